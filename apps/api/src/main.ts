@@ -1,0 +1,2 @@
+import { x } from '@enlace/config';
+console.log('x', x);

@@ -1,0 +1,131 @@
+/**
+ * The event store port. Every adapter (PostgreSQL/PGlite, KurrentDB) implements these semantics and passes the
+ * same contract suite (`@enlace/event-store/testing`).
+ */
+
+/** Opaque, totally ordered position in the global log. Compare positions only with `comparePositions`. */
+export type Position = string & { readonly __brand: 'Position' };
+
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export type Mode = 'actual' | 'exercise';
+export type Country = 'US' | 'MX';
+
+/** Who did it, on whose behalf, and why. Supplied by the application from the caller's token, never by a client. */
+export interface EventMetadata {
+  /** The acting user or service account (e.g. `officer.us`, `system:worker`). */
+  actor: string;
+  agency: string;
+  /** The actor's side of the border; `null` only for system actors (role `system`). */
+  country: Country | null;
+  role: string;
+  correlationId: string;
+  causationId: string | null;
+  mode: Mode;
+}
+
+export interface EventToAppend<Data = unknown> {
+  /** UUID; unique within the stream. A retry with the same ids is idempotent. */
+  id: string;
+  type: string;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+export interface RecordedMetadata extends EventMetadata {
+  /** ISO-8601 instant stamped by the store at commit time (millisecond precision). */
+  recordedAt: string;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  id: string;
+  type: string;
+  streamId: string;
+  revision: number;
+  position: Position;
+  data: Data;
+  metadata: RecordedMetadata;
+  /** SHA-256 of the previous event's hash in this stream and this event's canonical content. */
+  hash: string;
+}
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream (pass it as the next expected revision). */
+  nextExpectedRevision: number;
+  /** The position of the last appended event. */
+  position: Position;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: Direction;
+  /** Inclusive start revision; defaults to the first (forwards) or the last (backwards) event. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface EventFilter {
+  /** Keep events whose stream id starts with one of these prefixes. */
+  streamPrefixes?: readonly string[];
+  /** Keep events of these types. */
+  eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omitted = from the start. */
+  fromPosition?: Position;
+  filter?: EventFilter;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: deliver events strictly after this position. `'start'` (default) or `'end'` (live only). */
+  from?: Position | 'start' | 'end';
+  filter?: EventFilter;
+}
+
+/** A catch-up-then-live subscription: at-least-once, in global order, never skipping an event. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface ChainBreak {
+  streamId: string;
+  /** The first revision where the stored history disagrees with its hashes. */
+  revision: number;
+  /**
+   * `hash-mismatch`: the event's content or its link to the previous event was altered;
+   * `revision-gap`: an event is missing or out of place; `head-mismatch`: the stream's recorded head (last revision
+   * and hash) does not match its last event (events removed or appended around the store).
+   */
+  reason: 'hash-mismatch' | 'revision-gap' | 'head-mismatch';
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  streamsChecked: number;
+  eventsChecked: number;
+  breaks: ChainBreak[];
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream; an unknown stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The revision of the last event in the stream, or -1 when the stream does not exist. */
+  streamRevision(streamId: string): Promise<number>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  /** The position of the latest event a reader can see now (`undefined` when the store is empty). */
+  headPosition(): Promise<Position | undefined>;
+  /** Recomputes every hash of the given stream (or of every stream) and reports tampering. */
+  verify(streamId?: string): Promise<VerifyResult>;
+  /** Round-trips to the backing store; throws when it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,7 @@
+export * from './event-store.port.js';
+export * from './errors.js';
+export { canonicalJson, chainHash, contentDigest, GENESIS_HASH, type ChainLink } from './hash-chain.js';
+export { DEFAULT_MAX_PAYLOAD_BYTES, MAX_EVENTS_PER_APPEND } from './validation.js';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export { openPgliteEventStore, openPostgresEventStore } from './postgres/open.js';
+export type { SqlDriver } from './postgres/sql-driver.js';

@@ -1,0 +1,88 @@
+import type { Position, RecordedEvent, Subscription } from './event-store.port.js';
+import type { Wakeup } from './wakeup.js';
+
+export interface Page {
+  events: RecordedEvent[];
+  /** The position of the last row scanned (matching the filter or not); `undefined` when nothing was scanned. */
+  scannedTo: Position | undefined;
+  /** True when the page was full, so more may follow at once. */
+  full: boolean;
+}
+
+export interface PollingSubscriptionOptions {
+  readPage(after: Position | undefined): Promise<Page>;
+  resolveStart(): Promise<Position | undefined>;
+  wakeup: Wakeup;
+  pollIntervalMs: number;
+  onClose(subscription: PollingSubscription): void;
+}
+
+/** Catch-up then live over any store that can read a page after a position: the reader never skips an event. */
+export class PollingSubscription implements Subscription {
+  private readonly abort = new AbortController();
+  private iterator: AsyncGenerator<RecordedEvent> | undefined;
+
+  constructor(private readonly options: PollingSubscriptionOptions) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    this.iterator ??= this.run();
+    return this.iterator;
+  }
+
+  async close(): Promise<void> {
+    if (this.abort.signal.aborted) return;
+    this.abort.abort();
+    this.options.onClose(this);
+    await this.iterator?.return(undefined);
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent> {
+    const { signal } = this.abort;
+    const { wakeup, pollIntervalMs } = this.options;
+    let cursor = await this.retrying(() => this.options.resolveStart());
+    let failures = 0;
+    while (!signal.aborted) {
+      const seen = wakeup.current;
+      let page: Page;
+      try {
+        page = await this.options.readPage(cursor);
+        failures = 0;
+      } catch {
+        // The store is unreachable for now: keep the position and try again, slower each time.
+        failures += 1;
+        await sleep(Math.min(pollIntervalMs * 2 ** failures, 5_000), signal);
+        continue;
+      }
+      for (const event of page.events) {
+        if (signal.aborted) return;
+        yield event;
+      }
+      if (page.scannedTo !== undefined) cursor = page.scannedTo;
+      if (!page.full) await wakeup.wait(seen, pollIntervalMs, signal);
+    }
+  }
+
+  private async retrying<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await read();
+      } catch (error) {
+        if (this.abort.signal.aborted) throw error;
+        await sleep(Math.min(100 * 2 ** attempt, 5_000), this.abort.signal);
+      }
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}

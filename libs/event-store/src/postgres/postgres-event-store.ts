@@ -1,0 +1,352 @@
+import {
+  EventStoreClosedError,
+  IdempotencyConflictError,
+  InvalidInputError,
+  WrongExpectedVersionError,
+} from '../errors.js';
+import type {
+  AppendResult,
+  ChainBreak,
+  EventFilter,
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  VerifyResult,
+} from '../event-store.port.js';
+import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain.js';
+import { type Page, PollingSubscription } from '../polling-subscription.js';
+import { assertEventType, assertStreamId, assertStreamPrefix, DEFAULT_MAX_PAYLOAD_BYTES, prepareAppend } from '../validation.js';
+import { Wakeup } from '../wakeup.js';
+import { NOTIFY_CHANNEL, SCHEMA_SQL } from './schema.js';
+import { type SqlDriver, sqlErrorOf } from './sql-driver.js';
+
+export interface PostgresEventStoreOptions {
+  /** Largest accepted `data` + `metadata` of one event, in bytes of JSON. */
+  maxPayloadBytes?: number;
+  /** Fallback poll of live subscriptions when no NOTIFY arrives. */
+  pollIntervalMs?: number;
+  /** Rows read per round trip by `readAll` and subscriptions. */
+  batchSize?: number;
+}
+
+interface EventRow {
+  tx: string;
+  gp: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  event_type: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_ms: string;
+  hash: string;
+}
+
+interface PageRow extends Partial<EventRow> {
+  scan_tx: string;
+  scan_gp: string;
+  matched: boolean;
+}
+
+const POSITION = /^(\d{20}):(\d{20})$/;
+const EVENT_COLUMNS = `e.tx_id::text AS tx, e.global_position::text AS gp, e.stream_id, e.revision::text AS revision,
+  e.event_id::text AS event_id, e.event_type, e.data, e.metadata,
+  (extract(epoch FROM e.recorded_at) * 1000)::bigint::text AS recorded_ms, e.hash`;
+const HORIZON = `e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+export function formatPosition(tx: string, globalPosition: string): Position {
+  return `${tx.padStart(20, '0')}:${globalPosition.padStart(20, '0')}` as Position;
+}
+
+function parsePosition(position: Position | undefined, field: string): [string, string] {
+  if (position === undefined) return ['0', '0'];
+  const match = typeof position === 'string' ? POSITION.exec(position) : null;
+  if (!match) throw new InvalidInputError(field, 'is not a position of this event store');
+  return [BigInt(match[1]!).toString(), BigInt(match[2]!).toString()];
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: formatPosition(row.tx, row.gp),
+    data: row.data,
+    metadata: { ...row.metadata, recordedAt: new Date(Number(row.recorded_ms)).toISOString() },
+    hash: row.hash,
+  };
+}
+
+function validateFilter(filter: EventFilter | undefined): { prefixes: string[] | null; types: string[] | null } {
+  const prefixes = filter?.streamPrefixes ? [...filter.streamPrefixes] : null;
+  const types = filter?.eventTypes ? [...filter.eventTypes] : null;
+  prefixes?.forEach((prefix, i) => assertStreamPrefix(prefix, `filter.streamPrefixes[${i}]`));
+  types?.forEach((type, i) => assertEventType(type, `filter.eventTypes[${i}]`));
+  return { prefixes, types };
+}
+
+function positiveInteger(value: number | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidInputError(field, 'must be an integer ≥ 0');
+  return value;
+}
+
+/**
+ * The event store on PostgreSQL: the same schema and SQL on a PostgreSQL server (`pg`) and on embedded PGlite.
+ * Appends run in one database function (the expected-revision check and the hash chain are enforced by the
+ * database, under the stream row's lock); the global log is read below the transaction-id horizon.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly maxPayloadBytes: number;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly wakeup = new Wakeup();
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private unlisten: (() => Promise<void>) | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly driver: SqlDriver,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** Creates the schema if needed and starts listening for appends. */
+  static async open(driver: SqlDriver, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(driver, options);
+    try {
+      await driver.exec(SCHEMA_SQL);
+      store.unlisten = await driver.listen(NOTIFY_CHANNEL, () => store.wakeup.notify());
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
+    }
+    return store;
+  }
+
+  get driverKind(): SqlDriver['kind'] {
+    return this.driver.kind;
+  }
+
+  async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    const prepared = prepareAppend(streamId, events, expected, this.maxPayloadBytes);
+    const payload = JSON.stringify(
+      prepared.map((event) => ({
+        id: event.id,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        digest: contentDigest(event.data, event.metadata),
+      })),
+    );
+    try {
+      const [row] = await this.driver.query<{ next_revision: string; tx: string; global_position: string }>(
+        `SELECT next_revision::text, tx, global_position::text FROM es_append($1, $2, $3::jsonb)`,
+        [streamId, String(expected), payload],
+      );
+      if (!row) throw new Error('es_append returned no row');
+      return {
+        nextExpectedRevision: Number(row.next_revision),
+        position: formatPosition(row.tx, row.global_position),
+      };
+    } catch (error) {
+      const { code, detail } = sqlErrorOf(error);
+      if (code === 'EN001') throw new WrongExpectedVersionError(streamId, expected, Number(detail));
+      if (code === 'EN002') throw new IdempotencyConflictError(streamId, detail ? detail.split(',') : []);
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    const backwards = options.direction === 'backwards';
+    const from = positiveInteger(options.fromRevision, 'fromRevision');
+    const maxCount = positiveInteger(options.maxCount, 'maxCount');
+    const rows = await this.driver.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events e
+        WHERE e.stream_id = $1 AND ($2::bigint IS NULL OR e.revision ${backwards ? '<=' : '>='} $2::bigint)
+        ORDER BY e.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamId, from ?? null, maxCount ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    const [row] = await this.driver.query<{ revision: string }>(
+      `SELECT revision::text FROM es_streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return row ? Number(row.revision) : -1;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const maxCount = positiveInteger(options.maxCount, 'maxCount') ?? Number.POSITIVE_INFINITY;
+    const filter = validateFilter(options.filter);
+    parsePosition(options.fromPosition, 'fromPosition');
+    const events: RecordedEvent[] = [];
+    let cursor = options.fromPosition;
+    while (events.length < maxCount) {
+      const page = await this.readPage(cursor, filter);
+      events.push(...page.events.slice(0, maxCount - events.length));
+      if (!page.full || page.scannedTo === undefined) break;
+      cursor = page.scannedTo;
+    }
+    return events;
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const filter = validateFilter(options.filter);
+    const from = options.from ?? 'start';
+    if (from !== 'start' && from !== 'end') parsePosition(from, 'from');
+    const subscription = new PollingSubscription({
+      wakeup: this.wakeup,
+      pollIntervalMs: this.pollIntervalMs,
+      resolveStart: async () => (from === 'start' ? undefined : from === 'end' ? this.headPosition() : from),
+      readPage: (after) => this.readPage(after, filter),
+      onClose: (closed) => this.subscriptions.delete(closed),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    this.assertOpen();
+    const [row] = await this.driver.query<{ tx: string; gp: string }>(
+      `SELECT e.tx_id::text AS tx, e.global_position::text AS gp FROM es_events e
+        WHERE ${HORIZON} ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1`,
+    );
+    return row ? formatPosition(row.tx, row.gp) : undefined;
+  }
+
+  async verify(streamId?: string): Promise<VerifyResult> {
+    this.assertOpen();
+    if (streamId !== undefined) assertStreamId(streamId);
+    const result: VerifyResult = { ok: true, streamsChecked: 0, eventsChecked: 0, breaks: [] };
+    let after = '';
+    for (;;) {
+      const streams = await this.driver.query<{ stream_id: string; revision: string; last_hash: string }>(
+        streamId === undefined
+          ? `SELECT stream_id, revision::text, last_hash FROM es_streams WHERE stream_id > $1 ORDER BY stream_id LIMIT 200`
+          : `SELECT stream_id, revision::text, last_hash FROM es_streams WHERE stream_id = $1`,
+        [streamId ?? after],
+      );
+      for (const stream of streams) {
+        const broken = await this.verifyStream(stream.stream_id, Number(stream.revision), stream.last_hash, result);
+        if (broken) result.breaks.push(broken);
+        result.streamsChecked += 1;
+      }
+      if (streamId !== undefined || streams.length < 200) break;
+      after = streams[streams.length - 1]!.stream_id;
+    }
+    result.ok = result.breaks.length === 0;
+    return result;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.driver.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.unlisten?.().catch(() => undefined);
+    await this.driver.close();
+  }
+
+  private async verifyStream(
+    streamId: string,
+    headRevision: number,
+    headHash: string,
+    result: VerifyResult,
+  ): Promise<ChainBreak | undefined> {
+    let previousHash = GENESIS_HASH;
+    let expectedRevision = 0;
+    for (;;) {
+      const rows = await this.driver.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM es_events e WHERE e.stream_id = $1 AND e.revision >= $2
+          ORDER BY e.revision LIMIT 1000`,
+        [streamId, expectedRevision],
+      );
+      for (const row of rows) {
+        result.eventsChecked += 1;
+        const revision = Number(row.revision);
+        if (revision !== expectedRevision) return { streamId, revision: expectedRevision, reason: 'revision-gap' };
+        const recomputed = chainHash({
+          previousHash,
+          streamId,
+          revision,
+          eventId: row.event_id,
+          type: row.event_type,
+          contentDigest: contentDigest(row.data, row.metadata),
+          recordedAtMs: Number(row.recorded_ms),
+        });
+        if (recomputed !== row.hash) return { streamId, revision, reason: 'hash-mismatch' };
+        previousHash = row.hash;
+        expectedRevision += 1;
+      }
+      if (rows.length < 1000) break;
+    }
+    if (expectedRevision - 1 !== headRevision || previousHash !== headHash) {
+      return { streamId, revision: Math.min(expectedRevision, headRevision + 1), reason: 'head-mismatch' };
+    }
+    return undefined;
+  }
+
+  /** One page of the global log after `after`, below the horizon; non-matching rows only move the cursor. */
+  private async readPage(
+    after: Position | undefined,
+    filter: { prefixes: string[] | null; types: string[] | null },
+  ): Promise<Page> {
+    const [tx, gp] = parsePosition(after, 'fromPosition');
+    const unfiltered = filter.prefixes === null && filter.types === null;
+    const rows = await this.driver.query<PageRow>(
+      unfiltered
+        ? `SELECT ${EVENT_COLUMNS}, e.tx_id::text AS scan_tx, e.global_position::text AS scan_gp, true AS matched
+             FROM es_events e
+            WHERE ${HORIZON} AND (e.tx_id, e.global_position) > ($1::text::xid8, $2::bigint)
+            ORDER BY e.tx_id, e.global_position LIMIT $3`
+        : `WITH page AS (
+             SELECT e.tx_id, e.global_position, e.stream_id, e.event_type FROM es_events e
+              WHERE ${HORIZON} AND (e.tx_id, e.global_position) > ($1::text::xid8, $2::bigint)
+              ORDER BY e.tx_id, e.global_position LIMIT $3),
+           scanned AS (
+             SELECT p.*, ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($4::text[]) AS f(prefix)
+                                                        WHERE starts_with(p.stream_id, f.prefix)))
+                         AND ($5::text[] IS NULL OR p.event_type = ANY ($5::text[])) AS matched
+               FROM page p)
+           SELECT s.tx_id::text AS scan_tx, s.global_position::text AS scan_gp, s.matched, ${EVENT_COLUMNS}
+             FROM scanned s LEFT JOIN es_events e ON s.matched AND e.global_position = s.global_position
+            ORDER BY s.tx_id, s.global_position`,
+      unfiltered ? [tx, gp, this.batchSize] : [tx, gp, this.batchSize, filter.prefixes, filter.types],
+    );
+    const last = rows[rows.length - 1];
+    return {
+      events: rows.filter((row) => row.matched).map((row) => toRecorded(row as EventRow)),
+      scannedTo: last ? formatPosition(last.scan_tx, last.scan_gp) : undefined,
+      full: rows.length === this.batchSize,
+    };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}

@@ -1,0 +1,23 @@
+/** The little of a SQL client the PostgreSQL event store needs; served by `pg` (a server) and PGlite (embedded). */
+export interface SqlDriver {
+  readonly kind: 'postgres' | 'pglite';
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs several statements without parameters (schema set-up). */
+  exec(sql: string): Promise<void>;
+  /** Calls `onNotify` on every NOTIFY on `channel`, and also after a lost listener connection comes back. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** SQLSTATE and message of a database error, whichever driver raised it. */
+export function sqlErrorOf(error: unknown): { code?: string; message: string; detail?: string } {
+  if (error && typeof error === 'object') {
+    const e = error as { code?: unknown; message?: unknown; detail?: unknown };
+    return {
+      ...(typeof e.code === 'string' ? { code: e.code } : {}),
+      message: typeof e.message === 'string' ? e.message : String(error),
+      ...(typeof e.detail === 'string' ? { detail: e.detail } : {}),
+    };
+  }
+  return { message: String(error) };
+}
