@@ -1,0 +1,148 @@
+import { comparePositions, openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
+import {
+  drain,
+  dropSchema,
+  newEvent,
+  testDatabaseUrl,
+  uniqueCategory,
+  uniqueSchemaName,
+  withSchemaClient,
+} from '@enlace/event-store/testing';
+import { contentDigest } from '../hash-chain.js';
+
+const schema = uniqueSchemaName('ordering');
+let store: PostgresEventStore;
+
+beforeAll(async () => {
+  store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 16 });
+});
+
+afterAll(async () => {
+  await store.close();
+  await dropSchema(schema);
+});
+
+/** The SQL a writer sends; used here inside a transaction the test holds open. */
+function appendSql(streamId: string): [string, unknown[]] {
+  const event = newEvent('HeldBack', { n: 1 });
+  const payload = JSON.stringify([{ ...event, digest: contentDigest(event.data, event.metadata) }]);
+  return [`SELECT * FROM es_append($1, 'any', $2::jsonb)`, [streamId, payload]];
+}
+
+function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<boolean> {
+  return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+}
+
+describe('global order on a PostgreSQL server', () => {
+  it('holds subscribers back behind a transaction that commits late, then delivers both in commit-safe order', async () => {
+    const category = uniqueCategory('horizon');
+    const subscription = store.subscribe({ from: 'end', filter: { streamPrefixes: [`${category}-`] } });
+    const iterator = subscription[Symbol.asyncIterator]();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await withSchemaClient(schema, async (slow) => {
+      await slow.query('BEGIN');
+      await slow.query(...appendSql(`${category}-slow`));
+      // A later transaction on another stream commits first; its global position is higher, its commit earlier.
+      const fast = await store.append(`${category}-fast`, [newEvent('CommittedFirst', {})], 'no_stream');
+      const firstDelivery = iterator.next();
+      expect(await settlesWithin(firstDelivery, 600)).toBe(false);
+      expect(await store.readAll({ filter: { streamPrefixes: [`${category}-`] } })).toEqual([]);
+      await slow.query('COMMIT');
+
+      const first = (await firstDelivery).value as RecordedEvent;
+      const second = (await iterator.next()).value as RecordedEvent;
+      expect([first.streamId, second.streamId]).toEqual([`${category}-slow`, `${category}-fast`]);
+      expect(second.position).toBe(fast.position);
+      expect(comparePositions(first.position, second.position)).toBeLessThan(0);
+    });
+    await subscription.close();
+  });
+
+  it('delivers the later transaction once the earlier one rolls back', async () => {
+    const category = uniqueCategory('rollback');
+    const subscription = store.subscribe({ from: 'end', filter: { streamPrefixes: [`${category}-`] } });
+    const received = drain(subscription, 1, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await withSchemaClient(schema, async (slow) => {
+      await slow.query('BEGIN');
+      await slow.query(...appendSql(`${category}-slow`));
+      await store.append(`${category}-fast`, [newEvent('Survivor', {})], 'no_stream');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await slow.query('ROLLBACK');
+    });
+    expect((await received).map((event) => event.type)).toEqual(['Survivor']);
+    expect(await store.streamRevision(`${category}-slow`)).toBe(-1);
+  });
+
+  it('refuses to update, delete or truncate stored events', async () => {
+    const streamId = `${uniqueCategory()}-1`;
+    await store.append(streamId, [newEvent('Immutable', {})], 'no_stream');
+    await withSchemaClient(schema, async (client) => {
+      await expect(client.query(`UPDATE es_events SET data = '{}' WHERE stream_id = $1`, [streamId])).rejects.toThrow(
+        /append-only: UPDATE refused/,
+      );
+      await expect(client.query(`DELETE FROM es_events WHERE stream_id = $1`, [streamId])).rejects.toThrow(
+        /append-only: DELETE refused/,
+      );
+      await expect(client.query(`TRUNCATE es_events`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    });
+    expect(await store.verify(streamId)).toMatchObject({ ok: true, eventsChecked: 1 });
+  });
+
+  it('lets several processes open the same schema at once', async () => {
+    const shared = uniqueSchemaName('shared');
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema: shared, poolSize: 2 })),
+    );
+    try {
+      await stores[0]!.append('incident-1', [newEvent('A', {})], 'no_stream');
+      expect(await stores[3]!.streamRevision('incident-1')).toBe(0);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+      await dropSchema(shared);
+    }
+  });
+});
+
+describe('stress: concurrent writers with a live subscriber', () => {
+  const writers = 8;
+  const eventsPerWriter = 2_000;
+
+  it(`delivers all ${writers} × ${eventsPerWriter} committed events exactly once, in order`, async () => {
+    const category = uniqueCategory('stress');
+    const expectedTotal = writers * eventsPerWriter;
+    const subscription = store.subscribe({ from: 'end', filter: { streamPrefixes: [`${category}-`] } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const received = drain(subscription, expectedTotal, 240_000);
+
+    const acknowledged = new Set<string>();
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        let written = 0;
+        let batchNumber = 0;
+        while (written < eventsPerWriter) {
+          // Batches of 1–3 events over a few streams per writer, some shared between writers, so commits interleave.
+          const size = Math.min(1 + (batchNumber % 3), eventsPerWriter - written);
+          const streamId = batchNumber % 5 === 0 ? `${category}-shared${batchNumber % 2}` : `${category}-w${writer}s${batchNumber % 4}`;
+          const batch = Array.from({ length: size }, (_, n) => newEvent('Stressed', { writer, n: written + n }));
+          await store.append(streamId, batch, 'any');
+          batch.forEach((event) => acknowledged.add(event.id));
+          written += size;
+          batchNumber += 1;
+        }
+      }),
+    );
+
+    const events = await received;
+    expect(events).toHaveLength(expectedTotal);
+    expect(new Set(events.map((event) => event.id))).toEqual(acknowledged);
+    const lastRevision = new Map<string, number>();
+    for (let i = 0; i < events.length; i += 1) {
+      const event = events[i]!;
+      if (i > 0) expect(comparePositions(events[i - 1]!.position, event.position)).toBeLessThan(0);
+      expect(event.revision).toBe((lastRevision.get(event.streamId) ?? -1) + 1);
+      lastRevision.set(event.streamId, event.revision);
+    }
+  }, 300_000);
+});
