@@ -15,7 +15,11 @@ async function* walk(dir) {
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules') continue;
       yield* walk(path);
-    } else if (/\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+    } else if (
+      /\.ts$/.test(entry.name) &&
+      !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name) &&
+      !entry.name.endsWith('.d.ts')
+    ) {
       yield path;
     }
   }

@@ -11,6 +11,7 @@ export default async function globalSetup() {
   } catch (error) {
     throw new Error(
       `PostgreSQL is not answering at ${url.host} (${error.message}). Start it (see README, "Tests") or set TEST_DATABASE_URL.`,
+      { cause: error },
     );
   }
   try {

@@ -1,1 +1,3 @@
-export { x } from './x.js';
+export { EnlaceConfigModule, ENV_FILES } from './config.module.js';
+export { EnvironmentVariables, InvalidEnvironmentError, nestLogLevels, validateEnvironment } from './environment.js';
+export { loadEnvironmentOrExit } from './load-environment.js';

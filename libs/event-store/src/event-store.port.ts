@@ -96,10 +96,9 @@ export interface ChainBreak {
   revision: number;
   /**
    * `hash-mismatch`: the event's content or its link to the previous event was altered;
-   * `revision-gap`: an event is missing or out of place; `head-mismatch`: the stream's recorded head (last revision
-   * and hash) does not match its last event (events removed or appended around the store).
+   * `revision-gap`: an event is missing or out of place.
    */
-  reason: 'hash-mismatch' | 'revision-gap' | 'head-mismatch';
+  reason: 'hash-mismatch' | 'revision-gap';
 }
 
 export interface VerifyResult {

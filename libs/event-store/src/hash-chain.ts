@@ -13,17 +13,28 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '';
 
-/** JSON with object keys sorted recursively and no whitespace; `undefined` members dropped as JSON.stringify does. */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/**
+ * JSON with object keys sorted recursively and no whitespace. Same value semantics as `JSON.stringify` (`toJSON`,
+ * members that JSON drops, `null` for them inside arrays), so the canonical text of a value equals that of what the
+ * value round-trips to through JSON, which is what the store keeps.
+ */
 export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+  }
   if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
+    return omitted(value) ? 'null' : JSON.stringify(value);
   }
   if (Array.isArray(value)) {
-    return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+    return `[${value.map((item) => (omitted(item) ? 'null' : canonicalJson(item))).join(',')}]`;
   }
   const record = value as Record<string, unknown>;
   const members = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
+    .filter((key) => !omitted(record[key]))
     .sort()
     .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
   return `{${members.join(',')}}`;

@@ -86,12 +86,13 @@ export function assertMetadata(metadata: unknown, field: string): asserts metada
   }
 }
 
-/** An event as it will be stored: ids lower-cased, JSON serialized once, sizes checked. */
+/** An event as it will be stored: id lower-cased, JSON serialized once, size checked. */
 export interface PreparedEvent {
   id: string;
   type: string;
   data: unknown;
   metadata: EventMetadata;
+  /** What the store keeps; `data` and `metadata` are the caller's values (they canonicalise to the same text). */
   dataJson: string;
   metadataJson: string;
 }
@@ -134,14 +135,6 @@ export function prepareAppend(
     }
     const bytes = Buffer.byteLength(dataJson, 'utf8') + Buffer.byteLength(metadataJson, 'utf8');
     if (bytes > maxPayloadBytes) throw new PayloadTooLargeError(field, bytes, maxPayloadBytes);
-    // Store what JSON round-trips to, so the hash computed now matches the one recomputed from stored rows.
-    return {
-      id,
-      type: event.type,
-      data: JSON.parse(dataJson) as unknown,
-      metadata: JSON.parse(metadataJson) as EventMetadata,
-      dataJson,
-      metadataJson,
-    };
+    return { id, type: event.type, data: event.data, metadata: event.metadata, dataJson, metadataJson };
   });
 }

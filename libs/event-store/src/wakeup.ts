@@ -32,3 +32,43 @@ export class Wakeup {
     });
   }
 }
+
+/**
+ * Tells other processes "new events" after appends, at most once per `minIntervalMs`: appends that finish inside
+ * the window share one message sent at its end. Other processes learn of an append within about that interval
+ * (subscribers in this process are woken directly); a lost message only costs latency, since subscribers also poll.
+ */
+export class CoalescingNotifier {
+  private timer: NodeJS.Timeout | undefined;
+  private sending: Promise<void> | undefined;
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private closed = false;
+
+  constructor(
+    private readonly send: () => Promise<void>,
+    private readonly minIntervalMs = 5,
+  ) {}
+
+  poke(): void {
+    if (this.timer || this.closed) return;
+    const wait = Math.max(0, this.lastSentAt + this.minIntervalMs - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.lastSentAt = performance.now();
+      this.sending = this.send()
+        .catch(() => undefined)
+        .finally(() => (this.sending = undefined));
+    }, wait);
+  }
+
+  /** Sends what is pending now and stops. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      await this.send().catch(() => undefined);
+    }
+    await this.sending;
+  }
+}

@@ -29,10 +29,10 @@ describeEventStoreContract('PGlite (embedded, file-backed)', {
     await store.close();
     const db = await PGlite.create(dataDir);
     await db.exec('ALTER TABLE es_events DISABLE TRIGGER es_events_append_only');
-    await db.query(`UPDATE es_events SET data = jsonb_set(data, '{quantity}', '999') WHERE stream_id = $1 AND revision = $2`, [
-      streamId,
-      revision,
-    ]);
+    await db.query(
+      `UPDATE es_events SET data = jsonb_set(data, '{quantity}', '999') WHERE stream_id = $1 AND revision = $2`,
+      [streamId, revision],
+    );
     await db.exec('ALTER TABLE es_events ENABLE TRIGGER es_events_append_only');
     await db.close();
     return openPgliteEventStore({ dataDir });

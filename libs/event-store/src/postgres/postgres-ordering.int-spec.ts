@@ -1,4 +1,9 @@
-import { comparePositions, openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
+import {
+  comparePositions,
+  openPostgresEventStore,
+  type PostgresEventStore,
+  type RecordedEvent,
+} from '@enlace/event-store';
 import {
   drain,
   dropSchema,
@@ -30,7 +35,10 @@ function appendSql(streamId: string): [string, unknown[]] {
 }
 
 function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<boolean> {
-  return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+  return Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
 }
 
 describe('global order on a PostgreSQL server', () => {
@@ -93,7 +101,9 @@ describe('global order on a PostgreSQL server', () => {
   it('lets several processes open the same schema at once', async () => {
     const shared = uniqueSchemaName('shared');
     const stores = await Promise.all(
-      Array.from({ length: 4 }, () => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema: shared, poolSize: 2 })),
+      Array.from({ length: 4 }, () =>
+        openPostgresEventStore({ connectionString: testDatabaseUrl(), schema: shared, poolSize: 2 }),
+      ),
     );
     try {
       await stores[0]!.append('incident-1', [newEvent('A', {})], 'no_stream');
@@ -124,7 +134,10 @@ describe('stress: concurrent writers with a live subscriber', () => {
         while (written < eventsPerWriter) {
           // Batches of 1–3 events over a few streams per writer, some shared between writers, so commits interleave.
           const size = Math.min(1 + (batchNumber % 3), eventsPerWriter - written);
-          const streamId = batchNumber % 5 === 0 ? `${category}-shared${batchNumber % 2}` : `${category}-w${writer}s${batchNumber % 4}`;
+          const streamId =
+            batchNumber % 5 === 0
+              ? `${category}-shared${batchNumber % 2}`
+              : `${category}-w${writer}s${batchNumber % 4}`;
           const batch = Array.from({ length: size }, (_, n) => newEvent('Stressed', { writer, n: written + n }));
           await store.append(streamId, batch, 'any');
           batch.forEach((event) => acknowledged.add(event.id));

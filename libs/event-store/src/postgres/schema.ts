@@ -15,10 +15,9 @@ export const SCHEMA_SQL = `
 BEGIN;
 SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY});
 
+-- One row per stream, written once when the stream is created: the list of streams (for verify and audits).
 CREATE TABLE IF NOT EXISTS es_streams (
   stream_id   text PRIMARY KEY,
-  revision    bigint NOT NULL,
-  last_hash   text NOT NULL,
   created_at  timestamptz NOT NULL DEFAULT now()
 );
 
@@ -51,8 +50,11 @@ CREATE OR REPLACE TRIGGER es_events_no_truncate
 -- Appends p_events (a JSON array of {id, type, data, metadata, digest}) to one stream in one transaction.
 -- Raises EN001 (detail = actual revision) on a wrong expected revision and EN002 (detail = ids) on a partial
 -- idempotent overlap; a full retry of an earlier append returns that append's result and writes nothing.
-CREATE OR REPLACE FUNCTION es_append(p_stream_id text, p_expected text, p_events jsonb)
-RETURNS TABLE (next_revision bigint, tx text, global_position bigint, idempotent boolean)
+-- Writers of one stream take turns on a transaction-scoped advisory lock (released only after commit, so the next
+-- writer's reads see this one's rows); writers of different streams never wait for each other. Subscribers are woken
+-- by the caller after commit (a NOTIFY here would serialise every commit on PostgreSQL's notify queue lock).
+CREATE OR REPLACE FUNCTION es_append(p_stream_id text, p_expected text, p_events jsonb,
+                                     OUT next_revision bigint, OUT tx text, OUT global_position bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_count     int := jsonb_array_length(p_events);
@@ -66,41 +68,38 @@ DECLARE
   v_recorded  timestamptz := date_trunc('milliseconds', clock_timestamp());
   v_recorded_ms text;
   v_event     jsonb;
-  v_position  bigint;
 BEGIN
-  v_recorded_ms := ((extract(epoch FROM v_recorded) * 1000)::bigint)::text;
-  SELECT array_agg((t.e ->> 'id')::uuid ORDER BY t.o) INTO v_ids
-    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, o);
-
-  SELECT s.revision, s.last_hash INTO v_revision, v_hash
-    FROM es_streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
+  SELECT e.revision, e.hash INTO v_revision, v_hash
+    FROM es_events e WHERE e.stream_id = p_stream_id ORDER BY e.revision DESC LIMIT 1;
   IF NOT FOUND THEN
-    INSERT INTO es_streams (stream_id, revision, last_hash) VALUES (p_stream_id, -1, '')
-      ON CONFLICT (stream_id) DO NOTHING;
-    SELECT s.revision, s.last_hash INTO v_revision, v_hash
-      FROM es_streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+    v_revision := -1;
+    v_hash := '';
   END IF;
 
-  IF v_revision >= 0 THEN
+  -- A retry repeats the first id; a batch whose first id is new but that repeats a later one is a partial overlap,
+  -- refused by the (stream_id, event_id) unique constraint (the caller reports it as such).
+  IF v_revision >= 0 AND EXISTS (SELECT 1 FROM es_events e
+                                  WHERE e.stream_id = p_stream_id AND e.event_id = (p_events -> 0 ->> 'id')::uuid) THEN
+    SELECT array_agg((t.e ->> 'id')::uuid ORDER BY t.o) INTO v_ids
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, o);
     SELECT count(*), min(e.revision), max(e.revision) INTO v_found, v_first, v_last
       FROM es_events e WHERE e.stream_id = p_stream_id AND e.event_id = ANY (v_ids);
-    IF v_found > 0 THEN
-      IF v_found = v_count AND v_last - v_first + 1 = v_count THEN
-        SELECT count(*) INTO v_matched
-          FROM es_events e
-          JOIN unnest(v_ids) WITH ORDINALITY AS u(id, o) ON e.event_id = u.id AND e.revision = v_first + u.o - 1
-          WHERE e.stream_id = p_stream_id;
-        IF v_matched = v_count THEN
-          RETURN QUERY SELECT e.revision, e.tx_id::text, e.global_position, true
-            FROM es_events e WHERE e.stream_id = p_stream_id AND e.revision = v_last;
-          RETURN;
-        END IF;
+    IF v_found = v_count AND v_last - v_first + 1 = v_count THEN
+      SELECT count(*) INTO v_matched
+        FROM es_events e
+        JOIN unnest(v_ids) WITH ORDINALITY AS u(id, o) ON e.event_id = u.id AND e.revision = v_first + u.o - 1
+        WHERE e.stream_id = p_stream_id;
+      IF v_matched = v_count THEN
+        SELECT e.revision, e.tx_id::text, e.global_position INTO next_revision, tx, global_position
+          FROM es_events e WHERE e.stream_id = p_stream_id AND e.revision = v_last;
+        RETURN;
       END IF;
-      RAISE EXCEPTION 'idempotency conflict on stream %', p_stream_id USING
-        ERRCODE = 'EN002',
-        DETAIL = (SELECT string_agg(e.event_id::text, ',' ORDER BY e.revision)
-                    FROM es_events e WHERE e.stream_id = p_stream_id AND e.event_id = ANY (v_ids));
     END IF;
+    RAISE EXCEPTION 'idempotency conflict on stream %', p_stream_id USING
+      ERRCODE = 'EN002',
+      DETAIL = (SELECT string_agg(e.event_id::text, ',' ORDER BY e.revision)
+                  FROM es_events e WHERE e.stream_id = p_stream_id AND e.event_id = ANY (v_ids));
   END IF;
 
   IF (p_expected = 'no_stream' AND v_revision <> -1)
@@ -110,19 +109,24 @@ BEGIN
       ERRCODE = 'EN001', DETAIL = v_revision::text;
   END IF;
 
-  FOR v_event IN SELECT t.e FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, o) ORDER BY t.o LOOP
+  IF v_revision = -1 THEN
+    INSERT INTO es_streams (stream_id) VALUES (p_stream_id) ON CONFLICT (stream_id) DO NOTHING;
+  END IF;
+
+  v_recorded_ms := ((extract(epoch FROM v_recorded) * 1000)::bigint)::text;
+  FOR i IN 0 .. v_count - 1 LOOP
+    v_event := p_events -> i;
     v_revision := v_revision + 1;
     v_hash := encode(sha256(convert_to(concat_ws(E'\\n', v_hash, p_stream_id, v_revision::text, v_event ->> 'id',
                 v_event ->> 'type', v_event ->> 'digest', v_recorded_ms), 'UTF8')), 'hex');
     INSERT INTO es_events AS e (stream_id, revision, event_id, event_type, data, metadata, recorded_at, hash)
       VALUES (p_stream_id, v_revision, (v_event ->> 'id')::uuid, v_event ->> 'type', v_event -> 'data',
               v_event -> 'metadata', v_recorded, v_hash)
-      RETURNING e.global_position INTO v_position;
+      RETURNING e.global_position INTO global_position;
   END LOOP;
 
-  UPDATE es_streams SET revision = v_revision, last_hash = v_hash WHERE stream_id = p_stream_id;
-  PERFORM pg_notify('${NOTIFY_CHANNEL}', '');
-  RETURN QUERY SELECT v_revision, pg_current_xact_id()::text, v_position, false;
+  next_revision := v_revision;
+  tx := pg_current_xact_id()::text;
 END
 $fn$;
 

@@ -10,13 +10,14 @@ export interface SqlDriver {
 }
 
 /** SQLSTATE and message of a database error, whichever driver raised it. */
-export function sqlErrorOf(error: unknown): { code?: string; message: string; detail?: string } {
+export function sqlErrorOf(error: unknown): { code?: string; message: string; detail?: string; constraint?: string } {
   if (error && typeof error === 'object') {
-    const e = error as { code?: unknown; message?: unknown; detail?: unknown };
+    const e = error as { code?: unknown; message?: unknown; detail?: unknown; constraint?: unknown };
     return {
       ...(typeof e.code === 'string' ? { code: e.code } : {}),
-      message: typeof e.message === 'string' ? e.message : String(error),
+      message: typeof e.message === 'string' ? e.message : JSON.stringify(error),
       ...(typeof e.detail === 'string' ? { detail: e.detail } : {}),
+      ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
     };
   }
   return { message: String(error) };

@@ -29,7 +29,10 @@ export interface ContractHarness {
   propertyRuns?: number;
 }
 
-async function expectRejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
+async function expectRejection<E extends Error>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => E,
+): Promise<E> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
@@ -61,7 +64,11 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
     describe('append and readStream', () => {
       it('appends to a new stream and reads back every stored field', async () => {
         const streamId = `${uniqueCategory('incident')}-1`;
-        const event = newEvent('IncidentReported', { material: 'Chlorine', unNumber: '1017', nested: { b: 2, a: [1, 'x'] } });
+        const event = newEvent('IncidentReported', {
+          material: 'Chlorine',
+          unNumber: '1017',
+          nested: { b: 2, a: [1, 'x'] },
+        });
         const result = await store.append(streamId, [event], 'no_stream');
         expect(result.nextExpectedRevision).toBe(0);
 
@@ -87,12 +94,13 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         await store.append(streamId, events, 'no_stream');
 
         expect(ids(await store.readStream(streamId))).toEqual(ids(events));
-        expect(ids(await store.readStream(streamId, { fromRevision: 2, maxCount: 3 }))).toEqual(ids(events.slice(2, 5)));
+        expect(ids(await store.readStream(streamId, { fromRevision: 2, maxCount: 3 }))).toEqual(
+          ids(events.slice(2, 5)),
+        );
         expect(ids(await store.readStream(streamId, { direction: 'backwards' }))).toEqual(ids(events).reverse());
-        expect(ids(await store.readStream(streamId, { direction: 'backwards', fromRevision: 3, maxCount: 2 }))).toEqual([
-          events[3]!.id,
-          events[2]!.id,
-        ]);
+        expect(ids(await store.readStream(streamId, { direction: 'backwards', fromRevision: 3, maxCount: 2 }))).toEqual(
+          [events[3]!.id, events[2]!.id],
+        );
       });
 
       it('reads an unknown stream as empty with revision -1', async () => {
@@ -106,7 +114,10 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
       it('no_stream fails on an existing stream and reports its revision', async () => {
         const streamId = `${uniqueCategory()}-1`;
         await store.append(streamId, [newEvent('A', {}), newEvent('B', {})], 'no_stream');
-        const error = await expectRejection(store.append(streamId, [newEvent('C', {})], 'no_stream'), WrongExpectedVersionError);
+        const error = await expectRejection(
+          store.append(streamId, [newEvent('C', {})], 'no_stream'),
+          WrongExpectedVersionError,
+        );
         expect(error.actual).toBe(1);
         expect(error.streamId).toBe(streamId);
       });
@@ -144,7 +155,9 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         let expected: ExpectedRevision = 'no_stream';
         for (let round = 0; round < 5; round += 1) {
           const outcomes = await Promise.allSettled(
-            Array.from({ length: writers }, (_, w) => store.append(streamId, [newEvent('Claimed', { round, w })], expected)),
+            Array.from({ length: writers }, (_, w) =>
+              store.append(streamId, [newEvent('Claimed', { round, w })], expected),
+            ),
           );
           const winners = outcomes.filter((o) => o.status === 'fulfilled');
           const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -180,6 +193,8 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
 
         await expectRejection(store.append(streamId, [b, c], 'any'), IdempotencyConflictError);
         await expectRejection(store.append(streamId, [b, a], 'any'), IdempotencyConflictError);
+        const laterRepeat = await expectRejection(store.append(streamId, [c, a], 'any'), IdempotencyConflictError);
+        expect(laterRepeat.duplicateIds).toEqual([a.id]);
         expect(ids(await store.readStream(streamId))).toEqual([a.id, b.id]);
       });
 
@@ -187,7 +202,9 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const category = uniqueCategory();
         const event = newEvent('A', {});
         await store.append(`${category}-1`, [event], 'no_stream');
-        await expect(store.append(`${category}-2`, [event], 'no_stream')).resolves.toMatchObject({ nextExpectedRevision: 0 });
+        await expect(store.append(`${category}-2`, [event], 'no_stream')).resolves.toMatchObject({
+          nextExpectedRevision: 0,
+        });
       });
     });
 
@@ -197,9 +214,21 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         ['a stream id with spaces', () => ['incident-a b', [newEvent('A', {})], 'any'], 'streamId'],
         ['a system stream id', () => ['$all-1', [newEvent('A', {})], 'any'], 'streamId'],
         ['an empty batch', () => [`${uniqueCategory()}-1`, [], 'any'], 'events'],
-        ['an event type in lower case', () => [`${uniqueCategory()}-1`, [newEvent('incidentReported', {})], 'any'], 'events[0].type'],
-        ['an id that is not a UUID', () => [`${uniqueCategory()}-1`, [newEvent('A', {}, { id: 'not-a-uuid' })], 'any'], 'events[0].id'],
-        ['data that is not an object', () => [`${uniqueCategory()}-1`, [newEvent('A', [] as never)], 'any'], 'events[0].data'],
+        [
+          'an event type in lower case',
+          () => [`${uniqueCategory()}-1`, [newEvent('incidentReported', {})], 'any'],
+          'events[0].type',
+        ],
+        [
+          'an id that is not a UUID',
+          () => [`${uniqueCategory()}-1`, [newEvent('A', {}, { id: 'not-a-uuid' })], 'any'],
+          'events[0].id',
+        ],
+        [
+          'data that is not an object',
+          () => [`${uniqueCategory()}-1`, [newEvent('A', [] as never)], 'any'],
+          'events[0].data',
+        ],
         [
           'metadata without an actor',
           () => [`${uniqueCategory()}-1`, [newEvent('A', {}, { metadata: { ...testMetadata, actor: '' } })], 'any'],
@@ -207,12 +236,20 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         ],
         [
           'an unknown mode',
-          () => [`${uniqueCategory()}-1`, [newEvent('A', {}, { metadata: { ...testMetadata, mode: 'drill' as never } })], 'any'],
+          () => [
+            `${uniqueCategory()}-1`,
+            [newEvent('A', {}, { metadata: { ...testMetadata, mode: 'drill' as never } })],
+            'any',
+          ],
           'events[0].metadata.mode',
         ],
         [
           'a country other than US or MX',
-          () => [`${uniqueCategory()}-1`, [newEvent('A', {}, { metadata: { ...testMetadata, country: 'CA' as never } })], 'any'],
+          () => [
+            `${uniqueCategory()}-1`,
+            [newEvent('A', {}, { metadata: { ...testMetadata, country: 'CA' as never } })],
+            'any',
+          ],
           'events[0].metadata.country',
         ],
         [
@@ -220,7 +257,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           () => [`${uniqueCategory()}-1`, [newEvent('A', { text: 'a\u0000b' })], 'any'],
           'events[0].data',
         ],
-        ['a negative expected revision', () => [`${uniqueCategory()}-1`, [newEvent('A', {})], -1 as never], 'expected'],
+        ['a negative expected revision', () => [`${uniqueCategory()}-1`, [newEvent('A', {})], -1], 'expected'],
       ];
 
       it.each(cases)('rejects %s, naming the field, and appends nothing', async (_label, input, field) => {
@@ -253,7 +290,9 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           );
           expect(error.limit).toBe(1024);
           expect(error.field).toBe('events[0]');
-          await expect(small.append(streamId, [newEvent('A', { text: 'x'.repeat(100) })], 'any')).resolves.toBeDefined();
+          await expect(
+            small.append(streamId, [newEvent('A', { text: 'x'.repeat(100) })], 'any'),
+          ).resolves.toBeDefined();
         } finally {
           await small.close();
         }
@@ -261,7 +300,10 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
 
       it('rejects an event id repeated within one batch', async () => {
         const event = newEvent('A', {});
-        const error = await expectRejection(store.append(`${uniqueCategory()}-1`, [event, event], 'any'), InvalidInputError);
+        const error = await expectRejection(
+          store.append(`${uniqueCategory()}-1`, [event, event], 'any'),
+          InvalidInputError,
+        );
         expect(error.field).toBe('events[1].id');
       });
     });
@@ -289,7 +331,10 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const events = [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})];
         const first = await store.append(`${category}-1`, [events[0]!], 'no_stream');
         await store.append(`${category}-1`, events.slice(1), 0);
-        const after = await store.readAll({ fromPosition: first.position, filter: { streamPrefixes: [`${category}-`] } });
+        const after = await store.readAll({
+          fromPosition: first.position,
+          filter: { streamPrefixes: [`${category}-`] },
+        });
         expect(ids(after)).toEqual([events[1]!.id, events[2]!.id]);
       });
 
@@ -305,14 +350,19 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           `${left}-1/Closed`,
           `${left}-2/Noted`,
         ]);
-        const byBoth = await store.readAll({ filter: { streamPrefixes: [`${left}-`, `${right}-`], eventTypes: ['Noted'] } });
+        const byBoth = await store.readAll({
+          filter: { streamPrefixes: [`${left}-`, `${right}-`], eventTypes: ['Noted'] },
+        });
         expect(byBoth.map((e) => e.streamId)).toEqual([`${right}-1`, `${left}-2`]);
         const limited = await store.readAll({ filter: { streamPrefixes: [`${left}-`, `${right}-`] }, maxCount: 2 });
         expect(limited.map((e) => e.type)).toEqual(['Opened', 'Closed']);
       });
 
       it('rejects a malformed position or filter, naming the field', async () => {
-        const position = await expectRejection(store.readAll({ fromPosition: 'yesterday' as never }), InvalidInputError);
+        const position = await expectRejection(
+          store.readAll({ fromPosition: 'yesterday' as never }),
+          InvalidInputError,
+        );
         expect(position.field).toBe('fromPosition');
         const type = await expectRejection(store.readAll({ filter: { eventTypes: ['bad type'] } }), InvalidInputError);
         expect(type.field).toBe('filter.eventTypes[0]');
@@ -385,7 +435,11 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
       const tamper = harness.tamper;
       (tamper ? it : it.skip)('detects an event altered behind the store, at its revision', async () => {
         const streamId = `${uniqueCategory()}-1`;
-        await store.append(streamId, [newEvent('A', {}), newEvent('B', { quantity: 10 }), newEvent('C', {})], 'no_stream');
+        await store.append(
+          streamId,
+          [newEvent('A', {}), newEvent('B', { quantity: 10 }), newEvent('C', {})],
+          'no_stream',
+        );
         store = await tamper!(store, streamId, 1);
         const result = await store.verify(streamId);
         expect(result.ok).toBe(false);
@@ -488,7 +542,10 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
                     maxCount: command.maxCount,
                   });
                   const expectedIds = command.backwards
-                    ? current.slice(0, command.from + 1).reverse().slice(0, command.maxCount)
+                    ? current
+                        .slice(0, command.from + 1)
+                        .reverse()
+                        .slice(0, command.maxCount)
                     : current.slice(command.from, command.from + command.maxCount);
                   expect(ids(read)).toEqual(expectedIds);
                 } else {

@@ -1,0 +1,55 @@
+/** The architecture rule (docs/decisions/0002-architecture-rule.md), checked by `npm run deps:validate`. */
+const TEST_FILE = '\\.(spec|int-spec|e2e-spec)\\.ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain imports nothing from the workspace and no framework, driver or I/O module.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: {
+        path: '^(libs/(?!domain/)|apps/|node_modules/(@nestjs|pg|@electric-sql|@kurrent|ioredis|bullmq|socket\\.io))',
+      },
+    },
+    {
+      name: 'no-lib-imports-an-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-app-imports-another-app',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-through-their-alias',
+      comment: 'A lib is imported through its @enlace/* alias (its public index), never by a relative path.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/([^/]+)/' },
+      to: { path: '^libs/', pathNot: '^libs/$2/', dependencyTypesNot: ['aliased-tsconfig', 'aliased-tsconfig-paths'] },
+    },
+    {
+      name: 'testing-only-from-tests',
+      comment: 'Test helpers (libs/*/src/testing) are for specs, test/ and bench/ only.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: [TEST_FILE, '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/[^/]+/src/testing/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,45 @@
+import { InvalidEnvironmentError, nestLogLevels, validateEnvironment } from './environment.js';
+
+describe('validateEnvironment', () => {
+  it('applies defaults and converts numbers', () => {
+    const env = validateEnvironment({ PORT: '8080' });
+    expect(env.PORT).toBe(8080);
+    expect(env.EVENT_STORE).toBe('postgres');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DATA_DIR).toBe('./data/pglite');
+  });
+
+  it('treats an empty DATABASE_URL as unset (the embedded store)', () => {
+    expect(validateEnvironment({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      validateEnvironment({
+        PORT: '99999',
+        NODE_ENV: 'staging',
+        DATABASE_SCHEMA: 'Bad-Schema',
+        EVENT_STORE: 'kurrentdb',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidEnvironmentError);
+    const problems = (error as InvalidEnvironmentError).problems.join('\n');
+    expect(problems).toMatch(/^PORT="99999": /m);
+    expect(problems).toMatch(/^NODE_ENV="staging": /m);
+    expect(problems).toMatch(/^DATABASE_SCHEMA="Bad-Schema": must be a lower-case SQL identifier/m);
+    expect(problems).toMatch(/^KURRENTDB_CONNECTION_STRING=\(unset\): .*required when EVENT_STORE=kurrentdb/m);
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(() => validateEnvironment({ PATH: '/bin', SOMETHING_ELSE: 'x' })).not.toThrow();
+  });
+});
+
+describe('nestLogLevels', () => {
+  it('includes the level and everything more severe', () => {
+    expect(nestLogLevels('warn')).toEqual(['fatal', 'error', 'warn']);
+  });
+});

@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
+
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/** Every environment variable an Enlace process reads, validated once at boot. */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  PORT = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
+
+  @IsIn(EVENT_STORE_KINDS)
+  EVENT_STORE: (typeof EVENT_STORE_KINDS)[number] = 'postgres';
+
+  /** Unset: the embedded PGlite store under PGLITE_DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
+  DATABASE_URL?: string;
+
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' })
+  DATABASE_SCHEMA = 'public';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  @MinLength(1)
+  PGLITE_DATA_DIR = './data/pglite';
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.EVENT_STORE === 'kurrentdb' || env.KURRENTDB_CONNECTION_STRING !== undefined,
+  )
+  @Matches(/^(kurrentdb|kdb|esdb|eventstoredb)(\+discover)?:\/\/\S+$/, {
+    message: 'must be a kurrentdb:// connection string (required when EVENT_STORE=kurrentdb)',
+  })
+  KURRENTDB_CONNECTION_STRING?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  EVENT_STORE_MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  EVENT_STORE_POLL_INTERVAL_MS = 500;
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment variables:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+function describeProblems(errors: readonly ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map((error) => {
+    const value = raw[error.property];
+    const shown =
+      value === undefined ? '(unset)' : JSON.stringify(typeof value === 'string' ? value : JSON.stringify(value));
+    const rules = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}=${shown}: ${rules}`;
+  });
+}
+
+/** Validates the whole environment and throws one error naming every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables());
+  const relevant = Object.fromEntries(
+    Object.entries(raw).filter(
+      ([key]) => known.includes(key) || key === 'DATABASE_URL' || key === 'KURRENTDB_CONNECTION_STRING',
+    ),
+  );
+  const env = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: true });
+  if (errors.length > 0) throw new InvalidEnvironmentError(describeProblems(errors, raw));
+  return env;
+}
+
+/** The Nest logger levels at and above `level`. */
+export function nestLogLevels(level: (typeof LOG_LEVELS)[number]): (typeof LOG_LEVELS)[number][] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
