@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApplicationModule } from '@enlace/application';
 import { EnlaceConfigModule, EnvironmentVariables } from '@enlace/config';
 import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
+import { ReferenceDataModule } from '@enlace/reference-data';
+import { AuthModule } from './auth/auth.module.js';
+import { ApiErrorFilter } from './common/api-error.filter.js';
+import { StreamReader } from './common/stream-reader.js';
 import { HealthController } from './health/health.controller.js';
+import { IncidentsController } from './incidents/incidents.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { PortsController } from './ports/ports.controller.js';
+import { ReferenceController } from './reference/reference.controller.js';
 
 @Module({
   imports: [
@@ -12,7 +22,14 @@ import { HealthController } from './health/health.controller.js';
       inject: [EnvironmentVariables],
       useFactory: (env: EnvironmentVariables) => eventStoreSettingsFromEnvironment(env),
     }),
+    ReferenceDataModule.forRootAsync({
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => env.CONFIG_DIR,
+    }),
+    ApplicationModule,
+    AuthModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, IncidentsController, PortsController, NotificationsController, ReferenceController],
+  providers: [StreamReader, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ApiModule {}

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadEnvironmentOrExit, nestLogLevels } from '@enlace/config';
-import { ApiModule } from './api.module.js';
+import { loadEnvironmentOrExit } from '@enlace/config';
+import { createHttpApp } from './http-app.js';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnvironmentOrExit();
-  const app = await NestFactory.create(ApiModule, { logger: nestLogLevels(env.LOG_LEVEL) });
-  app.enableShutdownHooks();
+  const app = await createHttpApp(env);
   await app.listen(env.PORT, env.HOST);
-  new Logger('Api').log(`Enlace api listening on http://${env.HOST}:${env.PORT} (health: /health)`);
+  new Logger('Api').log(
+    `Enlace api listening on http://${env.HOST}:${env.PORT} (health: /health, API docs: /api/docs)`,
+  );
 }
 
 await bootstrap();

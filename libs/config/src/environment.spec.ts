@@ -43,3 +43,19 @@ describe('nestLogLevels', () => {
     expect(nestLogLevels('warn')).toEqual(['fatal', 'error', 'warn']);
   });
 });
+
+describe('JWT_SECRET', () => {
+  it('is optional outside production and kept when set', () => {
+    expect(validateEnvironment({}).JWT_SECRET).toBeUndefined();
+    expect(validateEnvironment({ JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('is required in production, and short secrets are refused', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET=\(unset\): must be set in production/,
+    );
+    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET="short": must be at least 32 characters/,
+    );
+  });
+});

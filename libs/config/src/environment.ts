@@ -80,7 +80,29 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(60_000)
   EVENT_STORE_POLL_INTERVAL_MS = 500;
+
+  /** Reference data, checklist templates and the user directory. */
+  @IsString()
+  @MinLength(1)
+  CONFIG_DIR = './config';
+
+  /** Signs access tokens. Unset outside production: a fixed development secret (refused in production). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString({ message: 'must be set in production (at least 32 characters)' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 12 * 3600;
 }
+
+export const DEVELOPMENT_JWT_SECRET = 'enlace-development-secret-not-for-production-use';
+
+const OPTIONAL = ['DATABASE_URL', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET'];
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -103,9 +125,7 @@ function describeProblems(errors: readonly ValidationError[], raw: Record<string
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const relevant = Object.fromEntries(
-    Object.entries(raw).filter(
-      ([key]) => known.includes(key) || key === 'DATABASE_URL' || key === 'KURRENTDB_CONNECTION_STRING',
-    ),
+    Object.entries(raw).filter(([key]) => known.includes(key) || OPTIONAL.includes(key)),
   );
   const env = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: true });

@@ -1,3 +1,9 @@
 export { EnlaceConfigModule, ENV_FILES } from './config.module.js';
-export { EnvironmentVariables, InvalidEnvironmentError, nestLogLevels, validateEnvironment } from './environment.js';
+export {
+  DEVELOPMENT_JWT_SECRET,
+  EnvironmentVariables,
+  InvalidEnvironmentError,
+  nestLogLevels,
+  validateEnvironment,
+} from './environment.js';
 export { loadEnvironmentOrExit } from './load-environment.js';

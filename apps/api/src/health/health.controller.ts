@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators.js';
 
 export interface ComponentHealth {
   status: 'up' | 'down';
@@ -33,6 +34,7 @@ async function probe(check: () => Promise<void>): Promise<ComponentHealth> {
   }
 }
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}

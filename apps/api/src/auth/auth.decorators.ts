@@ -1,0 +1,21 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor, Role } from '@enlace/domain';
+import type { Request } from 'express';
+
+export const IS_PUBLIC = 'enlace:public';
+export const ROLES = 'enlace:roles';
+
+/** The route needs no token. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route (403 otherwise). */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
+
+export type AuthenticatedRequest = Request & { actor?: Actor };
+
+/** The caller, from the verified token; never from the body. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without authentication');
+  return actor;
+});

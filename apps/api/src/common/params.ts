@@ -1,0 +1,29 @@
+import { type PipeTransform } from '@nestjs/common';
+import { FieldValidationError } from './validation.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function refuse(field: string, en: string, es: string): never {
+  throw new FieldValidationError([{ field, rule: 'format', message: { en: `${field} ${en}`, es: `${field} ${es}` } }]);
+}
+
+/** A route id that must be a UUID; a malformed one is a 400 naming the parameter. */
+export class UuidParam implements PipeTransform<string, string> {
+  constructor(private readonly name = 'id') {}
+  transform(value: string): string {
+    if (!UUID.test(value)) refuse(this.name, 'must be a UUID', 'debe ser un UUID');
+    return value.toLowerCase();
+  }
+}
+
+/** A reference-data id such as a port (`otay-mesa`): lower-case words joined by dashes. */
+export class SlugParam implements PipeTransform<string, string> {
+  constructor(private readonly name = 'id') {}
+  transform(value: string): string {
+    if (!SLUG.test(value) || value.length > 100) {
+      refuse(this.name, 'must be an id such as otay-mesa', 'debe ser un id como otay-mesa');
+    }
+    return value;
+  }
+}

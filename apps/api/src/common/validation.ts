@@ -1,0 +1,117 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  registerDecorator,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidationOptions,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+
+export interface FieldProblem {
+  /** Dotted path into the body, e.g. `location.lat` or `affectedPortIds.2`. */
+  field: string;
+  /** The class-validator rule broken, e.g. `max`, `isIn`, `whitelistValidation`. */
+  rule: string;
+  message: { en: string; es: string };
+}
+
+export class FieldValidationError extends Error {
+  constructor(readonly fields: FieldProblem[]) {
+    super(`Invalid request: ${fields.map((field) => `${field.field} (${field.rule})`).join(', ')}`);
+    this.name = 'FieldValidationError';
+  }
+}
+
+/** Spanish for the rules we use; the English comes from class-validator itself. */
+const SPANISH: Record<string, (args: string[]) => string> = {
+  isString: () => 'debe ser texto',
+  isInt: () => 'debe ser un número entero',
+  isNumber: () => 'debe ser un número',
+  isBoolean: () => 'debe ser verdadero o falso',
+  isIn: (a) => `debe ser uno de: ${a.join(', ')}`,
+  isEnum: (a) => `debe ser uno de: ${a.join(', ')}`,
+  min: (a) => `debe ser al menos ${a[0]}`,
+  max: (a) => `no debe pasar de ${a[0]}`,
+  minLength: (a) => `debe tener al menos ${a[0]} caracteres`,
+  maxLength: (a) => `debe tener como máximo ${a[0]} caracteres`,
+  isNotEmpty: () => 'no debe estar vacío',
+  isDefined: () => 'es obligatorio',
+  isUuid: () => 'debe ser un UUID',
+  isArray: () => 'debe ser una lista',
+  arrayMinSize: (a) => `debe tener al menos ${a[0]} elementos`,
+  arrayMaxSize: (a) => `debe tener como máximo ${a[0]} elementos`,
+  arrayUnique: () => 'no debe repetir elementos',
+  isObject: () => 'debe ser un objeto',
+  nestedValidation: () => 'debe ser un objeto válido',
+  isLatitude: () => 'debe ser una latitud (−90 a 90)',
+  isLongitude: () => 'debe ser una longitud (−180 a 180)',
+  isIso8601: () => 'debe ser una fecha y hora ISO 8601',
+  isISO8601: () => 'debe ser una fecha y hora ISO 8601',
+  matches: () => 'no tiene el formato esperado',
+  whitelistValidation: () => 'no es un campo permitido',
+  bilingualText: () => 'debe tener texto en inglés (en) o en español (es), o en ambos',
+};
+
+function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([rule, en]) => {
+      const constraint = (error.contexts?.[rule] as { args?: string[] } | undefined)?.args;
+      const es = SPANISH[rule]?.(constraint ?? extractArgs(en)) ?? `no es válido (${rule})`;
+      return { field, rule, message: { en, es: `${field} ${es}` } };
+    });
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Pulls the numbers or the list out of class-validator's English message ("must not be greater than 90"). */
+function extractArgs(message: string): string[] {
+  const list = /one of the following values: (.*)$/.exec(message);
+  if (list) return list[1]!.split(', ');
+  const number = /(-?\d+(\.\d+)?)/.exec(message);
+  return number ? [number[1]!] : [];
+}
+
+/** Strict: unknown fields are refused, types converted, every bad field named with its rule. */
+export function strictValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => new FieldValidationError(flatten(errors)),
+  });
+}
+
+@ValidatorConstraint({ name: 'bilingualText' })
+class BilingualTextConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const max = (args.constraints[0] as number | undefined) ?? 4000;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.some(([key]) => key !== 'en' && key !== 'es')) return false;
+    if (entries.some(([, text]) => typeof text !== 'string' || text.length > max)) return false;
+    return entries.some(([, text]) => typeof text === 'string' && text.trim().length > 0);
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const max = (args.constraints[0] as number | undefined) ?? 4000;
+    return `${args.property} must be { en?, es? } with at least one non-empty text of at most ${max} characters`;
+  }
+}
+
+/** Human-facing free text: `{ en?, es? }` with at least one language. */
+export function IsBilingualText(maxLength = 4000, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'bilingualText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [maxLength],
+      options: options ?? {},
+      validator: BilingualTextConstraint,
+    });
+}

@@ -1,0 +1,292 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  INCIDENT_KINDS,
+  type IncidentKind,
+  LANGUAGES,
+  type Language,
+  PROTECTIVE_ACTION_KINDS,
+  type ProtectiveActionKind,
+  SEVERITIES,
+  type Severity,
+  SIDES,
+  type Side,
+  type BilingualText,
+  type TranslatableIncidentField,
+} from '@enlace/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsBilingualText } from '../common/validation.js';
+
+export class BilingualTextDto {
+  @ApiPropertyOptional({ example: 'Chlorine release at the commercial lot' })
+  en?: string;
+  @ApiPropertyOptional({ example: 'Fuga de cloro en el patio comercial' })
+  es?: string;
+}
+
+export class MaterialDto {
+  @ApiPropertyOptional({ example: '1017', description: 'UN/NA number, 4 digits' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'unNumber must be 4 digits' })
+  unNumber?: string;
+
+  @ApiProperty({ example: 'Chlorine' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: '2.3' })
+  @IsOptional()
+  @Matches(/^[1-9](\.[1-6])?$/, { message: 'hazardClass must be a hazard class such as 3 or 2.3' })
+  hazardClass?: string;
+
+  @ApiPropertyOptional({ example: '124', description: 'ERG guide 111–174, optional P suffix' })
+  @IsOptional()
+  @Matches(/^1(1[1-9]|[2-6]\d|7[0-4])P?$/, { message: 'ergGuide must be a guide from 111 to 174 (optional P)' })
+  ergGuide?: string;
+}
+
+export class QuantityDto {
+  @ApiProperty({ example: 900 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e9)
+  amount: number;
+
+  @ApiProperty({ example: 'kg', enum: ['kg', 't', 'lb', 'L', 'm3', 'gal'] })
+  @IsIn(['kg', 't', 'lb', 'L', 'm3', 'gal'])
+  unit: string;
+}
+
+export class PointDto {
+  @ApiProperty({ example: 32.549 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  lat: number;
+
+  @ApiProperty({ example: -116.938 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  lon: number;
+}
+
+export class LocationDto extends PointDto {
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(500)
+  description: BilingualText;
+}
+
+export class CasualtiesDto {
+  @ApiProperty({ example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  injured: number;
+
+  @ApiProperty({ example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  fatalities: number;
+}
+
+const PORT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class ReportIncidentDto {
+  @ApiProperty({ enum: INCIDENT_KINDS })
+  @IsIn(INCIDENT_KINDS)
+  kind: IncidentKind;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(200)
+  title: BilingualText;
+
+  @ApiProperty({ enum: SEVERITIES, description: 'CAP 1.2 severity' })
+  @IsIn(SEVERITIES)
+  severity: Severity;
+
+  @ApiPropertyOptional({ type: MaterialDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaterialDto)
+  material?: MaterialDto;
+
+  @ApiPropertyOptional({ type: QuantityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuantityDto)
+  quantity?: QuantityDto;
+
+  @ApiProperty({ type: LocationDto })
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location: LocationDto;
+
+  @ApiPropertyOptional({ type: [String], example: ['otay-mesa'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(PORT_ID, { each: true, message: 'each affectedPortIds entry must be a port id such as otay-mesa' })
+  affectedPortIds?: string[];
+
+  @ApiPropertyOptional({ example: 'scp-sandiego-tijuana' })
+  @IsOptional()
+  @Matches(PORT_ID, { message: 'sisterCityPlanId must be an id such as scp-sandiego-tijuana' })
+  sisterCityPlanId?: string;
+
+  @ApiPropertyOptional({ type: CasualtiesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CasualtiesDto)
+  casualties?: CasualtiesDto;
+
+  @ApiPropertyOptional({ description: 'When the release was observed (ISO 8601); defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  observedAt?: string;
+}
+
+export class UpdateIncidentDto {
+  @ApiPropertyOptional({ type: BilingualTextDto })
+  @IsOptional()
+  @IsBilingualText(200)
+  title?: BilingualText;
+
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+
+  @ApiPropertyOptional({ type: MaterialDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaterialDto)
+  material?: MaterialDto;
+
+  @ApiPropertyOptional({ type: QuantityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuantityDto)
+  quantity?: QuantityDto;
+
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(PORT_ID, { each: true, message: 'each affectedPortIds entry must be a port id such as otay-mesa' })
+  affectedPortIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PORT_ID, { message: 'sisterCityPlanId must be an id such as scp-sandiego-tijuana' })
+  sisterCityPlanId?: string;
+
+  @ApiPropertyOptional({ type: CasualtiesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CasualtiesDto)
+  casualties?: CasualtiesDto;
+}
+
+export class OrderProtectiveActionDto {
+  @ApiProperty({ enum: PROTECTIVE_ACTION_KINDS })
+  @IsIn(PROTECTIVE_ACTION_KINDS)
+  kind: ProtectiveActionKind;
+
+  @ApiProperty({ type: PointDto })
+  @ValidateNested()
+  @Type(() => PointDto)
+  center: PointDto;
+
+  @ApiProperty({ example: 800 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  radiusMeters: number;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(2000)
+  instructions: BilingualText;
+}
+
+export class SummaryDto {
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(4000)
+  summary: BilingualText;
+}
+
+export class JcpStepDto {
+  @ApiPropertyOptional({ description: 'Report number given by the national centre', example: 'NRC-1380012' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  reference?: string;
+}
+
+export class AssignOnSceneCoordinatorDto {
+  @ApiProperty({ enum: SIDES })
+  @IsIn(SIDES)
+  side: Side;
+
+  @ApiProperty({ example: 'R. Salinas' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'EPA' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  agency: string;
+
+  @ApiPropertyOptional({ example: '+1 619 555 0100' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ().-]{5,30}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+}
+
+export class TranslateIncidentTextDto {
+  @ApiProperty({
+    example: 'title',
+    description: 'title | location.description | closingSummary | situationReport:<id>',
+  })
+  @Matches(/^(title|location\.description|closingSummary|situationReport:[0-9a-f-]{36})$/, {
+    message: 'field must be title, location.description, closingSummary or situationReport:<id>',
+  })
+  field: TranslatableIncidentField;
+
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES)
+  language: Language;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text: string;
+}

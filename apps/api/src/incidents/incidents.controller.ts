@@ -1,0 +1,329 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CommandPipeline } from '@enlace/application';
+import {
+  type Actor,
+  type IncidentCommand,
+  incidentDecider,
+  type IncidentState,
+  incidentStreamId,
+  missingLanguages,
+  notFound,
+  type OpenIncident,
+} from '@enlace/domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@enlace/event-store';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { Command, type CommandContext } from '../common/command-context.js';
+import { UuidParam } from '../common/params.js';
+import { StreamReader } from '../common/stream-reader.js';
+import { WriteResult, writeResult } from '../common/write-result.js';
+import {
+  AssignOnSceneCoordinatorDto,
+  JcpStepDto,
+  OrderProtectiveActionDto,
+  ReportIncidentDto,
+  SummaryDto,
+  TranslateIncidentTextDto,
+  UpdateIncidentDto,
+} from './incident.dto.js';
+
+export type IncidentView = OpenIncident & { revision: number; missingTranslations: string[] };
+
+/** Every bilingual field of the incident that lacks a language, as `field:language`. */
+function missingTranslations(incident: OpenIncident): string[] {
+  const fields: [string, Parameters<typeof missingLanguages>[0]][] = [
+    ['title', incident.title],
+    ['location.description', incident.location.description],
+    ...incident.situationReports.map((report): [string, typeof report.summary] => [
+      `situationReport:${report.reportId}`,
+      report.summary,
+    ]),
+    ...(incident.closingSummary
+      ? [['closingSummary', incident.closingSummary] as [string, typeof incident.closingSummary]]
+      : []),
+  ];
+  return fields.flatMap(([field, text]) => missingLanguages(text).map((language) => `${field}:${language}`));
+}
+
+function view(state: IncidentState, revision: number): IncidentView {
+  if (state.status === 'none') throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+  return { ...state, revision, missingTranslations: missingTranslations(state) };
+}
+
+const WRITE_HEADERS = [
+  ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first answer',
+  }),
+];
+
+function Writes(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorate of [
+      ...WRITE_HEADERS,
+      Roles('officer'),
+      ApiForbiddenResponse({ description: 'Not an officer, or acting for the other side' }),
+      ApiNotFoundResponse({ description: 'No such incident' }),
+      ApiConflictResponse({ description: 'If-Match does not match the current revision' }),
+      ApiUnprocessableEntityResponse({
+        description: 'A business rule refused the command (reason in English and Spanish)',
+      }),
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+}
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly reader: StreamReader,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Incidents, newest report first' })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed', 'all'] })
+  async list(@Query('status') status = 'open'): Promise<IncidentView[]> {
+    const folded = await this.reader.foldCategory(incidentDecider, 'incident');
+    return folded
+      .filter(({ state }) => state.status !== 'none' && (status === 'all' || state.status === status))
+      .map(({ state, revision }) => view(state, revision))
+      .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One incident; the ETag header is its revision' })
+  @ApiOkResponse({ description: 'The incident with its JCP steps, protective actions and situation reports' })
+  @ApiNotFoundResponse()
+  async get(
+    @Param('id', new UuidParam()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IncidentView> {
+    const { state, revision } = await this.pipeline.load(incidentDecider, incidentStreamId(id));
+    response.setHeader('ETag', `"${revision}"`);
+    return view(state, revision);
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The incident stream as recorded: who did what, when, on which side (auditors)' })
+  async events(@Param('id', new UuidParam()) id: string): Promise<RecordedEvent[]> {
+    const events = await this.store.readStream(incidentStreamId(id));
+    if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+    return events;
+  }
+
+  @Post()
+  @Writes()
+  @ApiOperation({ summary: 'Report a hazardous-materials (or other) incident' })
+  @ApiCreatedResponse({ type: WriteResult })
+  async report(
+    @Body() body: ReportIncidentDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    const incidentId = this.pipeline.newAggregateId(actor, context.idempotencyKey, 'incident');
+    const result = await this.run(
+      incidentId,
+      { type: 'ReportIncident', data: { ...body, incidentId } },
+      actor,
+      context,
+      response,
+    );
+    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/incidents/${incidentId}`);
+    return result;
+  }
+
+  @Patch(':id')
+  @Writes()
+  @ApiOperation({ summary: 'Update details (title, severity, material, quantity, location, ports, casualties)' })
+  @ApiOkResponse({ type: WriteResult })
+  update(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: UpdateIncidentDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'UpdateIncident', data: body }, actor, context, response);
+  }
+
+  @Post(':id/protective-actions')
+  @Writes()
+  @ApiOperation({ summary: 'Order an evacuation or shelter-in-place zone' })
+  @ApiCreatedResponse({ type: WriteResult })
+  orderProtectiveAction(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: OrderProtectiveActionDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'OrderProtectiveAction', data: body }, actor, context, response);
+  }
+
+  @Post(':id/protective-actions/:actionId/lift')
+  @HttpCode(200)
+  @Writes()
+  @ApiOperation({ summary: 'Lift a protective action' })
+  @ApiOkResponse({ type: WriteResult })
+  liftProtectiveAction(
+    @Param('id', new UuidParam()) id: string,
+    @Param('actionId', new UuidParam('actionId')) actionId: string,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'LiftProtectiveAction', data: { actionId } }, actor, context, response);
+  }
+
+  @Post(':id/situation-reports')
+  @Writes()
+  @ApiOperation({ summary: 'File a situation report (numbered 1, 2, …)' })
+  @ApiCreatedResponse({ type: WriteResult })
+  fileSituationReport(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: SummaryDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'FileSituationReport', data: body }, actor, context, response);
+  }
+
+  @Post(':id/national-center-notifications')
+  @Writes()
+  @ApiOperation({ summary: "JCP: the officer's national centre was notified (NRC for the U.S., CENACOM for Mexico)" })
+  @ApiCreatedResponse({ type: WriteResult })
+  nationalCenterNotified(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: JcpStepDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'RecordNationalCenterNotified', data: body }, actor, context, response);
+  }
+
+  @Post(':id/counterpart-center-notifications')
+  @Writes()
+  @ApiOperation({ summary: "JCP: the officer's national centre notified the other country's centre" })
+  @ApiCreatedResponse({ type: WriteResult })
+  counterpartCenterNotified(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: JcpStepDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'RecordCounterpartCenterNotified', data: body }, actor, context, response);
+  }
+
+  @Post(':id/joint-response-team/activation')
+  @HttpCode(200)
+  @Writes()
+  @ApiOperation({ summary: 'JCP: activate the Joint Response Team' })
+  @ApiOkResponse({ type: WriteResult })
+  activateJrt(
+    @Param('id', new UuidParam()) id: string,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'ActivateJointResponseTeam', data: {} }, actor, context, response);
+  }
+
+  @Post(':id/joint-response-team/deactivation')
+  @HttpCode(200)
+  @Writes()
+  @ApiOperation({ summary: 'JCP: deactivate the Joint Response Team' })
+  @ApiOkResponse({ type: WriteResult })
+  deactivateJrt(
+    @Param('id', new UuidParam()) id: string,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'DeactivateJointResponseTeam', data: {} }, actor, context, response);
+  }
+
+  @Post(':id/on-scene-coordinators')
+  @Writes()
+  @ApiOperation({ summary: "JCP: assign the on-scene coordinator of the officer's own side" })
+  @ApiCreatedResponse({ type: WriteResult })
+  assignOnSceneCoordinator(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: AssignOnSceneCoordinatorDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'AssignOnSceneCoordinator', data: body }, actor, context, response);
+  }
+
+  @Post(':id/translations')
+  @Writes()
+  @ApiOperation({ summary: 'Add the missing language of a text (title, location, situation report, closing summary)' })
+  @ApiCreatedResponse({ type: WriteResult })
+  translate(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: TranslateIncidentTextDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'TranslateIncidentText', data: body }, actor, context, response);
+  }
+
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Writes()
+  @ApiOperation({
+    summary: 'Close the incident with a summary (after the JRT is deactivated and protective actions lifted)',
+  })
+  @ApiOkResponse({ type: WriteResult })
+  close(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: SummaryDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'CloseIncident', data: body }, actor, context, response);
+  }
+
+  private async run(
+    incidentId: string,
+    command: IncidentCommand,
+    actor: Actor,
+    context: CommandContext,
+    response: Response,
+  ): Promise<WriteResult> {
+    const outcome = await this.pipeline.execute(incidentDecider, {
+      streamId: incidentStreamId(incidentId),
+      command,
+      actor,
+      ...context,
+    });
+    return writeResult(response, incidentId, outcome);
+  }
+}

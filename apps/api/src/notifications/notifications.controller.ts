@@ -1,0 +1,286 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CommandPipeline } from '@enlace/application';
+import {
+  type Actor,
+  type BilingualText,
+  type ExistingNotification,
+  LANGUAGES,
+  type Language,
+  notFound,
+  type NotificationCommand,
+  notificationDecider,
+  type NotificationState,
+  notificationStreamId,
+  pendingRecipients,
+  type Recipient,
+  SEVERITIES,
+  type Severity,
+} from '@enlace/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { Command, type CommandContext } from '../common/command-context.js';
+import { UuidParam } from '../common/params.js';
+import { StreamReader } from '../common/stream-reader.js';
+import { IsBilingualText } from '../common/validation.js';
+import { WriteResult, writeResult } from '../common/write-result.js';
+import { BilingualTextDto } from '../incidents/incident.dto.js';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class NotificationSubjectDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
+
+  @ApiPropertyOptional({ example: 'otay-mesa' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'portId must be a port id such as otay-mesa' })
+  portId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  shutdownId?: string;
+}
+
+export class IssueNotificationDto {
+  @ApiProperty({ example: 'blm-sandiego-tijuana' })
+  @Matches(SLUG, { message: 'blmId must be an id such as blm-sandiego-tijuana' })
+  blmId: string;
+
+  @ApiProperty({ type: NotificationSubjectDto })
+  @ValidateNested()
+  @Type(() => NotificationSubjectDto)
+  subject: NotificationSubjectDto;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(200)
+  title: BilingualText;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(4000)
+  body: BilingualText;
+
+  @ApiProperty({ enum: SEVERITIES })
+  @IsIn(SEVERITIES)
+  severity: Severity;
+
+  @ApiProperty({ description: 'ISO 8601; must be in the future' })
+  @IsISO8601({ strict: true })
+  acknowledgmentDeadline: string;
+}
+
+export class UpdateNotificationDto {
+  @ApiPropertyOptional({ type: BilingualTextDto })
+  @IsOptional()
+  @IsBilingualText(200)
+  title?: BilingualText;
+
+  @ApiPropertyOptional({ type: BilingualTextDto })
+  @IsOptional()
+  @IsBilingualText(4000)
+  body?: BilingualText;
+
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  acknowledgmentDeadline?: string;
+}
+
+export class AcknowledgeDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language the notice was read in' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  readIn?: Language;
+}
+
+export class CancelDto {
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(2000)
+  reason: BilingualText;
+}
+
+export type NotificationView = ExistingNotification & {
+  revision: number;
+  pending: Recipient[];
+  overdue: boolean;
+};
+
+function view(state: NotificationState, revision: number, now: Date): NotificationView {
+  if (state.status === 'none') {
+    throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
+  }
+  const pending = pendingRecipients(state);
+  const overdue =
+    state.status === 'active' && pending.length > 0 && Date.parse(state.acknowledgmentDeadline) < now.getTime();
+  return { ...state, revision, pending, overdue };
+}
+
+function Writes(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorate of [
+      ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'A retry with the same key returns the first answer',
+      }),
+      Roles('officer'),
+      ApiForbiddenResponse({ description: 'Not an officer, or not a recipient' }),
+      ApiNotFoundResponse({ description: 'No such notification' }),
+      ApiConflictResponse({ description: 'If-Match does not match the current revision' }),
+      ApiUnprocessableEntityResponse({
+        description: 'A business rule refused the command (reason in English and Spanish)',
+      }),
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly reader: StreamReader,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'BLM notifications: pending first, then by deadline' })
+  @ApiQuery({ name: 'blmId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['active', 'cancelled', 'all'] })
+  async list(@Query('blmId') blmId?: string, @Query('status') status = 'all'): Promise<NotificationView[]> {
+    const now = new Date();
+    return (await this.reader.foldCategory(notificationDecider, 'notification'))
+      .filter(({ state }) => state.status !== 'none')
+      .map(({ state, revision }) => view(state, revision, now))
+      .filter(
+        (notification) =>
+          (blmId === undefined || notification.blmId === blmId) && (status === 'all' || notification.status === status),
+      )
+      .sort(
+        (a, b) =>
+          Number(b.pending.length > 0 && b.status === 'active') -
+            Number(a.pending.length > 0 && a.status === 'active') ||
+          a.acknowledgmentDeadline.localeCompare(b.acknowledgmentDeadline),
+      );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One notification: who acknowledged, who is pending, whether it is overdue' })
+  @ApiNotFoundResponse()
+  async get(
+    @Param('id', new UuidParam()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NotificationView> {
+    const { state, revision } = await this.pipeline.load(notificationDecider, notificationStreamId(id));
+    response.setHeader('ETag', `"${revision}"`);
+    return view(state, revision, new Date());
+  }
+
+  @Post()
+  @Writes()
+  @ApiOperation({ summary: 'Issue a notification to a Border Liaison Mechanism (its member agencies on both sides)' })
+  @ApiCreatedResponse({ type: WriteResult })
+  async issue(
+    @Body() body: IssueNotificationDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    const notificationId = this.pipeline.newAggregateId(actor, context.idempotencyKey, 'notification');
+    const result = await this.run(
+      notificationId,
+      { type: 'IssueBlmNotification', data: { ...body, subject: { ...body.subject }, notificationId } },
+      actor,
+      context,
+      response,
+    );
+    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/notifications/${notificationId}`);
+    return result;
+  }
+
+  @Patch(':id')
+  @Writes()
+  @ApiOperation({ summary: 'Update the text, severity or deadline' })
+  @ApiOkResponse({ type: WriteResult })
+  update(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: UpdateNotificationDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'UpdateBlmNotification', data: body }, actor, context, response);
+  }
+
+  @Post(':id/acknowledgments')
+  @Writes()
+  @ApiOperation({ summary: "Acknowledge for the officer's agency" })
+  @ApiCreatedResponse({ type: WriteResult })
+  acknowledge(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: AcknowledgeDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'AcknowledgeBlmNotification', data: body }, actor, context, response);
+  }
+
+  @Post(':id/cancellation')
+  @HttpCode(200)
+  @Writes()
+  @ApiOperation({ summary: 'Cancel the notification, with a reason' })
+  @ApiOkResponse({ type: WriteResult })
+  cancel(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: CancelDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'CancelBlmNotification', data: body }, actor, context, response);
+  }
+
+  private async run(
+    notificationId: string,
+    command: NotificationCommand,
+    actor: Actor,
+    context: CommandContext,
+    response: Response,
+  ): Promise<WriteResult> {
+    const outcome = await this.pipeline.execute(notificationDecider, {
+      streamId: notificationStreamId(notificationId),
+      command,
+      actor,
+      ...context,
+    });
+    return writeResult(response, notificationId, outcome);
+  }
+}

@@ -1,0 +1,341 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CommandPipeline } from '@enlace/application';
+import {
+  type Actor,
+  type BilingualText,
+  broken,
+  DIRECTIONS,
+  incidentDecider,
+  incidentStreamId,
+  LANE_MODES,
+  type LaneId,
+  notFound,
+  type PortCommand,
+  portDecider,
+  type PortOfEntry,
+  type PortState,
+  portStreamId,
+  type ReferenceCatalog,
+  reopeningBlockers,
+  SHUTDOWN_KINDS,
+  type ShutdownKind,
+  type ShutdownState,
+  SIDES,
+  type Side,
+} from '@enlace/domain';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { Command, type CommandContext } from '../common/command-context.js';
+import { SlugParam } from '../common/params.js';
+import { StreamReader } from '../common/stream-reader.js';
+import { IsBilingualText } from '../common/validation.js';
+import { WriteResult, writeResult } from '../common/write-result.js';
+import { BilingualTextDto } from '../incidents/incident.dto.js';
+
+const LANE_ID = new RegExp(`^(${LANE_MODES.join('|')}):(${DIRECTIONS.join('|')})$`);
+const LANE_MESSAGE = `each lane must be <mode>:<direction>, mode one of ${LANE_MODES.join(', ')}, direction northbound or southbound`;
+
+export class DeclareShutdownDto {
+  @ApiProperty({ enum: SHUTDOWN_KINDS, description: 'Chooses the business-resumption checklist template' })
+  @IsIn(SHUTDOWN_KINDS)
+  kind: ShutdownKind;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['commercial:northbound', 'fast:northbound'],
+    description: 'Omitted: every lane',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(LANE_ID, { each: true, message: LANE_MESSAGE })
+  lanes?: LaneId[];
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(2000)
+  reason: BilingualText;
+
+  @ApiPropertyOptional({ description: 'The incident that caused the shutdown' })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
+}
+
+export class ChecklistNoteDto {
+  @ApiPropertyOptional({ type: BilingualTextDto })
+  @IsOptional()
+  @IsBilingualText(2000)
+  note?: BilingualText;
+}
+
+export class WaiverDto {
+  @ApiProperty({ type: BilingualTextDto, description: 'Why the item is waived (required)' })
+  @IsBilingualText(2000)
+  reason: BilingualText;
+}
+
+export class SignOffDto {
+  @ApiProperty({ enum: SIDES, description: "Must be the officer's own side" })
+  @IsIn(SIDES)
+  side: Side;
+}
+
+export class ReopeningDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Lanes to reopen in this phase; omitted: every lane still closed',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(LANE_ID, { each: true, message: LANE_MESSAGE })
+  lanes?: LaneId[];
+}
+
+export interface LaneStatus {
+  id: LaneId;
+  mode: string;
+  direction: string;
+  status: 'open' | 'closed';
+}
+
+export interface PortView extends PortOfEntry {
+  status: 'open' | 'partially-closed' | 'closed';
+  laneStatus: LaneStatus[];
+  revision: number;
+  activeShutdown: (ShutdownState & { blockers: ReturnType<typeof reopeningBlockers> }) | null;
+  pastShutdowns: PortState['pastShutdowns'];
+}
+
+function portView(port: PortOfEntry, state: PortState, revision: number): PortView {
+  const closed = new Set(state.activeShutdown?.closedLanes ?? []);
+  const laneStatus = port.lanes.map((lane) => ({
+    ...lane,
+    status: closed.has(lane.id) ? ('closed' as const) : ('open' as const),
+  }));
+  const status = closed.size === 0 ? 'open' : closed.size === port.lanes.length ? 'closed' : 'partially-closed';
+  return {
+    ...port,
+    status,
+    laneStatus,
+    revision,
+    activeShutdown: state.activeShutdown
+      ? { ...state.activeShutdown, blockers: reopeningBlockers(state.activeShutdown) }
+      : null,
+    pastShutdowns: state.pastShutdowns,
+  };
+}
+
+function Writes(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorate of [
+      ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'A retry with the same key returns the first answer',
+      }),
+      Roles('officer'),
+      ApiForbiddenResponse({ description: 'Not an officer, or acting for the other side' }),
+      ApiNotFoundResponse({ description: 'No such port or checklist item' }),
+      ApiConflictResponse({ description: 'If-Match does not match the current revision' }),
+      ApiUnprocessableEntityResponse({
+        description: 'A business rule refused the command (reason in English and Spanish)',
+      }),
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+}
+
+@ApiTags('ports')
+@ApiBearerAuth()
+@Controller('ports')
+export class PortsController {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly reader: StreamReader,
+    @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every port of entry with its lane status (open, partially closed, closed)' })
+  async list(): Promise<PortView[]> {
+    const folded = new Map(
+      (await this.reader.foldCategory(portDecider, 'port')).map((entry) => [entry.streamId, entry]),
+    );
+    return this.reference.ports().map((port) => {
+      const entry = folded.get(portStreamId(port.id));
+      return portView(port, entry?.state ?? portDecider.initialState(), entry?.revision ?? -1);
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One port: lanes by mode and direction, the shutdown in progress, checklist and sign-offs' })
+  @ApiNotFoundResponse()
+  async get(
+    @Param('id', new SlugParam()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PortView> {
+    const port = this.requirePort(id);
+    const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
+    response.setHeader('ETag', `"${revision}"`);
+    return portView(port, state, revision);
+  }
+
+  @Get(':id/checklist')
+  @ApiOperation({ summary: 'The resumption checklist of the shutdown in progress, with what still blocks reopening' })
+  async checklist(@Param('id', new SlugParam()) id: string, @Res({ passthrough: true }) response: Response) {
+    this.requirePort(id);
+    const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
+    if (!state.activeShutdown) {
+      throw notFound(
+        'PORT.NO_ACTIVE_SHUTDOWN',
+        `Port ${id} has no shutdown in progress`,
+        `El puerto ${id} no tiene un cierre en curso`,
+      );
+    }
+    response.setHeader('ETag', `"${revision}"`);
+    const { checklist, signOffs, shutdownId } = state.activeShutdown;
+    return { shutdownId, revision, ...checklist, signOffs, blockers: reopeningBlockers(state.activeShutdown) };
+  }
+
+  @Post(':id/shutdowns')
+  @Writes()
+  @ApiOperation({ summary: 'Declare a full or partial shutdown; starts the resumption checklist for its kind' })
+  @ApiCreatedResponse({ type: WriteResult })
+  declareShutdown(
+    @Param('id', new SlugParam()) id: string,
+    @Body() body: DeclareShutdownDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'DeclarePortShutdown', data: { portId: id, ...body } }, actor, context, response);
+  }
+
+  @Post(':id/checklist/:itemId/completion')
+  @Writes()
+  @ApiOperation({ summary: 'Complete a checklist item of your side (or a joint one)' })
+  @ApiCreatedResponse({ type: WriteResult })
+  complete(
+    @Param('id', new SlugParam()) id: string,
+    @Param('itemId', new SlugParam('itemId')) itemId: string,
+    @Body() body: ChecklistNoteDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(
+      id,
+      { type: 'CompleteChecklistItem', data: { portId: id, itemId, ...body } },
+      actor,
+      context,
+      response,
+    );
+  }
+
+  @Post(':id/checklist/:itemId/waiver')
+  @Writes()
+  @ApiOperation({ summary: 'Waive a checklist item of your side (or a joint one), with a reason' })
+  @ApiCreatedResponse({ type: WriteResult })
+  waive(
+    @Param('id', new SlugParam()) id: string,
+    @Param('itemId', new SlugParam('itemId')) itemId: string,
+    @Body() body: WaiverDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(
+      id,
+      { type: 'WaiveChecklistItem', data: { portId: id, itemId, reason: body.reason } },
+      actor,
+      context,
+      response,
+    );
+  }
+
+  @Post(':id/sign-offs')
+  @Writes()
+  @ApiOperation({ summary: "Sign off the resumption for the officer's own side" })
+  @ApiCreatedResponse({ type: WriteResult })
+  signOff(
+    @Param('id', new SlugParam()) id: string,
+    @Body() body: SignOffDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'SignOffResumption', data: { portId: id, side: body.side } }, actor, context, response);
+  }
+
+  @Post(':id/reopenings')
+  @HttpCode(200)
+  @Writes()
+  @ApiOperation({
+    summary: 'Reopen lanes (a phase); the last phase needs every critical item done or waived and both sign-offs',
+  })
+  @ApiOkResponse({ type: WriteResult })
+  reopen(
+    @Param('id', new SlugParam()) id: string,
+    @Body() body: ReopeningDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'ReopenPortLanes', data: { portId: id, ...body } }, actor, context, response);
+  }
+
+  private requirePort(id: string): PortOfEntry {
+    const port = this.reference.port(id);
+    if (!port) {
+      throw notFound('PORT.NOT_FOUND', `Port of entry ${id} not found`, `Puerto de entrada ${id} no encontrado`);
+    }
+    return port;
+  }
+
+  private async run(portId: string, command: PortCommand, actor: Actor, context: CommandContext, response: Response) {
+    this.requirePort(portId);
+    if (command.type === 'DeclarePortShutdown' && command.data.incidentId) {
+      await this.requireIncident(command.data.incidentId);
+    }
+    const outcome = await this.pipeline.execute(portDecider, {
+      streamId: portStreamId(portId),
+      command,
+      actor,
+      ...context,
+    });
+    return writeResult(response, portId, outcome);
+  }
+
+  private async requireIncident(incidentId: string): Promise<void> {
+    const { state } = await this.pipeline.load(incidentDecider, incidentStreamId(incidentId));
+    if (state.status === 'none') {
+      throw broken(
+        'PORT.UNKNOWN_INCIDENT',
+        `Incident ${incidentId} does not exist`,
+        `El incidente ${incidentId} no existe`,
+        {
+          incidentId,
+        },
+      );
+    }
+  }
+}

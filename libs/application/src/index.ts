@@ -1,0 +1,10 @@
+export { ApplicationModule } from './application.module.js';
+export { Clock, SystemClock } from './clock.js';
+export {
+  CommandPipeline,
+  fingerprint,
+  RevisionConflictError,
+  type CommandOutcome,
+  type CommandRequest,
+} from './command-pipeline.js';
+export { idSource, uuidFromName } from './deterministic-id.js';

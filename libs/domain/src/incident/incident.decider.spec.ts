@@ -1,0 +1,755 @@
+import type { Actor } from '../shared/decider.js';
+import type { Side } from '../shared/side.js';
+import type { BilingualText, Language } from '../shared/text.js';
+import { auditor, deciderSpecification, mxOfficer, NOW, planner, testContext, usOfficer } from '../testing/index.js';
+import {
+  evolveIncident,
+  incidentDecider,
+  initialIncidentState,
+  type IncidentCommand,
+  type IncidentState,
+} from './incident.decider.js';
+import type { IncidentEvent, TranslatableIncidentField } from './incident.events.js';
+
+const spec = deciderSpecification(incidentDecider, () => testContext());
+
+const INCIDENT_ID = 'incident-2026-0001';
+const TITLE: BilingualText = { en: 'Chlorine release at Otay Mesa' };
+const LOCATION = { lat: 32.55, lon: -116.94, description: { en: 'Commercial inspection lot' } };
+const EARLIER = '2026-11-23T17:30:00.000Z';
+const admin: Actor = { id: 'admin', agency: 'CBP', country: 'US', role: 'admin' };
+
+type EventData<Type extends IncidentEvent['type']> = Extract<IncidentEvent, { type: Type }>['data'];
+type ReportData = Extract<IncidentCommand, { type: 'ReportIncident' }>['data'];
+
+// ---- commands ----
+
+function reportIncident(overrides: Partial<ReportData> = {}): IncidentCommand {
+  return {
+    type: 'ReportIncident',
+    data: {
+      incidentId: INCIDENT_ID,
+      kind: 'hazmat-release',
+      title: TITLE,
+      severity: 'severe',
+      location: LOCATION,
+      ...overrides,
+    },
+  };
+}
+
+const updateIncident = (data: Extract<IncidentCommand, { type: 'UpdateIncident' }>['data']): IncidentCommand => ({
+  type: 'UpdateIncident',
+  data,
+});
+
+const EVACUATION = {
+  kind: 'evacuation' as const,
+  center: { lat: 32.55, lon: -116.94 },
+  radiusMeters: 800,
+  instructions: { en: 'Evacuate the commercial lot' },
+};
+const orderEvacuation: IncidentCommand = { type: 'OrderProtectiveAction', data: EVACUATION };
+
+const liftProtectiveAction = (actionId = 'protective-action-1'): IncidentCommand => ({
+  type: 'LiftProtectiveAction',
+  data: { actionId },
+});
+
+const fileSituationReport = (summary: BilingualText = { en: 'Leak contained' }): IncidentCommand => ({
+  type: 'FileSituationReport',
+  data: { summary },
+});
+
+const recordNationalCenter = (reference?: string): IncidentCommand => ({
+  type: 'RecordNationalCenterNotified',
+  data: reference === undefined ? {} : { reference },
+});
+
+const recordCounterpartCenter = (reference?: string): IncidentCommand => ({
+  type: 'RecordCounterpartCenterNotified',
+  data: reference === undefined ? {} : { reference },
+});
+
+const activateJrt: IncidentCommand = { type: 'ActivateJointResponseTeam', data: {} };
+const deactivateJrt: IncidentCommand = { type: 'DeactivateJointResponseTeam', data: {} };
+
+const coordinatorOf = (side: Side) =>
+  side === 'US' ? { side, name: 'Dana Ruiz', agency: 'EPA' } : { side, name: 'Luis Ortega', agency: 'PC-BC' };
+
+const assignCoordinator = (side: Side): IncidentCommand => ({
+  type: 'AssignOnSceneCoordinator',
+  data: coordinatorOf(side),
+});
+
+const translate = (field: TranslatableIncidentField, language: Language, text: string): IncidentCommand => ({
+  type: 'TranslateIncidentText',
+  data: { field, language, text },
+});
+
+const closeIncident = (summary: BilingualText = { en: 'All clear' }): IncidentCommand => ({
+  type: 'CloseIncident',
+  data: { summary },
+});
+
+// ---- events ----
+
+function reported(overrides: Partial<EventData<'IncidentReported'>> = {}): IncidentEvent {
+  return {
+    type: 'IncidentReported',
+    data: {
+      incidentId: INCIDENT_ID,
+      kind: 'hazmat-release',
+      title: TITLE,
+      severity: 'severe',
+      location: LOCATION,
+      affectedPortIds: [],
+      casualties: { injured: 0, fatalities: 0 },
+      reportedBy: { side: 'US', agency: 'CBP' },
+      observedAt: NOW,
+      ...overrides,
+    },
+  };
+}
+
+const updated = (changes: EventData<'IncidentUpdated'>['changes']): IncidentEvent => ({
+  type: 'IncidentUpdated',
+  data: { incidentId: INCIDENT_ID, changes },
+});
+
+const actionOrdered = (side: Side = 'US', actionId = 'protective-action-1'): IncidentEvent => ({
+  type: 'ProtectiveActionOrdered',
+  data: { incidentId: INCIDENT_ID, actionId, side, ...EVACUATION },
+});
+
+const actionLifted = (actionId = 'protective-action-1'): IncidentEvent => ({
+  type: 'ProtectiveActionLifted',
+  data: { incidentId: INCIDENT_ID, actionId },
+});
+
+const situationReportFiled = (
+  number: number,
+  reportId = `situation-report-${number}`,
+  side: Side = 'US',
+  summary: BilingualText = { en: 'Leak contained' },
+): IncidentEvent => ({
+  type: 'SituationReportFiled',
+  data: { incidentId: INCIDENT_ID, reportId, number, summary, side },
+});
+
+const centerOf = (side: Side) => (side === 'US' ? 'NRC' : 'CENACOM');
+
+const nationalCenterNotified = (side: Side, reference?: string): IncidentEvent => ({
+  type: 'NationalCenterNotified',
+  data: { incidentId: INCIDENT_ID, side, center: centerOf(side), ...(reference ? { reference } : {}) },
+});
+
+const counterpartCenterNotified = (side: Side, reference?: string): IncidentEvent => ({
+  type: 'CounterpartCenterNotified',
+  data: {
+    incidentId: INCIDENT_ID,
+    side,
+    center: centerOf(side === 'US' ? 'MX' : 'US'),
+    ...(reference ? { reference } : {}),
+  },
+});
+
+const jrtActivated: IncidentEvent = { type: 'JointResponseTeamActivated', data: { incidentId: INCIDENT_ID } };
+const jrtDeactivated: IncidentEvent = { type: 'JointResponseTeamDeactivated', data: { incidentId: INCIDENT_ID } };
+
+const coordinatorAssigned = (side: Side): IncidentEvent => ({
+  type: 'OnSceneCoordinatorAssigned',
+  data: { incidentId: INCIDENT_ID, ...coordinatorOf(side) },
+});
+
+const translated = (field: TranslatableIncidentField, language: Language, text: string): IncidentEvent => ({
+  type: 'IncidentTextTranslated',
+  data: { incidentId: INCIDENT_ID, field, language, text },
+});
+
+const closed = (summary: BilingualText = { en: 'All clear' }): IncidentEvent => ({
+  type: 'IncidentClosed',
+  data: { incidentId: INCIDENT_ID, summary },
+});
+
+/** Every command but ReportIncident, for the rules that hold for all of them. */
+const commandsOnAnIncident: [string, IncidentCommand][] = [
+  ['UpdateIncident', updateIncident({ severity: 'extreme' })],
+  ['OrderProtectiveAction', orderEvacuation],
+  ['LiftProtectiveAction', liftProtectiveAction()],
+  ['FileSituationReport', fileSituationReport()],
+  ['RecordNationalCenterNotified', recordNationalCenter()],
+  ['RecordCounterpartCenterNotified', recordCounterpartCenter()],
+  ['ActivateJointResponseTeam', activateJrt],
+  ['DeactivateJointResponseTeam', deactivateJrt],
+  ['AssignOnSceneCoordinator', assignCoordinator('US')],
+  ['TranslateIncidentText', translate('title', 'es', 'Liberación de cloro en Mesa de Otay')],
+  ['CloseIncident', closeIncident()],
+];
+
+function fold(events: [IncidentEvent, string][]): IncidentState {
+  return events.reduce((state, [event, at]) => evolveIncident(state, event, at), initialIncidentState());
+}
+
+describe('incident decider', () => {
+  describe('reporting an incident', () => {
+    it('records the incident with the reporting officer side and agency, no casualties and observed now by default', () => {
+      spec.given([]).when(reportIncident(), { actor: usOfficer }).then([reported()]);
+    });
+
+    it('records a Mexican officer as reported by the MX side', () => {
+      spec
+        .given([])
+        .when(reportIncident(), { actor: mxOfficer })
+        .then([reported({ reportedBy: { side: 'MX', agency: 'ANAM' } })]);
+    });
+
+    it('fills hazard class, ERG guide and toxic-by-inhalation from the UN number', () => {
+      spec
+        .given([])
+        .when(reportIncident({ material: { unNumber: '1017', name: 'Chlorine' } }))
+        .then([
+          reported({
+            material: {
+              unNumber: '1017',
+              name: 'Chlorine',
+              hazardClass: '2.3',
+              ergGuide: '124',
+              toxicByInhalation: true,
+            },
+          }),
+        ]);
+    });
+
+    it('keeps what the officer reported about the material over the ERG table', () => {
+      const material = {
+        unNumber: '1017',
+        name: 'Chlorine',
+        hazardClass: '2.3',
+        ergGuide: '125',
+        toxicByInhalation: false,
+      };
+      spec
+        .given([])
+        .when(reportIncident({ material }))
+        .then([reported({ material })]);
+    });
+
+    it('leaves a material without a known UN number as reported', () => {
+      spec
+        .given([])
+        .when(reportIncident({ material: { unNumber: '9999', name: 'Unknown drums' } }))
+        .then([reported({ material: { unNumber: '9999', name: 'Unknown drums' } })]);
+      spec
+        .given([])
+        .when(reportIncident({ material: { name: 'White smoke' } }))
+        .then([reported({ material: { name: 'White smoke' } })]);
+    });
+
+    it('keeps the reported casualties, quantity, sister-city plan and observation time', () => {
+      const details = {
+        casualties: { injured: 2, fatalities: 0 },
+        quantity: { amount: 150, unit: 'lb' },
+        sisterCityPlanId: 'scp-sandiego-tijuana',
+        observedAt: EARLIER,
+      };
+      spec
+        .given([])
+        .when(reportIncident(details))
+        .then([reported(details)]);
+    });
+
+    it('lists each affected port once', () => {
+      spec
+        .given([])
+        .when(reportIncident({ affectedPortIds: ['otay-mesa', 'otay-mesa'] }))
+        .then([reported({ affectedPortIds: ['otay-mesa'] })]);
+    });
+
+    it('accepts an observation time equal to now', () => {
+      spec
+        .given([])
+        .when(reportIncident({ observedAt: NOW }))
+        .then([reported()]);
+    });
+
+    it('refuses an observation time in the future', () => {
+      spec
+        .given([])
+        .when(reportIncident({ observedAt: '2026-11-23T18:00:01.000Z' }))
+        .thenFails('INCIDENT.OBSERVED_IN_FUTURE', { observedAt: '2026-11-23T18:00:01.000Z', now: NOW });
+    });
+
+    it('accepts a past observation time written with a UTC offset', () => {
+      const observedAt = '2026-11-23T19:30:00.000+02:00'; // 17:30Z, half an hour before now
+      spec
+        .given([])
+        .when(reportIncident({ observedAt }))
+        .then([reported({ observedAt })]);
+    });
+
+    it('refuses to report the same incident twice', () => {
+      spec
+        .given([reported()])
+        .when(reportIncident())
+        .thenFails('INCIDENT.ALREADY_REPORTED', { incidentId: INCIDENT_ID });
+      spec
+        .given([reported(), closed()])
+        .when(reportIncident())
+        .thenFails('INCIDENT.ALREADY_REPORTED', { incidentId: INCIDENT_ID });
+    });
+
+    it('refuses an unknown port of entry, naming it', () => {
+      spec
+        .given([])
+        .when(reportIncident({ affectedPortIds: ['otay-mesa', 'atlantis'] }))
+        .thenFails('INCIDENT.UNKNOWN_PORT', { portIds: ['atlantis'] });
+    });
+
+    it('refuses an unknown sister-city plan', () => {
+      spec
+        .given([])
+        .when(reportIncident({ sisterCityPlanId: 'scp-nowhere' }))
+        .thenFails('INCIDENT.UNKNOWN_SISTER_CITY_PLAN', { sisterCityPlanId: 'scp-nowhere' });
+    });
+  });
+
+  describe('who may act', () => {
+    it.each([
+      ['an auditor', auditor],
+      ['a planner', planner],
+      ['an admin', admin],
+    ])('refuses %s to report an incident', (_who, actor) => {
+      spec.given([]).when(reportIncident(), { actor }).thenFails('AUTH.ROLE');
+    });
+
+    it.each(commandsOnAnIncident)('refuses an auditor or planner to %s', (_name, command) => {
+      spec.given([reported()]).when(command, { actor: auditor }).thenFails('AUTH.ROLE');
+      spec.given([reported()]).when(command, { actor: planner }).thenFails('AUTH.ROLE');
+    });
+  });
+
+  describe('an incident that does not exist', () => {
+    it.each(commandsOnAnIncident)('refuses %s with INCIDENT.NOT_FOUND', (_name, command) => {
+      spec.given([]).when(command).thenFails('INCIDENT.NOT_FOUND');
+    });
+  });
+
+  describe('a closed incident', () => {
+    const changesOfFact = commandsOnAnIncident.filter(([name]) => name !== 'TranslateIncidentText');
+    it.each(changesOfFact)('refuses %s with INCIDENT.CLOSED', (_name, command) => {
+      spec.given([reported(), closed()]).when(command).thenFails('INCIDENT.CLOSED', { incidentId: INCIDENT_ID });
+    });
+  });
+
+  describe('updating an incident', () => {
+    it('records only the fields given', () => {
+      spec
+        .given([reported()])
+        .when(updateIncident({ severity: 'extreme', casualties: { injured: 3, fatalities: 1 }, title: undefined }))
+        .then([updated({ severity: 'extreme', casualties: { injured: 3, fatalities: 1 } })]);
+      const [event] = spec
+        .given([reported()])
+        .when(updateIncident({ severity: 'extreme', title: undefined }))
+        .events();
+      expect(Object.keys((event!.data as EventData<'IncidentUpdated'>).changes)).toEqual(['severity']);
+    });
+
+    it('fills a new material from the ERG table', () => {
+      spec
+        .given([reported()])
+        .when(updateIncident({ material: { unNumber: '1203', name: 'Gasoline' } }))
+        .then([
+          updated({
+            material: {
+              unNumber: '1203',
+              name: 'Gasoline',
+              hazardClass: '3',
+              ergGuide: '128',
+              toxicByInhalation: false,
+            },
+          }),
+        ]);
+    });
+
+    it('accepts known ports and sister-city plans', () => {
+      spec
+        .given([reported()])
+        .when(updateIncident({ affectedPortIds: ['otay-mesa'], sisterCityPlanId: 'scp-sandiego-tijuana' }))
+        .then([updated({ affectedPortIds: ['otay-mesa'], sisterCityPlanId: 'scp-sandiego-tijuana' })]);
+    });
+
+    it('lists each affected port once, as when reporting', () => {
+      spec
+        .given([reported()])
+        .when(updateIncident({ affectedPortIds: ['otay-mesa', 'otay-mesa'] }))
+        .then([updated({ affectedPortIds: ['otay-mesa'] })]);
+    });
+
+    it('refuses an update that changes nothing', () => {
+      spec.given([reported()]).when(updateIncident({})).thenFails('INCIDENT.NOTHING_TO_UPDATE');
+      spec
+        .given([reported()])
+        .when(updateIncident({ title: undefined, severity: undefined }))
+        .thenFails('INCIDENT.NOTHING_TO_UPDATE');
+    });
+
+    it('refuses an unknown port or sister-city plan', () => {
+      spec
+        .given([reported()])
+        .when(updateIncident({ affectedPortIds: ['atlantis'] }))
+        .thenFails('INCIDENT.UNKNOWN_PORT', { portIds: ['atlantis'] });
+      spec
+        .given([reported()])
+        .when(updateIncident({ sisterCityPlanId: 'scp-nowhere' }))
+        .thenFails('INCIDENT.UNKNOWN_SISTER_CITY_PLAN', { sisterCityPlanId: 'scp-nowhere' });
+    });
+  });
+
+  describe('protective actions', () => {
+    it('orders a protective action for the side of the officer, with a fresh id', () => {
+      spec
+        .given([reported()])
+        .when(orderEvacuation, { actor: usOfficer })
+        .then([actionOrdered('US')]);
+      spec
+        .given([reported()])
+        .when(orderEvacuation, { actor: mxOfficer })
+        .then([actionOrdered('MX')]);
+    });
+
+    it('lifts a protective action in force', () => {
+      spec.given([reported(), actionOrdered()]).when(liftProtectiveAction()).then([actionLifted()]);
+    });
+
+    it('refuses to lift a protective action twice', () => {
+      spec
+        .given([reported(), actionOrdered(), actionLifted()])
+        .when(liftProtectiveAction())
+        .thenFails('INCIDENT.PROTECTIVE_ACTION_LIFTED', { actionId: 'protective-action-1', liftedAt: NOW });
+    });
+
+    it('refuses to lift an unknown protective action', () => {
+      spec
+        .given([reported(), actionOrdered()])
+        .when(liftProtectiveAction('protective-action-9'))
+        .thenFails('INCIDENT.UNKNOWN_PROTECTIVE_ACTION', { actionId: 'protective-action-9' });
+    });
+  });
+
+  describe('situation reports', () => {
+    it('numbers situation reports 1, 2, … and records the side that filed them', () => {
+      spec
+        .given([reported()])
+        .when(fileSituationReport(), { actor: usOfficer })
+        .then([situationReportFiled(1)]);
+      // Each decision gets a fresh test context, so its first id is `situation-report-1` again.
+      spec
+        .given([reported(), situationReportFiled(1, 'report-a')])
+        .when(fileSituationReport({ es: 'Fuga contenida' }), { actor: mxOfficer })
+        .then([situationReportFiled(2, 'situation-report-1', 'MX', { es: 'Fuga contenida' })]);
+      spec
+        .given([reported(), situationReportFiled(1, 'report-a'), situationReportFiled(2, 'report-b')])
+        .when(fileSituationReport())
+        .then([situationReportFiled(3, 'situation-report-1')]);
+    });
+  });
+
+  describe('joint contingency plan: national centres', () => {
+    it('records the NRC for a U.S. officer and CENACOM for a Mexican officer', () => {
+      spec
+        .given([reported()])
+        .when(recordNationalCenter('NRC-1234567'), { actor: usOfficer })
+        .then([nationalCenterNotified('US', 'NRC-1234567')]);
+      spec
+        .given([reported()])
+        .when(recordNationalCenter(), { actor: mxOfficer })
+        .then([nationalCenterNotified('MX')]);
+    });
+
+    it('leaves out an empty reference', () => {
+      spec
+        .given([reported()])
+        .when(recordNationalCenter(''))
+        .then([nationalCenterNotified('US')]);
+    });
+
+    it('refuses to record the own national centre twice, while the other side may still record its own', () => {
+      spec
+        .given([reported(), nationalCenterNotified('US')])
+        .when(recordNationalCenter(), { actor: usOfficer })
+        .thenFails('INCIDENT.NATIONAL_CENTER_ALREADY_NOTIFIED', { side: 'US' });
+      spec
+        .given([reported(), nationalCenterNotified('US')])
+        .when(recordNationalCenter(), { actor: mxOfficer })
+        .then([nationalCenterNotified('MX')]);
+    });
+
+    it('refuses to notify the counterpart centre before the own national centre', () => {
+      spec
+        .given([reported()])
+        .when(recordCounterpartCenter(), { actor: usOfficer })
+        .thenFails('INCIDENT.NATIONAL_CENTER_NOT_NOTIFIED', { side: 'US' });
+      spec
+        .given([reported(), nationalCenterNotified('MX')])
+        .when(recordCounterpartCenter(), { actor: usOfficer })
+        .thenFails('INCIDENT.NATIONAL_CENTER_NOT_NOTIFIED', { side: 'US' });
+    });
+
+    it('records the counterpart centre once the own national centre is notified', () => {
+      spec
+        .given([reported(), nationalCenterNotified('US')])
+        .when(recordCounterpartCenter('CEN-42'), { actor: usOfficer })
+        .then([counterpartCenterNotified('US', 'CEN-42')]);
+      spec
+        .given([reported(), nationalCenterNotified('MX')])
+        .when(recordCounterpartCenter(), { actor: mxOfficer })
+        .then([counterpartCenterNotified('MX')]);
+    });
+
+    it('refuses to notify the counterpart centre twice', () => {
+      spec
+        .given([reported(), nationalCenterNotified('US'), counterpartCenterNotified('US')])
+        .when(recordCounterpartCenter(), { actor: usOfficer })
+        .thenFails('INCIDENT.COUNTERPART_ALREADY_NOTIFIED', { side: 'US' });
+    });
+  });
+
+  describe('joint contingency plan: Joint Response Team', () => {
+    it('activates the Joint Response Team', () => {
+      spec.given([reported()]).when(activateJrt).then([jrtActivated]);
+    });
+
+    it('refuses to activate an active Joint Response Team', () => {
+      spec.given([reported(), jrtActivated]).when(activateJrt).thenFails('INCIDENT.JRT_ALREADY_ACTIVE');
+    });
+
+    it('deactivates an active Joint Response Team and may activate it again', () => {
+      spec.given([reported(), jrtActivated]).when(deactivateJrt).then([jrtDeactivated]);
+      spec.given([reported(), jrtActivated, jrtDeactivated]).when(activateJrt).then([jrtActivated]);
+    });
+
+    it('refuses to deactivate a Joint Response Team that is not active', () => {
+      spec.given([reported()]).when(deactivateJrt).thenFails('INCIDENT.JRT_NOT_ACTIVE');
+      spec.given([reported(), jrtActivated, jrtDeactivated]).when(deactivateJrt).thenFails('INCIDENT.JRT_NOT_ACTIVE');
+    });
+  });
+
+  describe('joint contingency plan: on-scene coordinators', () => {
+    it('lets each side assign its own on-scene coordinator', () => {
+      spec
+        .given([reported()])
+        .when(assignCoordinator('US'), { actor: usOfficer })
+        .then([coordinatorAssigned('US')]);
+      spec
+        .given([reported()])
+        .when(assignCoordinator('MX'), { actor: mxOfficer })
+        .then([coordinatorAssigned('MX')]);
+    });
+
+    it('keeps the phone number when given', () => {
+      spec
+        .given([reported()])
+        .when({
+          type: 'AssignOnSceneCoordinator',
+          data: { side: 'US', name: 'Dana Ruiz', agency: 'EPA', phone: '+1 619 555 0100' },
+        })
+        .then([
+          {
+            type: 'OnSceneCoordinatorAssigned',
+            data: { incidentId: INCIDENT_ID, side: 'US', name: 'Dana Ruiz', agency: 'EPA', phone: '+1 619 555 0100' },
+          },
+        ]);
+    });
+
+    it('refuses an officer to assign the coordinator of the other side', () => {
+      spec
+        .given([reported()])
+        .when(assignCoordinator('MX'), { actor: usOfficer })
+        .thenFails('AUTH.WRONG_SIDE', { side: 'MX', actorSide: 'US' });
+      spec
+        .given([reported()])
+        .when(assignCoordinator('US'), { actor: mxOfficer })
+        .thenFails('AUTH.WRONG_SIDE', { side: 'US', actorSide: 'MX' });
+    });
+  });
+
+  describe('translations', () => {
+    it('adds the missing language of the title and of the location description', () => {
+      spec
+        .given([reported()])
+        .when(translate('title', 'es', 'Liberación de cloro en Mesa de Otay'))
+        .then([translated('title', 'es', 'Liberación de cloro en Mesa de Otay')]);
+      spec
+        .given([reported()])
+        .when(translate('location.description', 'es', 'Patio de inspección comercial'))
+        .then([translated('location.description', 'es', 'Patio de inspección comercial')]);
+    });
+
+    it('adds the missing language of a situation report', () => {
+      spec
+        .given([reported(), situationReportFiled(1)])
+        .when(translate('situationReport:situation-report-1', 'es', 'Fuga contenida'))
+        .then([translated('situationReport:situation-report-1', 'es', 'Fuga contenida')]);
+    });
+
+    it('treats a blank text as missing', () => {
+      spec
+        .given([reported({ title: { en: 'Chlorine release', es: '  ' } })])
+        .when(translate('title', 'es', 'Liberación de cloro'))
+        .then([translated('title', 'es', 'Liberación de cloro')]);
+    });
+
+    it('refuses to overwrite a language that already exists', () => {
+      spec
+        .given([reported()])
+        .when(translate('title', 'en', 'Another title'))
+        .thenFails('INCIDENT.TRANSLATION_EXISTS', { field: 'title', language: 'en' });
+      spec
+        .given([reported(), translated('title', 'es', 'Liberación de cloro')])
+        .when(translate('title', 'es', 'Otra'))
+        .thenFails('INCIDENT.TRANSLATION_EXISTS', { field: 'title', language: 'es' });
+    });
+
+    it('refuses a field that has no text', () => {
+      spec
+        .given([reported(), situationReportFiled(1)])
+        .when(translate('situationReport:situation-report-9', 'es', 'Texto'))
+        .thenFails('INCIDENT.UNKNOWN_TEXT', { field: 'situationReport:situation-report-9' });
+      spec
+        .given([reported()])
+        .when(translate('closingSummary', 'es', 'Todo despejado'))
+        .thenFails('INCIDENT.UNKNOWN_TEXT', { field: 'closingSummary' });
+    });
+
+    it('adds the missing language of the closing summary of a closed incident', () => {
+      spec
+        .given([reported(), closed({ en: 'All clear' })])
+        .when(translate('closingSummary', 'es', 'Todo despejado'))
+        .then([translated('closingSummary', 'es', 'Todo despejado')]);
+    });
+  });
+
+  describe('closing an incident', () => {
+    it('closes an incident with its summary', () => {
+      spec
+        .given([reported()])
+        .when(closeIncident({ es: 'Todo despejado' }), { actor: mxOfficer })
+        .then([closed({ es: 'Todo despejado' })]);
+    });
+
+    it('closes once the Joint Response Team is deactivated and every protective action is lifted', () => {
+      spec
+        .given([reported(), jrtActivated, actionOrdered(), jrtDeactivated, actionLifted()])
+        .when(closeIncident())
+        .then([closed()]);
+    });
+
+    it('refuses to close while the Joint Response Team is active', () => {
+      const error = spec
+        .given([reported(), jrtActivated])
+        .when(closeIncident())
+        .thenFails('INCIDENT.CANNOT_CLOSE', { jointResponseTeam: 'active' });
+      expect(error.details).toEqual({ jointResponseTeam: 'active' });
+    });
+
+    it('refuses to close while a protective action is in force, naming it', () => {
+      const error = spec
+        .given([
+          reported(),
+          actionOrdered('US', 'protective-action-1'),
+          actionOrdered('MX', 'protective-action-2'),
+          actionLifted(),
+        ])
+        .when(closeIncident())
+        .thenFails('INCIDENT.CANNOT_CLOSE');
+      expect(error.details).toEqual({ protectiveActionsInForce: ['protective-action-2'] });
+    });
+
+    it('names every blocker at once', () => {
+      const error = spec
+        .given([reported(), jrtActivated, actionOrdered()])
+        .when(closeIncident())
+        .thenFails('INCIDENT.CANNOT_CLOSE');
+      expect(error.details).toEqual({ jointResponseTeam: 'active', protectiveActionsInForce: ['protective-action-1'] });
+    });
+
+    it('refuses to close a closed incident', () => {
+      spec
+        .given([reported(), closed()])
+        .when(closeIncident())
+        .thenFails('INCIDENT.CLOSED', { incidentId: INCIDENT_ID });
+    });
+  });
+
+  describe('state', () => {
+    const T1 = '2026-11-23T18:01:00.000Z';
+    const T2 = '2026-11-23T18:02:00.000Z';
+    const T3 = '2026-11-23T18:03:00.000Z';
+    const T4 = '2026-11-23T18:04:00.000Z';
+    const T5 = '2026-11-23T18:05:00.000Z';
+
+    it('starts with no incident and ignores events before the report', () => {
+      expect(initialIncidentState()).toEqual({ status: 'none' });
+      expect(evolveIncident(initialIncidentState(), closed(), T1)).toEqual({ status: 'none' });
+    });
+
+    it('folds the report, protective actions, reports, JCP steps, translations and closing', () => {
+      const state = fold([
+        [reported({ observedAt: EARLIER, affectedPortIds: ['otay-mesa'] }), T1],
+        [updated({ severity: 'extreme' }), T2],
+        [actionOrdered('MX'), T2],
+        [actionLifted(), T3],
+        [situationReportFiled(1), T3],
+        [translated('situationReport:situation-report-1', 'es', 'Fuga contenida'), T3],
+        [translated('title', 'es', 'Liberación de cloro'), T3],
+        [translated('location.description', 'es', 'Patio comercial'), T3],
+        [nationalCenterNotified('US', 'NRC-1'), T4],
+        [counterpartCenterNotified('US'), T4],
+        [jrtActivated, T4],
+        [coordinatorAssigned('MX'), T4],
+        [jrtDeactivated, T5],
+        [closed({ en: 'All clear' }), T5],
+        [translated('closingSummary', 'es', 'Todo despejado'), T5],
+      ]);
+      expect(state).toEqual({
+        status: 'closed',
+        incidentId: INCIDENT_ID,
+        kind: 'hazmat-release',
+        title: { en: TITLE.en, es: 'Liberación de cloro' },
+        severity: 'extreme',
+        location: { ...LOCATION, description: { en: LOCATION.description.en, es: 'Patio comercial' } },
+        affectedPortIds: ['otay-mesa'],
+        casualties: { injured: 0, fatalities: 0 },
+        reportedBy: { side: 'US', agency: 'CBP' },
+        observedAt: EARLIER,
+        reportedAt: T1,
+        updatedAt: T5,
+        protectiveActions: [
+          { actionId: 'protective-action-1', side: 'MX', ...EVACUATION, orderedAt: T2, liftedAt: T3 },
+        ],
+        situationReports: [
+          {
+            reportId: 'situation-report-1',
+            number: 1,
+            summary: { en: 'Leak contained', es: 'Fuga contenida' },
+            side: 'US',
+            filedAt: T3,
+          },
+        ],
+        jcp: {
+          nationalCenters: { US: { center: 'NRC', at: T4, reference: 'NRC-1' } },
+          counterpartNotified: { US: { center: 'CENACOM', at: T4 } },
+          jointResponseTeam: 'deactivated',
+          onSceneCoordinators: { MX: { name: 'Luis Ortega', agency: 'PC-BC' } },
+        },
+        closingSummary: { en: 'All clear', es: 'Todo despejado' },
+      });
+    });
+
+    it('dates the report by its observation time when no recording time is known', () => {
+      const state = evolveIncident(initialIncidentState(), reported({ observedAt: EARLIER }));
+      expect(state).toMatchObject({ status: 'open', reportedAt: EARLIER, updatedAt: EARLIER });
+    });
+  });
+});

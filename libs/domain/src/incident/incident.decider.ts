@@ -1,0 +1,503 @@
+import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
+import { counterpartOf, type Side } from '../shared/side.js';
+import { broken, forbidden, notFound } from '../shared/domain-error.js';
+import { type BilingualText, type Language, withTranslation } from '../shared/text.js';
+import {
+  type Casualties,
+  type GeoLocation,
+  type IncidentDetails,
+  type IncidentEvent,
+  type IncidentKind,
+  type Material,
+  NATIONAL_CENTERS,
+  type NationalCenter,
+  type ProtectiveActionKind,
+  type Quantity,
+  type Severity,
+  type TranslatableIncidentField,
+} from './incident.events.js';
+
+export interface ProtectiveAction {
+  actionId: string;
+  kind: ProtectiveActionKind;
+  center: { lat: number; lon: number };
+  radiusMeters: number;
+  instructions: BilingualText;
+  side: Side;
+  orderedAt: string;
+  liftedAt?: string;
+}
+
+export interface SituationReport {
+  reportId: string;
+  number: number;
+  summary: BilingualText;
+  side: Side;
+  filedAt: string;
+}
+
+export interface JcpSteps {
+  nationalCenters: Partial<Record<Side, { center: NationalCenter; at: string; reference?: string }>>;
+  counterpartNotified: Partial<Record<Side, { center: NationalCenter; at: string; reference?: string }>>;
+  jointResponseTeam: 'inactive' | 'active' | 'deactivated';
+  onSceneCoordinators: Partial<Record<Side, { name: string; agency: string; phone?: string }>>;
+}
+
+export type IncidentState =
+  | { status: 'none' }
+  | (IncidentDetails & {
+      status: 'open' | 'closed';
+      incidentId: string;
+      kind: IncidentKind;
+      reportedBy: { side: Side; agency: string };
+      observedAt: string;
+      reportedAt: string;
+      updatedAt: string;
+      protectiveActions: ProtectiveAction[];
+      situationReports: SituationReport[];
+      jcp: JcpSteps;
+      closingSummary?: BilingualText;
+    });
+
+export type OpenIncident = Exclude<IncidentState, { status: 'none' }>;
+
+export type IncidentCommand =
+  | {
+      type: 'ReportIncident';
+      data: Omit<IncidentDetails, 'casualties' | 'affectedPortIds'> & {
+        incidentId: string;
+        kind: IncidentKind;
+        observedAt?: string;
+        casualties?: Casualties;
+        affectedPortIds?: string[];
+      };
+    }
+  | {
+      type: 'UpdateIncident';
+      data: {
+        title?: BilingualText;
+        severity?: Severity;
+        material?: Material;
+        quantity?: Quantity;
+        location?: GeoLocation;
+        affectedPortIds?: string[];
+        sisterCityPlanId?: string;
+        casualties?: Casualties;
+      };
+    }
+  | {
+      type: 'OrderProtectiveAction';
+      data: {
+        kind: ProtectiveActionKind;
+        center: { lat: number; lon: number };
+        radiusMeters: number;
+        instructions: BilingualText;
+      };
+    }
+  | { type: 'LiftProtectiveAction'; data: { actionId: string } }
+  | { type: 'FileSituationReport'; data: { summary: BilingualText } }
+  | { type: 'RecordNationalCenterNotified'; data: { reference?: string } }
+  | { type: 'RecordCounterpartCenterNotified'; data: { reference?: string } }
+  | { type: 'ActivateJointResponseTeam'; data: Record<string, never> }
+  | { type: 'DeactivateJointResponseTeam'; data: Record<string, never> }
+  | { type: 'AssignOnSceneCoordinator'; data: { side: Side; name: string; agency: string; phone?: string } }
+  | { type: 'TranslateIncidentText'; data: { field: TranslatableIncidentField; language: Language; text: string } }
+  | { type: 'CloseIncident'; data: { summary: BilingualText } };
+
+export const initialIncidentState = (): IncidentState => ({ status: 'none' });
+
+export function evolveIncident(state: IncidentState, event: IncidentEvent, recordedAt = ''): IncidentState {
+  if (event.type === 'IncidentReported') {
+    const { incidentId, kind, reportedBy, observedAt, ...details } = event.data;
+    return {
+      ...details,
+      status: 'open',
+      incidentId,
+      kind,
+      reportedBy,
+      observedAt,
+      reportedAt: recordedAt || observedAt,
+      updatedAt: recordedAt || observedAt,
+      protectiveActions: [],
+      situationReports: [],
+      jcp: { nationalCenters: {}, counterpartNotified: {}, jointResponseTeam: 'inactive', onSceneCoordinators: {} },
+    };
+  }
+  if (state.status === 'none') return state;
+  const at = recordedAt || state.updatedAt;
+  const next: OpenIncident = { ...state, updatedAt: at };
+  switch (event.type) {
+    case 'IncidentUpdated':
+      return { ...next, ...event.data.changes };
+    case 'ProtectiveActionOrdered': {
+      const { incidentId: _incidentId, ...action } = event.data;
+      return { ...next, protectiveActions: [...state.protectiveActions, { ...action, orderedAt: at }] };
+    }
+    case 'ProtectiveActionLifted':
+      return {
+        ...next,
+        protectiveActions: state.protectiveActions.map((action) =>
+          action.actionId === event.data.actionId ? { ...action, liftedAt: at } : action,
+        ),
+      };
+    case 'SituationReportFiled': {
+      const { incidentId: _incidentId, ...report } = event.data;
+      return { ...next, situationReports: [...state.situationReports, { ...report, filedAt: at }] };
+    }
+    case 'NationalCenterNotified':
+      return {
+        ...next,
+        jcp: {
+          ...state.jcp,
+          nationalCenters: { ...state.jcp.nationalCenters, [event.data.side]: stepOf(event.data, at) },
+        },
+      };
+    case 'CounterpartCenterNotified':
+      return {
+        ...next,
+        jcp: {
+          ...state.jcp,
+          counterpartNotified: { ...state.jcp.counterpartNotified, [event.data.side]: stepOf(event.data, at) },
+        },
+      };
+    case 'JointResponseTeamActivated':
+      return { ...next, jcp: { ...state.jcp, jointResponseTeam: 'active' } };
+    case 'JointResponseTeamDeactivated':
+      return { ...next, jcp: { ...state.jcp, jointResponseTeam: 'deactivated' } };
+    case 'OnSceneCoordinatorAssigned': {
+      const { incidentId: _incidentId, side, ...coordinator } = event.data;
+      return {
+        ...next,
+        jcp: { ...state.jcp, onSceneCoordinators: { ...state.jcp.onSceneCoordinators, [side]: coordinator } },
+      };
+    }
+    case 'IncidentTextTranslated':
+      return translate(next, event.data.field, event.data.language, event.data.text);
+    case 'IncidentClosed':
+      return { ...next, status: 'closed', closingSummary: event.data.summary };
+    default:
+      return assertNever(event);
+  }
+}
+
+function stepOf(data: { center: NationalCenter; reference?: string }, at: string) {
+  return { center: data.center, at, ...(data.reference ? { reference: data.reference } : {}) };
+}
+
+function translate(
+  state: OpenIncident,
+  field: TranslatableIncidentField,
+  language: Language,
+  text: string,
+): OpenIncident {
+  if (field === 'title') return { ...state, title: withTranslation(state.title, language, text) };
+  if (field === 'location.description') {
+    return {
+      ...state,
+      location: { ...state.location, description: withTranslation(state.location.description, language, text) },
+    };
+  }
+  if (field === 'closingSummary') {
+    return { ...state, closingSummary: withTranslation(state.closingSummary ?? {}, language, text) };
+  }
+  const reportId = field.slice('situationReport:'.length);
+  return {
+    ...state,
+    situationReports: state.situationReports.map((report) =>
+      report.reportId === reportId ? { ...report, summary: withTranslation(report.summary, language, text) } : report,
+    ),
+  };
+}
+
+function textOf(state: OpenIncident, field: TranslatableIncidentField): BilingualText | undefined {
+  if (field === 'title') return state.title;
+  if (field === 'location.description') return state.location.description;
+  if (field === 'closingSummary') return state.closingSummary;
+  return state.situationReports.find((report) => `situationReport:${report.reportId}` === field)?.summary;
+}
+
+function checkReferences(
+  context: DecisionContext,
+  affectedPortIds: readonly string[] | undefined,
+  sisterCityPlanId: string | undefined,
+): void {
+  const unknownPorts = (affectedPortIds ?? []).filter((id) => !context.reference.port(id));
+  if (unknownPorts.length > 0) {
+    throw broken(
+      'INCIDENT.UNKNOWN_PORT',
+      `Unknown port of entry: ${unknownPorts.join(', ')}`,
+      `Puerto de entrada desconocido: ${unknownPorts.join(', ')}`,
+      { portIds: unknownPorts },
+    );
+  }
+  if (sisterCityPlanId !== undefined && !context.reference.sisterCityPlan(sisterCityPlanId)) {
+    throw broken(
+      'INCIDENT.UNKNOWN_SISTER_CITY_PLAN',
+      `Unknown sister-city plan: ${sisterCityPlanId}`,
+      `Plan de ciudades hermanas desconocido: ${sisterCityPlanId}`,
+      { sisterCityPlanId },
+    );
+  }
+}
+
+/** Fills in what the ERG table knows about a material identified by its UN number. */
+function completeMaterial(material: Material | undefined, context: DecisionContext): Material | undefined {
+  if (!material?.unNumber) return material;
+  const known = context.reference.material(material.unNumber);
+  if (!known) return material;
+  return {
+    ...material,
+    hazardClass: material.hazardClass ?? known.hazardClass,
+    ergGuide: material.ergGuide ?? known.ergGuide,
+    toxicByInhalation: material.toxicByInhalation ?? known.toxicByInhalation,
+  };
+}
+
+function requireOpen(state: IncidentState): OpenIncident {
+  if (state.status === 'none') {
+    throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+  }
+  if (state.status === 'closed') {
+    throw broken('INCIDENT.CLOSED', 'The incident is closed', 'El incidente está cerrado', {
+      incidentId: state.incidentId,
+    });
+  }
+  return state;
+}
+
+function requireOfficer(context: DecisionContext): Side {
+  if (context.actor.role !== 'officer') {
+    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
+  }
+  return context.actor.country;
+}
+
+export function decideIncident(
+  command: IncidentCommand,
+  state: IncidentState,
+  context: DecisionContext,
+): IncidentEvent[] {
+  const side = requireOfficer(context);
+  if (command.type === 'ReportIncident') {
+    if (state.status !== 'none') {
+      throw broken(
+        'INCIDENT.ALREADY_REPORTED',
+        'This incident was already reported',
+        'Este incidente ya fue reportado',
+        { incidentId: state.incidentId },
+      );
+    }
+    const { incidentId, kind, observedAt, casualties, affectedPortIds, material, sisterCityPlanId, ...details } =
+      command.data;
+    checkReferences(context, affectedPortIds, sisterCityPlanId);
+    if (observedAt !== undefined && !(Date.parse(observedAt) <= Date.parse(context.now))) {
+      throw broken(
+        'INCIDENT.OBSERVED_IN_FUTURE',
+        'The observation time must be a valid time, not in the future',
+        'La hora de observación debe ser una hora válida, no futura',
+        { observedAt, now: context.now },
+      );
+    }
+    const completed = completeMaterial(material, context);
+    return [
+      {
+        type: 'IncidentReported',
+        data: {
+          ...details,
+          ...(completed ? { material: completed } : {}),
+          ...(sisterCityPlanId ? { sisterCityPlanId } : {}),
+          incidentId,
+          kind,
+          affectedPortIds: [...new Set(affectedPortIds ?? [])],
+          casualties: casualties ?? { injured: 0, fatalities: 0 },
+          reportedBy: { side, agency: context.actor.agency },
+          observedAt: observedAt ?? context.now,
+        },
+      },
+    ];
+  }
+
+  // Adding the missing language changes no fact, so it stays possible after closing (a complete bilingual record).
+  const incident = command.type === 'TranslateIncidentText' && state.status === 'closed' ? state : requireOpen(state);
+  const { incidentId } = incident;
+  switch (command.type) {
+    case 'UpdateIncident': {
+      const changes = Object.fromEntries(Object.entries(command.data).filter(([, value]) => value !== undefined));
+      if (Object.keys(changes).length === 0) {
+        throw broken('INCIDENT.NOTHING_TO_UPDATE', 'The update changes nothing', 'La actualización no cambia nada');
+      }
+      checkReferences(context, command.data.affectedPortIds, command.data.sisterCityPlanId);
+      const material = completeMaterial(command.data.material, context);
+      const affectedPortIds = command.data.affectedPortIds ? [...new Set(command.data.affectedPortIds)] : undefined;
+      return [
+        {
+          type: 'IncidentUpdated',
+          data: {
+            incidentId,
+            changes: { ...changes, ...(material ? { material } : {}), ...(affectedPortIds ? { affectedPortIds } : {}) },
+          },
+        },
+      ];
+    }
+    case 'OrderProtectiveAction':
+      return [
+        {
+          type: 'ProtectiveActionOrdered',
+          data: { incidentId, actionId: context.newId('protective-action'), side, ...command.data },
+        },
+      ];
+    case 'LiftProtectiveAction': {
+      const action = incident.protectiveActions.find((candidate) => candidate.actionId === command.data.actionId);
+      if (!action) {
+        throw notFound(
+          'INCIDENT.UNKNOWN_PROTECTIVE_ACTION',
+          'Protective action not found',
+          'Acción de protección no encontrada',
+          { actionId: command.data.actionId },
+        );
+      }
+      if (action.liftedAt) {
+        throw broken(
+          'INCIDENT.PROTECTIVE_ACTION_LIFTED',
+          'The protective action was already lifted',
+          'La acción de protección ya fue levantada',
+          { actionId: action.actionId, liftedAt: action.liftedAt },
+        );
+      }
+      return [{ type: 'ProtectiveActionLifted', data: { incidentId, actionId: action.actionId } }];
+    }
+    case 'FileSituationReport':
+      return [
+        {
+          type: 'SituationReportFiled',
+          data: {
+            incidentId,
+            reportId: context.newId('situation-report'),
+            number: incident.situationReports.length + 1,
+            summary: command.data.summary,
+            side,
+          },
+        },
+      ];
+    case 'RecordNationalCenterNotified': {
+      if (incident.jcp.nationalCenters[side]) {
+        throw broken(
+          'INCIDENT.NATIONAL_CENTER_ALREADY_NOTIFIED',
+          `${NATIONAL_CENTERS[side]} was already notified`,
+          `${NATIONAL_CENTERS[side]} ya fue notificado`,
+          { side },
+        );
+      }
+      return [
+        {
+          type: 'NationalCenterNotified',
+          data: { incidentId, side, center: NATIONAL_CENTERS[side], ...reference(command.data) },
+        },
+      ];
+    }
+    case 'RecordCounterpartCenterNotified': {
+      const other = counterpartOf(side);
+      if (!incident.jcp.nationalCenters[side]) {
+        throw broken(
+          'INCIDENT.NATIONAL_CENTER_NOT_NOTIFIED',
+          `Notify ${NATIONAL_CENTERS[side]} before the counterpart centre (${NATIONAL_CENTERS[other]})`,
+          `Notifique a ${NATIONAL_CENTERS[side]} antes que al centro homólogo (${NATIONAL_CENTERS[other]})`,
+          { side },
+        );
+      }
+      if (incident.jcp.counterpartNotified[side]) {
+        throw broken(
+          'INCIDENT.COUNTERPART_ALREADY_NOTIFIED',
+          `${NATIONAL_CENTERS[other]} was already notified`,
+          `${NATIONAL_CENTERS[other]} ya fue notificado`,
+          { side },
+        );
+      }
+      return [
+        {
+          type: 'CounterpartCenterNotified',
+          data: { incidentId, side, center: NATIONAL_CENTERS[other], ...reference(command.data) },
+        },
+      ];
+    }
+    case 'ActivateJointResponseTeam':
+      if (incident.jcp.jointResponseTeam === 'active') {
+        throw broken(
+          'INCIDENT.JRT_ALREADY_ACTIVE',
+          'The Joint Response Team is already active',
+          'El Equipo Conjunto de Respuesta ya está activo',
+        );
+      }
+      return [{ type: 'JointResponseTeamActivated', data: { incidentId } }];
+    case 'DeactivateJointResponseTeam':
+      if (incident.jcp.jointResponseTeam !== 'active') {
+        throw broken(
+          'INCIDENT.JRT_NOT_ACTIVE',
+          'The Joint Response Team is not active',
+          'El Equipo Conjunto de Respuesta no está activo',
+        );
+      }
+      return [{ type: 'JointResponseTeamDeactivated', data: { incidentId } }];
+    case 'AssignOnSceneCoordinator':
+      if (command.data.side !== side) {
+        throw forbidden(
+          'AUTH.WRONG_SIDE',
+          `Only a ${command.data.side} officer may assign the ${command.data.side} on-scene coordinator`,
+          `Solo un oficial de ${command.data.side} puede asignar al coordinador en el lugar de ${command.data.side}`,
+          { side: command.data.side, actorSide: side },
+        );
+      }
+      return [{ type: 'OnSceneCoordinatorAssigned', data: { incidentId, ...command.data } }];
+    case 'TranslateIncidentText': {
+      const { field, language, text } = command.data;
+      if (!text.trim()) {
+        throw broken('INCIDENT.EMPTY_TRANSLATION', 'The translation is empty', 'La traducción está vacía', {
+          field,
+          language,
+        });
+      }
+      const current = textOf(incident, field);
+      if (!current) {
+        throw notFound('INCIDENT.UNKNOWN_TEXT', `No text at ${field}`, `No hay texto en ${field}`, { field });
+      }
+      if (current[language]?.trim()) {
+        throw broken(
+          'INCIDENT.TRANSLATION_EXISTS',
+          `The ${language} text of ${field} already exists`,
+          `El texto en ${language} de ${field} ya existe`,
+          { field, language },
+        );
+      }
+      return [{ type: 'IncidentTextTranslated', data: { incidentId, field, language, text } }];
+    }
+    case 'CloseIncident': {
+      const blocking: Record<string, unknown> = {};
+      if (incident.jcp.jointResponseTeam === 'active') blocking.jointResponseTeam = 'active';
+      const inForce = incident.protectiveActions.filter((action) => !action.liftedAt).map((action) => action.actionId);
+      if (inForce.length > 0) blocking.protectiveActionsInForce = inForce;
+      if (Object.keys(blocking).length > 0) {
+        throw broken(
+          'INCIDENT.CANNOT_CLOSE',
+          'Deactivate the Joint Response Team and lift every protective action before closing',
+          'Desactive el Equipo Conjunto de Respuesta y levante toda acción de protección antes de cerrar',
+          blocking,
+        );
+      }
+      return [{ type: 'IncidentClosed', data: { incidentId, summary: command.data.summary } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function reference(data: { reference?: string }): { reference?: string } {
+  return data.reference ? { reference: data.reference } : {};
+}
+
+export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEvent> = {
+  initialState: initialIncidentState,
+  evolve: evolveIncident,
+  decide: decideIncident,
+};
+
+export const incidentStreamId = (incidentId: string): string => `incident-${incidentId}`;

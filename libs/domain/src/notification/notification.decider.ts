@@ -1,0 +1,245 @@
+import type { Severity } from '../incident/incident.events.js';
+import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
+import { broken, forbidden, notFound } from '../shared/domain-error.js';
+import type { Side } from '../shared/side.js';
+import type { BilingualText, Language } from '../shared/text.js';
+import type { NotificationEvent, NotificationSubject, Recipient } from './notification.events.js';
+
+export interface Acknowledgment extends Recipient {
+  officer: string;
+  at: string;
+  readIn?: Language;
+}
+
+export type NotificationState =
+  | { status: 'none' }
+  | {
+      status: 'active' | 'cancelled';
+      notificationId: string;
+      blmId: string;
+      subject: NotificationSubject;
+      title: BilingualText;
+      body: BilingualText;
+      severity: Severity;
+      acknowledgmentDeadline: string;
+      recipients: Recipient[];
+      acknowledgments: Acknowledgment[];
+      issuedBy: { side: Side; agency: string; officer: string };
+      issuedAt: string;
+      updatedAt: string;
+      cancellation?: { reason: BilingualText; at: string };
+    };
+
+export type ExistingNotification = Exclude<NotificationState, { status: 'none' }>;
+
+export type NotificationCommand =
+  | {
+      type: 'IssueBlmNotification';
+      data: {
+        notificationId: string;
+        blmId: string;
+        subject: NotificationSubject;
+        title: BilingualText;
+        body: BilingualText;
+        severity: Severity;
+        acknowledgmentDeadline: string;
+      };
+    }
+  | {
+      type: 'UpdateBlmNotification';
+      data: { title?: BilingualText; body?: BilingualText; severity?: Severity; acknowledgmentDeadline?: string };
+    }
+  | { type: 'AcknowledgeBlmNotification'; data: { readIn?: Language } }
+  | { type: 'CancelBlmNotification'; data: { reason: BilingualText } };
+
+export const initialNotificationState = (): NotificationState => ({ status: 'none' });
+
+export function evolveNotification(
+  state: NotificationState,
+  event: NotificationEvent,
+  recordedAt = '',
+): NotificationState {
+  if (event.type === 'BlmNotificationIssued') {
+    return { ...event.data, status: 'active', acknowledgments: [], issuedAt: recordedAt, updatedAt: recordedAt };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'BlmNotificationUpdated': {
+      const { notificationId: _notificationId, ...changes } = event.data;
+      return { ...state, ...changes, updatedAt: recordedAt };
+    }
+    case 'BlmNotificationAcknowledged': {
+      const { notificationId: _notificationId, ...acknowledgment } = event.data;
+      return {
+        ...state,
+        acknowledgments: [...state.acknowledgments, { ...acknowledgment, at: recordedAt }],
+        updatedAt: recordedAt,
+      };
+    }
+    case 'BlmNotificationCancelled':
+      return {
+        ...state,
+        status: 'cancelled',
+        cancellation: { reason: event.data.reason, at: recordedAt },
+        updatedAt: recordedAt,
+      };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Recipients that have not acknowledged yet. */
+export function pendingRecipients(state: ExistingNotification): Recipient[] {
+  return state.recipients.filter(
+    (recipient) => !state.acknowledgments.some((ack) => ack.agency === recipient.agency && ack.side === recipient.side),
+  );
+}
+
+function requireOfficer(context: DecisionContext): Side {
+  if (context.actor.role !== 'officer') {
+    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
+  }
+  return context.actor.country;
+}
+
+function requireActive(state: NotificationState): ExistingNotification {
+  if (state.status === 'none') {
+    throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
+  }
+  if (state.status === 'cancelled') {
+    throw broken('NOTIFICATION.CANCELLED', 'The notification was cancelled', 'La notificación fue cancelada', {
+      notificationId: state.notificationId,
+    });
+  }
+  return state;
+}
+
+function requireFutureDeadline(deadline: string, context: DecisionContext): void {
+  if (!(Date.parse(deadline) > Date.parse(context.now))) {
+    throw broken(
+      'NOTIFICATION.DEADLINE_PASSED',
+      'The acknowledgment deadline must be a valid time in the future',
+      'El plazo de acuse debe ser una hora válida en el futuro',
+      { acknowledgmentDeadline: deadline, now: context.now },
+    );
+  }
+}
+
+export function decideNotification(
+  command: NotificationCommand,
+  state: NotificationState,
+  context: DecisionContext,
+): NotificationEvent[] {
+  const side = requireOfficer(context);
+  const { actor } = context;
+  if (command.type === 'IssueBlmNotification') {
+    if (state.status !== 'none') {
+      throw broken(
+        'NOTIFICATION.ALREADY_ISSUED',
+        'This notification was already issued',
+        'Esta notificación ya fue emitida',
+      );
+    }
+    const blm = context.reference.blm(command.data.blmId);
+    if (!blm) {
+      throw broken(
+        'NOTIFICATION.UNKNOWN_BLM',
+        `Unknown Border Liaison Mechanism: ${command.data.blmId}`,
+        `Mecanismo de Enlace Fronterizo desconocido: ${command.data.blmId}`,
+        { blmId: command.data.blmId },
+      );
+    }
+    const { portId } = command.data.subject;
+    if (portId !== undefined && !context.reference.port(portId)) {
+      throw broken(
+        'NOTIFICATION.UNKNOWN_PORT',
+        `Unknown port of entry: ${portId}`,
+        `Puerto de entrada desconocido: ${portId}`,
+        { portId },
+      );
+    }
+    requireFutureDeadline(command.data.acknowledgmentDeadline, context);
+    return [
+      {
+        type: 'BlmNotificationIssued',
+        data: {
+          ...command.data,
+          recipients: blm.members.map(({ agency, side: memberSide }) => ({ agency, side: memberSide })),
+          issuedBy: { side, agency: actor.agency, officer: actor.id },
+        },
+      },
+    ];
+  }
+
+  const notification = requireActive(state);
+  const { notificationId } = notification;
+  if (
+    (command.type === 'UpdateBlmNotification' || command.type === 'CancelBlmNotification') &&
+    side !== notification.issuedBy.side
+  ) {
+    throw forbidden(
+      'AUTH.WRONG_SIDE',
+      `Only the issuing side (${notification.issuedBy.side}) may change or cancel this notification`,
+      `Solo el lado emisor (${notification.issuedBy.side}) puede modificar o cancelar esta notificación`,
+      { issuingSide: notification.issuedBy.side, actorSide: side },
+    );
+  }
+  switch (command.type) {
+    case 'UpdateBlmNotification': {
+      const changes = Object.fromEntries(Object.entries(command.data).filter(([, value]) => value !== undefined));
+      if (Object.keys(changes).length === 0) {
+        throw broken('NOTIFICATION.NOTHING_TO_UPDATE', 'The update changes nothing', 'La actualización no cambia nada');
+      }
+      if (command.data.acknowledgmentDeadline !== undefined) {
+        requireFutureDeadline(command.data.acknowledgmentDeadline, context);
+      }
+      return [{ type: 'BlmNotificationUpdated', data: { notificationId, ...changes } }];
+    }
+    case 'AcknowledgeBlmNotification': {
+      const isRecipient = notification.recipients.some(
+        (recipient) => recipient.agency === actor.agency && recipient.side === side,
+      );
+      if (!isRecipient) {
+        throw forbidden(
+          'NOTIFICATION.NOT_A_RECIPIENT',
+          `${actor.agency} (${side}) is not a recipient of this notification`,
+          `${actor.agency} (${side}) no es destinatario de esta notificación`,
+          { agency: actor.agency, side },
+        );
+      }
+      const previous = notification.acknowledgments.find((ack) => ack.agency === actor.agency && ack.side === side);
+      if (previous) {
+        throw broken(
+          'NOTIFICATION.ALREADY_ACKNOWLEDGED',
+          `${actor.agency} (${side}) already acknowledged`,
+          `${actor.agency} (${side}) ya acusó recibo`,
+          { acknowledgment: previous },
+        );
+      }
+      return [
+        {
+          type: 'BlmNotificationAcknowledged',
+          data: {
+            notificationId,
+            agency: actor.agency,
+            side,
+            officer: actor.id,
+            ...(command.data.readIn ? { readIn: command.data.readIn } : {}),
+          },
+        },
+      ];
+    }
+    case 'CancelBlmNotification':
+      return [{ type: 'BlmNotificationCancelled', data: { notificationId, reason: command.data.reason } }];
+    default:
+      return assertNever(command);
+  }
+}
+
+export const notificationDecider: Decider<NotificationState, NotificationCommand, NotificationEvent> = {
+  initialState: initialNotificationState,
+  evolve: evolveNotification,
+  decide: decideNotification,
+};
+
+export const notificationStreamId = (notificationId: string): string => `notification-${notificationId}`;

@@ -1,0 +1,100 @@
+import type { Owner, Side } from '../shared/side.js';
+import type { BilingualText } from '../shared/text.js';
+
+export const LANE_MODES = ['passenger', 'pedestrian', 'commercial', 'rail', 'sentri', 'fast', 'ready'] as const;
+export type LaneMode = (typeof LANE_MODES)[number];
+export const DIRECTIONS = ['northbound', 'southbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+/** `<mode>:<direction>`, e.g. `commercial:northbound`. */
+export type LaneId = `${LaneMode}:${Direction}`;
+
+export interface Lane {
+  id: LaneId;
+  mode: LaneMode;
+  direction: Direction;
+}
+
+export interface PortOfEntry {
+  id: string;
+  name: { us: string; mx: string };
+  state: { us: string; mx: string };
+  cbpPortCode: string | null;
+  lanes: Lane[];
+  /** WGS-84; null where the reference data has no reliable coordinates yet. */
+  location: { lat: number; lon: number } | null;
+  blmId: string;
+  /** IANA time zones of each side of the crossing, for showing local times. */
+  timeZones: { us: string; mx: string };
+}
+
+export interface MemberAgency {
+  agency: string;
+  side: Side;
+  name: BilingualText;
+}
+
+export interface BorderLiaisonMechanism {
+  id: string;
+  name: { en: string; es: string };
+  usChair: string;
+  mxChair: string;
+  sisterCities: string;
+  members: MemberAgency[];
+}
+
+export interface SisterCityPlan {
+  id: string;
+  usCity: string;
+  mxCity: string;
+}
+
+export interface HazardousMaterial {
+  unNumber: string;
+  name: string;
+  hazardClass: string;
+  ergGuide: string;
+  toxicByInhalation: boolean;
+}
+
+export const SHUTDOWN_KINDS = ['hazmat-release', 'fire', 'flood', 'security-threat', 'infrastructure-failure'] as const;
+export type ShutdownKind = (typeof SHUTDOWN_KINDS)[number];
+
+export interface ChecklistTemplateItem {
+  id: string;
+  text: Required<BilingualText>;
+  owner: Owner;
+  agency: string;
+  critical: boolean;
+}
+
+export interface ChecklistTemplate {
+  id: string;
+  kind: ShutdownKind;
+  version: number;
+  name: Required<BilingualText>;
+  items: ChecklistTemplateItem[];
+}
+
+/** Reference data the deciders consult; loaded from config/ by the application, given to deciders in memory. */
+export interface ReferenceCatalog {
+  port(id: string): PortOfEntry | undefined;
+  ports(): readonly PortOfEntry[];
+  blm(id: string): BorderLiaisonMechanism | undefined;
+  blms(): readonly BorderLiaisonMechanism[];
+  sisterCityPlan(id: string): SisterCityPlan | undefined;
+  material(unNumber: string): HazardousMaterial | undefined;
+  checklistTemplate(kind: ShutdownKind): ChecklistTemplate | undefined;
+}
+
+export function laneId(mode: LaneMode, direction: Direction): LaneId {
+  return `${mode}:${direction}`;
+}
+
+/** Trusted-traveler and trusted-trader lanes (SENTRI, FAST, READY) exist only for entry into the United States. */
+export function lanesForModes(modes: readonly LaneMode[]): Lane[] {
+  return modes.flatMap((mode) =>
+    DIRECTIONS.filter((direction) => direction === 'northbound' || !['sentri', 'fast', 'ready'].includes(mode)).map(
+      (direction) => ({ id: laneId(mode, direction), mode, direction }),
+    ),
+  );
+}

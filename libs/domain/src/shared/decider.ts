@@ -1,0 +1,38 @@
+import type { ReferenceCatalog } from '../reference/reference.js';
+import type { Side } from './side.js';
+
+/** The shape of every aggregate: pure functions of commands, state and events. No framework, no I/O. */
+export interface Decider<State, Command, Event> {
+  initialState: () => State;
+  /** `recordedAt` is when the store recorded the event (ISO-8601), for state that shows times. */
+  evolve: (state: State, event: Event, recordedAt: string) => State;
+  decide: (command: Command, state: State, context: DecisionContext) => Event[];
+}
+
+export type Role = 'officer' | 'planner' | 'auditor' | 'admin';
+
+/** Who is acting, taken from the caller's token by the application; never from a request body. */
+export interface Actor {
+  id: string;
+  agency: string;
+  country: Side;
+  role: Role;
+}
+
+/**
+ * What a decision may depend on besides the state: time, the actor and the reference data, injected so deciders
+ * stay deterministic; `newId` gives fresh ids (derived from the request, so retries decide the same).
+ */
+export interface DecisionContext {
+  now: string;
+  actor: Actor;
+  reference: ReferenceCatalog;
+  newId: (purpose: string) => string;
+}
+
+export type EventOf<Type extends string, Data> = { type: Type; data: Data };
+export type CommandOf<Type extends string, Data> = { type: Type; data: Data };
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

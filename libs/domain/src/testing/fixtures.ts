@@ -1,0 +1,95 @@
+import { createReferenceCatalog } from '../reference/catalog.js';
+import { lanesForModes, type ChecklistTemplate, type ReferenceCatalog } from '../reference/reference.js';
+import type { Actor, DecisionContext } from '../shared/decider.js';
+
+export const NOW = '2026-11-23T18:00:00.000Z';
+
+export const usOfficer: Actor = { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' };
+export const mxOfficer: Actor = { id: 'officer.mx', agency: 'ANAM', country: 'MX', role: 'officer' };
+export const auditor: Actor = { id: 'auditor', agency: 'OIG', country: 'US', role: 'auditor' };
+export const planner: Actor = { id: 'planner', agency: 'EPA', country: 'US', role: 'planner' };
+
+export const hazmatTemplate: ChecklistTemplate = {
+  id: 'hazmat-release',
+  kind: 'hazmat-release',
+  version: 1,
+  name: { en: 'Hazmat release resumption', es: 'Reanudación tras liberación de materiales peligrosos' },
+  items: [
+    {
+      id: 'scene-declared-safe',
+      text: { en: 'Scene declared safe', es: 'Escena declarada segura' },
+      owner: 'JOINT',
+      agency: 'JRT',
+      critical: true,
+    },
+    {
+      id: 'us-inspection-systems',
+      text: { en: 'Inspection systems back online', es: 'Sistemas de inspección en línea' },
+      owner: 'US',
+      agency: 'CBP',
+      critical: true,
+    },
+    {
+      id: 'mx-customs-ready',
+      text: { en: 'Mexican customs ready', es: 'Aduana mexicana lista' },
+      owner: 'MX',
+      agency: 'ANAM',
+      critical: true,
+    },
+    {
+      id: 'trade-notified',
+      text: { en: 'Trade community notified', es: 'Comunidad comercial notificada' },
+      owner: 'US',
+      agency: 'CBP',
+      critical: false,
+    },
+  ],
+};
+
+/** A small, fixed reference data set: one port, one BLM, one plan, two materials, one template. */
+export const testCatalog: ReferenceCatalog = createReferenceCatalog({
+  ports: [
+    {
+      id: 'otay-mesa',
+      name: { us: 'Otay Mesa', mx: 'Mesa de Otay' },
+      state: { us: 'CA', mx: 'Baja California' },
+      cbpPortCode: '2506',
+      lanes: lanesForModes(['passenger', 'commercial', 'fast']),
+      location: { lat: 32.549, lon: -116.938 },
+      blmId: 'blm-sandiego-tijuana',
+      timeZones: { us: 'America/Los_Angeles', mx: 'America/Tijuana' },
+    },
+  ],
+  blms: [
+    {
+      id: 'blm-sandiego-tijuana',
+      name: {
+        en: 'San Diego–Tijuana Border Liaison Mechanism',
+        es: 'Mecanismo de Enlace Fronterizo Tijuana–San Diego',
+      },
+      usChair: 'U.S. Consulate General Tijuana',
+      mxChair: 'Consulate General of Mexico in San Diego',
+      sisterCities: 'San Diego CA / Tijuana BC',
+      members: [
+        { agency: 'CBP', side: 'US', name: { en: 'U.S. Customs and Border Protection' } },
+        { agency: 'ANAM', side: 'MX', name: { es: 'Agencia Nacional de Aduanas de México' } },
+      ],
+    },
+  ],
+  sisterCityPlans: [{ id: 'scp-sandiego-tijuana', usCity: 'San Diego', mxCity: 'Tijuana' }],
+  materials: [
+    { unNumber: '1017', name: 'Chlorine', hazardClass: '2.3', ergGuide: '124', toxicByInhalation: true },
+    { unNumber: '1203', name: 'Gasoline', hazardClass: '3', ergGuide: '128', toxicByInhalation: false },
+  ],
+  checklistTemplates: [hazmatTemplate],
+});
+
+/** Ids are `<purpose>-1`, `<purpose>-2`, … in the order asked for. */
+export function sequentialIds(): (purpose: string) => string {
+  let next = 0;
+  return (purpose) => `${purpose}-${(next += 1)}`;
+}
+
+export function testContext(actor: Actor = usOfficer): DecisionContext {
+  return { now: NOW, actor, reference: testCatalog, newId: sequentialIds() };
+}

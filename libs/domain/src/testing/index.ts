@@ -1,0 +1,2 @@
+export { deciderSpecification } from './decider-specification.js';
+export * from './fixtures.js';
