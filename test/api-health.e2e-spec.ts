@@ -95,6 +95,26 @@ describe('api process', () => {
     expect(api.output()).toMatch(/EVENT_STORE="sqlite": /);
   }, 30_000);
 
+  it('refuses to start in production while demo accounts keep the demo password', async () => {
+    const api = startApi({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      PGLITE_DATA_DIR: await mkdtemp(join(tmpdir(), 'enlace-prod-')),
+      PORT: String(await freePort()),
+    });
+    const code = await api.exited;
+    expect(code).not.toBe(0);
+    expect(api.output()).toMatch(
+      /Refusing to start in production: accounts officer\.us, officer\.mx, planner, auditor, admin still have the demo password/,
+    );
+  }, 60_000);
+
+  it('refuses to start in production without a JWT secret', async () => {
+    const api = startApi({ NODE_ENV: 'production' });
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toMatch(/JWT_SECRET=\(unset\): .*must be set in production/);
+  }, 30_000);
+
   it('answers 503 naming the event store while PostgreSQL refuses connections, and 200 again after', async () => {
     const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/enlace_test');
     const database = `enlace_health_${process.pid}`;

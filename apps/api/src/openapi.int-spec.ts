@@ -1,0 +1,71 @@
+import { ApiHarness } from './testing/api-harness.js';
+
+let api: ApiHarness;
+
+beforeAll(async () => {
+  api = await ApiHarness.start();
+}, 60_000);
+
+afterAll(async () => {
+  await api.stop();
+});
+
+describe('OpenAPI', () => {
+  it('documents every route at /api/docs-json, with bearer auth and the write headers', async () => {
+    const { status, body } = await api.request<{
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    }>('GET', '/api/docs-json');
+    expect(status).toBe(200);
+    const routes = Object.entries(body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'GET /health',
+        'POST /api/auth/login',
+        'GET /api/auth/me',
+        'GET /api/incidents',
+        'POST /api/incidents',
+        'GET /api/incidents/{id}',
+        'PATCH /api/incidents/{id}',
+        'GET /api/incidents/{id}/events',
+        'POST /api/incidents/{id}/protective-actions',
+        'POST /api/incidents/{id}/protective-actions/{actionId}/lift',
+        'POST /api/incidents/{id}/situation-reports',
+        'POST /api/incidents/{id}/national-center-notifications',
+        'POST /api/incidents/{id}/counterpart-center-notifications',
+        'POST /api/incidents/{id}/joint-response-team/activation',
+        'POST /api/incidents/{id}/joint-response-team/deactivation',
+        'POST /api/incidents/{id}/on-scene-coordinators',
+        'POST /api/incidents/{id}/translations',
+        'POST /api/incidents/{id}/closure',
+        'GET /api/ports',
+        'GET /api/ports/{id}',
+        'GET /api/ports/{id}/checklist',
+        'POST /api/ports/{id}/shutdowns',
+        'POST /api/ports/{id}/checklist/{itemId}/completion',
+        'POST /api/ports/{id}/checklist/{itemId}/waiver',
+        'POST /api/ports/{id}/sign-offs',
+        'POST /api/ports/{id}/reopenings',
+        'GET /api/notifications',
+        'POST /api/notifications',
+        'GET /api/notifications/{id}',
+        'PATCH /api/notifications/{id}',
+        'POST /api/notifications/{id}/acknowledgments',
+        'POST /api/notifications/{id}/cancellation',
+        'GET /api/blms',
+        'GET /api/blms/{id}',
+        'GET /api/materials/{unNumber}',
+        'GET /api/checklist-templates',
+        'GET /api/sister-city-plans/{id}',
+      ].sort(),
+    );
+    const shutdown = body.paths['/api/ports/{id}/shutdowns']!.post!;
+    expect(shutdown.parameters!.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['If-Match', 'Idempotency-Key']),
+    );
+    const page = await fetch(`${api.baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+  });
+});
