@@ -33,9 +33,9 @@ module.exports = {
     },
     {
       name: 'testing-only-from-tests',
-      comment: 'Test helpers (libs/*/src/testing) are for specs, test/ and bench/ only.',
+      comment: 'Test helpers (*/src/testing) are for specs, other test helpers, test/ and bench/ only.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: [TEST_FILE, '^libs/[^/]+/src/testing/'] },
+      from: { path: '^(apps|libs)/', pathNot: [TEST_FILE, '^(libs|apps)/[^/]+/src/testing/'] },
       to: { path: '^libs/[^/]+/src/testing/' },
     },
     {

@@ -4,10 +4,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ApplicationModule } from '@enlace/application';
 import { EnlaceConfigModule, EnvironmentVariables } from '@enlace/config';
 import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
+import { ProjectionsModule } from '@enlace/projections';
 import { ReferenceDataModule } from '@enlace/reference-data';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
-import { StreamReader } from './common/stream-reader.js';
+import { Projections } from './common/projections.js';
+import { ConsoleGateway } from './console/console.gateway.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -27,9 +29,10 @@ import { ReferenceController } from './reference/reference.controller.js';
       useFactory: (env: EnvironmentVariables) => env.CONFIG_DIR,
     }),
     ApplicationModule,
+    ProjectionsModule,
     AuthModule,
   ],
   controllers: [HealthController, IncidentsController, PortsController, NotificationsController, ReferenceController],
-  providers: [StreamReader, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+  providers: [Projections, ConsoleGateway, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ApiModule {}

@@ -1,3 +1,5 @@
+import { ReadModels } from '@enlace/projections';
+import { loadReferenceCatalog } from '@enlace/reference-data';
 import { ApiHarness } from './testing/api-harness.js';
 
 /**
@@ -299,6 +301,62 @@ describe('a chlorine release near Otay Mesa, end to end', () => {
     expect(await api.store.verify()).toMatchObject({ ok: true, breaks: [] });
     const open = await api.request<unknown[]>('GET', '/api/incidents', { as: 'auditor' });
     expect(open.body).toEqual([]);
+  });
+});
+
+describe('live read models', () => {
+  it('each projection rebuilt from zero reaches exactly the live state', async () => {
+    const head = await api.store.headPosition();
+    expect(await api.projections.waitFor(head!, 5_000)).toBe(true);
+    const live = api.projections.models;
+    const rebuilt = new ReadModels(loadReferenceCatalog('./config'));
+    for (const event of await api.store.readAll()) rebuilt.apply(event);
+    expect(rebuilt.position).toBe(live.position);
+    for (const projection of live.projections) {
+      const twin = rebuilt.projections.find((candidate) => candidate.name === projection.name)!;
+      expect({ [projection.name]: twin.toJSON() }).toEqual({ [projection.name]: projection.toJSON() });
+    }
+    expect(Object.keys(live.incidents.toJSON()).length).toBeGreaterThan(0);
+  });
+
+  it('answers the board, timeline and tracker queries from the read models', async () => {
+    const written = await api.request('POST', '/api/incidents', {
+      as: 'officer.us',
+      body: {
+        kind: 'flood',
+        title: { en: 'Flooded approach road' },
+        severity: 'minor',
+        location: { lat: 26.1, lon: -98.26, description: { en: 'Southbound approach' } },
+        affectedPortIds: ['hidalgo'],
+      },
+    });
+    const after = written.body.position as string;
+    const board = await api.request<{ incidentId: string; missingTranslations: string[] }[]>(
+      'GET',
+      `/api/incidents?after=${after}`,
+      {
+        as: 'auditor',
+      },
+    );
+    expect(board.status).toBe(200);
+    const line = board.body.find((entry) => entry.incidentId === written.body.id);
+    expect(line).toMatchObject({ missingTranslations: ['title:es', 'location.description:es'] });
+    const timeline = await api.request<
+      { type: string; actor: string; side: string; summary: { en: string; es: string } }[]
+    >('GET', `/api/incidents/${written.body.id as string}/timeline?after=${after}`, { as: 'auditor' });
+    expect(timeline.body).toEqual([
+      expect.objectContaining({
+        type: 'IncidentReported',
+        actor: 'officer.us',
+        side: 'US',
+        summary: {
+          en: 'Incident reported: Flooded approach road (severity minor)',
+          es: 'Incidente reportado: Flooded approach road (severidad minor)',
+        },
+      }),
+    ]);
+    const bad = await api.request('GET', '/api/incidents?after=yesterday', { as: 'auditor' });
+    expect(bad.status).toBe(400);
   });
 });
 

@@ -39,5 +39,6 @@ import { UserDirectory } from './user-directory.js';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
+  exports: [JwtModule],
 })
 export class AuthModule {}

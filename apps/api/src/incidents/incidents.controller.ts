@@ -19,16 +19,16 @@ import {
   incidentDecider,
   type IncidentState,
   incidentStreamId,
-  missingLanguages,
   notFound,
   type OpenIncident,
 } from '@enlace/domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@enlace/event-store';
+import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
+import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { UuidParam } from '../common/params.js';
-import { StreamReader } from '../common/stream-reader.js';
+import { EnumQuery, PositionQuery, Projections } from '../common/projections.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
@@ -41,22 +41,6 @@ import {
 } from './incident.dto.js';
 
 export type IncidentView = OpenIncident & { revision: number; missingTranslations: string[] };
-
-/** Every bilingual field of the incident that lacks a language, as `field:language`. */
-function missingTranslations(incident: OpenIncident): string[] {
-  const fields: [string, Parameters<typeof missingLanguages>[0]][] = [
-    ['title', incident.title],
-    ['location.description', incident.location.description],
-    ...incident.situationReports.map((report): [string, typeof report.summary] => [
-      `situationReport:${report.reportId}`,
-      report.summary,
-    ]),
-    ...(incident.closingSummary
-      ? [['closingSummary', incident.closingSummary] as [string, typeof incident.closingSummary]]
-      : []),
-  ];
-  return fields.flatMap(([field, text]) => missingLanguages(text).map((language) => `${field}:${language}`));
-}
 
 function view(state: IncidentState, revision: number): IncidentView {
   if (state.status === 'none') throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
@@ -95,19 +79,43 @@ function Writes(): MethodDecorator {
 export class IncidentsController {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly reader: StreamReader,
+    private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Incidents, newest report first' })
+  @ApiOperation({
+    summary: 'The incident board (live read model): severity, material, ports, last update, missing translations',
+  })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed', 'all'] })
-  async list(@Query('status') status = 'open'): Promise<IncidentView[]> {
-    const folded = await this.reader.foldCategory(incidentDecider, 'incident');
-    return folded
-      .filter(({ state }) => state.status !== 'none' && (status === 'all' || state.status === status))
-      .map(({ state, revision }) => view(state, revision))
-      .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt));
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'A position (e.g. from a write): answer once the board has reached it',
+  })
+  async list(
+    @Query('status', new EnumQuery('status', ['open', 'closed', 'all'] as const))
+    status: 'open' | 'closed' | 'all' | undefined,
+    @Query('after', new PositionQuery()) after: Position | undefined,
+  ): Promise<IncidentBoardEntry[]> {
+    await this.projections.reach(after);
+    return this.projections.models.incidents.board(status ?? 'open');
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({
+    summary: 'ICS-214-style activity log: who did what, when, on which side (incident, linked shutdowns, BLM)',
+  })
+  @ApiQuery({ name: 'after', required: false })
+  @ApiNotFoundResponse()
+  async timeline(
+    @Param('id', new UuidParam()) id: string,
+    @Query('after', new PositionQuery()) after: Position | undefined,
+  ): Promise<ActivityEntry[]> {
+    await this.projections.reach(after);
+    const timeline = this.projections.models.timelines.timeline(id);
+    if (!timeline) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+    return timeline;
   }
 
   @Get(':id')

@@ -18,7 +18,6 @@ import { CommandPipeline } from '@enlace/application';
 import {
   type Actor,
   type BilingualText,
-  type ExistingNotification,
   LANGUAGES,
   type Language,
   notFound,
@@ -27,17 +26,18 @@ import {
   type NotificationState,
   notificationStreamId,
   pendingRecipients,
-  type Recipient,
   SEVERITIES,
   type Severity,
 } from '@enlace/domain';
+import type { Position } from '@enlace/event-store';
+import type { NotificationStatus } from '@enlace/projections';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { UuidParam } from '../common/params.js';
-import { StreamReader } from '../common/stream-reader.js';
+import { EnumQuery, OptionalSlugQuery, PositionQuery, Projections } from '../common/projections.js';
 import { IsBilingualText } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
@@ -123,13 +123,7 @@ export class CancelDto {
   reason: BilingualText;
 }
 
-export type NotificationView = ExistingNotification & {
-  revision: number;
-  pending: Recipient[];
-  overdue: boolean;
-};
-
-function view(state: NotificationState, revision: number, now: Date): NotificationView {
+function view(state: NotificationState, revision: number, now: Date): NotificationStatus {
   if (state.status === 'none') {
     throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
   }
@@ -167,28 +161,31 @@ function Writes(): MethodDecorator {
 export class NotificationsController {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly reader: StreamReader,
+    private readonly projections: Projections,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'BLM notifications: pending first, then by deadline' })
+  @ApiOperation({
+    summary: 'The notification tracker (live read model): pending first, then by deadline; overdue flagged',
+  })
   @ApiQuery({ name: 'blmId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['active', 'cancelled', 'all'] })
-  async list(@Query('blmId') blmId?: string, @Query('status') status = 'all'): Promise<NotificationView[]> {
-    const now = new Date();
-    return (await this.reader.foldCategory(notificationDecider, 'notification'))
-      .filter(({ state }) => state.status !== 'none')
-      .map(({ state, revision }) => view(state, revision, now))
-      .filter(
-        (notification) =>
-          (blmId === undefined || notification.blmId === blmId) && (status === 'all' || notification.status === status),
-      )
-      .sort(
-        (a, b) =>
-          Number(b.pending.length > 0 && b.status === 'active') -
-            Number(a.pending.length > 0 && a.status === 'active') ||
-          a.acknowledgmentDeadline.localeCompare(b.acknowledgmentDeadline),
-      );
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'A position (e.g. from a write): answer once the tracker has reached it',
+  })
+  async list(
+    @Query('blmId', new OptionalSlugQuery('blmId')) blmId: string | undefined,
+    @Query('status', new EnumQuery('status', ['active', 'cancelled', 'all'] as const))
+    status: 'active' | 'cancelled' | 'all' | undefined,
+    @Query('after', new PositionQuery()) after: Position | undefined,
+  ): Promise<NotificationStatus[]> {
+    await this.projections.reach(after);
+    return this.projections.models.notifications.list(new Date(), {
+      ...(blmId ? { blmId } : {}),
+      status: status ?? 'all',
+    });
   }
 
   @Get(':id')
@@ -197,7 +194,7 @@ export class NotificationsController {
   async get(
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<NotificationView> {
+  ): Promise<NotificationStatus> {
     const { state, revision } = await this.pipeline.load(notificationDecider, notificationStreamId(id));
     response.setHeader('ETag', `"${revision}"`);
     return view(state, revision, new Date());

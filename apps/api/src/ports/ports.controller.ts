@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,6 +10,7 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
+  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -27,23 +28,23 @@ import {
   type PortCommand,
   portDecider,
   type PortOfEntry,
-  type PortState,
   portStreamId,
   type ReferenceCatalog,
   reopeningBlockers,
   SHUTDOWN_KINDS,
   type ShutdownKind,
-  type ShutdownState,
   SIDES,
   type Side,
 } from '@enlace/domain';
+import type { Position } from '@enlace/event-store';
+import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { SlugParam } from '../common/params.js';
-import { StreamReader } from '../common/stream-reader.js';
+import { PositionQuery, Projections } from '../common/projections.js';
 import { IsBilingualText } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
@@ -108,40 +109,6 @@ export class ReopeningDto {
   lanes?: LaneId[];
 }
 
-export interface LaneStatus {
-  id: LaneId;
-  mode: string;
-  direction: string;
-  status: 'open' | 'closed';
-}
-
-export interface PortView extends PortOfEntry {
-  status: 'open' | 'partially-closed' | 'closed';
-  laneStatus: LaneStatus[];
-  revision: number;
-  activeShutdown: (ShutdownState & { blockers: ReturnType<typeof reopeningBlockers> }) | null;
-  pastShutdowns: PortState['pastShutdowns'];
-}
-
-function portView(port: PortOfEntry, state: PortState, revision: number): PortView {
-  const closed = new Set(state.activeShutdown?.closedLanes ?? []);
-  const laneStatus = port.lanes.map((lane) => ({
-    ...lane,
-    status: closed.has(lane.id) ? ('closed' as const) : ('open' as const),
-  }));
-  const status = closed.size === 0 ? 'open' : closed.size === port.lanes.length ? 'closed' : 'partially-closed';
-  return {
-    ...port,
-    status,
-    laneStatus,
-    revision,
-    activeShutdown: state.activeShutdown
-      ? { ...state.activeShutdown, blockers: reopeningBlockers(state.activeShutdown) }
-      : null,
-    pastShutdowns: state.pastShutdowns,
-  };
-}
-
 function Writes(): MethodDecorator {
   return (target, key, descriptor) => {
     for (const decorate of [
@@ -170,20 +137,31 @@ function Writes(): MethodDecorator {
 export class PortsController {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly reader: StreamReader,
+    private readonly projections: Projections,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every port of entry with its lane status (open, partially closed, closed)' })
-  async list(): Promise<PortView[]> {
-    const folded = new Map(
-      (await this.reader.foldCategory(portDecider, 'port')).map((entry) => [entry.streamId, entry]),
-    );
-    return this.reference.ports().map((port) => {
-      const entry = folded.get(portStreamId(port.id));
-      return portView(port, entry?.state ?? portDecider.initialState(), entry?.revision ?? -1);
-    });
+  @ApiOperation({
+    summary:
+      'The port status board (live read model): lanes by mode and direction, time closed, linked incident, checklist progress, sign-offs',
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'A position (e.g. from a write): answer once the board has reached it',
+  })
+  async list(@Query('after', new PositionQuery()) after: Position | undefined): Promise<PortStatus[]> {
+    await this.projections.reach(after);
+    return this.projections.models.ports.board();
+  }
+
+  @Get('checklists')
+  @ApiOperation({ summary: 'Checklist progress of every shutdown in progress (live read model)' })
+  @ApiQuery({ name: 'after', required: false })
+  async checklists(@Query('after', new PositionQuery()) after: Position | undefined): Promise<ChecklistProgress[]> {
+    await this.projections.reach(after);
+    return this.projections.models.ports.checklists();
   }
 
   @Get(':id')
@@ -192,11 +170,11 @@ export class PortsController {
   async get(
     @Param('id', new SlugParam()) id: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<PortView> {
+  ): Promise<PortStatus> {
     const port = this.requirePort(id);
     const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
     response.setHeader('ETag', `"${revision}"`);
-    return portView(port, state, revision);
+    return portStatus(port, state, revision);
   }
 
   @Get(':id/checklist')

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
+import { ProjectionRunner } from '@enlace/projections';
 import { createHttpApp } from '../http-app.js';
 
 export interface ApiResponse<Body = Record<string, unknown>> {
@@ -35,6 +36,11 @@ export class ApiHarness {
     const address = server.address();
     const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
     return new ApiHarness(app, `http://127.0.0.1:${address.port}`, store, schema);
+  }
+
+  /** The api's live read models (its projection runner). */
+  get projections(): ProjectionRunner {
+    return this.app.get(ProjectionRunner);
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,73 @@
+/**
+ * The public console protocol on the socket.io namespace `/console`, shared by the server and browser consoles.
+ * Pure types and tiny helpers: no Node, no framework.
+ *
+ *   handshake:  io('/console', { auth: { token } })            refused without a valid access token
+ *   client  →   'subscribe' { rooms, after? }  (ack → SubscribeAck)
+ *   server  →   'event'     ConsoleEvent       (every event routed to a subscribed room, in global order, once)
+ *   server  →   'snapshot'  ConsoleSnapshot    (instead of a long replay; events continue after its position)
+ *   server  →   'caught-up' { position }       (the replay is over; what follows is live)
+ */
+
+export const CONSOLE_NAMESPACE = '/console';
+
+/** `board` (every incident, port and notification), `incident:<id>`, `port:<id>`, `blm:<id>`. */
+export type Room = 'board' | `incident:${string}` | `port:${string}` | `blm:${string}`;
+
+const ROOM = /^(board|incident:[0-9a-f-]{36}|port:[a-z0-9]+(-[a-z0-9]+)*|blm:[a-z0-9]+(-[a-z0-9]+)*)$/;
+
+export function isRoom(value: unknown): value is Room {
+  return typeof value === 'string' && ROOM.test(value);
+}
+
+export interface ConsoleEventMetadata {
+  actor: string;
+  agency: string;
+  country: 'US' | 'MX' | null;
+  role: string;
+  correlationId: string;
+  causationId: string | null;
+  mode: 'actual' | 'exercise';
+  recordedAt: string;
+}
+
+/** One stored event as a console receives it. `position` is opaque and totally ordered: compare as strings. */
+export interface ConsoleEvent<Data = Record<string, unknown>> {
+  position: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  data: Data;
+  metadata: ConsoleEventMetadata;
+}
+
+export interface SubscribeRequest {
+  rooms: Room[];
+  /** The last position this console saw; omitted: start from now. */
+  after?: string;
+}
+
+export type SubscribeAck =
+  | { ok: true; rooms: Room[]; replay: 'events' | 'snapshot' | 'none'; from: string | null }
+  | { ok: false; error: { code: string; message: { en: string; es: string } } };
+
+/** Read models as of `position`, for a console too far behind to replay every event. */
+export interface ConsoleSnapshot {
+  position: string;
+  rooms: Room[];
+  board?: unknown;
+  incidents?: Record<string, unknown>;
+  ports?: Record<string, unknown>;
+  notifications?: Record<string, unknown>;
+}
+
+export interface ServerToClientEvents {
+  event: (event: ConsoleEvent) => void;
+  snapshot: (snapshot: ConsoleSnapshot) => void;
+  'caught-up': (info: { position: string | null }) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack: (answer: SubscribeAck) => void) => void;
+  unsubscribe: (request: { rooms: Room[] }, ack: (answer: { ok: true; rooms: Room[] }) => void) => void;
+}

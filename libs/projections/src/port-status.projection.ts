@@ -1,0 +1,120 @@
+import {
+  evolvePort,
+  type LaneId,
+  type PortEvent,
+  type PortOfEntry,
+  type PortState,
+  type ReferenceCatalog,
+  reopeningBlockers,
+  type ShutdownState,
+} from '@enlace/domain';
+import type { RecordedEvent } from '@enlace/event-store';
+import { categoryOf, idOf, type Projection } from './projection.js';
+
+export interface LaneStatus {
+  id: LaneId;
+  mode: string;
+  direction: string;
+  status: 'open' | 'closed';
+}
+
+export interface ChecklistProgress {
+  portId: string;
+  shutdownId: string;
+  total: number;
+  completed: number;
+  waived: number;
+  open: number;
+  criticalOpen: number;
+  signOffs: { US: boolean; MX: boolean };
+  readyToReopen: boolean;
+}
+
+export interface PortStatus extends PortOfEntry {
+  status: 'open' | 'partially-closed' | 'closed';
+  laneStatus: LaneStatus[];
+  revision: number;
+  /** When the shutdown in progress was declared (time closed), or null. */
+  closedSince: string | null;
+  linkedIncidentId: string | null;
+  activeShutdown: (ShutdownState & { blockers: ReturnType<typeof reopeningBlockers> }) | null;
+  checklistProgress: ChecklistProgress | null;
+  pastShutdowns: PortState['pastShutdowns'];
+}
+
+export function checklistProgress(portId: string, shutdown: ShutdownState): ChecklistProgress {
+  const items = shutdown.checklist.items;
+  const blockers = reopeningBlockers(shutdown);
+  return {
+    portId,
+    shutdownId: shutdown.shutdownId,
+    total: items.length,
+    completed: items.filter((item) => item.status === 'completed').length,
+    waived: items.filter((item) => item.status === 'waived').length,
+    open: items.filter((item) => item.status === 'open').length,
+    criticalOpen: blockers.openCriticalItems.length,
+    signOffs: { US: Boolean(shutdown.signOffs.US), MX: Boolean(shutdown.signOffs.MX) },
+    readyToReopen: blockers.openCriticalItems.length === 0 && blockers.missingSignOffs.length === 0,
+  };
+}
+
+export function portStatus(port: PortOfEntry, state: PortState, revision: number): PortStatus {
+  const shutdown = state.activeShutdown;
+  const closed = new Set(shutdown?.closedLanes ?? []);
+  return {
+    ...port,
+    status: closed.size === 0 ? 'open' : closed.size === port.lanes.length ? 'closed' : 'partially-closed',
+    laneStatus: port.lanes.map((lane) => ({ ...lane, status: closed.has(lane.id) ? 'closed' : 'open' })),
+    revision,
+    closedSince: shutdown?.declaredAt ?? null,
+    linkedIncidentId: shutdown?.incidentId ?? null,
+    activeShutdown: shutdown ? { ...shutdown, blockers: reopeningBlockers(shutdown) } : null,
+    checklistProgress: shutdown ? checklistProgress(port.id, shutdown) : null,
+    pastShutdowns: state.pastShutdowns,
+  };
+}
+
+/** Every port of entry with its lanes' status, the shutdown in progress, its checklist progress and sign-offs. */
+export class PortStatusProjection implements Projection<Record<string, PortStatus>> {
+  readonly name = 'port-status';
+  private readonly ports = new Map<string, { state: PortState; revision: number }>();
+
+  constructor(private readonly reference: ReferenceCatalog) {}
+
+  apply(event: RecordedEvent): void {
+    if (categoryOf(event.streamId) !== 'port') return;
+    const id = idOf(event.streamId);
+    const current = this.ports.get(id);
+    if (current && event.revision <= current.revision) return;
+    const state = evolvePort(
+      current?.state ?? { portId: undefined, activeShutdown: undefined, pastShutdowns: [] },
+      event as unknown as PortEvent,
+      event.metadata.recordedAt,
+    );
+    this.ports.set(id, { state, revision: event.revision });
+  }
+
+  port(portId: string): PortStatus | undefined {
+    const port = this.reference.port(portId);
+    if (!port) return undefined;
+    const entry = this.ports.get(portId);
+    return portStatus(
+      port,
+      entry?.state ?? { portId, activeShutdown: undefined, pastShutdowns: [] },
+      entry?.revision ?? -1,
+    );
+  }
+
+  board(): PortStatus[] {
+    return this.reference.ports().map((port) => this.port(port.id)!);
+  }
+
+  /** Checklist progress of every shutdown in progress. */
+  checklists(): ChecklistProgress[] {
+    return this.board().flatMap((port) => (port.checklistProgress ? [port.checklistProgress] : []));
+  }
+
+  toJSON(): Record<string, PortStatus> {
+    return Object.fromEntries([...this.ports.keys()].sort().map((id) => [id, this.port(id)!]));
+  }
+}

@@ -1,0 +1,46 @@
+import type { ReferenceCatalog } from '@enlace/domain';
+import type { Position, RecordedEvent } from '@enlace/event-store';
+import { IncidentBoardProjection } from './incident-board.projection.js';
+import { IncidentTimelineProjection } from './incident-timeline.projection.js';
+import { NotificationTrackerProjection } from './notification-tracker.projection.js';
+import { PortStatusProjection } from './port-status.projection.js';
+import type { Projection } from './projection.js';
+import { RoomRouter } from './room-router.js';
+
+/** The streams the live read models follow (drill data, in `exercise.` streams, is not among them). */
+export const LIVE_STREAM_PREFIXES = ['incident-', 'port-', 'notification-'] as const;
+
+/** All live read models, fed the same events in global order, with the position they have reached. */
+export class ReadModels {
+  readonly incidents = new IncidentBoardProjection();
+  readonly ports: PortStatusProjection;
+  readonly notifications = new NotificationTrackerProjection();
+  readonly timelines = new IncidentTimelineProjection();
+  /** Which console rooms each event belongs to (learned from the events, like a projection). */
+  readonly rooms = new RoomRouter();
+  private lastPosition: Position | undefined;
+
+  constructor(reference: ReferenceCatalog) {
+    this.ports = new PortStatusProjection(reference);
+  }
+
+  get projections(): Projection[] {
+    return [this.incidents, this.ports, this.notifications, this.timelines];
+  }
+
+  /** The position of the last event applied (`undefined` before the first). */
+  get position(): Position | undefined {
+    return this.lastPosition;
+  }
+
+  apply(event: RecordedEvent): void {
+    if (this.lastPosition !== undefined && event.position <= this.lastPosition) return;
+    for (const projection of this.projections) projection.apply(event);
+    this.rooms.route(event);
+    this.lastPosition = event.position;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.projections.map((projection) => [projection.name, projection.toJSON()]));
+  }
+}
