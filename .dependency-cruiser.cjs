@@ -13,6 +13,15 @@ module.exports = {
       },
     },
     {
+      name: 'cap-is-pure',
+      comment: 'libs/cap builds CAP documents from events: the domain and event types only, no framework or I/O.',
+      severity: 'error',
+      from: { path: '^libs/cap/src/(?!.*\\.(spec|int-spec)\\.ts$)' },
+      to: {
+        path: '^(libs/(?!domain/|cap/|event-store/)|apps/|node_modules/(@nestjs|pg|@electric-sql|@kurrent|ioredis|bullmq|socket\\.io))',
+      },
+    },
+    {
       name: 'no-lib-imports-an-app',
       severity: 'error',
       from: { path: '^libs/' },

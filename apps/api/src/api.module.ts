@@ -7,6 +7,7 @@ import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/eve
 import { ProjectionsModule } from '@enlace/projections';
 import { ReferenceDataModule } from '@enlace/reference-data';
 import { AuthModule } from './auth/auth.module.js';
+import { CapController } from './cap/cap.controller.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { Projections } from './common/projections.js';
 import { ConsoleGateway } from './console/console.gateway.js';
@@ -32,7 +33,14 @@ import { ReferenceController } from './reference/reference.controller.js';
     ProjectionsModule,
     AuthModule,
   ],
-  controllers: [HealthController, IncidentsController, PortsController, NotificationsController, ReferenceController],
+  controllers: [
+    HealthController,
+    IncidentsController,
+    PortsController,
+    NotificationsController,
+    ReferenceController,
+    CapController,
+  ],
   providers: [Projections, ConsoleGateway, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ApiModule {}

@@ -98,6 +98,10 @@ export class EnvironmentVariables {
   @Min(60)
   @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS = 12 * 3600;
+
+  /** CAP `sender` of exported alerts: globally unique, no spaces, commas, `<` or `&` (e.g. an address of the site). */
+  @Matches(/^[^\s,<&]{3,200}$/, { message: 'must be 3–200 characters without spaces, commas, < or &' })
+  CAP_SENDER = 'enlace@border.example';
 }
 
 export const DEVELOPMENT_JWT_SECRET = 'enlace-development-secret-not-for-production-use';
