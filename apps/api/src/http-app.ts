@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { nestLogLevels, type EnvironmentVariables } from '@enlace/config';
 import { ApiModule } from './api.module.js';
+import { BodyShapeInterceptor } from './common/body-shape.interceptor.js';
 import { strictValidationPipe } from './common/validation.js';
 
 /** The api as it serves HTTP: /health, everything else under /api, OpenAPI at /api/docs (JSON at /api/docs-json). */
@@ -15,6 +16,7 @@ export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalInterceptors(new BodyShapeInterceptor());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -11,6 +11,9 @@
 
 export const CONSOLE_NAMESPACE = '/console';
 
+/** Before every event: a console that has seen nothing yet resumes from here (`after: START_POSITION`). */
+export const START_POSITION = '00000000000000000000:00000000000000000000';
+
 /** `board` (every incident, port and notification), `incident:<id>`, `port:<id>`, `blm:<id>`. */
 export type Room = 'board' | `incident:${string}` | `port:${string}` | `blm:${string}`;
 
@@ -64,7 +67,8 @@ export interface ConsoleSnapshot {
 export interface ServerToClientEvents {
   event: (event: ConsoleEvent) => void;
   snapshot: (snapshot: ConsoleSnapshot) => void;
-  'caught-up': (info: { position: string | null }) => void;
+  /** The replay is over; `position` is where the console now stands (START_POSITION if nothing happened yet). */
+  'caught-up': (info: { position: string }) => void;
 }
 
 export interface ClientToServerEvents {

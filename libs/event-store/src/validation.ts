@@ -86,6 +86,23 @@ export function assertMetadata(metadata: unknown, field: string): asserts metada
   }
 }
 
+/** PostgreSQL's jsonb holds neither NUL characters nor lone UTF-16 surrogates: refuse them, naming where. */
+function assertStorableText(value: unknown, path: string, depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw new InvalidInputError(path, 'must not contain the NUL character (\\u0000)');
+    if (!value.isWellFormed()) throw new InvalidInputError(path, 'must be well-formed Unicode (no lone surrogate)');
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth > 64) throw new InvalidInputError(path, 'must not nest deeper than 64 levels');
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (key.includes('\u0000') || !key.isWellFormed()) {
+      throw new InvalidInputError(`${path}.${key}`, 'keys must be well-formed Unicode without NUL');
+    }
+    assertStorableText(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+  }
+}
+
 /** An event as it will be stored: id lower-cased, JSON serialized once, size checked. */
 export interface PreparedEvent {
   id: string;
@@ -125,14 +142,10 @@ export function prepareAppend(
     assertEventType(event.type, `${field}.type`);
     if (!isPlainObject(event.data)) throw new InvalidInputError(`${field}.data`, 'must be a JSON object');
     assertMetadata(event.metadata, `${field}.metadata`);
+    assertStorableText(event.data, `${field}.data`);
+    assertStorableText(event.metadata, `${field}.metadata`);
     const dataJson = JSON.stringify(event.data);
     const metadataJson = JSON.stringify(event.metadata);
-    if (dataJson.includes('\\u0000')) {
-      throw new InvalidInputError(`${field}.data`, 'must not contain the NUL character (\\u0000)');
-    }
-    if (metadataJson.includes('\\u0000')) {
-      throw new InvalidInputError(`${field}.metadata`, 'must not contain the NUL character (\\u0000)');
-    }
     const bytes = Buffer.byteLength(dataJson, 'utf8') + Buffer.byteLength(metadataJson, 'utf8');
     if (bytes > maxPayloadBytes) throw new PayloadTooLargeError(field, bytes, maxPayloadBytes);
     return { id, type: event.type, data: event.data, metadata: event.metadata, dataJson, metadataJson };

@@ -25,6 +25,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly waiters: { position: Position; resolve: () => void }[] = [];
   private subscription: Subscription | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -47,19 +48,16 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         filter: { streamPrefixes: LIVE_STREAM_PREFIXES },
         maxCount: 1_000,
       });
-      for (const event of page) this.models.apply(event);
+      for (const event of page) this.apply(event);
       applied += page.length;
       if (page.length < 1_000) break;
     }
-    this.subscription = this.store.subscribe({
-      from: this.position ?? 'start',
-      filter: { streamPrefixes: LIVE_STREAM_PREFIXES },
-    });
-    this.running = this.follow(this.subscription);
+    this.running = this.follow();
     this.logger.log(`Read models caught up with ${applied} events in ${Date.now() - started} ms`);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await this.subscription?.close();
     await this.running;
   }
@@ -95,17 +93,39 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
-    for await (const event of subscription) {
-      this.models.apply(event);
-      this.release(event.position);
-      for (const listener of this.listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          this.logger.error(`Listener failed on ${event.type} at ${event.position}: ${String(error)}`);
+  private apply(event: RecordedEvent): void {
+    this.models.apply(event, (projection, error) =>
+      this.logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
+    );
+  }
+
+  /** Follows the store until shut down; a failed subscription is replaced, resuming after the last applied event. */
+  private async follow(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const subscription = this.store.subscribe({
+          from: this.position ?? 'start',
+          filter: { streamPrefixes: LIVE_STREAM_PREFIXES },
+        });
+        this.subscription = subscription;
+        for await (const event of subscription) {
+          // Subscriptions are at-least-once: the read models skip a redelivered event, and so must the consoles.
+          if (this.position !== undefined && event.position <= this.position) continue;
+          this.apply(event);
+          this.release(event.position);
+          for (const listener of this.listeners) {
+            try {
+              listener(event);
+            } catch (error) {
+              this.logger.error(`Listener failed on ${event.type} at ${event.position}: ${String(error)}`);
+            }
+          }
         }
+      } catch (error) {
+        if (this.stopped) return;
+        this.logger.error(`Subscription failed, resuming after ${this.position ?? 'the start'}: ${String(error)}`);
       }
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
 }

@@ -33,9 +33,19 @@ export class ReadModels {
     return this.lastPosition;
   }
 
-  apply(event: RecordedEvent): void {
+  /**
+   * Applies one event to every read model. A read model that throws on it is reported and skips that event (a
+   * rebuild skips it the same way); the others, and the feed, go on.
+   */
+  apply(event: RecordedEvent, onError: (projection: string, error: unknown) => void = () => undefined): void {
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) return;
-    for (const projection of this.projections) projection.apply(event);
+    for (const projection of this.projections) {
+      try {
+        projection.apply(event);
+      } catch (error) {
+        onError(projection.name, error);
+      }
+    }
     this.rooms.route(event);
     this.lastPosition = event.position;
   }

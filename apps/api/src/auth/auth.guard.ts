@@ -1,13 +1,7 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Actor, Role } from '@enlace/domain';
+import { type Actor, forbidden, type Role } from '@enlace/domain';
 import { type AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators.js';
 
 export interface TokenClaims {
@@ -27,6 +21,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Console sockets authenticate once, at the handshake (ConsoleGateway); this guard is for HTTP requests.
+    if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -43,7 +39,12 @@ export class AuthGuard implements CanActivate {
     request.actor = { id: claims.sub, agency: claims.agency, country: claims.country, role: claims.role };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(claims.role)) {
-      throw new ForbiddenException(`This action needs the role ${roles.join(' or ')}; you are ${claims.role}`);
+      throw forbidden(
+        'AUTH.ROLE',
+        `This action needs the role ${roles.join(' or ')}; you are ${claims.role}`,
+        `Esta acción requiere la función ${roles.join(' o ')}; usted tiene la función ${claims.role}`,
+        { required: roles, actual: claims.role },
+      );
     }
     return true;
   }

@@ -149,6 +149,11 @@ export function toApiError(error: unknown): ApiError | undefined {
       details: { bytes: error.bytes, limit: error.limit },
     };
   }
+  if (error instanceof HttpException && error.cause !== undefined) {
+    // Nest wraps the body parser's errors (malformed JSON, bad charset, too large) in an HttpException.
+    const parserError = bodyParserError(error.cause);
+    if (parserError) return parserError;
+  }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const defaults = HTTP_DEFAULTS[statusCode] ?? { code: `HTTP_${statusCode}`, es: 'Error' };

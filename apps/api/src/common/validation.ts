@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import {
   registerDecorator,
   ValidatorConstraint,
@@ -42,6 +43,7 @@ const SPANISH: Record<string, (args: string[]) => string> = {
   arrayMaxSize: (a) => `debe tener como máximo ${a[0]} elementos`,
   arrayUnique: () => 'no debe repetir elementos',
   isObject: () => 'debe ser un objeto',
+  isLowercase: () => 'debe estar en minúsculas',
   nestedValidation: () => 'debe ser un objeto válido',
   isLatitude: () => 'debe ser una latitud (−90 a 90)',
   isLongitude: () => 'debe ser una longitud (−180 a 180)',
@@ -55,9 +57,13 @@ const SPANISH: Record<string, (args: string[]) => string> = {
 function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, en]) => {
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => {
       const constraint = (error.contexts?.[rule] as { args?: string[] } | undefined)?.args;
-      const es = SPANISH[rule]?.(constraint ?? extractArgs(en)) ?? `no es válido (${rule})`;
+      const es = SPANISH[rule]?.(constraint ?? extractArgs(message)) ?? `no es válido (${rule})`;
+      // class-validator starts its messages with the bare property name; name the whole path instead.
+      const en = message.startsWith(`${error.property} `)
+        ? `${field}${message.slice(error.property.length)}`
+        : `${field}: ${message}`;
       return { field, rule, message: { en, es: `${field} ${es}` } };
     });
     return [...own, ...flatten(error.children ?? [], field)];
@@ -114,4 +120,12 @@ export function IsBilingualText(maxLength = 4000, options?: ValidationOptions): 
       options: options ?? {},
       validator: BilingualTextConstraint,
     });
+}
+
+/**
+ * An optional field: absent is fine, but `null` (or any other value) is validated by the field's rules. Unlike
+ * `@IsOptional()`, which would let `null` through to be stored.
+ */
+export function OptionalField(): PropertyDecorator {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 }

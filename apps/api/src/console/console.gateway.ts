@@ -16,6 +16,7 @@ import {
   isRoom,
   type Room,
   type ServerToClientEvents,
+  START_POSITION,
   type SubscribeAck,
 } from '@enlace/console-protocol';
 import type { Actor } from '@enlace/domain';
@@ -59,11 +60,14 @@ function refused(code: string, en: string, es: string): SubscribeAck {
  * The live console feed on `/console`. Each api process follows the event store itself (its ProjectionRunner), so a
  * command accepted by any process reaches the consoles of every process, and a console may resume on any process
  * from the last position it saw.
+ *
+ * A console is authenticated once, at the handshake (the namespace middleware); the HTTP guard skips its messages.
  */
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE, cors: { origin: true }, pingInterval: 10_000, pingTimeout: 10_000 })
 export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Console');
   private readonly subscribers = new Map<string, Subscriber>();
+  private readonly queues = new Map<string, Promise<unknown>>();
   private namespace: Namespace<ClientToServerEvents, ServerToClientEvents> | undefined;
   private stopListening: (() => void) | undefined;
   private slowCheck: NodeJS.Timeout | undefined;
@@ -107,10 +111,22 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
 
   handleDisconnect(socket: ConsoleSocket): void {
     this.subscribers.delete(socket.id);
+    this.queues.delete(socket.id);
   }
 
+  /** One subscribe at a time per console: a second waits for the first's hand-over, so none is replayed twice. */
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown): Promise<SubscribeAck> {
+  subscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown): Promise<SubscribeAck> {
+    const previous = this.queues.get(socket.id) ?? Promise.resolve();
+    const next = previous.then(() => this.subscribeNow(socket, request));
+    this.queues.set(
+      socket.id,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private async subscribeNow(socket: ConsoleSocket, request: unknown): Promise<SubscribeAck> {
     const { rooms, after } = (request ?? {}) as { rooms?: unknown; after?: unknown };
     if (!Array.isArray(rooms) || rooms.length === 0 || rooms.length > 100 || !rooms.every(isRoom)) {
       return refused(
@@ -133,16 +149,16 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     const replay = await this.catchUp(socket, subscriber, after as Position | undefined);
     if (socket.disconnected) return refused('CONSOLE.DISCONNECTED', 'Disconnected', 'Desconectado');
     // Synchronously: hand over from the buffer to the rooms, so no live event falls between the two.
-    let cursor: string | undefined = replay.cursor;
+    let cursor: string = replay.cursor;
     for (const event of subscriber.buffer ?? []) {
-      if (cursor === undefined || event.position > cursor) {
+      if (event.position > cursor) {
         socket.emit('event', toConsoleEvent(event));
         cursor = event.position;
       }
     }
     subscriber.buffer = undefined;
     await socket.join([...subscriber.rooms]);
-    socket.emit('caught-up', { position: cursor ?? null });
+    socket.emit('caught-up', { position: cursor });
     return {
       ok: true,
       rooms: [...subscriber.rooms],
@@ -180,12 +196,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     socket: ConsoleSocket,
     subscriber: Subscriber,
     after: Position | undefined,
-  ): Promise<{ kind: 'events' | 'snapshot' | 'none'; cursor: Position | undefined }> {
-    if (after === undefined) return { kind: 'none', cursor: this.runner.position };
-    const upTo = this.runner.position;
-    if (upTo === undefined || after >= upTo) {
-      // This process has not yet seen what the console saw (it came from a process further ahead): wait for it.
-      await this.runner.waitFor(after, 10_000);
+  ): Promise<{ kind: 'events' | 'snapshot' | 'none'; cursor: Position }> {
+    const upTo = this.runner.position ?? (START_POSITION as Position);
+    if (after === undefined) return { kind: 'none', cursor: upTo };
+    if (after >= upTo) {
+      // A console ahead of this process (it came from one further along) waits until this one has caught up.
+      if (after > upTo) await this.runner.waitFor(after, 10_000);
       return { kind: 'none', cursor: after };
     }
     const filter = { streamPrefixes: LIVE_STREAM_PREFIXES };

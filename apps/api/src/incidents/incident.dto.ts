@@ -17,11 +17,12 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
   IsNumber,
-  IsOptional,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -30,7 +31,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsBilingualText } from '../common/validation.js';
+import { IsBilingualText, OptionalField } from '../common/validation.js';
 
 export class BilingualTextDto {
   @ApiPropertyOptional({ example: 'Chlorine release at the commercial lot' })
@@ -41,7 +42,7 @@ export class BilingualTextDto {
 
 export class MaterialDto {
   @ApiPropertyOptional({ example: '1017', description: 'UN/NA number, 4 digits' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^\d{4}$/, { message: 'unNumber must be 4 digits' })
   unNumber?: string;
 
@@ -52,12 +53,12 @@ export class MaterialDto {
   name: string;
 
   @ApiPropertyOptional({ example: '2.3' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[1-9](\.[1-6])?$/, { message: 'hazardClass must be a hazard class such as 3 or 2.3' })
   hazardClass?: string;
 
   @ApiPropertyOptional({ example: '124', description: 'ERG guide 111–174, optional P suffix' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^1(1[1-9]|[2-6]\d|7[0-4])P?$/, { message: 'ergGuide must be a guide from 111 to 174 (optional P)' })
   ergGuide?: string;
 }
@@ -124,89 +125,98 @@ export class ReportIncidentDto {
   severity: Severity;
 
   @ApiPropertyOptional({ type: MaterialDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => MaterialDto)
   material?: MaterialDto;
 
   @ApiPropertyOptional({ type: QuantityDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => QuantityDto)
   quantity?: QuantityDto;
 
   @ApiProperty({ type: LocationDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;
 
   @ApiPropertyOptional({ type: [String], example: ['otay-mesa'] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(PORT_ID, { each: true, message: 'each affectedPortIds entry must be a port id such as otay-mesa' })
   affectedPortIds?: string[];
 
   @ApiPropertyOptional({ example: 'scp-sandiego-tijuana' })
-  @IsOptional()
+  @OptionalField()
   @Matches(PORT_ID, { message: 'sisterCityPlanId must be an id such as scp-sandiego-tijuana' })
   sisterCityPlanId?: string;
 
   @ApiPropertyOptional({ type: CasualtiesDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => CasualtiesDto)
   casualties?: CasualtiesDto;
 
   @ApiPropertyOptional({ description: 'When the release was observed (ISO 8601); defaults to now' })
-  @IsOptional()
+  @OptionalField()
   @IsISO8601({ strict: true })
   observedAt?: string;
 }
 
 export class UpdateIncidentDto {
   @ApiPropertyOptional({ type: BilingualTextDto })
-  @IsOptional()
+  @OptionalField()
   @IsBilingualText(200)
   title?: BilingualText;
 
   @ApiPropertyOptional({ enum: SEVERITIES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(SEVERITIES)
   severity?: Severity;
 
   @ApiPropertyOptional({ type: MaterialDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => MaterialDto)
   material?: MaterialDto;
 
   @ApiPropertyOptional({ type: QuantityDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => QuantityDto)
   quantity?: QuantityDto;
 
   @ApiPropertyOptional({ type: LocationDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(PORT_ID, { each: true, message: 'each affectedPortIds entry must be a port id such as otay-mesa' })
   affectedPortIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @Matches(PORT_ID, { message: 'sisterCityPlanId must be an id such as scp-sandiego-tijuana' })
   sisterCityPlanId?: string;
 
   @ApiPropertyOptional({ type: CasualtiesDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => CasualtiesDto)
   casualties?: CasualtiesDto;
@@ -218,6 +228,8 @@ export class OrderProtectiveActionDto {
   kind: ProtectiveActionKind;
 
   @ApiProperty({ type: PointDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PointDto)
   center: PointDto;
@@ -241,7 +253,7 @@ export class SummaryDto {
 
 export class JcpStepDto {
   @ApiPropertyOptional({ description: 'Report number given by the national centre', example: 'NRC-1380012' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   reference?: string;
@@ -265,7 +277,7 @@ export class AssignOnSceneCoordinatorDto {
   agency: string;
 
   @ApiPropertyOptional({ example: '+1 619 555 0100' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^\+?[0-9 ().-]{5,30}$/, { message: 'phone must be a phone number' })
   phone?: string;
 }

@@ -31,33 +31,36 @@ import {
 } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import type { NotificationStatus } from '@enlace/projections';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsIn, IsISO8601, IsObject, IsUUID, Matches, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { UuidParam } from '../common/params.js';
 import { EnumQuery, OptionalSlugQuery, PositionQuery, Projections } from '../common/projections.js';
-import { IsBilingualText } from '../common/validation.js';
+import { IsBilingualText, OptionalField } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const lowerCase = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.toLowerCase() : value);
 
 export class NotificationSubjectDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
+  @Transform(lowerCase)
   incidentId?: string;
 
   @ApiPropertyOptional({ example: 'otay-mesa' })
-  @IsOptional()
+  @OptionalField()
   @Matches(SLUG, { message: 'portId must be a port id such as otay-mesa' })
   portId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
+  @Transform(lowerCase)
   shutdownId?: string;
 }
 
@@ -67,6 +70,8 @@ export class IssueNotificationDto {
   blmId: string;
 
   @ApiProperty({ type: NotificationSubjectDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => NotificationSubjectDto)
   subject: NotificationSubjectDto;
@@ -90,29 +95,29 @@ export class IssueNotificationDto {
 
 export class UpdateNotificationDto {
   @ApiPropertyOptional({ type: BilingualTextDto })
-  @IsOptional()
+  @OptionalField()
   @IsBilingualText(200)
   title?: BilingualText;
 
   @ApiPropertyOptional({ type: BilingualTextDto })
-  @IsOptional()
+  @OptionalField()
   @IsBilingualText(4000)
   body?: BilingualText;
 
   @ApiPropertyOptional({ enum: SEVERITIES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(SEVERITIES)
   severity?: Severity;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsISO8601({ strict: true })
   acknowledgmentDeadline?: string;
 }
 
 export class AcknowledgeDto {
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language the notice was read in' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(LANGUAGES)
   readIn?: Language;
 }

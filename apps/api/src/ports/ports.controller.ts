@@ -39,13 +39,14 @@ import {
 import type { Position } from '@enlace/event-store';
 import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsUUID, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery, Projections } from '../common/projections.js';
-import { IsBilingualText } from '../common/validation.js';
+import { IsBilingualText, OptionalField } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
 
@@ -62,7 +63,7 @@ export class DeclareShutdownDto {
     example: ['commercial:northbound', 'fast:northbound'],
     description: 'Omitted: every lane',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(LANE_ID, { each: true, message: LANE_MESSAGE })
@@ -73,14 +74,15 @@ export class DeclareShutdownDto {
   reason: BilingualText;
 
   @ApiPropertyOptional({ description: 'The incident that caused the shutdown' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   incidentId?: string;
 }
 
 export class ChecklistNoteDto {
   @ApiPropertyOptional({ type: BilingualTextDto })
-  @IsOptional()
+  @OptionalField()
   @IsBilingualText(2000)
   note?: BilingualText;
 }
@@ -102,7 +104,7 @@ export class ReopeningDto {
     type: [String],
     description: 'Lanes to reopen in this phase; omitted: every lane still closed',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(LANE_ID, { each: true, message: LANE_MESSAGE })

@@ -255,7 +255,12 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         [
           'a NUL character in data',
           () => [`${uniqueCategory()}-1`, [newEvent('A', { text: 'a\u0000b' })], 'any'],
-          'events[0].data',
+          'events[0].data.text',
+        ],
+        [
+          'a lone UTF-16 surrogate in data',
+          () => [`${uniqueCategory()}-1`, [newEvent('A', { nested: { list: ['ok', 'bad \ud800'] } })], 'any'],
+          'events[0].data.nested.list[1]',
         ],
         ['a negative expected revision', () => [`${uniqueCategory()}-1`, [newEvent('A', {})], -1], 'expected'],
       ];

@@ -1,0 +1,156 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/**
+ * The api as an operator runs it, for end-to-end tests: built once with scripts/build.mjs, then started as child
+ * processes (`node dist/apps/api/src/main.js`) on a PostgreSQL schema of the test's own.
+ */
+const root = process.cwd();
+
+export function buildApi(): void {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiResponse<Body = Record<string, unknown>> {
+  status: number;
+  body: Body;
+}
+
+export interface ApiProcessOptions {
+  databaseUrl: string;
+  schema: string;
+  /** A port of its own by default; pass one to restart an api where its consoles will reconnect. */
+  port?: number;
+  env?: Record<string, string>;
+}
+
+/** One api process on a PostgreSQL schema, answering on 127.0.0.1:`port`. */
+export class ApiProcess {
+  private static readonly tokens = new Map<string, string>();
+  private log = '';
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  /** Starts the process and resolves once /health answers. */
+  static async start(options: ApiProcessOptions): Promise<ApiProcess> {
+    const port = options.port ?? (await freePort());
+    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        DATABASE_URL: options.databaseUrl,
+        DATABASE_SCHEMA: options.schema,
+        DATABASE_POOL_SIZE: '4',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const api = new ApiProcess(port, child);
+    await api.waitForHealth();
+    return api;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** What the process wrote to stdout and stderr so far. */
+  output(): string {
+    return this.log;
+  }
+
+  /** `SIGTERM`: a graceful shutdown; `SIGKILL`: the process dies on the spot. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    await this.exited;
+  }
+
+  /** An access token of a demo account (all api processes share the development signing secret). */
+  async token(username: string): Promise<string> {
+    const cached = ApiProcess.tokens.get(username);
+    if (cached) return cached;
+    const { status, body } = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {
+      body: { username, password: 'demo' },
+    });
+    if (status !== 200) throw new Error(`login ${username}: ${status} ${JSON.stringify(body)}`);
+    ApiProcess.tokens.set(username, body.accessToken);
+    return body.accessToken;
+  }
+
+  async request<Body = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { as?: string; body?: unknown } = {},
+  ): Promise<ApiResponse<Body>> {
+    const headers: Record<string, string> = {};
+    if (options.as) headers.authorization = `Bearer ${await this.token(options.as)}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Body };
+  }
+
+  /** A write that must succeed (2xx); returns its answer (`id`, `revision`, `position`, ...). */
+  async write(
+    method: string,
+    path: string,
+    as: string,
+    body: unknown = {},
+  ): Promise<{ id: string; revision: number; position: string }> {
+    const response = await this.request<{ id: string; revision: number; position: string }>(method, path, {
+      as,
+      body,
+    });
+    if (response.status < 200 || response.status >= 300) {
+      throw new Error(`${method} ${path} as ${as}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  }
+
+  private async waitForHealth(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`api exited early:\n${this.log}`);
+      try {
+        const response = await fetch(`${this.url}/health`);
+        if (response.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.stop('SIGKILL');
+    throw new Error(`api did not answer /health within ${timeoutMs} ms:\n${this.log}`);
+  }
+}
