@@ -101,6 +101,22 @@ const DESCRIBE: Record<string, (data: Data) => { en: string; es: string }> = {
     en: `${String(d.agency)} (${String(d.side)}) acknowledged the BLM notification`,
     es: `${String(d.agency)} (${String(d.side)}) acusó recibo de la notificación al MEF`,
   }),
+  BlmNotificationDelivered: (d) => ({
+    en: `BLM notification delivered to ${String(d.agency)} (${String(d.side)}) by ${String(d.channel)}`,
+    es: `Notificación al MEF entregada a ${String(d.agency)} (${String(d.side)}) por ${String(d.channel)}`,
+  }),
+  BlmNotificationDeliveryFailed: (d) => ({
+    en: `Delivery to ${String(d.agency)} by ${String(d.channel)} failed (attempt ${String(d.attempt)}): ${String(d.reason)}`,
+    es: `Falló la entrega a ${String(d.agency)} por ${String(d.channel)} (intento ${String(d.attempt)}): ${String(d.reason)}`,
+  }),
+  BlmNotificationDeliveryAbandoned: (d) => ({
+    en: `Gave up delivering to ${String(d.agency)} by ${String(d.channel)} after ${String(d.attempts)} attempts`,
+    es: `Se abandonó la entrega a ${String(d.agency)} por ${String(d.channel)} tras ${String(d.attempts)} intentos`,
+  }),
+  BlmNotificationEscalated: (d) => ({
+    en: `No acknowledgment by the deadline: escalated to tier ${String(d.tier)}`,
+    es: `Sin acuse en el plazo: escalado al nivel ${String(d.tier)}`,
+  }),
   BlmNotificationCancelled: (d) => ({
     en: `BLM notification cancelled: ${text(d.reason)}`,
     es: `Notificación al MEF cancelada: ${texto(d.reason)}`,

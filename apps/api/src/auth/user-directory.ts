@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPasswordHash, verifyPassword } from './password.js';
 
-export interface UserAccount extends Actor {
+/** A person who signs in: always on one side of the border, never the system role. */
+export interface UserAccount extends Omit<Actor, 'country' | 'role'> {
+  country: Side;
+  role: Exclude<Role, 'system'>;
   displayName: string;
   passwordHash: string;
 }
 
-const ROLES: readonly Role[] = ['officer', 'planner', 'auditor', 'admin'];
+const ROLES: readonly Exclude<Role, 'system'>[] = ['officer', 'planner', 'auditor', 'admin'];
 const COUNTRIES: readonly Side[] = ['US', 'MX'];
 export const DEMO_PASSWORD = 'demo';
 
@@ -32,7 +35,8 @@ export class UserDirectory {
       }
       if (typeof agency !== 'string' || !agency) throw new Error(`${where}: agency is required`);
       if (!COUNTRIES.includes(country as Side)) throw new Error(`${where}: country must be US or MX`);
-      if (!ROLES.includes(role as Role)) throw new Error(`${where}: role must be one of ${ROLES.join(', ')}`);
+      if (!ROLES.includes(role as UserAccount['role']))
+        {throw new Error(`${where}: role must be one of ${ROLES.join(', ')}`);}
       if (typeof passwordHash !== 'string' || !isPasswordHash(passwordHash)) {
         throw new Error(`${where}: passwordHash is not a scrypt hash`);
       }
@@ -41,7 +45,7 @@ export class UserDirectory {
         displayName: typeof displayName === 'string' ? displayName : username,
         agency,
         country: country as Side,
-        role: role as Role,
+        role: role as UserAccount['role'],
         passwordHash,
       };
     });

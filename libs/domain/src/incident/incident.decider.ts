@@ -266,10 +266,11 @@ function requireOpen(state: IncidentState): OpenIncident {
 }
 
 function requireOfficer(context: DecisionContext): Side {
-  if (context.actor.role !== 'officer') {
+  const { role, country } = context.actor;
+  if (role !== 'officer' || country === null) {
     throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
   }
-  return context.actor.country;
+  return country;
 }
 
 export function decideIncident(

@@ -93,7 +93,7 @@ const acknowledged = (actor: Actor, readIn?: Language): NotificationEvent => ({
   data: {
     notificationId: NOTIFICATION_ID,
     agency: actor.agency,
-    side: actor.country,
+    side: actor.country!,
     officer: actor.id,
     ...(readIn ? { readIn } : {}),
   },
@@ -374,6 +374,8 @@ describe('notification decider', () => {
         issuedAt: T1,
         updatedAt: T4,
         cancellation: { reason: { en: 'Issued in error' }, at: T4 },
+        deliveries: {},
+        escalations: [],
       });
     });
   });

@@ -3,13 +3,42 @@ import { assertNever, type DecisionContext, type Decider } from '../shared/decid
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
 import type { Side } from '../shared/side.js';
 import type { BilingualText, Language } from '../shared/text.js';
-import type { NotificationEvent, NotificationSubject, Recipient } from './notification.events.js';
+import type {
+  Addressee,
+  DeliveryChannel,
+  NotificationEvent,
+  NotificationSubject,
+  Recipient,
+} from './notification.events.js';
 
 export interface Acknowledgment extends Recipient {
   officer: string;
   at: string;
   readIn?: Language;
 }
+
+/** The last known outcome of delivering to one addressee over one channel. */
+export interface Delivery {
+  agency: string;
+  side: Side;
+  channel: DeliveryChannel;
+  status: 'delivered' | 'failed' | 'abandoned';
+  attempts: number;
+  at: string;
+  reason?: string;
+  nextAttemptAt?: string | null;
+}
+
+export interface Escalation {
+  tier: number;
+  escalatedTo: Addressee[];
+  pending: Recipient[];
+  deadline: string;
+  at: string;
+}
+
+export const deliveryKey = (agency: string, side: Side, channel: DeliveryChannel): string =>
+  `${side}:${agency}:${channel}`;
 
 export type NotificationState =
   | { status: 'none' }
@@ -28,6 +57,9 @@ export type NotificationState =
       issuedAt: string;
       updatedAt: string;
       cancellation?: { reason: BilingualText; at: string };
+      /** By `deliveryKey`. */
+      deliveries: Record<string, Delivery>;
+      escalations: Escalation[];
     };
 
 export type ExistingNotification = Exclude<NotificationState, { status: 'none' }>;
@@ -50,7 +82,22 @@ export type NotificationCommand =
       data: { title?: BilingualText; body?: BilingualText; severity?: Severity; acknowledgmentDeadline?: string };
     }
   | { type: 'AcknowledgeBlmNotification'; data: { readIn?: Language } }
-  | { type: 'CancelBlmNotification'; data: { reason: BilingualText } };
+  | { type: 'CancelBlmNotification'; data: { reason: BilingualText } }
+  /** System: the outcome of one delivery attempt (the worker). */
+  | {
+      type: 'RecordDeliveryOutcome';
+      data: {
+        agency: string;
+        side: Side;
+        channel: DeliveryChannel;
+        attempt: number;
+        outcome: 'delivered' | 'failed' | 'abandoned';
+        reason?: string;
+        nextAttemptAt?: string | null;
+      };
+    }
+  /** System: the acknowledgment deadline passed with recipients pending; tell the next tier of the chain. */
+  | { type: 'EscalateBlmNotification'; data: { tier: number; escalateTo: Addressee[] } };
 
 export const initialNotificationState = (): NotificationState => ({ status: 'none' });
 
@@ -60,7 +107,15 @@ export function evolveNotification(
   recordedAt = '',
 ): NotificationState {
   if (event.type === 'BlmNotificationIssued') {
-    return { ...event.data, status: 'active', acknowledgments: [], issuedAt: recordedAt, updatedAt: recordedAt };
+    return {
+      ...event.data,
+      status: 'active',
+      acknowledgments: [],
+      issuedAt: recordedAt,
+      updatedAt: recordedAt,
+      deliveries: {},
+      escalations: [],
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -83,6 +138,39 @@ export function evolveNotification(
         cancellation: { reason: event.data.reason, at: recordedAt },
         updatedAt: recordedAt,
       };
+    case 'BlmNotificationDelivered':
+    case 'BlmNotificationDeliveryFailed':
+    case 'BlmNotificationDeliveryAbandoned': {
+      const { agency, side, channel } = event.data;
+      const delivery: Delivery =
+        event.type === 'BlmNotificationDelivered'
+          ? { agency, side, channel, status: 'delivered', attempts: event.data.attempt, at: recordedAt }
+          : event.type === 'BlmNotificationDeliveryFailed'
+            ? {
+                agency,
+                side,
+                channel,
+                status: 'failed',
+                attempts: event.data.attempt,
+                at: recordedAt,
+                reason: event.data.reason,
+                nextAttemptAt: event.data.nextAttemptAt,
+              }
+            : {
+                agency,
+                side,
+                channel,
+                status: 'abandoned',
+                attempts: event.data.attempts,
+                at: recordedAt,
+                reason: event.data.reason,
+              };
+      return { ...state, deliveries: { ...state.deliveries, [deliveryKey(agency, side, channel)]: delivery } };
+    }
+    case 'BlmNotificationEscalated': {
+      const { notificationId: _notificationId, ...escalation } = event.data;
+      return { ...state, escalations: [...state.escalations, { ...escalation, at: recordedAt }] };
+    }
     default:
       return assertNever(event);
   }
@@ -96,10 +184,11 @@ export function pendingRecipients(state: ExistingNotification): Recipient[] {
 }
 
 function requireOfficer(context: DecisionContext): Side {
-  if (context.actor.role !== 'officer') {
+  const { role, country } = context.actor;
+  if (role !== 'officer' || country === null) {
     throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
   }
-  return context.actor.country;
+  return country;
 }
 
 function requireActive(state: NotificationState): ExistingNotification {
@@ -130,6 +219,9 @@ export function decideNotification(
   state: NotificationState,
   context: DecisionContext,
 ): NotificationEvent[] {
+  if (command.type === 'RecordDeliveryOutcome' || command.type === 'EscalateBlmNotification') {
+    return decideAsSystem(command, state, context);
+  }
   const side = requireOfficer(context);
   const { actor } = context;
   if (command.type === 'IssueBlmNotification') {
@@ -231,6 +323,95 @@ export function decideNotification(
     }
     case 'CancelBlmNotification':
       return [{ type: 'BlmNotificationCancelled', data: { notificationId, reason: command.data.reason } }];
+    default:
+      return assertNever(command);
+  }
+}
+
+type SystemCommand = Extract<NotificationCommand, { type: 'RecordDeliveryOutcome' | 'EscalateBlmNotification' }>;
+
+/**
+ * The worker's facts: delivery outcomes and escalations. Repeats decide nothing (a retried job, a deadline job run
+ * twice), so the worker can be at-least-once and the record exactly-once.
+ */
+function decideAsSystem(
+  command: SystemCommand,
+  state: NotificationState,
+  context: DecisionContext,
+): NotificationEvent[] {
+  if (context.actor.role !== 'system') {
+    throw forbidden(
+      'AUTH.ROLE',
+      'Only Enlace itself records deliveries and escalations',
+      'Solo Enlace registra entregas y escalamientos',
+    );
+  }
+  if (state.status === 'none') {
+    throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
+  }
+  const { notificationId } = state;
+  switch (command.type) {
+    case 'RecordDeliveryOutcome': {
+      const { agency, side, channel, attempt, outcome } = command.data;
+      const addressed =
+        state.recipients.some((r) => r.agency === agency && r.side === side) ||
+        state.escalations.some((e) => e.escalatedTo.some((a) => a.agency === agency && a.side === side));
+      if (!addressed) {
+        throw broken(
+          'NOTIFICATION.NOT_ADDRESSED',
+          `${agency} (${side}) was not sent this notification`,
+          `${agency} (${side}) no recibió esta notificación`,
+          { agency, side },
+        );
+      }
+      const previous = state.deliveries[deliveryKey(agency, side, channel)];
+      if (previous?.status === 'delivered' || previous?.status === 'abandoned') return [];
+      if (previous && attempt <= previous.attempts) return [];
+      const reason = command.data.reason ?? 'unknown';
+      if (outcome === 'delivered') {
+        return [{ type: 'BlmNotificationDelivered', data: { notificationId, agency, side, channel, attempt } }];
+      }
+      if (outcome === 'failed') {
+        return [
+          {
+            type: 'BlmNotificationDeliveryFailed',
+            data: {
+              notificationId,
+              agency,
+              side,
+              channel,
+              attempt,
+              reason,
+              nextAttemptAt: command.data.nextAttemptAt ?? null,
+            },
+          },
+        ];
+      }
+      return [
+        {
+          type: 'BlmNotificationDeliveryAbandoned',
+          data: { notificationId, agency, side, channel, attempts: attempt, reason },
+        },
+      ];
+    }
+    case 'EscalateBlmNotification': {
+      const pending = pendingRecipients(state);
+      const done = state.escalations.some((escalation) => escalation.tier >= command.data.tier);
+      const due = Date.parse(state.acknowledgmentDeadline) <= Date.parse(context.now);
+      if (state.status === 'cancelled' || pending.length === 0 || done || !due) return [];
+      return [
+        {
+          type: 'BlmNotificationEscalated',
+          data: {
+            notificationId,
+            tier: command.data.tier,
+            escalatedTo: command.data.escalateTo,
+            pending,
+            deadline: state.acknowledgmentDeadline,
+          },
+        },
+      ];
+    }
     default:
       return assertNever(command);
   }

@@ -13,6 +13,14 @@ export interface Recipient {
   side: Side;
 }
 
+export const DELIVERY_CHANNELS = ['console', 'webhook', 'email'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** Someone told of a notification: a member agency, or one reached by escalation. */
+export interface Addressee extends Recipient {
+  name?: BilingualText;
+}
+
 export type NotificationEvent =
   | {
       type: 'BlmNotificationIssued';
@@ -42,6 +50,46 @@ export type NotificationEvent =
       type: 'BlmNotificationAcknowledged';
       data: { notificationId: string; agency: string; side: Side; officer: string; readIn?: Language };
     }
-  | { type: 'BlmNotificationCancelled'; data: { notificationId: string; reason: BilingualText } };
+  | { type: 'BlmNotificationCancelled'; data: { notificationId: string; reason: BilingualText } }
+  | {
+      type: 'BlmNotificationDelivered';
+      data: { notificationId: string; agency: string; side: Side; channel: DeliveryChannel; attempt: number };
+    }
+  | {
+      type: 'BlmNotificationDeliveryFailed';
+      data: {
+        notificationId: string;
+        agency: string;
+        side: Side;
+        channel: DeliveryChannel;
+        attempt: number;
+        reason: string;
+        /** When the next attempt is due; `null` when this was the last one. */
+        nextAttemptAt: string | null;
+      };
+    }
+  | {
+      type: 'BlmNotificationDeliveryAbandoned';
+      data: {
+        notificationId: string;
+        agency: string;
+        side: Side;
+        channel: DeliveryChannel;
+        attempts: number;
+        reason: string;
+      };
+    }
+  | {
+      type: 'BlmNotificationEscalated';
+      data: {
+        notificationId: string;
+        /** 1 for the first tier of the BLM's escalation chain, 2 for the next… */
+        tier: number;
+        escalatedTo: Addressee[];
+        /** The recipients that had not acknowledged when the deadline passed. */
+        pending: Recipient[];
+        deadline: string;
+      };
+    };
 
 export type NotificationEventType = NotificationEvent['type'];

@@ -9,13 +9,15 @@ export interface Decider<State, Command, Event> {
   decide: (command: Command, state: State, context: DecisionContext) => Event[];
 }
 
-export type Role = 'officer' | 'planner' | 'auditor' | 'admin';
+/** `system`: Enlace's own processes (the worker recording deliveries and escalations). */
+export type Role = 'officer' | 'planner' | 'auditor' | 'admin' | 'system';
 
 /** Who is acting, taken from the caller's token by the application; never from a request body. */
 export interface Actor {
   id: string;
   agency: string;
-  country: Side;
+  /** The actor's side; `null` only for the system role. */
+  country: Side | null;
   role: Role;
 }
 

@@ -1,0 +1,224 @@
+import type { Actor } from '../shared/decider.js';
+import { deciderSpecification, mxOfficer, NOW, testContext } from '../testing/index.js';
+import { type NotificationCommand, notificationDecider } from './notification.decider.js';
+import type { NotificationEvent } from './notification.events.js';
+
+/** The worker's side of a BLM notification: delivery outcomes and escalations, recorded exactly once. */
+const worker: Actor = { id: 'system:worker', agency: 'ENLACE', country: null, role: 'system' };
+const spec = deciderSpecification(notificationDecider, () => testContext(worker));
+const ID = 'notification-1';
+const PAST_DEADLINE = '2026-11-23T17:30:00.000Z';
+const FUTURE_DEADLINE = '2026-11-23T20:00:00.000Z';
+
+function issued(deadline = FUTURE_DEADLINE): NotificationEvent {
+  return {
+    type: 'BlmNotificationIssued',
+    data: {
+      notificationId: ID,
+      blmId: 'blm-sandiego-tijuana',
+      subject: { portId: 'otay-mesa' },
+      title: { en: 'Lanes closed' },
+      body: { en: 'Commercial lanes closed' },
+      severity: 'severe',
+      acknowledgmentDeadline: deadline,
+      recipients: [
+        { agency: 'CBP', side: 'US' },
+        { agency: 'ANAM', side: 'MX' },
+      ],
+      issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
+    },
+  };
+}
+
+const outcome = (
+  agency: string,
+  side: 'US' | 'MX',
+  attempt: number,
+  result: 'delivered' | 'failed' | 'abandoned',
+  reason?: string,
+) =>
+  ({
+    type: 'RecordDeliveryOutcome',
+    data: { agency, side, channel: 'webhook', attempt, outcome: result, ...(reason ? { reason } : {}) },
+  }) as const;
+
+const escalate = (tier: number): NotificationCommand => ({
+  type: 'EscalateBlmNotification',
+  data: { tier, escalateTo: [{ agency: 'DOS', side: 'US', name: { en: 'U.S. Consulate General' } }] },
+});
+
+describe('delivery outcomes', () => {
+  it('records a delivery, a failure with its next attempt, and giving up', () => {
+    spec
+      .given([issued()])
+      .when(outcome('CBP', 'US', 1, 'delivered'))
+      .then([
+        {
+          type: 'BlmNotificationDelivered',
+          data: { notificationId: ID, agency: 'CBP', side: 'US', channel: 'webhook', attempt: 1 },
+        },
+      ]);
+    spec
+      .given([issued()])
+      .when({
+        type: 'RecordDeliveryOutcome',
+        data: {
+          agency: 'ANAM',
+          side: 'MX',
+          channel: 'email',
+          attempt: 2,
+          outcome: 'failed',
+          reason: '421 busy',
+          nextAttemptAt: NOW,
+        },
+      })
+      .then([
+        {
+          type: 'BlmNotificationDeliveryFailed',
+          data: {
+            notificationId: ID,
+            agency: 'ANAM',
+            side: 'MX',
+            channel: 'email',
+            attempt: 2,
+            reason: '421 busy',
+            nextAttemptAt: NOW,
+          },
+        },
+      ]);
+    spec
+      .given([issued()])
+      .when(outcome('ANAM', 'MX', 5, 'abandoned', 'HTTP 500'))
+      .then([
+        {
+          type: 'BlmNotificationDeliveryAbandoned',
+          data: { notificationId: ID, agency: 'ANAM', side: 'MX', channel: 'webhook', attempts: 5, reason: 'HTTP 500' },
+        },
+      ]);
+  });
+
+  it('records nothing for a repeated or stale outcome (a retried job)', () => {
+    const delivered = spec
+      .given([issued()])
+      .when(outcome('CBP', 'US', 1, 'delivered'))
+      .events();
+    spec
+      .given([issued(), ...delivered])
+      .when(outcome('CBP', 'US', 1, 'delivered'))
+      .then([]);
+    spec
+      .given([issued(), ...delivered])
+      .when(outcome('CBP', 'US', 2, 'failed', 'late'))
+      .then([]);
+    const failed = spec
+      .given([issued()])
+      .when(outcome('ANAM', 'MX', 2, 'failed', 'timeout'))
+      .events();
+    spec
+      .given([issued(), ...failed])
+      .when(outcome('ANAM', 'MX', 1, 'failed', 'timeout'))
+      .then([]);
+    spec
+      .given([issued(), ...failed])
+      .when(outcome('ANAM', 'MX', 3, 'delivered'))
+      .events();
+  });
+
+  it('refuses an outcome for an agency the notification never went to', () => {
+    spec
+      .given([issued()])
+      .when(outcome('FBI', 'US', 1, 'delivered'))
+      .thenFails('NOTIFICATION.NOT_ADDRESSED', { agency: 'FBI' });
+  });
+
+  it('is reserved to the system role', () => {
+    spec
+      .given([issued()])
+      .when(outcome('CBP', 'US', 1, 'delivered'), { actor: mxOfficer })
+      .thenFails('AUTH.ROLE');
+    spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1), { actor: mxOfficer })
+      .thenFails('AUTH.ROLE');
+  });
+});
+
+describe('escalation', () => {
+  it('escalates once the deadline passed with recipients pending, naming them', () => {
+    spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1))
+      .then([
+        {
+          type: 'BlmNotificationEscalated',
+          data: {
+            notificationId: ID,
+            tier: 1,
+            escalatedTo: [{ agency: 'DOS', side: 'US', name: { en: 'U.S. Consulate General' } }],
+            pending: [
+              { agency: 'CBP', side: 'US' },
+              { agency: 'ANAM', side: 'MX' },
+            ],
+            deadline: PAST_DEADLINE,
+          },
+        },
+      ]);
+  });
+
+  it('does nothing before the deadline, twice for one tier, after every acknowledgment, or once cancelled', () => {
+    spec
+      .given([issued(FUTURE_DEADLINE)])
+      .when(escalate(1))
+      .then([]);
+    const escalated = spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1))
+      .events();
+    spec
+      .given([issued(PAST_DEADLINE), ...escalated])
+      .when(escalate(1))
+      .then([]);
+    const acks: NotificationEvent[] = [
+      {
+        type: 'BlmNotificationAcknowledged',
+        data: { notificationId: ID, agency: 'CBP', side: 'US', officer: 'officer.us' },
+      },
+      {
+        type: 'BlmNotificationAcknowledged',
+        data: { notificationId: ID, agency: 'ANAM', side: 'MX', officer: 'officer.mx' },
+      },
+    ];
+    spec
+      .given([issued(PAST_DEADLINE), ...acks])
+      .when(escalate(1))
+      .then([]);
+    spec
+      .given([
+        issued(PAST_DEADLINE),
+        { type: 'BlmNotificationCancelled', data: { notificationId: ID, reason: { en: 'x' } } },
+      ])
+      .when(escalate(1))
+      .then([]);
+  });
+
+  it('goes on to the next tier, and records deliveries to escalation addressees', () => {
+    const first = spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1))
+      .events();
+    const second = spec
+      .given([issued(PAST_DEADLINE), ...first])
+      .when(escalate(2))
+      .events();
+    expect(second.map((event) => event.type)).toEqual(['BlmNotificationEscalated']);
+    spec
+      .given([issued(PAST_DEADLINE), ...first])
+      .when(outcome('DOS', 'US', 1, 'delivered'))
+      .then([
+        {
+          type: 'BlmNotificationDelivered',
+          data: { notificationId: ID, agency: 'DOS', side: 'US', channel: 'webhook', attempt: 1 },
+        },
+      ]);
+  });
+});
