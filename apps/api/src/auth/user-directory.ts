@@ -35,8 +35,9 @@ export class UserDirectory {
       }
       if (typeof agency !== 'string' || !agency) throw new Error(`${where}: agency is required`);
       if (!COUNTRIES.includes(country as Side)) throw new Error(`${where}: country must be US or MX`);
-      if (!ROLES.includes(role as UserAccount['role']))
-        {throw new Error(`${where}: role must be one of ${ROLES.join(', ')}`);}
+      if (!ROLES.includes(role as UserAccount['role'])) {
+        throw new Error(`${where}: role must be one of ${ROLES.join(', ')}`);
+      }
       if (typeof passwordHash !== 'string' || !isPasswordHash(passwordHash)) {
         throw new Error(`${where}: passwordHash is not a scrypt hash`);
       }
