@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApplicationModule } from '@enlace/application';
-import { EnlaceConfigModule, EnvironmentVariables } from '@enlace/config';
+import { EnlaceConfigModule, EnvironmentVariables, workerEmbedded } from '@enlace/config';
 import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
+import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
 import { ReferenceDataModule } from '@enlace/reference-data';
+import { QueuesController } from './admin/queues.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CapController } from './cap/cap.controller.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
@@ -32,6 +34,8 @@ import { ReferenceController } from './reference/reference.controller.js';
     ApplicationModule,
     ProjectionsModule,
     AuthModule,
+    // The queue monitor always (health, admins' view); the worker itself per WORKER_EMBEDDED (decision 0006).
+    NotificationsModule.forRoot({ runWorker: workerEmbedded }),
   ],
   controllers: [
     HealthController,
@@ -40,6 +44,7 @@ import { ReferenceController } from './reference/reference.controller.js';
     NotificationsController,
     ReferenceController,
     CapController,
+    QueuesController,
   ],
   providers: [Projections, ConsoleGateway, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })

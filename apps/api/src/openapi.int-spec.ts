@@ -24,6 +24,7 @@ describe('OpenAPI', () => {
         'GET /health',
         'POST /api/auth/login',
         'GET /api/auth/me',
+        'GET /api/admin/queues',
         'GET /api/incidents',
         'POST /api/incidents',
         'GET /api/incidents/{id}',

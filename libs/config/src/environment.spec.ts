@@ -1,4 +1,4 @@
-import { InvalidEnvironmentError, nestLogLevels, validateEnvironment } from './environment.js';
+import { InvalidEnvironmentError, nestLogLevels, validateEnvironment, workerEmbedded } from './environment.js';
 
 describe('validateEnvironment', () => {
   it('applies defaults and converts numbers', () => {
@@ -56,6 +56,24 @@ describe('JWT_SECRET', () => {
     );
     expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(
       /JWT_SECRET="short": must be at least 32 characters/,
+    );
+  });
+});
+
+describe('Redis and the embedded worker', () => {
+  it('defaults to the local Redis and runs the worker in the api only with the embedded store', () => {
+    const env = validateEnvironment({});
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(workerEmbedded(env)).toBe(true);
+    expect(workerEmbedded(validateEnvironment({ DATABASE_URL: 'postgres://x@h/db' }))).toBe(false);
+    expect(workerEmbedded(validateEnvironment({ DATABASE_URL: 'postgres://x@h/db', WORKER_EMBEDDED: 'true' }))).toBe(
+      true,
+    );
+  });
+
+  it('names a bad Redis URL and embedding mode', () => {
+    expect(() => validateEnvironment({ REDIS_URL: 'http://x', WORKER_EMBEDDED: 'yes' })).toThrow(
+      /REDIS_URL="http:\/\/x": must be a redis:\/\/ or rediss:\/\/ URL[\s\S]*WORKER_EMBEDDED="yes"/,
     );
   });
 });

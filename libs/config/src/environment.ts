@@ -17,6 +17,7 @@ import {
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
+export const WORKER_EMBEDDED_MODES = ['auto', 'true', 'false'] as const;
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -99,6 +100,28 @@ export class EnvironmentVariables {
   @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS = 12 * 3600;
 
+  /** Redis for the worker's queues (BullMQ). It holds nothing the store cannot rebuild. */
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces our keys in Redis (BullMQ queues and the worker's sentinel), so several sites can share one. */
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })
+  REDIS_PREFIX = 'enlace';
+
+  /**
+   * Whether the api process also runs the worker (deliveries, deadlines, escalations). `auto`: only with the
+   * embedded PGlite store, whose files one process owns; with a server, run `apps/worker` as its own process.
+   */
+  @IsIn(WORKER_EMBEDDED_MODES)
+  WORKER_EMBEDDED: (typeof WORKER_EMBEDDED_MODES)[number] = 'auto';
+
+  /** Retries, channels and escalation chains; unset: `<CONFIG_DIR>/notification-delivery.json`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  NOTIFICATION_DELIVERY_FILE?: string;
+
   /** CAP `sender` of exported alerts: globally unique, no spaces, commas, `<` or `&` (e.g. an address of the site). */
   @Matches(/^[^\s,<&]{3,200}$/, { message: 'must be 3–200 characters without spaces, commas, < or &' })
   CAP_SENDER = 'enlace@border.example';
@@ -106,7 +129,7 @@ export class EnvironmentVariables {
 
 export const DEVELOPMENT_JWT_SECRET = 'enlace-development-secret-not-for-production-use';
 
-const OPTIONAL = ['DATABASE_URL', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET'];
+const OPTIONAL = ['DATABASE_URL', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'NOTIFICATION_DELIVERY_FILE'];
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -135,6 +158,20 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: true });
   if (errors.length > 0) throw new InvalidEnvironmentError(describeProblems(errors, raw));
   return env;
+}
+
+/** Whether this api process runs the worker too (see `WORKER_EMBEDDED`). */
+export function workerEmbedded(
+  env: Pick<EnvironmentVariables, 'WORKER_EMBEDDED' | 'EVENT_STORE' | 'DATABASE_URL'>,
+): boolean {
+  switch (env.WORKER_EMBEDDED) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'auto':
+      return env.EVENT_STORE === 'postgres' && !env.DATABASE_URL;
+  }
 }
 
 /** The Nest logger levels at and above `level`. */

@@ -5,5 +5,6 @@ export {
   InvalidEnvironmentError,
   nestLogLevels,
   validateEnvironment,
+  workerEmbedded,
 } from './environment.js';
 export { loadEnvironmentOrExit } from './load-environment.js';

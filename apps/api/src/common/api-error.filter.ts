@@ -42,6 +42,16 @@ const HTTP_DEFAULTS: Record<number, { code: string; es: string }> = {
   429: { code: 'TOO_MANY_REQUESTS', es: 'Demasiadas solicitudes' },
 };
 
+function isApiError(value: unknown): value is ApiError {
+  const candidate = value as Partial<ApiError> | null;
+  return (
+    typeof candidate?.statusCode === 'number' &&
+    typeof candidate.code === 'string' &&
+    typeof candidate.message?.en === 'string' &&
+    typeof candidate.message.es === 'string'
+  );
+}
+
 /** Errors thrown by Express's body parser before any route runs. */
 interface BodyParserError {
   type?: string;
@@ -153,6 +163,10 @@ export function toApiError(error: unknown): ApiError | undefined {
     // Nest wraps the body parser's errors (malformed JSON, bad charset, too large) in an HttpException.
     const parserError = bodyParserError(error.cause);
     if (parserError) return parserError;
+  }
+  if (error instanceof HttpException && isApiError(error.getResponse())) {
+    // A route that already built the bilingual answer (e.g. 503 when Redis is away).
+    return error.getResponse() as ApiError;
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { QueueMonitor } from '@enlace/notifications';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
 
@@ -10,7 +11,8 @@ export interface ComponentHealth {
 }
 
 export interface HealthReport {
-  status: 'ok' | 'error';
+  /** `degraded`: the api serves (commands, reads, consoles) but deliveries and escalations wait for Redis. */
+  status: 'ok' | 'degraded' | 'error';
   checks: Record<string, ComponentHealth>;
 }
 
@@ -37,14 +39,23 @@ async function probe(check: () => Promise<void>): Promise<ComponentHealth> {
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly queues: QueueMonitor,
+  ) {}
 
-  /** 200 when every part answers; 503 naming the part that does not. */
+  /**
+   * 200 when the event store answers (`degraded` if Redis does not: nothing is lost, deliveries resume when it is
+   * back); 503 naming the event store when it does not, since then the api cannot serve.
+   */
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const checks = { eventStore: await probe(() => this.eventStore.ping()) };
-    const healthy = Object.values(checks).every((check) => check.status === 'up');
-    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: healthy ? 'ok' : 'error', checks };
+    const [eventStore, redis] = await Promise.all([
+      probe(() => this.eventStore.ping()),
+      probe(() => this.queues.ping()),
+    ]);
+    const status = eventStore.status === 'down' ? 'error' : redis.status === 'down' ? 'degraded' : 'ok';
+    response.status(status === 'error' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
+    return { status, checks: { eventStore, redis } };
   }
 }

@@ -222,3 +222,45 @@ describe('escalation', () => {
       ]);
   });
 });
+
+describe('deliveries of an escalation tier', () => {
+  const toTier = (tier: number, result: 'delivered' | 'failed'): NotificationCommand => ({
+    type: 'RecordDeliveryOutcome',
+    data: { agency: 'DOS', side: 'US', channel: 'webhook', attempt: 1, outcome: result, tier },
+  });
+
+  it('records the escalation message apart from the notification, even for a member agency', () => {
+    const first = spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1))
+      .events();
+    const toMember = spec
+      .given([issued(PAST_DEADLINE), ...first])
+      .when(outcome('DOS', 'US', 1, 'delivered'))
+      .events();
+    spec
+      .given([issued(PAST_DEADLINE), ...first, ...toMember])
+      .when(toTier(1, 'delivered'))
+      .then([
+        {
+          type: 'BlmNotificationDelivered',
+          data: { notificationId: ID, agency: 'DOS', side: 'US', channel: 'webhook', attempt: 1, tier: 1 },
+        },
+      ]);
+    const tierDelivered = spec
+      .given([issued(PAST_DEADLINE), ...first])
+      .when(toTier(1, 'delivered'))
+      .events();
+    spec
+      .given([issued(PAST_DEADLINE), ...first, ...tierDelivered])
+      .when(toTier(1, 'delivered'))
+      .then([]);
+  });
+
+  it('refuses a tier that did not go to that agency', () => {
+    spec
+      .given([issued(PAST_DEADLINE)])
+      .when(toTier(1, 'failed'))
+      .thenFails('NOTIFICATION.NOT_ADDRESSED', { agency: 'DOS', tier: 1 });
+  });
+});

@@ -27,6 +27,8 @@ export interface Delivery {
   at: string;
   reason?: string;
   nextAttemptAt?: string | null;
+  /** The escalation tier this delivery carried; absent for the notification itself. */
+  tier?: number;
 }
 
 export interface Escalation {
@@ -37,8 +39,12 @@ export interface Escalation {
   at: string;
 }
 
-export const deliveryKey = (agency: string, side: Side, channel: DeliveryChannel): string =>
-  `${side}:${agency}:${channel}`;
+/**
+ * One message to one addressee over one channel. An escalation is a message of its own (tier N), so an agency that
+ * got the notification (a co-chair is often both a member and the first tier) is still told of the escalation.
+ */
+export const deliveryKey = (agency: string, side: Side, channel: DeliveryChannel, tier?: number): string =>
+  tier === undefined ? `${side}:${agency}:${channel}` : `${side}:${agency}:${channel}:tier-${tier}`;
 
 export type NotificationState =
   | { status: 'none' }
@@ -94,6 +100,8 @@ export type NotificationCommand =
         outcome: 'delivered' | 'failed' | 'abandoned';
         reason?: string;
         nextAttemptAt?: string | null;
+        /** The escalation tier delivered; omitted for the notification itself. */
+        tier?: number;
       };
     }
   /** System: the acknowledgment deadline passed with recipients pending; tell the next tier of the chain. */
@@ -141,15 +149,14 @@ export function evolveNotification(
     case 'BlmNotificationDelivered':
     case 'BlmNotificationDeliveryFailed':
     case 'BlmNotificationDeliveryAbandoned': {
-      const { agency, side, channel } = event.data;
+      const { agency, side, channel, tier } = event.data;
+      const which = { agency, side, channel, ...(tier === undefined ? {} : { tier }) };
       const delivery: Delivery =
         event.type === 'BlmNotificationDelivered'
-          ? { agency, side, channel, status: 'delivered', attempts: event.data.attempt, at: recordedAt }
+          ? { ...which, status: 'delivered', attempts: event.data.attempt, at: recordedAt }
           : event.type === 'BlmNotificationDeliveryFailed'
             ? {
-                agency,
-                side,
-                channel,
+                ...which,
                 status: 'failed',
                 attempts: event.data.attempt,
                 at: recordedAt,
@@ -157,15 +164,13 @@ export function evolveNotification(
                 nextAttemptAt: event.data.nextAttemptAt,
               }
             : {
-                agency,
-                side,
-                channel,
+                ...which,
                 status: 'abandoned',
                 attempts: event.data.attempts,
                 at: recordedAt,
                 reason: event.data.reason,
               };
-      return { ...state, deliveries: { ...state.deliveries, [deliveryKey(agency, side, channel)]: delivery } };
+      return { ...state, deliveries: { ...state.deliveries, [deliveryKey(agency, side, channel, tier)]: delivery } };
     }
     case 'BlmNotificationEscalated': {
       const { notificationId: _notificationId, ...escalation } = event.data;
@@ -352,24 +357,29 @@ function decideAsSystem(
   const { notificationId } = state;
   switch (command.type) {
     case 'RecordDeliveryOutcome': {
-      const { agency, side, channel, attempt, outcome } = command.data;
+      const { agency, side, channel, attempt, outcome, tier } = command.data;
+      const escalatedTo = (e: Escalation): boolean => e.escalatedTo.some((a) => a.agency === agency && a.side === side);
       const addressed =
-        state.recipients.some((r) => r.agency === agency && r.side === side) ||
-        state.escalations.some((e) => e.escalatedTo.some((a) => a.agency === agency && a.side === side));
+        tier === undefined
+          ? state.recipients.some((r) => r.agency === agency && r.side === side) || state.escalations.some(escalatedTo)
+          : state.escalations.some((e) => e.tier === tier && escalatedTo(e));
       if (!addressed) {
         throw broken(
           'NOTIFICATION.NOT_ADDRESSED',
           `${agency} (${side}) was not sent this notification`,
           `${agency} (${side}) no recibió esta notificación`,
-          { agency, side },
+          { agency, side, ...(tier === undefined ? {} : { tier }) },
         );
       }
-      const previous = state.deliveries[deliveryKey(agency, side, channel)];
+      const previous = state.deliveries[deliveryKey(agency, side, channel, tier)];
       if (previous?.status === 'delivered' || previous?.status === 'abandoned') return [];
       if (previous && attempt <= previous.attempts) return [];
       const reason = command.data.reason ?? 'unknown';
+      const ofTier = tier === undefined ? {} : { tier };
       if (outcome === 'delivered') {
-        return [{ type: 'BlmNotificationDelivered', data: { notificationId, agency, side, channel, attempt } }];
+        return [
+          { type: 'BlmNotificationDelivered', data: { notificationId, agency, side, channel, attempt, ...ofTier } },
+        ];
       }
       if (outcome === 'failed') {
         return [
@@ -383,6 +393,7 @@ function decideAsSystem(
               attempt,
               reason,
               nextAttemptAt: command.data.nextAttemptAt ?? null,
+              ...ofTier,
             },
           },
         ];
@@ -390,7 +401,7 @@ function decideAsSystem(
       return [
         {
           type: 'BlmNotificationDeliveryAbandoned',
-          data: { notificationId, agency, side, channel, attempts: attempt, reason },
+          data: { notificationId, agency, side, channel, attempts: attempt, reason, ...ofTier },
         },
       ];
     }

@@ -53,7 +53,15 @@ export type NotificationEvent =
   | { type: 'BlmNotificationCancelled'; data: { notificationId: string; reason: BilingualText } }
   | {
       type: 'BlmNotificationDelivered';
-      data: { notificationId: string; agency: string; side: Side; channel: DeliveryChannel; attempt: number };
+      data: {
+        notificationId: string;
+        agency: string;
+        side: Side;
+        channel: DeliveryChannel;
+        attempt: number;
+        /** Set when this delivered escalation tier N (a message of its own), absent for the notification itself. */
+        tier?: number;
+      };
     }
   | {
       type: 'BlmNotificationDeliveryFailed';
@@ -66,6 +74,7 @@ export type NotificationEvent =
         reason: string;
         /** When the next attempt is due; `null` when this was the last one. */
         nextAttemptAt: string | null;
+        tier?: number;
       };
     }
   | {
@@ -77,6 +86,7 @@ export type NotificationEvent =
         channel: DeliveryChannel;
         attempts: number;
         reason: string;
+        tier?: number;
       };
     }
   | {

@@ -1,0 +1,52 @@
+import { testDeliveryConfig } from './testing/delivery-config.fixture.js';
+import { chainOf, InvalidDeliveryConfigError, parseDeliveryConfig } from './delivery-config.js';
+
+const valid = (): Record<string, unknown> =>
+  testDeliveryConfig({ webhookBase: 'http://127.0.0.1:9/hooks', smtpPort: 2525 });
+
+describe('parseDeliveryConfig', () => {
+  it('accepts a complete config and falls back to the default chain', () => {
+    const config = parseDeliveryConfig(valid());
+    expect(config.retry).toEqual({ attempts: 4, backoffBaseMs: 200 });
+    expect(chainOf(config, 'blm-nogales').tiers.map((tier) => tier.tier)).toEqual([1, 2]);
+  });
+
+  it('names every problem in one error', () => {
+    const raw = valid();
+    Object.assign(raw, {
+      retry: { attempts: 0, backoffBaseMs: 'soon' },
+      agencies: [
+        { agency: 'CBP', side: 'US', webhook: { url: 'ftp://x', secret: 'short' } },
+        { agency: 'CBP', side: 'US', email: { address: 'not-an-address' } },
+        { agency: 'sre', side: 'MEX' },
+      ],
+      escalation: { default: { tiers: [{ tier: 2, name: { en: 'x' }, addressees: [] }] } },
+    });
+    delete (raw.escalationIntervalSeconds as Record<string, unknown>).minor;
+    let error: unknown;
+    try {
+      parseDeliveryConfig(raw, 'test.json');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidDeliveryConfigError);
+    const problems = (error as InvalidDeliveryConfigError).problems.join('\n');
+    for (const expected of [
+      /^retry\.attempts: must be an integer from 1 to 50/m,
+      /^retry\.backoffBaseMs: must be an integer/m,
+      /^agencies\[0\]\.webhook\.url: must be an http\(s\) URL/m,
+      /^agencies\[0\]\.webhook\.secret: must be at least 16 characters/m,
+      /^agencies\[1\]: CBP \(US\) is listed twice/m,
+      /^agencies\[1\]\.email\.address: must be an e-mail address/m,
+      /^agencies\[2\]\.agency: must be an agency code/m,
+      /^agencies\[2\]\.side: must be "US" or "MX"/m,
+      /^escalationIntervalSeconds\.minor: must be an integer/m,
+      /^escalation\.default\.tiers\[0\]\.name\.es: must be a non-empty string/m,
+      /^escalation\.default\.tiers\[0\]\.addressees: must name at least one addressee/m,
+      /^escalation\.default\.tiers\[0\]\.tier: must be 1 \(tiers count up from 1\)/m,
+    ]) {
+      expect(problems).toMatch(expected);
+    }
+    expect((error as Error).message).toContain('test.json');
+  });
+});

@@ -1,0 +1,228 @@
+import { type BilingualText, SEVERITIES, type Severity, type Side } from '@enlace/domain';
+
+/** How one agency is reached besides the console feed (which always applies). */
+export interface AgencyChannels {
+  agency: string;
+  side: Side;
+  webhook?: { url: string; secret: string };
+  email?: { address: string };
+}
+
+export interface EscalationAddressee {
+  agency: string;
+  side: Side;
+  name: BilingualText;
+}
+
+export interface EscalationTier {
+  tier: number;
+  name: Required<BilingualText>;
+  addressees: EscalationAddressee[];
+}
+
+export interface EscalationChain {
+  tiers: EscalationTier[];
+}
+
+/** `config/notification-delivery.json`: retries, channels per agency and escalation chains per BLM. */
+export interface DeliveryConfig {
+  retry: { attempts: number; backoffBaseMs: number };
+  webhook: { timeoutMs: number };
+  smtp: { host: string; port: number; secure: boolean; from: string };
+  /** Tier N is due at the notification's deadline + (N − 1) × this interval. */
+  escalationIntervalSeconds: Record<Severity, number>;
+  worker: { concurrency: number; lockDurationMs: number; stalledIntervalMs: number };
+  agencies: AgencyChannels[];
+  escalation: { default: EscalationChain; byBlm: Record<string, EscalationChain> };
+}
+
+export class InvalidDeliveryConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid notification delivery config (${source}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidDeliveryConfigError';
+  }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const SIDES: readonly Side[] = ['US', 'MX'];
+const AGENCY = /^[A-Z][A-Z0-9-]{1,31}$/;
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/**
+ * Reads the values it needs and records every problem instead of stopping at the first, so an operator fixes the
+ * file in one pass.
+ */
+class Reader {
+  readonly problems: string[] = [];
+
+  object(value: unknown, path: string): Json {
+    if (isObject(value)) return value;
+    this.problems.push(`${path}: must be an object`);
+    return {};
+  }
+
+  array(value: unknown, path: string): unknown[] {
+    if (Array.isArray(value)) return value;
+    this.problems.push(`${path}: must be an array`);
+    return [];
+  }
+
+  integer(value: unknown, path: string, min: number, max: number): number {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    this.problems.push(`${path}: must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
+    return min;
+  }
+
+  string(value: unknown, path: string, rule?: { pattern: RegExp; message: string }): string {
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.problems.push(`${path}: must be a non-empty string`);
+      return '';
+    }
+    if (rule && !rule.pattern.test(value)) {
+      this.problems.push(`${path}: ${rule.message} (got ${JSON.stringify(value)})`);
+    }
+    return value;
+  }
+
+  side(value: unknown, path: string): Side {
+    if (value === 'US' || value === 'MX') return value;
+    this.problems.push(`${path}: must be "US" or "MX" (got ${JSON.stringify(value)})`);
+    return SIDES[0]!;
+  }
+
+  url(value: unknown, path: string): string {
+    const text = this.string(value, path);
+    if (text && !/^https?:\/\/\S+$/.test(text)) this.problems.push(`${path}: must be an http(s) URL`);
+    return text;
+  }
+
+  bilingual(value: unknown, path: string): Required<BilingualText> {
+    const text = this.object(value, path);
+    return { en: this.string(text.en, `${path}.en`), es: this.string(text.es, `${path}.es`) };
+  }
+}
+
+function readChain(reader: Reader, value: unknown, path: string): EscalationChain {
+  const tiers = reader.array(reader.object(value, path).tiers, `${path}.tiers`).map((raw, index) => {
+    const at = `${path}.tiers[${index}]`;
+    const tier = reader.object(raw, at);
+    const addressees = reader.array(tier.addressees, `${at}.addressees`).map((rawAddressee, n) => {
+      const where = `${at}.addressees[${n}]`;
+      const addressee = reader.object(rawAddressee, where);
+      return {
+        agency: reader.string(addressee.agency, `${where}.agency`, {
+          pattern: AGENCY,
+          message: 'must be an agency code',
+        }),
+        side: reader.side(addressee.side, `${where}.side`),
+        name: reader.bilingual(addressee.name, `${where}.name`),
+      };
+    });
+    if (addressees.length === 0) reader.problems.push(`${at}.addressees: must name at least one addressee`);
+    return {
+      tier: reader.integer(tier.tier, `${at}.tier`, 1, 10),
+      name: reader.bilingual(tier.name, `${at}.name`),
+      addressees,
+    };
+  });
+  tiers.forEach((tier, index) => {
+    if (tier.tier !== index + 1) {
+      reader.problems.push(`${path}.tiers[${index}].tier: must be ${index + 1} (tiers count up from 1)`);
+    }
+  });
+  return { tiers };
+}
+
+/** Validates the parsed JSON and throws one error naming every problem. */
+export function parseDeliveryConfig(raw: unknown, source = 'notification-delivery.json'): DeliveryConfig {
+  const reader = new Reader();
+  const root = reader.object(raw, '(root)');
+  const retry = reader.object(root.retry, 'retry');
+  const webhook = reader.object(root.webhook, 'webhook');
+  const smtp = reader.object(root.smtp, 'smtp');
+  const intervals = reader.object(root.escalationIntervalSeconds, 'escalationIntervalSeconds');
+  const worker = reader.object(root.worker, 'worker');
+  const escalation = reader.object(root.escalation, 'escalation');
+
+  const seen = new Set<string>();
+  const agencies = reader.array(root.agencies, 'agencies').map((rawAgency, index): AgencyChannels => {
+    const at = `agencies[${index}]`;
+    const entry = reader.object(rawAgency, at);
+    const agency = reader.string(entry.agency, `${at}.agency`, { pattern: AGENCY, message: 'must be an agency code' });
+    const side = reader.side(entry.side, `${at}.side`);
+    if (seen.has(`${side}:${agency}`)) reader.problems.push(`${at}: ${agency} (${side}) is listed twice`);
+    seen.add(`${side}:${agency}`);
+    const channels: AgencyChannels = { agency, side };
+    if (entry.webhook !== undefined) {
+      const hook = reader.object(entry.webhook, `${at}.webhook`);
+      channels.webhook = {
+        url: reader.url(hook.url, `${at}.webhook.url`),
+        secret: reader.string(hook.secret, `${at}.webhook.secret`, {
+          pattern: /^.{16,}$/,
+          message: 'must be at least 16 characters',
+        }),
+      };
+    }
+    if (entry.email !== undefined) {
+      const mail = reader.object(entry.email, `${at}.email`);
+      channels.email = {
+        address: reader.string(mail.address, `${at}.email.address`, {
+          pattern: EMAIL,
+          message: 'must be an e-mail address',
+        }),
+      };
+    }
+    return channels;
+  });
+
+  const byBlm = reader.object(escalation.byBlm ?? {}, 'escalation.byBlm');
+  const config: DeliveryConfig = {
+    retry: {
+      attempts: reader.integer(retry.attempts, 'retry.attempts', 1, 50),
+      backoffBaseMs: reader.integer(retry.backoffBaseMs, 'retry.backoffBaseMs', 10, 3_600_000),
+    },
+    webhook: { timeoutMs: reader.integer(webhook.timeoutMs, 'webhook.timeoutMs', 100, 60_000) },
+    smtp: {
+      host: reader.string(smtp.host, 'smtp.host'),
+      port: reader.integer(smtp.port, 'smtp.port', 1, 65_535),
+      secure: smtp.secure === true,
+      from: reader.string(smtp.from, 'smtp.from'),
+    },
+    escalationIntervalSeconds: Object.fromEntries(
+      SEVERITIES.map((severity) => [
+        severity,
+        reader.integer(intervals[severity], `escalationIntervalSeconds.${severity}`, 1, 7 * 24 * 3600),
+      ]),
+    ) as Record<Severity, number>,
+    worker: {
+      concurrency: reader.integer(worker.concurrency, 'worker.concurrency', 1, 100),
+      lockDurationMs: reader.integer(worker.lockDurationMs, 'worker.lockDurationMs', 1_000, 600_000),
+      stalledIntervalMs: reader.integer(worker.stalledIntervalMs, 'worker.stalledIntervalMs', 500, 600_000),
+    },
+    agencies,
+    escalation: {
+      default: readChain(reader, escalation.default, 'escalation.default'),
+      byBlm: Object.fromEntries(
+        Object.entries(byBlm).map(([blmId, chain]) => [blmId, readChain(reader, chain, `escalation.byBlm.${blmId}`)]),
+      ),
+    },
+  };
+  if (smtp.secure !== undefined && typeof smtp.secure !== 'boolean') {
+    reader.problems.push('smtp.secure: must be true or false');
+  }
+  if (reader.problems.length > 0) throw new InvalidDeliveryConfigError(source, reader.problems);
+  return config;
+}
+
+export function channelsOf(config: DeliveryConfig, agency: string, side: Side): AgencyChannels | undefined {
+  return config.agencies.find((entry) => entry.agency === agency && entry.side === side);
+}
+
+export function chainOf(config: DeliveryConfig, blmId: string): EscalationChain {
+  return config.escalation.byBlm[blmId] ?? config.escalation.default;
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandPipeline } from '@enlace/application';
+import type { ReferenceCatalog } from '@enlace/domain';
+import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { EmailChannel } from './channels/email.channel.js';
+import { DeadlineProcessor } from './deadline.processor.js';
+import { AttemptFailed, DeliveryProcessor } from './delivery.processor.js';
+import type { DeadlineJob, DeliveryJob } from './jobs.js';
+import { loadDeliveryConfig } from './load-delivery-config.js';
+import { NOTIFICATIONS_OPTIONS, type NotificationsOptions, sentinelKey } from './notifications.options.js';
+import { retryDelayMs } from './plan.js';
+import { DeliveryQueues } from './queues.js';
+import { Reconciler } from './reconciler.js';
+import { workerConnection } from './redis.js';
+import { BACKOFF_TYPE, WorkScheduler } from './work-scheduler.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+interface Running {
+  connection: Redis;
+  queues: DeliveryQueues;
+  email: EmailChannel;
+  workers: { close: () => Promise<void> }[];
+  reconciler: Reconciler;
+}
+
+/**
+ * The worker: BullMQ processors for deliveries and deadlines, and the reconciler that keeps Redis in step with the
+ * store. Several processes may run it at once: workers compete for jobs; reconcilers add the same job ids.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeliveryWorker');
+  private running: Running | undefined;
+
+  constructor(
+    @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
+    private readonly pipeline: CommandPipeline,
+  ) {}
+
+  /** Resolves once the reconciler scheduled everything the store called for at start (undefined when not running). */
+  get ready(): Promise<void> | undefined {
+    return this.running?.reconciler.ready;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.runWorker) return;
+    // A bad config file stops the process here, naming every problem.
+    const config = loadDeliveryConfig(this.options.configFile);
+    const { prefix } = this.options.redis;
+    const connection = workerConnection(this.options.redis, 'worker');
+    const queues = new DeliveryQueues(connection, prefix);
+    const scheduler = new WorkScheduler(queues, config);
+    const email = new EmailChannel(config.smtp);
+    const deliveries = new DeliveryProcessor(this.pipeline, this.reference, config, email);
+    const deadlines = new DeadlineProcessor(this.pipeline, config, scheduler);
+    const common = {
+      connection,
+      prefix,
+      lockDuration: config.worker.lockDurationMs,
+      stalledInterval: config.worker.stalledIntervalMs,
+      // A job whose worker died is retried rather than failed: the processors are idempotent.
+      maxStalledCount: 5,
+    };
+    const workers = [
+      new Worker<DeliveryJob, string, 'deliver'>('deliveries', (job: Job<DeliveryJob>) => deliveries.process(job), {
+        ...common,
+        concurrency: config.worker.concurrency,
+        settings: {
+          // The wait after attempt n is the one recorded in BlmNotificationDeliveryFailed.nextAttemptAt.
+          backoffStrategy: (attemptsMade: number, type?: string, error?: Error) =>
+            type === BACKOFF_TYPE
+              ? retryDelayMs(error instanceof AttemptFailed ? error.attempt : attemptsMade, config.retry.backoffBaseMs)
+              : config.retry.backoffBaseMs,
+        },
+      }),
+      new Worker<DeadlineJob, string, 'escalate'>(
+        'deadlines',
+        (job: Job<DeadlineJob>, token?: string) => deadlines.process(job, token),
+        { ...common, concurrency: 4 },
+      ),
+    ];
+    for (const worker of workers) {
+      // Redis errors are reported by the connection watcher; an unhandled 'error' event would crash the process.
+      worker.on('error', () => undefined);
+      worker.on('failed', (job, error) => {
+        if (job) this.logger.warn(`${worker.name} ${job.id} attempt ${job.attemptsMade}: ${error.message}`);
+      });
+    }
+    const reconciler = new Reconciler(this.store, connection, scheduler, config, {
+      sentinelKey: sentinelKey(prefix),
+      checkIntervalMs: this.options.sentinelCheckMs,
+    });
+    reconciler.start();
+    this.running = { connection, queues, email, workers, reconciler };
+    this.logger.log(`Delivery worker started (Redis ${new URL(this.options.redis.url).host}, prefix ${prefix})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    const graceful = async (): Promise<void> => {
+      await running.reconciler.stop();
+      // Let jobs in progress finish (their outcome gets recorded) instead of leaving them to stall.
+      await Promise.all(running.workers.map((worker) => worker.close()));
+      await running.queues.close();
+    };
+    // With Redis away these would wait for it forever; whatever is cut short is re-derived from the store.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([graceful(), new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
+    clearTimeout(timer);
+    running.email.close();
+    running.connection.disconnect();
+  }
+}

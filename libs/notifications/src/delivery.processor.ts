@@ -1,0 +1,133 @@
+import { type CommandPipeline, type CommandRequest, RevisionConflictError } from '@enlace/application';
+import {
+  type ExistingNotification,
+  type NotificationCommand,
+  notificationDecider,
+  notificationStreamId,
+  type ReferenceCatalog,
+} from '@enlace/domain';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { EmailChannel } from './channels/email.channel.js';
+import { DeliveryFailure } from './channels/delivery-failure.js';
+import { sendWebhook } from './channels/webhook.channel.js';
+import { chainOf, channelsOf, type DeliveryConfig } from './delivery-config.js';
+import { type DeliveryJob, deliveryJobId } from './jobs.js';
+import { KeyedSerializer } from './keyed-serializer.js';
+import { buildMessage, type DeliveryMessage } from './message.js';
+import { attemptsRecorded, retryDelayMs, skipReason } from './plan.js';
+import { SYSTEM_ACTOR } from './system-actor.js';
+
+const RECORD_ROUNDS = 20;
+
+/** A failed attempt, carrying its number so the backoff strategy waits what the recorded `nextAttemptAt` says. */
+export class AttemptFailed extends Error {
+  constructor(
+    readonly attempt: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'AttemptFailed';
+  }
+}
+
+/**
+ * One message to one addressee over one channel. Before sending it re-reads the notification from the store and
+ * skips what is already delivered, abandoned, acknowledged or cancelled; after, it records the outcome through the
+ * command pipeline. The attempt number comes from the store, not from Redis, so it survives a lost queue.
+ */
+export class DeliveryProcessor {
+  private readonly inFlight = new KeyedSerializer();
+
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly reference: ReferenceCatalog,
+    private readonly config: DeliveryConfig,
+    private readonly email: EmailChannel,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  process(job: Job<DeliveryJob>): Promise<string> {
+    return this.inFlight.run(deliveryJobId(job.data), () => this.deliver(job.data, job.attemptsMade));
+  }
+
+  private async deliver(target: DeliveryJob, failedInThisJob: number): Promise<string> {
+    const { state } = await this.pipeline.load(notificationDecider, notificationStreamId(target.notificationId));
+    if (state.status === 'none') throw new UnrecoverableError(`notification ${target.notificationId} not in the store`);
+    const skip = skipReason(state, target);
+    if (skip !== undefined) return `skipped: ${skip}`;
+    // The store's count wins: a job re-created after Redis was emptied goes on from the recorded attempts.
+    const attempt = Math.max(attemptsRecorded(state, target), failedInThisJob) + 1;
+    try {
+      await this.send(state, target);
+    } catch (error) {
+      const reason =
+        error instanceof DeliveryFailure
+          ? error.reason
+          : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
+      const last = attempt >= this.config.retry.attempts;
+      const nextAttemptAt = last
+        ? null
+        : new Date(this.now().getTime() + retryDelayMs(attempt, this.config.retry.backoffBaseMs)).toISOString();
+      await this.record(target, attempt, last ? 'abandoned' : 'failed', reason, nextAttemptAt);
+      if (last) throw new UnrecoverableError(`gave up after ${attempt} attempts: ${reason}`);
+      throw new AttemptFailed(attempt, reason);
+    }
+    await this.record(target, attempt, 'delivered');
+    return `delivered on attempt ${attempt}`;
+  }
+
+  private async send(state: ExistingNotification, target: DeliveryJob): Promise<void> {
+    const channels = channelsOf(this.config, target.agency, target.side);
+    const tier = chainOf(this.config, state.blmId).tiers.find((t) => t.tier === target.tier);
+    const message: DeliveryMessage = buildMessage(state, target, this.reference.blm(state.blmId), tier);
+    switch (target.channel) {
+      case 'webhook':
+        if (!channels?.webhook) throw new DeliveryFailure('no webhook configured for this agency');
+        return sendWebhook(channels.webhook, message, this.config.webhook.timeoutMs, this.now());
+      case 'email':
+        if (!channels?.email) throw new DeliveryFailure('no e-mail address configured for this agency');
+        return this.email.send(channels.email.address, message);
+    }
+  }
+
+  private async record(
+    target: DeliveryJob,
+    attempt: number,
+    outcome: 'delivered' | 'failed' | 'abandoned',
+    reason?: string,
+    nextAttemptAt?: string | null,
+  ): Promise<void> {
+    const { notificationId, agency, side, channel, tier } = target;
+    const request: CommandRequest<NotificationCommand> = {
+      streamId: notificationStreamId(notificationId),
+      command: {
+        type: 'RecordDeliveryOutcome',
+        data: {
+          agency,
+          side,
+          channel,
+          attempt,
+          outcome,
+          ...(tier === undefined ? {} : { tier }),
+          ...(reason === undefined ? {} : { reason }),
+          ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+        },
+      },
+      actor: SYSTEM_ACTOR,
+      correlationId: `worker.${deliveryJobId(target)}`,
+      // Derived from the job and the attempt: a job re-run after a crash appends nothing new for that attempt.
+      idempotencyKey: `${deliveryJobId(target)}.${attempt}.${outcome}`,
+    };
+    // Every message of a notification records into the one stream, often at the same moment. The message is sent
+    // already: losing the race must not lose the record (a retried job would send it again).
+    for (let round = 1; ; round += 1) {
+      try {
+        await this.pipeline.execute(notificationDecider, request);
+        return;
+      } catch (error) {
+        if (!(error instanceof RevisionConflictError) || round >= RECORD_ROUNDS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * round));
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { DeliveryChannel, Side } from '@enlace/domain';
+
+/** The channels the worker sends over; the console feed needs no job (an event in the store is on every console). */
+export type SentChannel = Exclude<DeliveryChannel, 'console'>;
+export const SENT_CHANNELS: readonly SentChannel[] = ['webhook', 'email'];
+
+/** One message to one addressee over one channel: the notification itself (no tier) or escalation tier N. */
+export interface DeliveryTarget {
+  notificationId: string;
+  agency: string;
+  side: Side;
+  channel: SentChannel;
+  tier?: number;
+}
+
+export interface DeliveryJob extends DeliveryTarget {
+  /**
+   * Attempts already recorded in the store before this job was (re)scheduled: after Redis lost a retrying job, the
+   * reconciler schedules it again and attempt numbers go on from the record instead of starting over.
+   */
+  attemptsBefore: number;
+}
+
+export interface DeadlineJob {
+  notificationId: string;
+  tier: number;
+  /** The acknowledgment deadline this job was scheduled for; a job for an older deadline does nothing. */
+  deadline: string;
+}
+
+/** Every queue, its job names and their payloads: one map, so producers and processors cannot disagree. */
+export interface JobMap {
+  deliveries: { deliver: DeliveryJob };
+  deadlines: { escalate: DeadlineJob };
+}
+
+export type QueueName = keyof JobMap;
+export const QUEUE_NAMES: readonly QueueName[] = ['deliveries', 'deadlines'];
+export type JobName<Q extends QueueName> = keyof JobMap[Q] & string;
+export type JobData<Q extends QueueName> = JobMap[Q][JobName<Q>];
+
+/**
+ * Job ids derive from the facts that caused the jobs, so scheduling twice (two reconcilers, a replayed event) adds
+ * nothing. BullMQ refuses `:` in custom ids; `.` separates parts (agency codes and UUIDs hold none).
+ */
+export function deliveryJobId(target: DeliveryTarget): string {
+  return [
+    'deliver',
+    target.notificationId,
+    target.tier === undefined ? 'n' : `t${target.tier}`,
+    target.side,
+    target.agency,
+    target.channel,
+  ].join('.');
+}
+
+/** The deadline is part of the id: a changed deadline schedules a new job and the old one is dropped. */
+export function deadlineJobId(job: DeadlineJob): string {
+  return ['deadline', job.notificationId, `t${job.tier}`, String(Date.parse(job.deadline))].join('.');
+}

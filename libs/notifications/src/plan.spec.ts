@@ -1,0 +1,126 @@
+import {
+  evolveNotification,
+  initialNotificationState,
+  type ExistingNotification,
+  type NotificationEvent,
+} from '@enlace/domain';
+import { createHmac } from 'node:crypto';
+import { parseDeliveryConfig } from './delivery-config.js';
+import { deadlineJobId, deliveryJobId } from './jobs.js';
+import { deliveryIdOf, emailContent, buildMessage, webhookSignature } from './message.js';
+import { deadlinesNeeded, deliveriesNeeded, escalationDueAt, retryDelayMs, skipReason } from './plan.js';
+import { testDeliveryConfig } from './testing/delivery-config.fixture.js';
+
+const config = parseDeliveryConfig(
+  testDeliveryConfig({ webhookBase: 'http://127.0.0.1:9/hooks', smtpPort: 2525, escalationIntervalSeconds: 600 }),
+);
+const ID = '7d7f6f3e-8a43-4d6e-9d0a-2f1f3c4b5a69';
+const DEADLINE = '2026-11-23T18:00:00.000Z';
+
+function fold(events: NotificationEvent[]): ExistingNotification {
+  const state = events.reduce(
+    (current, event) => evolveNotification(current, event, '2026-11-23T17:00:00.000Z'),
+    initialNotificationState(),
+  );
+  if (state.status === 'none') throw new Error('not issued');
+  return state;
+}
+
+const issued: NotificationEvent = {
+  type: 'BlmNotificationIssued',
+  data: {
+    notificationId: ID,
+    blmId: 'blm-sandiego-tijuana',
+    subject: { portId: 'otay-mesa' },
+    title: { en: 'Lanes closed' },
+    body: { en: 'Closed', es: 'Cerrados' },
+    severity: 'severe',
+    acknowledgmentDeadline: DEADLINE,
+    recipients: [
+      { agency: 'CBP', side: 'US' },
+      { agency: 'ANAM', side: 'MX' },
+      { agency: 'PC', side: 'MX' },
+    ],
+    issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
+  },
+};
+const ack = (agency: string, side: 'US' | 'MX'): NotificationEvent => ({
+  type: 'BlmNotificationAcknowledged',
+  data: { notificationId: ID, agency, side, officer: `officer.${agency}` },
+});
+const delivered = (agency: string, side: 'US' | 'MX', channel: 'webhook' | 'email'): NotificationEvent => ({
+  type: 'BlmNotificationDelivered',
+  data: { notificationId: ID, agency, side, channel, attempt: 1 },
+});
+const escalated: NotificationEvent = {
+  type: 'BlmNotificationEscalated',
+  data: { notificationId: ID, tier: 1, escalatedTo: [{ agency: 'DOS', side: 'US' }], pending: [], deadline: DEADLINE },
+};
+
+describe('what a notification still needs', () => {
+  it('sends each member over its configured channels (console-only members need no job)', () => {
+    const jobs = deliveriesNeeded(fold([issued]), config).map(deliveryJobId);
+    expect(jobs).toEqual([
+      `deliver.${ID}.n.US.CBP.webhook`,
+      `deliver.${ID}.n.US.CBP.email`,
+      `deliver.${ID}.n.MX.ANAM.webhook`,
+    ]);
+    expect(jobs.every((id) => !id.includes(':'))).toBe(true);
+  });
+
+  it('skips what is delivered or acknowledged, and everything once cancelled', () => {
+    const state = fold([issued, delivered('CBP', 'US', 'webhook'), ack('ANAM', 'MX')]);
+    expect(deliveriesNeeded(state, config).map(deliveryJobId)).toEqual([`deliver.${ID}.n.US.CBP.email`]);
+    const cancelled = fold([
+      issued,
+      { type: 'BlmNotificationCancelled', data: { notificationId: ID, reason: { en: 'x' } } },
+    ]);
+    expect(deliveriesNeeded(cancelled, config)).toEqual([]);
+    expect(skipReason(cancelled, { notificationId: ID, agency: 'CBP', side: 'US', channel: 'email' })).toBe(
+      'cancelled',
+    );
+    expect(deadlinesNeeded(cancelled, config)).toEqual([]);
+  });
+
+  it('sends an escalation as its own message, even to an agency that had the notification', () => {
+    const state = fold([issued, escalated]);
+    expect(deliveriesNeeded(state, config).map(deliveryJobId)).toContain(`deliver.${ID}.t1.US.DOS.webhook`);
+  });
+
+  it('schedules each tier at the deadline plus one interval per tier after the first, until all acknowledge', () => {
+    const state = fold([issued]);
+    expect(deadlinesNeeded(state, config).map(deadlineJobId)).toEqual([
+      `deadline.${ID}.t1.${Date.parse(DEADLINE)}`,
+      `deadline.${ID}.t2.${Date.parse(DEADLINE)}`,
+    ]);
+    expect(escalationDueAt(state, 1, config)).toBe(Date.parse(DEADLINE));
+    expect(escalationDueAt(state, 2, config)).toBe(Date.parse(DEADLINE) + 600_000);
+    expect(deadlinesNeeded(fold([issued, escalated]), config).map((job) => job.tier)).toEqual([2]);
+    expect(deadlinesNeeded(fold([issued, ack('CBP', 'US'), ack('ANAM', 'MX'), ack('PC', 'MX')]), config)).toEqual([]);
+  });
+
+  it('backs off exponentially', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 200))).toEqual([200, 400, 800, 1600]);
+  });
+});
+
+describe('messages', () => {
+  const target = { notificationId: ID, agency: 'CBP', side: 'US' as const, channel: 'webhook' as const };
+
+  it('signs "<timestamp>.<body>" with HMAC-SHA256 and keeps one delivery id across attempts', () => {
+    const body = '{"a":1}';
+    expect(webhookSignature('secret-secret-secret', 1_800_000_000, body)).toBe(
+      `sha256=${createHmac('sha256', 'secret-secret-secret').update(`1800000000.${body}`).digest('hex')}`,
+    );
+    expect(deliveryIdOf(target)).toBe(deliveryIdOf({ ...target }));
+    expect(deliveryIdOf(target)).not.toBe(deliveryIdOf({ ...target, tier: 1 }));
+  });
+
+  it('writes e-mail in English and Spanish, saying which translation is missing', () => {
+    const message = buildMessage(fold([issued]), target, undefined, undefined);
+    const { subject, text } = emailContent(message);
+    expect(subject).toBe('Lanes closed / (traducción al español pendiente)');
+    expect(text).toContain('Acknowledge by 2026-11-23T18:00:00.000Z');
+    expect(text).toContain('Acuse recibo antes de 2026-11-23T18:00:00.000Z');
+  });
+});
