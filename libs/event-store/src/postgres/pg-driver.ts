@@ -46,8 +46,20 @@ export async function createPgDriver(options: PgDriverOptions): Promise<SqlDrive
   return {
     kind: 'postgres',
     async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-      const result = await pool.query(text, params as unknown[]);
-      return result.rows as Row[];
+      // pool.query() destroys the connection on any error; an SQL error (a refused append, say) leaves it healthy,
+      // and reconnecting on every refusal turned contention into connection churn (bench:live).
+      const client = await pool.connect();
+      try {
+        const result = await client.query(text, params as unknown[]);
+        client.release();
+        return result.rows as Row[];
+      } catch (error) {
+        const sqlState = (error as { code?: unknown }).code;
+        // Connection exceptions (08) and operator intervention (57, e.g. a terminated backend) leave it unusable.
+        const healthy = typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState) && !/^(08|57)/.test(sqlState);
+        client.release(healthy ? undefined : (error as Error));
+        throw error;
+      }
     },
     async exec(sql: string): Promise<void> {
       await pool.query(sql);

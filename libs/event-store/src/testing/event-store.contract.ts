@@ -41,6 +41,19 @@ async function expectRejection<E extends Error>(
   return error as E;
 }
 
+/**
+ * The global log shows an append once no older transaction anywhere on the server is still open (the horizon), so a
+ * test that reads it right after appending waits until the log has reached the append's position.
+ */
+async function reached(store: EventStore, position: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const head = await store.headPosition();
+    if (head !== undefined && head >= position) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function ids(events: readonly { id: string }[]): string[] {
   return events.map((event) => event.id);
 }
@@ -318,11 +331,13 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const category = uniqueCategory();
         const head = await store.headPosition();
         const appended: string[] = [];
+        let last = '';
         for (let n = 0; n < 12; n += 1) {
           const event = newEvent('Ticked', { n });
-          await store.append(`${category}-${n % 3}`, [event], 'any');
+          last = (await store.append(`${category}-${n % 3}`, [event], 'any')).position;
           appended.push(event.id);
         }
+        await reached(store, last);
         const all = await store.readAll(head === undefined ? {} : { fromPosition: head });
         const mine = all.filter((e) => e.streamId.startsWith(`${category}-`));
         expect(ids(mine)).toEqual(appended);
@@ -335,7 +350,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const category = uniqueCategory();
         const events = [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})];
         const first = await store.append(`${category}-1`, [events[0]!], 'no_stream');
-        await store.append(`${category}-1`, events.slice(1), 0);
+        await reached(store, (await store.append(`${category}-1`, events.slice(1), 0)).position);
         const after = await store.readAll({
           fromPosition: first.position,
           filter: { streamPrefixes: [`${category}-`] },
@@ -347,7 +362,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const [left, right] = [uniqueCategory(), uniqueCategory()];
         await store.append(`${left}-1`, [newEvent('Opened', {}), newEvent('Closed', {})], 'no_stream');
         await store.append(`${right}-1`, [newEvent('Opened', {}), newEvent('Noted', {})], 'no_stream');
-        await store.append(`${left}-2`, [newEvent('Noted', {})], 'no_stream');
+        await reached(store, (await store.append(`${left}-2`, [newEvent('Noted', {})], 'no_stream')).position);
 
         const byPrefix = await store.readAll({ filter: { streamPrefixes: [`${left}-`] } });
         expect(byPrefix.map((e) => `${e.streamId}/${e.type}`)).toEqual([
@@ -506,6 +521,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
               const category = uniqueCategory('model');
               const model = new Map<number, string[]>();
               const order: string[] = [];
+              let lastPosition: string | undefined;
               let previous: { stream: number; events: EventToAppend[]; result: unknown } | undefined;
               for (const command of commands) {
                 const streamId = `${category}-${'stream' in command ? command.stream : 0}`;
@@ -531,6 +547,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
                   const outcome = store.append(streamId, events, expected);
                   if (accepted) {
                     const result = await outcome;
+                    lastPosition = result.position;
                     expect(result.nextExpectedRevision).toBe(revision + command.count);
                     model.set(command.stream, [...current, ...ids(events)]);
                     order.push(...ids(events));
@@ -554,6 +571,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
                     : current.slice(command.from, command.from + command.maxCount);
                   expect(ids(read)).toEqual(expectedIds);
                 } else {
+                  if (lastPosition !== undefined) await reached(store, lastPosition);
                   const all = await store.readAll({ filter: { streamPrefixes: [`${category}-`] } });
                   expect(ids(all)).toEqual(order);
                 }
