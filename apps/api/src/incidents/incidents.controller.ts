@@ -1,16 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CommandPipeline } from '@enlace/application';
 import {
@@ -25,8 +21,9 @@ import {
 import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
+import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { EnumQuery, PositionQuery, Projections } from '../common/projections.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
@@ -47,31 +44,7 @@ function view(state: IncidentState, revision: number): IncidentView {
   return { ...state, revision, missingTranslations: missingTranslations(state) };
 }
 
-const WRITE_HEADERS = [
-  ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the first answer',
-  }),
-];
-
-function Writes(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const decorate of [
-      ...WRITE_HEADERS,
-      Roles('officer'),
-      ApiForbiddenResponse({ description: 'Not an officer, or acting for the other side' }),
-      ApiNotFoundResponse({ description: 'No such incident' }),
-      ApiConflictResponse({ description: 'If-Match does not match the current revision' }),
-      ApiUnprocessableEntityResponse({
-        description: 'A business rule refused the command (reason in English and Spanish)',
-      }),
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
-}
+const Writes = (): MethodDecorator => OfficerWrite('No such incident');
 
 @ApiTags('incidents')
 @ApiBearerAuth()

@@ -1,10 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +9,6 @@ import {
   ApiPropertyOptional,
   ApiQuery,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CommandPipeline } from '@enlace/application';
 import {
@@ -34,8 +30,9 @@ import type { NotificationStatus } from '@enlace/projections';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsISO8601, IsObject, IsUUID, Matches, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
+import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { EnumQuery, OptionalSlugQuery, PositionQuery, Projections } from '../common/projections.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
@@ -138,27 +135,7 @@ function view(state: NotificationState, revision: number, now: Date): Notificati
   return { ...state, revision, pending, overdue };
 }
 
-function Writes(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const decorate of [
-      ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
-      ApiHeader({
-        name: 'Idempotency-Key',
-        required: false,
-        description: 'A retry with the same key returns the first answer',
-      }),
-      Roles('officer'),
-      ApiForbiddenResponse({ description: 'Not an officer, or not a recipient' }),
-      ApiNotFoundResponse({ description: 'No such notification' }),
-      ApiConflictResponse({ description: 'If-Match does not match the current revision' }),
-      ApiUnprocessableEntityResponse({
-        description: 'A business rule refused the command (reason in English and Spanish)',
-      }),
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
-}
+const Writes = (): MethodDecorator => OfficerWrite('No such notification', 'Not an officer, or not a recipient');
 
 @ApiTags('notifications')
 @ApiBearerAuth()

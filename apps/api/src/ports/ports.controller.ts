@@ -1,10 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +9,6 @@ import {
   ApiPropertyOptional,
   ApiQuery,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CommandPipeline } from '@enlace/application';
 import {
@@ -42,8 +38,9 @@ import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsUUID, Matches } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
+import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery, Projections } from '../common/projections.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
@@ -111,27 +108,7 @@ export class ReopeningDto {
   lanes?: LaneId[];
 }
 
-function Writes(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const decorate of [
-      ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
-      ApiHeader({
-        name: 'Idempotency-Key',
-        required: false,
-        description: 'A retry with the same key returns the first answer',
-      }),
-      Roles('officer'),
-      ApiForbiddenResponse({ description: 'Not an officer, or acting for the other side' }),
-      ApiNotFoundResponse({ description: 'No such port or checklist item' }),
-      ApiConflictResponse({ description: 'If-Match does not match the current revision' }),
-      ApiUnprocessableEntityResponse({
-        description: 'A business rule refused the command (reason in English and Spanish)',
-      }),
-    ]) {
-      decorate(target, key, descriptor);
-    }
-  };
-}
+const Writes = (): MethodDecorator => OfficerWrite('No such port or checklist item');
 
 @ApiTags('ports')
 @ApiBearerAuth()
