@@ -1,4 +1,6 @@
-// Compiles apps/, libs/ and bench/ to dist/ with swc, rewriting the @enlace/* aliases of tsconfig.json.
+// Compiles apps/, libs/ and bench/ to dist/ with swc, rewriting the @enlace/* aliases of tsconfig.json, then builds
+// the browser console (apps/console) with Vite into dist/console.
+//   --server-only   skip the console (keeps an earlier dist/console): what the server-side e2e tests use
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -7,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
 const sourceDirs = ['apps', 'libs', 'bench'];
+const serverOnly = process.argv.includes('--server-only');
+/** Built by Vite, not swc. */
+const browserDirs = new Set([join(root, 'apps', 'console')]);
 const tsconfig = JSON.parse(await readFile(join(root, 'tsconfig.json'), 'utf8'));
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules') continue;
+      if (entry.name === 'node_modules' || browserDirs.has(path)) continue;
       yield* walk(path);
     } else if (
       /\.ts$/.test(entry.name) &&
@@ -25,7 +30,7 @@ async function* walk(dir) {
   }
 }
 
-await rm(outDir, { recursive: true, force: true });
+for (const dir of sourceDirs) await rm(join(outDir, dir), { recursive: true, force: true });
 let count = 0;
 for (const dir of sourceDirs) {
   const abs = join(root, dir);
@@ -55,3 +60,9 @@ for (const dir of sourceDirs) {
   }
 }
 console.log(`build: ${count} files compiled to dist/`);
+
+if (!serverOnly) {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'apps', 'console', 'vite.config.mjs'), logLevel: 'warn' });
+  console.log('build: console bundled to dist/console/');
+}

@@ -65,7 +65,7 @@ async function stop(started: Started): Promise<void> {
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--server-only'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 }, 60_000);
 

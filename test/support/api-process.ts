@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 const root = process.cwd();
 
 export function buildApi(): void {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--server-only'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 }
 

@@ -4,10 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { nestLogLevels, type EnvironmentVariables } from '@enlace/config';
 import { ApiModule } from './api.module.js';
+import { serveConsole } from './console-static.js';
 import { BodyShapeInterceptor } from './common/body-shape.interceptor.js';
 import { strictValidationPipe } from './common/validation.js';
 
-/** The api as it serves HTTP: /health, everything else under /api, OpenAPI at /api/docs (JSON at /api/docs-json). */
+/**
+ * The api as it serves HTTP: /health, everything else under /api, OpenAPI at /api/docs (JSON at /api/docs-json), the
+ * browser console at `/`.
+ */
 export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: nestLogLevels(env.LOG_LEVEL),
@@ -15,6 +19,7 @@ export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>
   });
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.setGlobalPrefix('api', { exclude: ['health'] });
+  serveConsole(app);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalInterceptors(new BodyShapeInterceptor());
   app.enableShutdownHooks();

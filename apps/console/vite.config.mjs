@@ -1,0 +1,31 @@
+// The browser console (apps/console), built by scripts/build.mjs into dist/console and served by the api at `/`.
+// `npm run dev:console` serves it with hot reload and forwards /api and /socket.io to an api on :3000.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  resolve: {
+    alias: { '@enlace/console-protocol': `${repo}libs/console-protocol/src/index.ts` },
+  },
+  build: {
+    outDir: `${repo}dist/console`,
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/health': 'http://127.0.0.1:3000',
+      '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
+    },
+  },
+});
