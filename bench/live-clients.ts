@@ -22,6 +22,8 @@ interface ConnectArgs {
   token: string;
   count: number;
   concurrency: number;
+  /** Subscribe with `batch: true` (`events` arrays), as the browser console does. */
+  batch: boolean;
 }
 
 interface Phase {
@@ -45,6 +47,7 @@ let sockets: ConsoleSocket[] = [];
 /** The last position each client saw: a console resumes from it after a reconnection. */
 let lastPositions: (string | undefined)[] = [];
 let phase: Phase | undefined;
+let batching = false;
 let connects = 0;
 let disconnects = 0;
 
@@ -79,7 +82,11 @@ function onEvent(client: number, event: ConsoleEvent): void {
 
 function subscribe(socket: ConsoleSocket, client: number): Promise<void> {
   const after = lastPositions[client];
-  const request: SubscribeRequest = after === undefined ? { rooms: ['board'] } : { rooms: ['board'], after };
+  const request: SubscribeRequest = {
+    rooms: ['board'],
+    ...(after === undefined ? {} : { after }),
+    ...(batching ? { batch: true } : {}),
+  };
   return new Promise((resolve, reject) => {
     socket.timeout(30_000).emit('subscribe', request, (error, ack) => {
       if (error) reject(error);
@@ -106,6 +113,9 @@ function connectOne(url: string, token: string, client: number): Promise<Console
       reject(error instanceof Error ? error : new Error(String(error)));
     };
     socket.on('event', (event) => onEvent(client, event));
+    socket.on('events', (events) => {
+      for (const event of events) onEvent(client, event);
+    });
     // A message handler that throws on the server answers with 'exception' instead of the ack.
     (socket as unknown as { on(name: string, listener: (error: unknown) => void): void }).on('exception', (error) =>
       fail(new Error(`the server answered subscribe with an exception: ${JSON.stringify(error)}`)),
@@ -129,8 +139,15 @@ function connectOne(url: string, token: string, client: number): Promise<Console
   });
 }
 
-async function connect({ url, token, count, concurrency }: ConnectArgs): Promise<{ connected: number; ms: number }> {
+async function connect({
+  url,
+  token,
+  count,
+  concurrency,
+  batch,
+}: ConnectArgs): Promise<{ connected: number; ms: number }> {
   const started = monoMs();
+  batching = batch;
   sockets = new Array<ConsoleSocket>(count);
   lastPositions = new Array<string | undefined>(count).fill(undefined);
   let nextClient = 0;

@@ -23,6 +23,8 @@
  *   BENCH_DATABASE_URL    default postgres://postgres@127.0.0.1:5432/enlace_bench (created if missing)
  *   BENCH_LIVE_CLIENTS    default 1000      BENCH_LIVE_RATE     default 100 (commands/s)
  *   BENCH_LIVE_SECONDS    default 30        BENCH_LIVE_INCIDENTS default 25
+ *   BENCH_LIVE_BATCH      default 1: consoles subscribe with batch: true (`events` arrays, as the browser console
+ *                         does); 0: one `event` message per event. The raw server sends one message per event either way.
  *   BENCH_LIVE_PROFILE    a file: record a CPU profile of the api during (a) (slows it down; for investigation)
  */
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
@@ -59,6 +61,7 @@ const CLIENTS = envInt('BENCH_LIVE_CLIENTS', 1_000);
 const RATE = envInt('BENCH_LIVE_RATE', 100);
 const SECONDS = envInt('BENCH_LIVE_SECONDS', 30);
 const INCIDENTS = envInt('BENCH_LIVE_INCIDENTS', 25);
+const BATCH = envInt('BENCH_LIVE_BATCH', 1) !== 0;
 const WARMUP_SECONDS = 2;
 const INTERVAL_MS = 1_000 / RATE;
 const COMMANDS = RATE * SECONDS;
@@ -990,10 +993,19 @@ async function main(): Promise<void> {
     );
     const connect = await clients.call<{ connected: number; ms: number }>(
       'connect',
-      { url: `http://127.0.0.1:${api.port}/console`, token, count: CLIENTS, concurrency: CONNECT_CONCURRENCY },
+      {
+        url: `http://127.0.0.1:${api.port}/console`,
+        token,
+        count: CLIENTS,
+        concurrency: CONNECT_CONCURRENCY,
+        batch: BATCH,
+      },
       120_000,
     );
-    log(`${connect.connected} consoles connected to the api and subscribed to board in ${ms(connect.ms)} ms`);
+    log(
+      `${connect.connected} consoles connected to the api and subscribed to board ` +
+        `(${BATCH ? "batch: true, 'events' arrays" : "one 'event' message per event"}) in ${ms(connect.ms)} ms`,
+    );
 
     // ---- (a) Enlace
     console.log(`\n(a) Enlace: POST /api/incidents/:id/situation-reports → 'event' on /console`);
@@ -1052,7 +1064,13 @@ async function main(): Promise<void> {
     const { port: rawPort, pid: rawPid } = await raw.call<{ port: number; pid: number }>('listen');
     const rawConnect = await clients.call<{ connected: number; ms: number }>(
       'connect',
-      { url: `http://127.0.0.1:${rawPort}/console`, token, count: CLIENTS, concurrency: CONNECT_CONCURRENCY },
+      {
+        url: `http://127.0.0.1:${rawPort}/console`,
+        token,
+        count: CLIENTS,
+        concurrency: CONNECT_CONCURRENCY,
+        batch: BATCH,
+      },
       120_000,
     );
     log(`${rawConnect.connected} consoles reconnected to the raw server (pid ${rawPid}) in ${ms(rawConnect.ms)} ms`);

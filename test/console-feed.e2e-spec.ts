@@ -308,9 +308,10 @@ describe('console feed: rooms', () => {
     };
     // One board console starts on long-polling and upgrades, as a browser does.
     const board = await connect(a, { transports: ['polling', 'websocket'] });
-    const otay = await connect(a);
+    // Batching consoles (`events` arrays) and one-by-one consoles side by side in the same rooms.
+    const otay = await connect(a, { batch: true });
     const sanYsidro = await connect(a);
-    const blm = await connect(b);
+    const blm = await connect(b, { batch: true });
     const otherBlm = await connect(a);
     await subscribe(board, rooms.board);
     await subscribe(otay, rooms.otay);
@@ -337,8 +338,8 @@ describe('console feed: rooms', () => {
     // Consoles opened after the report, resuming from the position before it (one on each process).
     await Promise.all([caughtUpWith(a, report.position), caughtUpWith(b, report.position)]);
     const incident = await connect(a);
-    const incidentOnB = await connect(b);
-    const combined = await connect(b);
+    const incidentOnB = await connect(b, { batch: true });
+    const combined = await connect(b, { batch: true });
     expect(await subscribe(incident, incidentRooms, since)).toMatchObject({ replay: 'events', from: since });
     await subscribe(incidentOnB, incidentRooms, since);
     await subscribe(combined, combinedRooms, since);
@@ -413,6 +414,42 @@ describe('console feed: rooms', () => {
     // The replay ended before the live events: caught-up after the report, before the situation report.
     const caughtUp = incident.received.findIndex((item) => item.kind === 'caught-up');
     expect(incident.received.slice(0, caughtUp + 1).map((item) => item.kind)).toEqual(['event', 'caught-up']);
+    // Batching consoles got only `events` arrays, and the one-by-one consoles only `event` messages.
+    for (const client of [otay, blm, incidentOnB, combined]) {
+      expect(client.singles).toBe(0);
+      expect(client.batches.reduce((sum, size) => sum + size, 0)).toBe(client.events.length);
+    }
+    for (const client of [board, sanYsidro, incident, otherBlm]) expect(client.batches).toEqual([]);
+  }, 30_000);
+});
+
+describe('console feed: leaving rooms', () => {
+  it('after unsubscribe a console keeps its other rooms, each event once, and hears nothing of the rooms it left', async () => {
+    const client = await connect(a, { batch: true });
+    const single = await connect(a);
+    await subscribe(client, ['board', 'port:calexico-east']);
+    await subscribe(single, ['board', 'port:calexico-east']);
+    await reportIncident(a, 'Before leaving the board', 'calexico-east');
+    await client.until(() => client.events.length === 1, 'the incident on the board');
+    await single.until(() => single.events.length === 1, 'the incident on the board');
+
+    for (const console_ of [client, single]) {
+      expect(await console_.socket.timeout(5_000).emitWithAck('unsubscribe', { rooms: ['board'] })).toEqual({
+        ok: true,
+        rooms: ['port:calexico-east'],
+      });
+    }
+    await reportIncident(a, 'Only on the board', 'calexico-east');
+    const shutdown = await a.write('POST', '/api/ports/calexico-east/shutdowns', 'officer.mx', {
+      kind: 'flood',
+      reason: { es: 'Canal desbordado' },
+    });
+    for (const console_ of [client, single]) {
+      await console_.untilPosition(shutdown.position);
+      expect(console_.events.map((event) => event.type)).toEqual(['IncidentReported', 'PortShutdownDeclared']);
+    }
+    expect(client.singles).toBe(0);
+    expect(single.batches).toEqual([]);
   }, 30_000);
 });
 
@@ -421,7 +458,7 @@ describe('console feed: resuming after a dropped connection', () => {
     const incidentId = await reportIncident(b, 'River over the low-water crossing');
     const noiseId = await reportIncident(b, 'Another flood, other room');
     const rooms: Room[] = [`incident:${incidentId}`];
-    const client = await connect(b);
+    const client = await connect(b, { batch: true });
     const boardClient = await connect(a);
     await subscribe(client, rooms);
     await subscribe(boardClient, ['board']);
@@ -463,12 +500,16 @@ describe('console feed: resuming after a dropped connection', () => {
     const beforeCaughtUp = client.received.slice(0, caughtUp).filter((item) => item.kind === 'event');
     expect(beforeCaughtUp.length).toBeGreaterThanOrEqual(1 + 500);
     expect((await expectExactly(boardClient, ['board'], boardSeen)).length).toBe(500 + 100 + live + 1);
+    // The batching console's replay came several events to a message (a message per event would be 500).
+    expect(client.singles).toBe(0);
+    expect(Math.max(...client.batches)).toBeGreaterThan(100);
+    expect(boardClient.batches).toEqual([]);
   }, 60_000);
 
   it('a console whose transport dies in the middle of a burst resumes on its own, with no gap and no duplicate', async () => {
     const incidentId = await reportIncident(a, 'Flash flood on the port approach');
     const rooms: Room[] = ['board', `incident:${incidentId}`];
-    const client = await connect(a);
+    const client = await connect(a, { batch: true });
     await subscribe(client, rooms);
     const since = client.lastPosition!;
 
@@ -632,8 +673,8 @@ describe('console feed: several api processes on one store', () => {
     const incidentRooms: Room[] = [`incident:${incidentId}`];
     const consoles: { client: ConsoleClient; rooms: Room[]; since: string }[] = [];
     for (const api of processes) {
-      for (const rooms of [['board'], incidentRooms, ['port:tecate']] as Room[][]) {
-        const client = await connect(api);
+      for (const [i, rooms] of ([['board'], incidentRooms, ['port:tecate']] as Room[][]).entries()) {
+        const client = await connect(api, { batch: i !== 1 });
         await subscribe(client, rooms);
         consoles.push({ client, rooms, since: client.lastPosition! });
       }

@@ -22,6 +22,8 @@ export interface ConsoleClientOptions {
   transports?: ('polling' | 'websocket')[];
   /** Reconnect on its own after its connection drops (socket.io's manager), resubscribing with `after`. */
   reconnection?: boolean;
+  /** Subscribe with `batch: true`: events arrive as `events` arrays (recorded one by one, sizes in `batches`). */
+  batch?: boolean;
 }
 
 /**
@@ -35,11 +37,26 @@ export class ConsoleClient {
   readonly drops: string[] = [];
   /** Subscriptions that failed (e.g. the connection dropped before the ack). */
   readonly errors: unknown[] = [];
+  /** With `batch`: the size of every `events` message, in arrival order. */
+  readonly batches: number[] = [];
+  /** `event` messages received by a batching console (there must be none). */
+  singles = 0;
   private rooms: Room[] | undefined;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
 
-  private constructor(readonly socket: ConsoleSocket) {
-    socket.on('event', (event) => this.push({ kind: 'event', event }));
+  private constructor(
+    readonly socket: ConsoleSocket,
+    readonly batch: boolean,
+  ) {
+    socket.on('event', (event) => {
+      if (batch) this.singles += 1;
+      this.push({ kind: 'event', event });
+    });
+    socket.on('events', (events) => {
+      this.batches.push(events.length);
+      for (const event of events) this.received.push({ kind: 'event', event });
+      this.push(undefined);
+    });
     socket.on('snapshot', (snapshot) => this.push({ kind: 'snapshot', snapshot }));
     socket.on('caught-up', ({ position }) => this.push({ kind: 'caught-up', position }));
     socket.on('disconnect', (reason) => this.drops.push(reason));
@@ -60,7 +77,7 @@ export class ConsoleClient {
       randomizationFactor: 0,
       forceNew: true,
     });
-    const client = new ConsoleClient(socket);
+    const client = new ConsoleClient(socket, options.batch ?? false);
     await new Promise<void>((resolve, reject) => {
       const connected = (): void => {
         socket.off('connect_error', refused);
@@ -104,9 +121,11 @@ export class ConsoleClient {
   /** Subscribes (and remembers the rooms, to resubscribe after a reconnection); resolves with the ack. */
   async subscribe(rooms: Room[], after?: string): Promise<SubscribeAck> {
     this.rooms = rooms;
-    const ack = (await this.socket
-      .timeout(20_000)
-      .emitWithAck('subscribe', after === undefined ? { rooms } : { rooms, after })) as SubscribeAck;
+    const ack = (await this.socket.timeout(20_000).emitWithAck('subscribe', {
+      rooms,
+      ...(after === undefined ? {} : { after }),
+      ...(this.batch ? { batch: true } : {}),
+    })) as SubscribeAck;
     this.acks.push(ack);
     return ack;
   }
@@ -159,8 +178,8 @@ export class ConsoleClient {
     this.socket.disconnect();
   }
 
-  private push(item: Received): void {
-    this.received.push(item);
+  private push(item: Received | undefined): void {
+    if (item) this.received.push(item);
     const ready = this.waiters.filter((waiter) => waiter.check());
     if (ready.length === 0) return;
     this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));

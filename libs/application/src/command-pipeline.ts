@@ -6,7 +6,6 @@ import {
   type EventStore,
   type Mode,
   type Position,
-  type RecordedEvent,
   WrongExpectedVersionError,
 } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -51,13 +50,27 @@ export interface CommandOutcome<State> {
   replayed: boolean;
 }
 
+/** The first outcome of a request with an Idempotency-Key, as its events recorded it. */
+interface EarlierRequest {
+  streamId: string;
+  events: { id: string; type: string }[];
+  revision: number;
+  position: Position;
+  fingerprint: string | null;
+}
+
 interface Folded<State> {
+  /** The decider that folded it (each stream category has one; a cached fold is only reused by the same). */
+  decider?: unknown;
   state: State;
   revision: number;
-  events: RecordedEvent[];
+  /** Requests with an Idempotency-Key that appended to this stream, by `actor \n key`. */
+  requests: ReadonlyMap<string, EarlierRequest>;
 }
 
 const MAX_ATTEMPTS = 3;
+/** Folded streams kept in memory (least recently used dropped first). */
+const CACHED_STREAMS = 2_000;
 
 export function fingerprint(value: unknown): string {
   return createHash('sha256')
@@ -72,6 +85,12 @@ export function fingerprint(value: unknown): string {
  */
 @Injectable()
 export class CommandPipeline {
+  /**
+   * Streams folded earlier, by id. A command still reads its stream, but only the events after the cached revision:
+   * the store stays the truth (another process may have appended), and the fold costs the new events only.
+   */
+  private readonly folded = new Map<string, Folded<unknown>>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
@@ -83,15 +102,57 @@ export class CommandPipeline {
     return idSource(idempotencyKey === undefined ? undefined : `${actor.id}\n${idempotencyKey}`)(`new-${purpose}`);
   }
 
-  /** Folds a stream into state, with its revision (-1 when it does not exist). */
+  /** Folds a stream into state, with its revision (-1 when it does not exist): always as the store has it now. */
   async load<State, Command, Event>(decider: Decider<State, Command, Event>, streamId: string): Promise<Folded<State>> {
-    const events = await this.store.readStream(streamId);
-    const state = events.reduce(
-      (current, event) =>
-        decider.evolve(current, { type: event.type, data: event.data } as Event, event.metadata.recordedAt),
-      decider.initialState(),
+    const hit = this.folded.get(streamId);
+    const cached = hit?.decider === decider ? (hit as Folded<State>) : undefined;
+    const events = await this.store.readStream(
+      streamId,
+      cached && cached.revision >= 0 ? { fromRevision: cached.revision + 1 } : undefined,
     );
-    return { state, revision: events.length - 1, events };
+    const base: Folded<State> =
+      cached && cached.revision >= 0
+        ? cached
+        : { decider, state: decider.initialState(), revision: -1, requests: new Map() };
+    if (events.length === 0) {
+      this.remember(streamId, base);
+      return base;
+    }
+    if (events[0]!.revision !== base.revision + 1) {
+      throw new Error(`${streamId}: read revision ${events[0]!.revision} after ${base.revision}`);
+    }
+    let requests = base.requests as Map<string, EarlierRequest>;
+    let state = base.state;
+    for (const event of events) {
+      state = decider.evolve(state, { type: event.type, data: event.data } as Event, event.metadata.recordedAt);
+      const { idempotencyKey, requestFingerprint } = event.metadata as EventMetadata & {
+        idempotencyKey?: string;
+        requestFingerprint?: string | null;
+      };
+      if (idempotencyKey === undefined) continue;
+      if (requests === base.requests) requests = new Map(base.requests);
+      const scope = `${event.metadata.actor}\n${idempotencyKey}`;
+      const earlier = requests.get(scope);
+      requests.set(scope, {
+        streamId,
+        events: [...(earlier?.events ?? []), { id: event.id, type: event.type }],
+        revision: event.revision,
+        position: event.position,
+        fingerprint: requestFingerprint ?? null,
+      });
+    }
+    const folded: Folded<State> = { decider, state, revision: events[events.length - 1]!.revision, requests };
+    this.remember(streamId, folded);
+    return folded;
+  }
+
+  /** Keeps the newest fold of a stream (concurrent commands may finish out of order), most recently used last. */
+  private remember(streamId: string, folded: Folded<unknown>): void {
+    const cached = this.folded.get(streamId);
+    if (cached && cached.revision > folded.revision) return;
+    this.folded.delete(streamId);
+    this.folded.set(streamId, folded);
+    if (this.folded.size > CACHED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
   }
 
   async execute<State, Command, Event extends { type: string; data: unknown }>(
@@ -101,7 +162,7 @@ export class CommandPipeline {
     const scope = request.idempotencyKey === undefined ? undefined : `${request.actor.id}\n${request.idempotencyKey}`;
     for (let attempt = 1; ; attempt += 1) {
       const folded = await this.load(decider, request.streamId);
-      const earlier = scope === undefined ? undefined : this.earlierOutcome(folded, request);
+      const earlier = scope === undefined ? undefined : this.earlierOutcome(folded, request, scope);
       if (earlier) return earlier;
       if (request.expectedRevision !== undefined && request.expectedRevision !== folded.revision) {
         throw new RevisionConflictError(request.streamId, request.expectedRevision, folded.revision);
@@ -171,15 +232,11 @@ export class CommandPipeline {
   private earlierOutcome<State>(
     folded: Folded<State>,
     request: CommandRequest<unknown>,
+    scope: string,
   ): CommandOutcome<State> | undefined {
-    const earlier = folded.events.filter(
-      (event) =>
-        (event.metadata as EventMetadata & { idempotencyKey?: string }).idempotencyKey === request.idempotencyKey &&
-        event.metadata.actor === request.actor.id,
-    );
-    const last = earlier[earlier.length - 1];
-    if (!last) return undefined;
-    const recorded = (last.metadata as EventMetadata & { requestFingerprint?: string | null }).requestFingerprint;
+    const earlier = folded.requests.get(scope);
+    if (!earlier) return undefined;
+    const recorded = earlier.fingerprint;
     if (request.requestFingerprint !== undefined && recorded && recorded !== request.requestFingerprint) {
       throw new DomainError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -192,10 +249,10 @@ export class CommandPipeline {
       );
     }
     return {
-      streamId: folded.events[0]?.streamId ?? last.streamId,
-      revision: last.revision,
-      position: last.position,
-      events: earlier.map(({ id, type }) => ({ id, type })),
+      streamId: earlier.streamId,
+      revision: earlier.revision,
+      position: earlier.position,
+      events: earlier.events,
       state: folded.state,
       replayed: true,
     };

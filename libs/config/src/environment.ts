@@ -82,6 +82,17 @@ export class EnvironmentVariables {
   @Max(60_000)
   EVENT_STORE_POLL_INTERVAL_MS = 500;
 
+  /**
+   * The console feed sends live events at most this often per group of consoles: events that arrive within this time
+   * of the last send go out together in the next one. 0 sends on every turn of the event loop. Under load, fewer and
+   * larger messages cost the server one write per console per send instead of per event.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  CONSOLE_FLUSH_INTERVAL_MS = 25;
+
   /** Reference data, checklist templates and the user directory. */
   @IsString()
   @MinLength(1)

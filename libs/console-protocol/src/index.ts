@@ -3,8 +3,10 @@
  * Pure types and tiny helpers: no Node, no framework.
  *
  *   handshake:  io('/console', { auth: { token } })            refused without a valid access token
- *   client  →   'subscribe' { rooms, after? }  (ack → SubscribeAck)
+ *   client  →   'subscribe' { rooms, after?, batch? }  (ack → SubscribeAck)
  *   server  →   'event'     ConsoleEvent       (every event routed to a subscribed room, in global order, once)
+ *   server  →   'events'    ConsoleEvent[]     (instead of 'event' when subscribed with batch: true: the same events,
+ *                                               in the same order, several to a message when several are ready)
  *   server  →   'snapshot'  ConsoleSnapshot    (instead of a long replay; events continue after its position)
  *   server  →   'caught-up' { position }       (the replay is over; what follows is live)
  */
@@ -48,6 +50,11 @@ export interface SubscribeRequest {
   rooms: Room[];
   /** The last position this console saw; omitted: start from now. */
   after?: string;
+  /**
+   * Receive `events` (arrays, in order) instead of one `event` message per event. Under load the server sends what
+   * is ready in one message, which costs it and the console a fraction of one message per event.
+   */
+  batch?: boolean;
 }
 
 export type SubscribeAck =
@@ -66,6 +73,8 @@ export interface ConsoleSnapshot {
 
 export interface ServerToClientEvents {
   event: (event: ConsoleEvent) => void;
+  /** Only to consoles subscribed with `batch: true`: one or more events, in global order, none repeated. */
+  events: (events: ConsoleEvent[]) => void;
   snapshot: (snapshot: ConsoleSnapshot) => void;
   /** The replay is over; `position` is where the console now stands (START_POSITION if nothing happened yet). */
   'caught-up': (info: { position: string }) => void;

@@ -23,6 +23,8 @@ import type { Actor } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { LIVE_STREAM_PREFIXES, ProjectionRunner } from '@enlace/projections';
 import { Inject } from '@nestjs/common';
+import { EnvironmentVariables } from '@enlace/config';
+import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
 import type { TokenClaims } from '../auth/auth.guard.js';
 
@@ -32,12 +34,32 @@ type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 export const REPLAY_LIMIT = 2_000;
 /** A console whose unsent packets pile up beyond this is dropped; it reconnects and resumes from its position. */
 const MAX_PENDING_PACKETS = 5_000;
+/** Replayed events go to a batching console this many to a message. */
+const REPLAY_BATCH = 500;
 const POSITION = /^\d{20}:\d{20}$/;
 
 interface Subscriber {
   rooms: Set<Room>;
+  /** Receives `events` arrays instead of one `event` message per event. */
+  batch: boolean;
   /** While catching up: live events routed to its rooms, kept until the replay is over. */
   buffer: RecordedEvent[] | undefined;
+  /** The socket.io room of every console with the same rooms and the same `batch` (see `Group`). */
+  group: string | undefined;
+}
+
+/**
+ * Consoles subscribed to the same rooms with the same `batch` form a group, one socket.io room: live events are sent
+ * to a group at once, encoded once, and an event reaches a console in several of its rooms only once.
+ */
+interface Group {
+  rooms: Set<Room>;
+  batch: boolean;
+  members: number;
+}
+
+function groupOf(rooms: Iterable<Room>, batch: boolean): string {
+  return `group:${batch ? 'batch' : 'single'}:${[...rooms].sort().join(',')}`;
 }
 
 export function toConsoleEvent(event: RecordedEvent): ConsoleEvent {
@@ -67,6 +89,15 @@ function refused(code: string, en: string, es: string): SubscribeAck {
 export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Console');
   private readonly subscribers = new Map<string, Subscriber>();
+  /** Subscribers still replaying: they keep the live events of their rooms until the hand-over. */
+  private readonly catchingUp = new Set<Subscriber>();
+  private readonly groups = new Map<string, Group>();
+  /** Live events applied by the read models and not yet sent to the groups (sent on the next turn of the loop). */
+  private pending: { event: RecordedEvent; rooms: string[] }[] = [];
+  private flushScheduled: { cancel: () => void } | undefined;
+  /** When the last live events went out (performance.now()); the next send waits for `flushIntervalMs` after it. */
+  private lastFlush = Number.NEGATIVE_INFINITY;
+  private readonly flushIntervalMs: number;
   private readonly queues = new Map<string, Promise<unknown>>();
   private namespace: Namespace<ClientToServerEvents, ServerToClientEvents> | undefined;
   private stopListening: (() => void) | undefined;
@@ -76,7 +107,10 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     private readonly runner: ProjectionRunner,
     private readonly jwt: JwtService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    env: EnvironmentVariables,
+  ) {
+    this.flushIntervalMs = env.CONSOLE_FLUSH_INTERVAL_MS;
+  }
 
   afterInit(namespace: Namespace<ClientToServerEvents, ServerToClientEvents>): void {
     this.namespace = namespace;
@@ -107,9 +141,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   onModuleDestroy(): void {
     this.stopListening?.();
     clearInterval(this.slowCheck);
+    this.flushScheduled?.cancel();
   }
 
   handleDisconnect(socket: ConsoleSocket): void {
+    const subscriber = this.subscribers.get(socket.id);
+    if (subscriber) this.leaveGroup(subscriber);
     this.subscribers.delete(socket.id);
     this.queues.delete(socket.id);
   }
@@ -127,7 +164,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   private async subscribeNow(socket: ConsoleSocket, request: unknown): Promise<SubscribeAck> {
-    const { rooms, after } = (request ?? {}) as { rooms?: unknown; after?: unknown };
+    const { rooms, after, batch } = (request ?? {}) as { rooms?: unknown; after?: unknown; batch?: unknown };
     if (!Array.isArray(rooms) || rooms.length === 0 || rooms.length > 100 || !rooms.every(isRoom)) {
       return refused(
         'CONSOLE.BAD_ROOMS',
@@ -142,22 +179,36 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
         'after debe ser una posición recibida de este canal',
       );
     }
+    if (batch !== undefined && typeof batch !== 'boolean') {
+      return refused('CONSOLE.BAD_BATCH', 'batch must be true or false', 'batch debe ser true o false');
+    }
+    const previous = this.subscribers.get(socket.id);
+    if (previous) {
+      this.catchingUp.delete(previous);
+      this.leaveGroup(previous);
+    }
     for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
-    const subscriber: Subscriber = { rooms: new Set(rooms), buffer: [] };
+    const subscriber: Subscriber = { rooms: new Set(rooms), batch: batch === true, buffer: [], group: undefined };
     this.subscribers.set(socket.id, subscriber);
+    this.catchingUp.add(subscriber);
 
     const replay = await this.catchUp(socket, subscriber, after as Position | undefined);
-    if (socket.disconnected) return refused('CONSOLE.DISCONNECTED', 'Disconnected', 'Desconectado');
-    // Synchronously: hand over from the buffer to the rooms, so no live event falls between the two.
-    let cursor: string = replay.cursor;
-    for (const event of subscriber.buffer ?? []) {
-      if (event.position > cursor) {
-        socket.emit('event', toConsoleEvent(event));
-        cursor = event.position;
-      }
+    this.catchingUp.delete(subscriber);
+    if (socket.disconnected || this.subscribers.get(socket.id) !== subscriber) {
+      return refused('CONSOLE.DISCONNECTED', 'Disconnected', 'Desconectado');
     }
+    // Synchronously, so no live event falls between the two: send what the groups have not been sent yet (then every
+    // buffered event has either gone to the groups, which this console is not in yet, or is in its buffer), send the
+    // buffer after the replay's cursor, and join the group for what comes next.
+    this.flush();
+    let cursor: string = replay.cursor;
+    const missed = (subscriber.buffer ?? []).filter((event) => event.position > cursor);
     subscriber.buffer = undefined;
-    await socket.join([...subscriber.rooms]);
+    if (missed.length > 0) {
+      this.send(socket, subscriber.batch, missed.map(toConsoleEvent));
+      cursor = missed[missed.length - 1]!.position;
+    }
+    this.joinGroup(socket, subscriber);
     socket.emit('caught-up', { position: cursor });
     return {
       ok: true,
@@ -168,24 +219,101 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   @SubscribeMessage('unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown) {
+  unsubscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown) {
     const rooms = ((request as { rooms?: unknown } | undefined)?.rooms ?? []) as unknown[];
     const subscriber = this.subscribers.get(socket.id);
-    for (const room of rooms.filter(isRoom)) {
-      subscriber?.rooms.delete(room);
-      await socket.leave(room);
+    if (!subscriber) return { ok: true as const, rooms: [] };
+    // Events already dispatched go out under the old rooms; the console then moves to the group of the rooms left.
+    this.flush();
+    for (const room of rooms.filter(isRoom)) subscriber.rooms.delete(room);
+    if (subscriber.group) {
+      this.leaveGroup(subscriber, socket);
+      if (subscriber.rooms.size > 0) this.joinGroup(socket, subscriber);
     }
-    return { ok: true as const, rooms: [...(subscriber?.rooms ?? [])] };
+    return { ok: true as const, rooms: [...subscriber.rooms] };
   }
 
-  /** Live: consoles that caught up get it through their rooms; those still catching up keep it for later. */
+  /**
+   * Live: consoles still catching up keep the event for their hand-over; the others get it with the next send, on the
+   * next turn of the event loop or, within CONSOLE_FLUSH_INTERVAL_MS of the previous send, when that interval is over:
+   * a message per group carries every event ready by then, so under load the writes per console stay bounded.
+   */
   private dispatch(event: RecordedEvent): void {
     const rooms = this.runner.models.rooms.route(event);
     if (rooms.length === 0 || !this.namespace) return;
-    this.namespace.to(rooms).emit('event', toConsoleEvent(event));
-    for (const subscriber of this.subscribers.values()) {
+    this.pending.push({ event, rooms });
+    for (const subscriber of this.catchingUp) {
       if (subscriber.buffer && rooms.some((room) => subscriber.rooms.has(room as Room))) subscriber.buffer.push(event);
     }
+    this.flushScheduled ??= this.scheduleFlush();
+  }
+
+  private scheduleFlush(): { cancel: () => void } {
+    const wait = this.lastFlush + this.flushIntervalMs - performance.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.flush());
+      return { cancel: () => clearImmediate(immediate) };
+    }
+    const timer = setTimeout(() => this.flush(), wait);
+    return { cancel: () => clearTimeout(timer) };
+  }
+
+  /** Sends the pending live events to every group whose rooms they are routed to, in order, each event once. */
+  private flush(): void {
+    this.flushScheduled?.cancel();
+    this.flushScheduled = undefined;
+    const pending = this.pending;
+    if (pending.length === 0 || !this.namespace) return;
+    this.pending = [];
+    this.lastFlush = performance.now();
+    const encoded = new Map<RecordedEvent, ConsoleEvent>();
+    const encode = (event: RecordedEvent): ConsoleEvent => {
+      let message = encoded.get(event);
+      if (!message) encoded.set(event, (message = toConsoleEvent(event)));
+      return message;
+    };
+    for (const [name, group] of this.groups) {
+      const events: ConsoleEvent[] = [];
+      for (const { event, rooms } of pending) {
+        if (rooms.some((room) => group.rooms.has(room as Room))) events.push(encode(event));
+      }
+      if (events.length === 0) continue;
+      const target = this.namespace.to(name);
+      if (group.batch) target.emit('events', events);
+      else for (const event of events) target.emit('event', event);
+    }
+  }
+
+  private send(socket: ConsoleSocket, batch: boolean, events: ConsoleEvent[]): void {
+    if (!batch) {
+      for (const event of events) socket.emit('event', event);
+      return;
+    }
+    for (let start = 0; start < events.length; start += REPLAY_BATCH) {
+      socket.emit('events', events.slice(start, start + REPLAY_BATCH));
+    }
+  }
+
+  private joinGroup(socket: ConsoleSocket, subscriber: Subscriber): void {
+    const name = groupOf(subscriber.rooms, subscriber.batch);
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { rooms: new Set(subscriber.rooms), batch: subscriber.batch, members: 0 };
+      this.groups.set(name, group);
+    }
+    group.members += 1;
+    subscriber.group = name;
+    // The in-memory adapter joins synchronously; nothing is sent between this and the caller's next line.
+    void socket.join(name);
+  }
+
+  private leaveGroup(subscriber: Subscriber, socket?: ConsoleSocket): void {
+    const name = subscriber.group;
+    if (!name) return;
+    subscriber.group = undefined;
+    if (socket) void socket.leave(name);
+    const group = this.groups.get(name);
+    if (group && --group.members <= 0) this.groups.delete(name);
   }
 
   /**
@@ -214,14 +342,20 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     let cursor: Position = after;
     let page = probe;
     for (;;) {
+      const events: ConsoleEvent[] = [];
+      let done = false;
       for (const event of page) {
-        if (event.position > upTo) return { kind: 'events', cursor };
+        if (event.position > upTo) {
+          done = true;
+          break;
+        }
         if (this.runner.models.rooms.route(event).some((room) => subscriber.rooms.has(room as Room))) {
-          socket.emit('event', toConsoleEvent(event));
+          events.push(toConsoleEvent(event));
         }
         cursor = event.position;
       }
-      if (page.length < REPLAY_LIMIT + 1 || cursor >= upTo) return { kind: 'events', cursor };
+      this.send(socket, subscriber.batch, events);
+      if (done || page.length < REPLAY_LIMIT + 1 || cursor >= upTo) return { kind: 'events', cursor };
       page = await this.store.readAll({ fromPosition: cursor, filter, maxCount: REPLAY_LIMIT + 1 });
     }
   }

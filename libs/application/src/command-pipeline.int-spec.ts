@@ -1,0 +1,149 @@
+import { type Actor, DomainError, incidentDecider, type IncidentCommand, incidentStreamId } from '@enlace/domain';
+import { type EventStore, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
+import { loadReferenceCatalog } from '@enlace/reference-data';
+import { randomUUID } from 'node:crypto';
+import { SystemClock } from './clock.js';
+import { CommandPipeline, RevisionConflictError } from './command-pipeline.js';
+
+/**
+ * The pipeline's fold cache against the real PostgreSQL store: two pipelines, each with a store of its own on one
+ * schema, stand for two api processes. Whatever either appended, the other decides on it.
+ */
+const schema = uniqueSchemaName('pipeline');
+const reference = loadReferenceCatalog('config');
+const officer: Actor = { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' };
+const stores: PostgresEventStore[] = [];
+/** Events returned by readStream, per store: how much each command had to read. */
+const readCounts = new Map<EventStore, number>();
+
+async function process_(): Promise<{ pipeline: CommandPipeline; store: EventStore }> {
+  const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 4 });
+  stores.push(store);
+  const counted = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'readStream') return Reflect.get(target, property, receiver) as unknown;
+      return async (...args: Parameters<EventStore['readStream']>) => {
+        const events = await target.readStream(...args);
+        readCounts.set(counted, (readCounts.get(counted) ?? 0) + events.length);
+        return events;
+      };
+    },
+  });
+  return { pipeline: new CommandPipeline(counted, reference, new SystemClock()), store: counted };
+}
+
+function report(incidentId: string): IncidentCommand {
+  return {
+    type: 'ReportIncident',
+    data: {
+      incidentId,
+      kind: 'flood',
+      title: { en: 'Flooded approach road' },
+      severity: 'moderate',
+      location: { lat: 32.55, lon: -116.94, description: { en: 'Approach road' } },
+    },
+  };
+}
+
+const sitrep = (text: string): IncidentCommand => ({ type: 'FileSituationReport', data: { summary: { en: text } } });
+
+function run(pipeline: CommandPipeline, streamId: string, command: IncidentCommand, extra: object = {}) {
+  return pipeline.execute(incidentDecider, {
+    streamId,
+    command,
+    actor: officer,
+    correlationId: randomUUID(),
+    ...extra,
+  });
+}
+
+let a: Awaited<ReturnType<typeof process_>>;
+let b: Awaited<ReturnType<typeof process_>>;
+
+beforeAll(async () => {
+  a = await process_();
+  b = await process_();
+});
+
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()));
+  await dropSchema(schema);
+});
+
+async function freshFold(streamId: string) {
+  const { pipeline } = await process_();
+  return pipeline.load(incidentDecider, streamId);
+}
+
+describe('CommandPipeline fold cache', () => {
+  it('decides on what another process appended, and folds only the events it has not seen', async () => {
+    const id = randomUUID();
+    const stream = incidentStreamId(id);
+    await run(a.pipeline, stream, report(id));
+    for (let i = 1; i <= 20; i += 1) await run(a.pipeline, stream, sitrep(`A ${i}`));
+    const readBefore = readCounts.get(a.store) ?? 0;
+    await run(b.pipeline, stream, sitrep('B 21'));
+    const outcome = await run(a.pipeline, stream, sitrep('A 22'));
+
+    // A read its own last report (its fold is taken from the store, with the store's timestamps) and B's: 2 events,
+    // not the 22 of the whole stream.
+    expect((readCounts.get(a.store) ?? 0) - readBefore).toBe(2);
+    const reports = outcome.state.status === 'none' ? [] : outcome.state.situationReports;
+    expect(reports.map((entry) => entry.number)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect(reports.map((entry) => entry.summary.en).slice(-2)).toEqual(['B 21', 'A 22']);
+    expect(outcome.revision).toBe(22);
+    // The cached fold is the fold from scratch.
+    const [cached, fresh] = [await a.pipeline.load(incidentDecider, stream), await freshFold(stream)];
+    expect(cached.revision).toBe(fresh.revision);
+    expect(cached.state).toEqual(fresh.state);
+  });
+
+  it('answers a retried Idempotency-Key on any process, and refuses the key for another body', async () => {
+    const id = randomUUID();
+    const stream = incidentStreamId(id);
+    await run(a.pipeline, stream, report(id));
+    const key = { idempotencyKey: 'retry-1', requestFingerprint: 'body-1' };
+    const first = await run(a.pipeline, stream, sitrep('once'), key);
+    await run(b.pipeline, stream, sitrep('in between'));
+    const onB = await run(b.pipeline, stream, sitrep('once'), key);
+    const onA = await run(a.pipeline, stream, sitrep('once'), key);
+    for (const retry of [onB, onA]) {
+      expect(retry).toMatchObject({ replayed: true, revision: first.revision, position: first.position });
+      expect(retry.events).toEqual(first.events);
+    }
+    await expect(
+      run(a.pipeline, stream, sitrep('other'), { idempotencyKey: 'retry-1', requestFingerprint: 'body-2' }),
+    ).rejects.toThrow(DomainError);
+    expect((await freshFold(stream)).revision).toBe(2);
+  });
+
+  it('refuses a stale If-Match after another process appended, with the current revision', async () => {
+    const id = randomUUID();
+    const stream = incidentStreamId(id);
+    const reported = await run(a.pipeline, stream, report(id));
+    await run(b.pipeline, stream, sitrep('B first'));
+    const conflict = await run(a.pipeline, stream, sitrep('A on a stale view'), {
+      expectedRevision: reported.revision,
+    }).catch((error: unknown) => error);
+    expect(conflict).toBeInstanceOf(RevisionConflictError);
+    expect(conflict).toMatchObject({ expectedRevision: 0, currentRevision: 1 });
+  });
+
+  it('keeps the newest fold when concurrent commands on one stream finish out of order', async () => {
+    const id = randomUUID();
+    const stream = incidentStreamId(id);
+    await run(a.pipeline, stream, report(id));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => run(i % 2 ? a.pipeline : b.pipeline, stream, sitrep(`concurrent ${i}`))),
+    );
+    const accepted = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
+    expect(accepted).toBeGreaterThanOrEqual(2);
+    const fresh = await freshFold(stream);
+    expect(fresh.revision).toBe(accepted);
+    for (const { pipeline } of [a, b]) {
+      const cached = await pipeline.load(incidentDecider, stream);
+      expect(cached.state).toEqual(fresh.state);
+    }
+  });
+});
