@@ -64,13 +64,13 @@ export async function createPgDriver(options: PgDriverOptions): Promise<SqlDrive
     async exec(sql: string): Promise<void> {
       await pool.query(sql);
     },
-    async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    async listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>> {
       let client: pg.Client | undefined;
       let stopped = false;
       let retryTimer: NodeJS.Timeout | undefined;
       const connect = async (): Promise<void> => {
         const next = new pg.Client({ connectionString: options.connectionString, options: sessionOptions });
-        next.on('notification', () => onNotify());
+        next.on('notification', (message) => onNotify(message.payload));
         next.on('error', () => reconnectSoon(next));
         next.on('end', () => reconnectSoon(next));
         await next.connect();

@@ -21,8 +21,8 @@ export async function createPgliteDriver(options: PgliteDriverOptions = {}): Pro
     async exec(sql: string): Promise<void> {
       await db.exec(sql);
     },
-    async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-      const unlisten = await db.listen(channel, () => onNotify());
+    async listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>> {
+      const unlisten = await db.listen(channel, (payload) => onNotify(payload));
       return async () => {
         if (!db.closed) await unlisten();
       };

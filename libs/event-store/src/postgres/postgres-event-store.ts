@@ -20,6 +20,7 @@ import type {
   Subscription,
   VerifyResult,
 } from '../event-store.port.js';
+import { randomUUID } from 'node:crypto';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain.js';
 import { type Page, PollingSubscription } from '../polling-subscription.js';
 import {
@@ -119,6 +120,8 @@ export class PostgresEventStore implements EventStore {
   private unlisten: (() => Promise<void>) | undefined;
   /** Wakes subscribers in other processes; this process's own are woken directly. */
   private readonly crossProcessNotifier: CoalescingNotifier | undefined;
+  /** Signs this store's NOTIFYs, so that it does not wake its own subscribers a second time when they come back. */
+  private readonly instanceId = randomUUID();
   private closed = false;
 
   private constructor(
@@ -130,7 +133,7 @@ export class PostgresEventStore implements EventStore {
     this.batchSize = options.batchSize ?? 500;
     if (driver.kind === 'postgres') {
       this.crossProcessNotifier = new CoalescingNotifier(async () => {
-        await driver.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
+        await driver.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [this.instanceId]);
       });
     }
   }
@@ -140,7 +143,10 @@ export class PostgresEventStore implements EventStore {
     const store = new PostgresEventStore(driver, options);
     try {
       await driver.exec(SCHEMA_SQL);
-      store.unlisten = await driver.listen(NOTIFY_CHANNEL, () => store.wakeup.notify());
+      store.unlisten = await driver.listen(NOTIFY_CHANNEL, (payload) => {
+        // Its own appends woke this store's subscribers already (in append); a second read would find nothing.
+        if (payload !== store.instanceId) store.wakeup.notify();
+      });
     } catch (error) {
       await driver.close().catch(() => undefined);
       throw error;

@@ -115,6 +115,48 @@ describe('global order on a PostgreSQL server', () => {
   });
 });
 
+describe('wake-ups across processes', () => {
+  it("wakes another process's subscriber through NOTIFY, and its own at once, with the poll an hour away", async () => {
+    const shared = uniqueSchemaName('wakeup');
+    const open = () =>
+      openPostgresEventStore({
+        connectionString: testDatabaseUrl(),
+        schema: shared,
+        poolSize: 2,
+        pollIntervalMs: 3_600_000,
+      });
+    const [writer, other] = [await open(), await open()];
+    const category = uniqueCategory();
+    const received = { writer: [] as string[], other: [] as string[] };
+    const follow = (store: PostgresEventStore, into: string[]) => {
+      const subscription = store.subscribe({ from: 'end', filter: { streamPrefixes: [`${category}-`] } });
+      void (async () => {
+        for await (const event of subscription) into.push(event.id);
+      })();
+      return subscription;
+    };
+    const subscriptions = [follow(writer, received.writer), follow(other, received.other)];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // both subscriptions are waiting
+      for (let i = 0; i < 3; i += 1) {
+        const event = newEvent('Woken', { i });
+        await writer.append(`${category}-1`, [event], 'any');
+        const deadline = Date.now() + 3_000;
+        while (!received.writer.includes(event.id) || !received.other.includes(event.id)) {
+          if (Date.now() > deadline)
+            throw new Error(`event ${i} not received by both within 3 s: ${JSON.stringify(received)}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
+      expect(received).toEqual({ writer: received.other, other: received.writer });
+    } finally {
+      await Promise.all(subscriptions.map((subscription) => subscription.close()));
+      await Promise.all([writer.close(), other.close()]);
+      await dropSchema(shared);
+    }
+  });
+});
+
 describe('stress: concurrent writers with a live subscriber', () => {
   const writers = 8;
   const eventsPerWriter = 2_000;

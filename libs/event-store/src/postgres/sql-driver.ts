@@ -4,8 +4,11 @@ export interface SqlDriver {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs several statements without parameters (schema set-up). */
   exec(sql: string): Promise<void>;
-  /** Calls `onNotify` on every NOTIFY on `channel`, and also after a lost listener connection comes back. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` with the payload on every NOTIFY on `channel`, and without one after a lost listener connection
+   * comes back (anything may have been committed meanwhile).
+   */
+  listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
