@@ -143,8 +143,9 @@ describe('wake-ups across processes', () => {
         await writer.append(`${category}-1`, [event], 'any');
         const deadline = Date.now() + 3_000;
         while (!received.writer.includes(event.id) || !received.other.includes(event.id)) {
-          if (Date.now() > deadline)
+          if (Date.now() > deadline) {
             throw new Error(`event ${i} not received by both within 3 s: ${JSON.stringify(received)}`);
+          }
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
       }
