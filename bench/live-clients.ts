@@ -39,6 +39,7 @@ interface Phase {
   outOfOrder: number;
   foreign: number;
   sample: ConsoleEvent | undefined;
+  messages: number;
 }
 
 type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -112,8 +113,12 @@ function connectOne(url: string, token: string, client: number): Promise<Console
       socket.close();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
-    socket.on('event', (event) => onEvent(client, event));
+    socket.on('event', (event) => {
+      if (phase) phase.messages += 1;
+      onEvent(client, event);
+    });
     socket.on('events', (events) => {
+      if (phase) phase.messages += 1;
       for (const event of events) onEvent(client, event);
     });
     // A message handler that throws on the server answers with 'exception' instead of the ack.
@@ -186,6 +191,7 @@ function startPhase({ name, commands }: { name: PhaseName; commands: number }): 
     outOfOrder: 0,
     foreign: 0,
     sample: undefined,
+    messages: 0,
   };
   connects = 0;
   disconnects = 0;
@@ -213,6 +219,7 @@ function collect(): PhaseResult {
     foreign: done.foreign,
     sample: done.sample,
     sampleBytes: done.sample ? Buffer.byteLength(JSON.stringify(done.sample)) : 0,
+    messages: done.messages,
     connects,
     disconnects,
   };

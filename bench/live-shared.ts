@@ -193,6 +193,8 @@ export interface PhaseResult {
   /** One event as received (for the size and shape of the raw baseline's messages). */
   sample: unknown;
   sampleBytes: number;
+  /** socket.io messages carrying this phase's events (an `events` array counts once), over all consoles. */
+  messages: number;
   connects: number;
   disconnects: number;
 }

@@ -700,7 +700,11 @@ function printPhase(result: PhaseResult, stats: PhaseStats): void {
       `duplicates ${result.duplicates}, conflicting ${result.conflicting}, out of order ${result.outOfOrder}, ` +
       `other events ${result.foreign}; reconnects ${result.connects}, disconnects ${result.disconnects}`,
   );
-  log(`event size ${result.sampleBytes} bytes of JSON`);
+  log(
+    `event size ${result.sampleBytes} bytes of JSON; ${result.messages} messages to the consoles, ` +
+      `${(result.messages / Math.max(result.clients, 1) / SECONDS).toFixed(1)} per console per second ` +
+      `(${(result.delivered / Math.max(result.messages, 1)).toFixed(2)} events per message)`,
+  );
   log(`latency to each console: ${dist(stats.latency)}  (${stats.latency.count} samples)`);
   log(`first console per message: ${dist(stats.first)}`);
   log(`fan-out (last − first console): ${dist(stats.spread)}`);

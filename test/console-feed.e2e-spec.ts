@@ -453,6 +453,47 @@ describe('console feed: leaving rooms', () => {
   }, 30_000);
 });
 
+describe('console feed: many consoles', () => {
+  it('sends to groups of more than one shard, with consoles joining mid-burst: each console every event once, in order', async () => {
+    const incidentId = await reportIncident(a, 'Levee breach upstream of the bridge');
+    const first = await fileSitrep(a, incidentId, 'Antes de la ráfaga');
+    await caughtUpWith(a, first.position);
+    const since = first.position;
+    const connectMany = (count: number) =>
+      Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const client = await connect(a, { batch: i % 3 !== 0 });
+          await subscribe(client, ['board'], since);
+          return client;
+        }),
+      );
+    // 600 on `board` before the burst (three shards of the batching group, one of the other), 150 during it.
+    const consoles: ConsoleClient[] = [];
+    try {
+      consoles.push(...(await connectMany(600)));
+      const burst = appendSitreps([incidentId], 300, { concurrency: 4 });
+      await sleep(150);
+      consoles.push(...(await connectMany(150)));
+      await burst;
+      const last = await fileSitrep(a, incidentId, 'Después de la ráfaga');
+
+      const expected = routedTo(['board'], await storedEvents()).filter((event) => event.position > since);
+      expect(expected.at(-1)!.position).toBe(last.position);
+      await Promise.all(consoles.map((client) => client.untilPosition(last.position, 30_000)));
+      await sleep(300);
+      const want = expected.map((event) => event.position);
+      const wrong = consoles.filter(
+        (client) => JSON.stringify(client.events.map((event) => event.position)) !== JSON.stringify(want),
+      );
+      expect({ consoles: consoles.length, wrong: wrong.length }).toEqual({ consoles: 750, wrong: 0 });
+      expect(want.length).toBe(301);
+    } finally {
+      // 750 consoles left on `board` would slow every later test's appends.
+      for (const client of consoles) client.close();
+    }
+  }, 120_000);
+});
+
 describe('console feed: resuming after a dropped connection', () => {
   it('a console disconnected while 500 events are appended gets exactly those 500, then live ones', async () => {
     const incidentId = await reportIncident(b, 'River over the low-water crossing');

@@ -34,6 +34,11 @@ type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 export const REPLAY_LIMIT = 2_000;
 /** A console whose unsent packets pile up beyond this is dropped; it reconnects and resumes from its position. */
 const MAX_PENDING_PACKETS = 5_000;
+/**
+ * Consoles per shard of a group. A send writes to one shard per turn of the event loop, so HTTP requests and the
+ * store's answers are served between shards instead of waiting for a write to every console.
+ */
+const SHARD_SIZE = 250;
 /** Replayed events go to a batching console this many to a message. */
 const REPLAY_BATCH = 500;
 const POSITION = /^\d{20}:\d{20}$/;
@@ -44,8 +49,9 @@ interface Subscriber {
   batch: boolean;
   /** While catching up: live events routed to its rooms, kept until the replay is over. */
   buffer: RecordedEvent[] | undefined;
-  /** The socket.io room of every console with the same rooms and the same `batch` (see `Group`). */
+  /** Its group (see `Group`), and the socket.io room of its shard of the group. */
   group: string | undefined;
+  shard: string | undefined;
 }
 
 /**
@@ -56,6 +62,8 @@ interface Group {
   rooms: Set<Room>;
   batch: boolean;
   members: number;
+  /** Members per shard; shard `k` is the socket.io room `<group>#<k>`. */
+  shards: number[];
 }
 
 function groupOf(rooms: Iterable<Room>, batch: boolean): string {
@@ -95,6 +103,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   /** Live events applied by the read models and not yet sent to the groups (sent on the next turn of the loop). */
   private pending: { event: RecordedEvent; rooms: string[] }[] = [];
   private flushScheduled: { cancel: () => void } | undefined;
+  /** The shards a send has not written to yet, in order; a new send waits until this one is out. */
+  private sending: (() => void)[] = [];
+  private pumping: NodeJS.Immediate | undefined;
   /** When the last live events went out (performance.now()); the next send waits for `flushIntervalMs` after it. */
   private lastFlush = Number.NEGATIVE_INFINITY;
   private readonly flushIntervalMs: number;
@@ -142,6 +153,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     this.stopListening?.();
     clearInterval(this.slowCheck);
     this.flushScheduled?.cancel();
+    if (this.pumping) clearImmediate(this.pumping);
   }
 
   handleDisconnect(socket: ConsoleSocket): void {
@@ -188,7 +200,13 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
       this.leaveGroup(previous);
     }
     for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
-    const subscriber: Subscriber = { rooms: new Set(rooms), batch: batch === true, buffer: [], group: undefined };
+    const subscriber: Subscriber = {
+      rooms: new Set(rooms),
+      batch: batch === true,
+      buffer: [],
+      group: undefined,
+      shard: undefined,
+    };
     this.subscribers.set(socket.id, subscriber);
     this.catchingUp.add(subscriber);
 
@@ -200,7 +218,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     // Synchronously, so no live event falls between the two: send what the groups have not been sent yet (then every
     // buffered event has either gone to the groups, which this console is not in yet, or is in its buffer), send the
     // buffer after the replay's cursor, and join the group for what comes next.
-    this.flush();
+    this.flushNow();
     let cursor: string = replay.cursor;
     const missed = (subscriber.buffer ?? []).filter((event) => event.position > cursor);
     subscriber.buffer = undefined;
@@ -224,7 +242,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     const subscriber = this.subscribers.get(socket.id);
     if (!subscriber) return { ok: true as const, rooms: [] };
     // Events already dispatched go out under the old rooms; the console then moves to the group of the rooms left.
-    this.flush();
+    this.flushNow();
     for (const room of rooms.filter(isRoom)) subscriber.rooms.delete(room);
     if (subscriber.group) {
       this.leaveGroup(subscriber, socket);
@@ -258,12 +276,35 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     return { cancel: () => clearTimeout(timer) };
   }
 
-  /** Sends the pending live events to every group whose rooms they are routed to, in order, each event once. */
+  /** Completes the send under way and sends what is pending, all before returning (for hand-overs). */
+  private flushNow(): void {
+    if (this.pumping) clearImmediate(this.pumping);
+    this.pumping = undefined;
+    for (const write of this.sending.splice(0)) write();
+    this.flush();
+    for (const write of this.sending.splice(0)) write();
+  }
+
+  /** Writes to one shard, and to the next on the next turn of the loop; after the last, the next send may start. */
+  private pump(): void {
+    this.pumping = undefined;
+    this.sending.shift()?.();
+    if (this.sending.length > 0) this.pumping = setImmediate(() => this.pump());
+    else if (this.pending.length > 0) this.flushScheduled ??= this.scheduleFlush();
+  }
+
+  /**
+   * Sends the pending live events to every group whose rooms they are routed to, in order, each event once: one
+   * message per shard, a shard per turn of the event loop (see `pump`).
+   */
   private flush(): void {
     this.flushScheduled?.cancel();
     this.flushScheduled = undefined;
+    // A send still going out: this one follows it (pump schedules it), so no console gets them out of order.
+    if (this.sending.length > 0) return;
     const pending = this.pending;
-    if (pending.length === 0 || !this.namespace) return;
+    const namespace = this.namespace;
+    if (pending.length === 0 || !namespace) return;
     this.pending = [];
     this.lastFlush = performance.now();
     const encoded = new Map<RecordedEvent, ConsoleEvent>();
@@ -278,10 +319,16 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
         if (rooms.some((room) => group.rooms.has(room as Room))) events.push(encode(event));
       }
       if (events.length === 0) continue;
-      const target = this.namespace.to(name);
-      if (group.batch) target.emit('events', events);
-      else for (const event of events) target.emit('event', event);
+      group.shards.forEach((members, shard) => {
+        if (members === 0) return;
+        this.sending.push(() => {
+          const target = namespace.to(`${name}#${shard}`);
+          if (group.batch) target.emit('events', events);
+          else for (const event of events) target.emit('event', event);
+        });
+      });
     }
+    this.pump();
   }
 
   private send(socket: ConsoleSocket, batch: boolean, events: ConsoleEvent[]): void {
@@ -298,22 +345,30 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     const name = groupOf(subscriber.rooms, subscriber.batch);
     let group = this.groups.get(name);
     if (!group) {
-      group = { rooms: new Set(subscriber.rooms), batch: subscriber.batch, members: 0 };
+      group = { rooms: new Set(subscriber.rooms), batch: subscriber.batch, members: 0, shards: [] };
       this.groups.set(name, group);
     }
+    let shard = group.shards.findIndex((members) => members < SHARD_SIZE);
+    if (shard < 0) shard = group.shards.push(0) - 1;
+    group.shards[shard]! += 1;
     group.members += 1;
     subscriber.group = name;
+    subscriber.shard = `${name}#${shard}`;
     // The in-memory adapter joins synchronously; nothing is sent between this and the caller's next line.
-    void socket.join(name);
+    void socket.join(subscriber.shard);
   }
 
   private leaveGroup(subscriber: Subscriber, socket?: ConsoleSocket): void {
-    const name = subscriber.group;
-    if (!name) return;
+    const { group: name, shard } = subscriber;
+    if (!name || !shard) return;
     subscriber.group = undefined;
-    if (socket) void socket.leave(name);
+    subscriber.shard = undefined;
+    if (socket) void socket.leave(shard);
     const group = this.groups.get(name);
-    if (group && --group.members <= 0) this.groups.delete(name);
+    if (!group) return;
+    const index = Number(shard.slice(shard.lastIndexOf('#') + 1));
+    group.shards[index] = Math.max(0, (group.shards[index] ?? 0) - 1);
+    if (--group.members <= 0) this.groups.delete(name);
   }
 
   /**
