@@ -68,7 +68,17 @@ interface Folded<State> {
   requests: ReadonlyMap<string, EarlierRequest>;
 }
 
-const MAX_ATTEMPTS = 3;
+/**
+ * Without If-Match, how many times a command is decided again on the new state when another writer got there first,
+ * waiting a little longer (with jitter, so that the same writers do not collide again) each time.
+ */
+const MAX_ATTEMPTS = 8;
+const RETRY_BASE_MS = 2;
+
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * RETRY_BASE_MS * 2 ** attempt;
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 /** Folded streams kept in memory (least recently used dropped first). */
 const CACHED_STREAMS = 2_000;
 
@@ -224,6 +234,7 @@ export class CommandPipeline {
           throw new RevisionConflictError(request.streamId, request.expectedRevision, error.actual);
         }
         if (attempt >= MAX_ATTEMPTS) throw new RevisionConflictError(request.streamId, folded.revision, error.actual);
+        await pause(attempt);
       }
     }
   }
