@@ -6,26 +6,32 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-export default defineConfig({
-  root,
-  base: '/',
-  publicDir: 'public',
-  resolve: {
-    alias: { '@enlace/console-protocol': `${repo}libs/console-protocol/src/index.ts` },
-  },
-  build: {
-    outDir: `${repo}dist/console`,
-    emptyOutDir: true,
-    sourcemap: true,
-    target: 'es2022',
-    chunkSizeWarningLimit: 1024,
-  },
-  server: {
-    port: 5173,
-    proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/health': 'http://127.0.0.1:3000',
-      '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
+export default defineConfig(({ command }) => {
+  // A build is always a production build (React's production runtime, the production JSX transform), whatever
+  // NODE_ENV the building process has: jest runs the e2e build under NODE_ENV=test, and a CSS loader sets
+  // "development" when it is unset. Vite reads NODE_ENV after loading this file.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root,
+    base: '/',
+    publicDir: 'public',
+    resolve: {
+      alias: { '@enlace/console-protocol': `${repo}libs/console-protocol/src/index.ts` },
     },
-  },
+    build: {
+      outDir: `${repo}dist/console`,
+      emptyOutDir: true,
+      sourcemap: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 1024,
+    },
+    server: {
+      port: 5173,
+      proxy: {
+        '/api': 'http://127.0.0.1:3000',
+        '/health': 'http://127.0.0.1:3000',
+        '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
+      },
+    },
+  };
 });

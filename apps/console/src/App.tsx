@@ -1,7 +1,86 @@
+// The console: language, session, then (signed in) the read models, the live feed, the router and the views.
+import { useEffect, useRef } from 'react';
+import { DataProvider } from './state/DataProvider';
+import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { LiveProvider } from './live/LiveProvider';
+import { Link, RouterProvider, useRouter } from './router/Router';
+import type { Route } from './router/routes';
+import { SessionProvider, useSession } from './session/SessionProvider';
+import { Shell } from './components/Shell';
+import { useTitle } from './components/hooks';
+import { IncidentView } from './views/IncidentView';
+import { Inbox } from './views/Inbox';
+import { Overview } from './views/Overview';
+import { PortView } from './views/PortView';
+import { ReportIncident } from './views/ReportIncident';
+import { SignIn } from './views/SignIn';
+import './styles/app.css';
+
+function NotFound() {
+  const { t } = useI18n();
+  useTitle(t.notFoundTitle);
+  return (
+    <div className="card narrow">
+      <h1>{t.notFoundTitle}</h1>
+      <p>{t.notFoundBody}</p>
+      <Link to={{ name: 'overview' }}>{t.backToOverview}</Link>
+    </div>
+  );
+}
+
+function View({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <Overview />;
+    case 'inbox':
+      return <Inbox />;
+    case 'report-incident':
+      return <ReportIncident />;
+    case 'incident':
+      return <IncidentView key={route.incidentId} incidentId={route.incidentId} />;
+    case 'port':
+      return <PortView key={route.portId} portId={route.portId} incidentId={route.incidentId} />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+/** After navigating, focus moves to the main landmark so that keyboard and screen-reader users start there. */
+function Routed() {
+  const { route } = useRouter();
+  const shown = useRef(route);
+  useEffect(() => {
+    if (shown.current === route) return;
+    shown.current = route;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route]);
+  return (
+    <Shell>
+      <View route={route} />
+    </Shell>
+  );
+}
+
+function Console() {
+  const { session } = useSession();
+  if (!session) return <SignIn />;
+  return (
+    <DataProvider key={session.token} token={session.token}>
+      <LiveProvider token={session.token}>
+        <RouterProvider>
+          <Routed />
+        </RouterProvider>
+      </LiveProvider>
+    </DataProvider>
+  );
+}
+
 export function App() {
   return (
-    <main>
-      <h1>Enlace</h1>
-    </main>
+    <I18nProvider>
+      <SessionProvider>
+        <Console />
+      </SessionProvider>
+    </I18nProvider>
   );
 }

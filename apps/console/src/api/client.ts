@@ -1,0 +1,114 @@
+// The HTTP client of the console: same-origin JSON requests with the session's token, refusals as ApiError with the
+// api's bilingual message, and the headers of safe retries (Idempotency-Key, If-Match).
+import type { Lang } from '../i18n';
+import type { ApiErrorBody } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: { en: string; es: string },
+    readonly details: Record<string, unknown>,
+  ) {
+    super(messages.en);
+  }
+
+  override get name(): string {
+    return 'ApiError';
+  }
+
+  /** The message in the officer's language. */
+  text(lang: Lang): string {
+    return this.messages[lang] || this.messages.en;
+  }
+
+  /** Validation errors name each field with its message in both languages. */
+  fieldMessages(lang: Lang): string[] {
+    const fields = this.details.fields;
+    if (!Array.isArray(fields)) return [];
+    return fields.flatMap((field: unknown) => {
+      const message = (field as { message?: { en?: string; es?: string } } | null)?.message;
+      const text = message?.[lang] ?? message?.en;
+      return typeof text === 'string' ? [text] : [];
+    });
+  }
+}
+
+/** No answer at all (network down, server unreachable): code NETWORK, status 0. */
+export function networkError(): ApiError {
+  return new ApiError(
+    0,
+    'NETWORK',
+    {
+      en: 'The server cannot be reached. Check the connection and try again.',
+      es: 'No se puede contactar al servidor. Revise la conexión e intente de nuevo.',
+    },
+    {},
+  );
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  const body = value as Partial<ApiErrorBody> | null;
+  return typeof body?.code === 'string' && typeof body.message?.en === 'string' && typeof body.message.es === 'string';
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
+/** Called when the api says the token is no longer valid (401): the session ends. */
+let onUnauthorized: (() => void) | undefined;
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if ((error as Error | undefined)?.name === 'AbortError') throw error;
+    throw networkError();
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    if (response.status === 401 && options.token) onUnauthorized?.();
+    if (isErrorBody(body)) {
+      throw new ApiError(response.status, body.code, body.message, body.details ?? {});
+    }
+    throw new ApiError(
+      response.status,
+      `HTTP_${response.status}`,
+      { en: `The server answered ${response.status}.`, es: `El servidor respondió ${response.status}.` },
+      {},
+    );
+  }
+  return body as T;
+}
+
+/** A path with `?after=<position>` (or `&after=`) when a position is known. */
+export function withAfter(path: string, after: string | undefined): string {
+  if (!after) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(after)}`;
+}

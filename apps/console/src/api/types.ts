@@ -1,0 +1,301 @@
+// The api's answers as the console reads them. Mirrors of the server's read models (libs/projections) and reference
+// data (libs/domain/src/reference): the console is a browser program and imports nothing but the console protocol
+// from the workspace, so these types are kept by hand. Only what the console reads is listed.
+
+export type Side = 'US' | 'MX';
+export type Owner = Side | 'JOINT';
+export type Language = 'en' | 'es';
+export type Role = 'officer' | 'planner' | 'auditor' | 'admin' | 'system';
+
+/** Human-facing free text: at least one of English and Spanish; the other may be added later. */
+export interface BilingualText {
+  en?: string;
+  es?: string;
+}
+
+export const SEVERITIES = ['minor', 'moderate', 'severe', 'extreme'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const INCIDENT_KINDS = ['hazmat-release', 'fire', 'flood', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const SHUTDOWN_KINDS = ['hazmat-release', 'fire', 'flood', 'security-threat', 'infrastructure-failure'] as const;
+export type ShutdownKind = (typeof SHUTDOWN_KINDS)[number];
+export const LANE_MODES = ['passenger', 'pedestrian', 'commercial', 'rail', 'sentri', 'fast', 'ready'] as const;
+export type LaneMode = (typeof LANE_MODES)[number];
+export const DIRECTIONS = ['northbound', 'southbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export type LaneId = `${LaneMode}:${Direction}`;
+export type PortStatusValue = 'open' | 'partially-closed' | 'closed';
+export const QUANTITY_UNITS = ['kg', 't', 'lb', 'L', 'm3', 'gal'] as const;
+
+/** The login answer (POST /api/auth/login). */
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface SessionUser {
+  username: string;
+  displayName: string;
+  agency: string;
+  country: Side;
+  role: Role;
+}
+
+/** Every write answers this (201/200). */
+export interface WriteResult {
+  id: string;
+  revision: number;
+  position?: string;
+  events: { id: string; type: string }[];
+  replayed: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------------ ports
+
+export interface LaneStatus {
+  id: LaneId;
+  mode: LaneMode;
+  direction: Direction;
+  status: 'open' | 'closed';
+}
+
+export interface ChecklistItem {
+  id: string;
+  text: { en: string; es: string };
+  owner: Owner;
+  agency: string;
+  critical: boolean;
+  status: 'open' | 'completed' | 'waived';
+  resolvedBy?: { side: Side; agency: string };
+  resolvedAt?: string;
+  note?: BilingualText;
+  reason?: BilingualText;
+}
+
+export interface SignOff {
+  side: Side;
+  agency: string;
+  officer: string;
+  at: string;
+}
+
+export interface ReopeningBlockers {
+  openCriticalItems: ChecklistItem[];
+  missingSignOffs: Side[];
+}
+
+export interface ActiveShutdown {
+  shutdownId: string;
+  kind: ShutdownKind;
+  scope: 'full' | 'partial';
+  lanes: LaneId[];
+  closedLanes: LaneId[];
+  reason: BilingualText;
+  incidentId?: string;
+  declaredBy: { side: Side; agency: string };
+  declaredAt: string;
+  checklist: { templateId: string; templateVersion: number; items: ChecklistItem[] };
+  signOffs: Partial<Record<Side, SignOff>>;
+  phases: number;
+  blockers: ReopeningBlockers;
+}
+
+export interface ChecklistProgress {
+  portId: string;
+  shutdownId: string;
+  total: number;
+  completed: number;
+  waived: number;
+  open: number;
+  criticalOpen: number;
+  signOffs: { US: boolean; MX: boolean };
+  readyToReopen: boolean;
+}
+
+/** GET /api/ports (each) and GET /api/ports/:id. */
+export interface PortStatus {
+  id: string;
+  name: { us: string; mx: string };
+  state: { us: string; mx: string };
+  cbpPortCode: string | null;
+  lanes: { id: LaneId; mode: LaneMode; direction: Direction }[];
+  location: { lat: number; lon: number } | null;
+  blmId: string;
+  timeZones: { us: string; mx: string };
+  status: PortStatusValue;
+  laneStatus: LaneStatus[];
+  revision: number;
+  closedSince: string | null;
+  linkedIncidentId: string | null;
+  activeShutdown: ActiveShutdown | null;
+  checklistProgress: ChecklistProgress | null;
+  pastShutdowns: { shutdownId: string; kind: ShutdownKind; declaredAt: string; reopenedAt: string }[];
+}
+
+// -------------------------------------------------------------------------------------------------- incidents
+
+export interface Material {
+  unNumber?: string;
+  name: string;
+  hazardClass?: string;
+  ergGuide?: string;
+  toxicByInhalation?: boolean;
+}
+
+/** GET /api/incidents (each). */
+export interface IncidentBoardEntry {
+  incidentId: string;
+  status: 'open' | 'closed';
+  kind: IncidentKind;
+  title: BilingualText;
+  severity: Severity;
+  material: Material | null;
+  affectedPortIds: string[];
+  reportedBy: { side: Side; agency: string };
+  reportedAt: string;
+  lastUpdate: string;
+  lastEventType: string;
+  missingTranslations: string[];
+  protectiveActionsInForce: number;
+  jointResponseTeam: 'inactive' | 'active' | 'deactivated';
+}
+
+export interface ProtectiveAction {
+  actionId: string;
+  kind: 'evacuation' | 'shelter-in-place';
+  center: { lat: number; lon: number };
+  radiusMeters: number;
+  instructions: BilingualText;
+  side: Side;
+  orderedAt: string;
+  liftedAt?: string;
+}
+
+export interface SituationReport {
+  reportId: string;
+  number: number;
+  summary: BilingualText;
+  side: Side;
+  filedAt: string;
+}
+
+export interface CenterStep {
+  center: 'NRC' | 'CENACOM';
+  at: string;
+  reference?: string;
+}
+
+/** GET /api/incidents/:id. */
+export interface Incident {
+  status: 'open' | 'closed';
+  incidentId: string;
+  kind: IncidentKind;
+  title: BilingualText;
+  severity: Severity;
+  material?: Material;
+  quantity?: { amount: number; unit: string };
+  location: { lat: number; lon: number; description: BilingualText };
+  affectedPortIds: string[];
+  sisterCityPlanId?: string;
+  casualties: { injured: number; fatalities: number };
+  reportedBy: { side: Side; agency: string };
+  observedAt: string;
+  reportedAt: string;
+  updatedAt: string;
+  protectiveActions: ProtectiveAction[];
+  situationReports: SituationReport[];
+  jcp: {
+    nationalCenters: Partial<Record<Side, CenterStep>>;
+    counterpartNotified: Partial<Record<Side, CenterStep>>;
+    jointResponseTeam: 'inactive' | 'active' | 'deactivated';
+    onSceneCoordinators: Partial<Record<Side, { name: string; agency: string; phone?: string }>>;
+  };
+  closingSummary?: BilingualText;
+  revision: number;
+  missingTranslations: string[];
+}
+
+/** GET /api/incidents/:id/timeline (each): the ICS-214-style activity log. */
+export interface ActivityEntry {
+  position: string;
+  at: string;
+  streamId: string;
+  type: string;
+  actor: string;
+  agency: string;
+  side: Side | null;
+  summary: { en: string; es: string };
+}
+
+/** GET /api/incidents/:id/events (each): the stream as recorded, with each event's mode. */
+export interface RecordedEvent {
+  position: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  metadata: { mode: 'actual' | 'exercise'; recordedAt: string; actor: string; agency: string };
+}
+
+// ---------------------------------------------------------------------------------------------- notifications
+
+export interface Recipient {
+  agency: string;
+  side: Side;
+}
+
+export interface Acknowledgment extends Recipient {
+  officer: string;
+  at: string;
+  readIn?: Language;
+}
+
+/** GET /api/notifications (each): pending first, then by deadline; `overdue` judged by the server when read. */
+export interface NotificationStatus {
+  status: 'active' | 'cancelled';
+  notificationId: string;
+  blmId: string;
+  subject: { incidentId?: string; portId?: string; shutdownId?: string };
+  title: BilingualText;
+  body: BilingualText;
+  severity: Severity;
+  acknowledgmentDeadline: string;
+  recipients: Recipient[];
+  acknowledgments: Acknowledgment[];
+  issuedBy: { side: Side; agency: string; officer: string };
+  issuedAt: string;
+  updatedAt: string;
+  cancellation?: { reason: BilingualText; at: string };
+  escalations: { tier: number; at: string }[];
+  revision: number;
+  pending: Recipient[];
+  overdue: boolean;
+}
+
+// -------------------------------------------------------------------------------------------------- reference
+
+export interface BorderLiaisonMechanism {
+  id: string;
+  name: { en: string; es: string };
+  usChair: string;
+  mxChair: string;
+  sisterCities: string;
+  members: { agency: string; side: Side; name: BilingualText }[];
+}
+
+export interface HazardousMaterial {
+  unNumber: string;
+  name: string;
+  hazardClass: string;
+  ergGuide: string;
+  toxicByInhalation: boolean;
+}
+
+/** The error body of every refusal. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: { en: string; es: string };
+  details: Record<string, unknown>;
+}

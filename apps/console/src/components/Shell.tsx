@@ -1,0 +1,182 @@
+// The frame of every signed-in page: skip link, header (brand, navigation, connection, language, account), the
+// read-only and resume notices, the main landmark, and the page's polite live region.
+import { useId, type ReactNode } from 'react';
+import type { NotificationStatus } from '../api/types';
+import { useResource } from '../state/DataProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { useLive } from '../live/LiveProvider';
+import { Link, useRouter } from '../router/Router';
+import { canWrite } from '../session/session';
+import { useSession, useSignedIn } from '../session/SessionProvider';
+import { browserZone } from '../time/format';
+import { LocalTime } from './common';
+import { useNow } from './hooks';
+import { useMyMechanisms, notificationState } from './notifications';
+import './shell.css';
+
+export function LanguageSwitch() {
+  const { lang, t, setLang } = useI18n();
+  return (
+    <button
+      type="button"
+      className="btn btn-quiet lang-switch"
+      data-testid="language-switch"
+      lang={lang === 'en' ? 'es-MX' : 'en'}
+      aria-label={t.languageSwitchLabel}
+      onClick={() => setLang(lang === 'en' ? 'es' : 'en')}
+    >
+      <span aria-hidden="true" className="lang-code">
+        {lang === 'en' ? 'ES' : 'EN'}
+      </span>{' '}
+      {t.languageSwitchText}
+    </button>
+  );
+}
+
+function ConnectionStatus() {
+  const { t } = useI18n();
+  const { connection, connecting, lostAt } = useLive();
+  const detailId = useId();
+  const label = connecting && connection === 'reconnecting' ? t.connecting : t.connection[connection];
+  return (
+    <div
+      className={`conn conn-${connection}`}
+      data-testid="connection-status"
+      data-state={connection}
+      role="status"
+      aria-live="polite"
+      aria-describedby={detailId}
+    >
+      <span className="conn-dot" aria-hidden="true">
+        {connection === 'connected' ? '●' : connection === 'reconnecting' ? '◌' : '○'}
+      </span>
+      <span className="conn-label">
+        <span className="visually-hidden">{t.connectionLabel}: </span>
+        {label}
+      </span>
+      <span className="visually-hidden" id={detailId}>
+        {t.connectionDetail[connection]}
+      </span>
+      {connection !== 'connected' && lostAt !== undefined ? (
+        <span className="conn-stale">
+          {t.staleSince('')}
+          <LocalTime iso={new Date(lostAt).toISOString()} zone={browserZone()} seconds timeOnly />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function UserMenu() {
+  const { t } = useI18n();
+  const { user, expiresAt } = useSignedIn();
+  const { signOut } = useSession();
+  return (
+    <div className="user-menu" data-testid="user-menu" aria-label={t.userMenu} role="group">
+      <span className="user-name">
+        <span className="visually-hidden">{t.signedInAs(user.displayName)}</span>
+        <span aria-hidden="true">{user.displayName}</span>
+        <span className="user-meta">
+          {user.agency} · {t.side[user.country]} · {t.role[user.role]}
+        </span>
+        <span className="visually-hidden">
+          {t.sessionEnds} <LocalTime iso={new Date(expiresAt).toISOString()} zone={browserZone()} />
+        </span>
+      </span>
+      <button type="button" className="btn btn-quiet" data-testid="sign-out" onClick={() => signOut('signed-out')}>
+        {t.signOut}
+      </button>
+    </div>
+  );
+}
+
+function InboxBadge() {
+  const { t } = useI18n();
+  const notifications = useResource<NotificationStatus[]>('/api/notifications');
+  const { user } = useSignedIn();
+  const mine = useMyMechanisms();
+  const now = useNow(5000);
+  const pending = (notifications.data ?? []).filter((notification) => {
+    if (mine.ids && !mine.ids.has(notification.blmId)) return false;
+    const state = notificationState(notification, user, now);
+    return state === 'pending' || state === 'overdue';
+  }).length;
+  if (pending === 0) return null;
+  return <span className="badge">{t.inboxPendingCount(pending)}</span>;
+}
+
+function ResumeNotice() {
+  const { t } = useI18n();
+  const { resumed, dismissResumed } = useLive();
+  if (!resumed) return null;
+  const since = new Date(resumed.since).toISOString();
+  const [before, after] = t.resumed('\u0000', resumed.count).split('\u0000');
+  return (
+    <div className="notice notice-info" data-testid="resume-notice">
+      <span aria-hidden="true">↻ </span>
+      <span>
+        {before}
+        <LocalTime iso={since} zone={browserZone()} seconds timeOnly />
+        {after}
+      </span>
+      <button type="button" className="btn btn-small btn-quiet" onClick={dismissResumed}>
+        {t.close}
+      </button>
+    </div>
+  );
+}
+
+function LiveRegion() {
+  const { announcement } = useLive();
+  return (
+    <div className="visually-hidden" data-testid="live-region" aria-live="polite" aria-atomic="true">
+      {announcement ? <p key={announcement.id}>{announcement.text}</p> : null}
+    </div>
+  );
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { route } = useRouter();
+  const { user } = useSignedIn();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true" focusable="false">
+            <rect width="32" height="32" rx="6" fill="#0b3d5c" />
+            <path d="M4 20 C10 14 14 24 20 16 S28 12 28 12" stroke="#f5b700" strokeWidth="3" fill="none" />
+          </svg>
+          <span className="brand-name">{t.appName}</span>
+          <span className="brand-tagline">{t.appTagline}</span>
+        </div>
+        <nav aria-label={t.mainNavigation} className="nav">
+          <Link to={{ name: 'overview' }} aria-current={route.name === 'overview' ? 'page' : undefined}>
+            {t.navOverview}
+          </Link>
+          <Link to={{ name: 'inbox' }} aria-current={route.name === 'inbox' ? 'page' : undefined}>
+            {t.navInbox} <InboxBadge />
+          </Link>
+        </nav>
+        <div className="top-tools">
+          <ConnectionStatus />
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </header>
+      {!canWrite(user) ? (
+        <div className="notice notice-readonly" role="note">
+          {t.readOnlyBanner(t.role[user.role].toLowerCase())}
+        </div>
+      ) : null}
+      <ResumeNotice />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <LiveRegion />
+    </div>
+  );
+}

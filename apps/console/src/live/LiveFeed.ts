@@ -1,0 +1,143 @@
+// The socket.io connection to the console feed (`/console`, same origin): subscribes to the board from the last
+// position seen, resubscribes after every reconnection, and reports the connection's state as officers see it.
+import {
+  type ClientToServerEvents,
+  CONSOLE_NAMESPACE,
+  type ConsoleEvent,
+  type ConsoleSnapshot,
+  type ServerToClientEvents,
+} from '@enlace/console-protocol';
+import { io, type Socket } from 'socket.io-client';
+import {
+  caughtUp,
+  connectionLost,
+  type FeedState,
+  initialFeedState,
+  receiveEvents,
+  subscribeRequest,
+} from './feed-state';
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+
+export interface LiveFeedListener {
+  /** The connection changed; `first` while the very first connection is still being made. */
+  state(state: ConnectionState, first: boolean): void;
+  /** Events not seen before, in order; `replay` while catching up (history or missed events), else live. */
+  events(fresh: ConsoleEvent[], replay: boolean, feed: FeedState): void;
+  /** Too far behind: the server sent read models instead of events; everything must be read again. */
+  snapshot(position: string): void;
+  /** The replay after a drop is over: since when, and how many events it brought. */
+  resumed(since: number, count: number): void;
+  /** The server refused the token. */
+  unauthorized(): void;
+}
+
+export class LiveFeed {
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+  private feed: FeedState = initialFeedState;
+  private replaying = false;
+  private everConnected = false;
+  private current: ConnectionState = 'reconnecting';
+
+  constructor(
+    private readonly token: string,
+    private readonly listener: LiveFeedListener,
+  ) {}
+
+  get state(): FeedState {
+    return this.feed;
+  }
+
+  start(): void {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(CONSOLE_NAMESPACE, {
+      auth: { token: this.token },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 4_000,
+      timeout: 8_000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => this.subscribe());
+    socket.on('disconnect', (reason) => {
+      this.lost();
+      // The server closed this console on purpose (it was too slow): it comes back and resumes.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (error) => {
+      if (/unauthorized/i.test(error.message)) {
+        this.listener.unauthorized();
+        return;
+      }
+      this.lost();
+    });
+    socket.on('events', (events) => this.receive(events));
+    socket.on('event', (event) => this.receive([event]));
+    socket.on('snapshot', (snapshot: ConsoleSnapshot) => {
+      this.feed = caughtUp(this.feed, snapshot.position).state;
+      this.listener.snapshot(snapshot.position);
+    });
+    socket.on('caught-up', ({ position }) => {
+      const { state, resumed } = caughtUp(this.feed, position);
+      this.feed = state;
+      this.replaying = false;
+      this.everConnected = true;
+      this.setState('connected');
+      if (resumed) this.listener.resumed(resumed.since, resumed.count);
+    });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = undefined;
+  }
+
+  private subscribe(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.replaying = true;
+    socket.emit('subscribe', subscribeRequest(this.feed), (ack) => {
+      // A refused subscription (a bad position) starts over from the beginning rather than showing nothing.
+      if (!ack.ok && ack.error.code === 'CONSOLE.BAD_POSITION') {
+        this.feed = { ...this.feed, lastPosition: undefined };
+        this.subscribe();
+      }
+    });
+  }
+
+  private receive(events: ConsoleEvent[]): void {
+    const { state, fresh } = receiveEvents(this.feed, events);
+    this.feed = state;
+    if (fresh.length > 0) this.listener.events(fresh, this.replaying, state);
+  }
+
+  private lost(): void {
+    this.feed = connectionLost(this.feed, Date.now());
+    this.replaying = false;
+    this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
+  }
+
+  private readonly onOnline = () => {
+    const socket = this.socket;
+    if (!socket || socket.connected) return;
+    this.setState('reconnecting');
+    // Try at once instead of waiting for the back-off.
+    socket.disconnect();
+    socket.connect();
+  };
+
+  private readonly onOffline = () => {
+    if (this.socket?.connected) return; // the transport closes itself; `disconnect` follows
+    this.setState('offline');
+  };
+
+  private setState(state: ConnectionState): void {
+    if (state === this.current && state !== 'connected') return;
+    this.current = state;
+    this.listener.state(state, !this.everConnected);
+  }
+}

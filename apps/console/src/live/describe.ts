@@ -1,0 +1,112 @@
+// One line per feed event, in the officer's language, for the activity list and the screen-reader announcements.
+// (The api's activity log, GET /api/incidents/:id/timeline, has its own sentences; the feed carries raw events.)
+import type { ConsoleEvent } from '@enlace/console-protocol';
+import type { BilingualText } from '../api/types';
+import { pickText, type Lang } from '../i18n';
+
+type Data = Record<string, unknown>;
+
+/** How the line names a port (its name on the officer's side) and a BLM. */
+export interface Names {
+  port: (portId: string) => string;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const txt = (value: unknown, lang: Lang): string => pickText(value as BilingualText | undefined, lang).text;
+const lanes = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+
+const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent) => { en: string; es: string }> = {
+  IncidentReported: (d, lang) => ({
+    en: `Incident reported: ${txt(d.title, lang)}`,
+    es: `Incidente reportado: ${txt(d.title, lang)}`,
+  }),
+  IncidentUpdated: () => ({ en: 'Incident updated', es: 'Incidente actualizado' }),
+  ProtectiveActionOrdered: (d) => ({
+    en: `${d.kind === 'evacuation' ? 'Evacuation' : 'Shelter in place'} ordered (${str(d.radiusMeters)} m)`,
+    es: `${d.kind === 'evacuation' ? 'Evacuación' : 'Resguardo en el lugar'} ordenado (${str(d.radiusMeters)} m)`,
+  }),
+  ProtectiveActionLifted: () => ({ en: 'Protective action lifted', es: 'Acción de protección levantada' }),
+  SituationReportFiled: (d) => ({
+    en: `Situation report ${str(d.number)} filed`,
+    es: `Reporte de situación ${str(d.number)} presentado`,
+  }),
+  NationalCenterNotified: (d) => ({ en: `${str(d.center)} notified`, es: `Se notificó a ${str(d.center)}` }),
+  CounterpartCenterNotified: (d) => ({
+    en: `${str(d.center)} notified the other country`,
+    es: `${str(d.center)} notificó al otro país`,
+  }),
+  JointResponseTeamActivated: () => ({
+    en: 'Joint Response Team activated',
+    es: 'Equipo Conjunto de Respuesta activado',
+  }),
+  JointResponseTeamDeactivated: () => ({
+    en: 'Joint Response Team deactivated',
+    es: 'Equipo Conjunto de Respuesta desactivado',
+  }),
+  OnSceneCoordinatorAssigned: (d) => ({
+    en: `On-scene coordinator assigned: ${str(d.name)}`,
+    es: `Coordinador en escena asignado: ${str(d.name)}`,
+  }),
+  IncidentTextTranslated: () => ({ en: 'Translation added', es: 'Traducción agregada' }),
+  IncidentClosed: () => ({ en: 'Incident closed', es: 'Incidente cerrado' }),
+  PortShutdownDeclared: (d, _lang, names) => ({
+    en: `${d.scope === 'full' ? 'Full' : 'Partial'} shutdown declared at ${names.port(str(d.portId))} (${lanes(d.lanes)} lanes)`,
+    es: `Cierre ${d.scope === 'full' ? 'total' : 'parcial'} declarado en ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles)`,
+  }),
+  ChecklistItemCompleted: (d, _lang, names) => ({
+    en: `Checklist item completed at ${names.port(str(d.portId))} by ${str(d.agency)}`,
+    es: `Elemento de la lista completado en ${names.port(str(d.portId))} por ${str(d.agency)}`,
+  }),
+  ChecklistItemWaived: (d, _lang, names) => ({
+    en: `Checklist item waived at ${names.port(str(d.portId))} by ${str(d.agency)}`,
+    es: `Elemento de la lista dispensado en ${names.port(str(d.portId))} por ${str(d.agency)}`,
+  }),
+  ResumptionSignedOff: (d, _lang, names) => ({
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} signed off the resumption of ${names.port(str(d.portId))}`,
+    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} firmó la reanudación de ${names.port(str(d.portId))}`,
+  }),
+  PortLanesReopened: (d, _lang, names) => ({
+    en: `${names.port(str(d.portId))}: reopening phase ${str(d.phase)} (${lanes(d.lanes)} lanes)`,
+    es: `${names.port(str(d.portId))}: fase de reapertura ${str(d.phase)} (${lanes(d.lanes)} carriles)`,
+  }),
+  PortReopened: (d, _lang, names) => ({
+    en: `${names.port(str(d.portId))} fully reopened`,
+    es: `${names.port(str(d.portId))} reabierto por completo`,
+  }),
+  BlmNotificationIssued: (d, lang) => ({
+    en: `BLM notification issued: ${txt(d.title, lang)}`,
+    es: `Notificación al MEF emitida: ${txt(d.title, lang)}`,
+  }),
+  BlmNotificationUpdated: () => ({ en: 'BLM notification updated', es: 'Notificación al MEF actualizada' }),
+  BlmNotificationAcknowledged: (d) => ({
+    en: `${str(d.agency)} acknowledged a BLM notification`,
+    es: `${str(d.agency)} acusó recibo de una notificación al MEF`,
+  }),
+  BlmNotificationCancelled: () => ({ en: 'BLM notification cancelled', es: 'Notificación al MEF cancelada' }),
+  BlmNotificationDelivered: (d) => ({
+    en: `BLM notification delivered to ${str(d.agency)} (${str(d.channel)})`,
+    es: `Notificación al MEF entregada a ${str(d.agency)} (${str(d.channel)})`,
+  }),
+  BlmNotificationDeliveryFailed: (d) => ({
+    en: `Delivery to ${str(d.agency)} failed (${str(d.channel)})`,
+    es: `Falló la entrega a ${str(d.agency)} (${str(d.channel)})`,
+  }),
+  BlmNotificationDeliveryAbandoned: (d) => ({
+    en: `Gave up delivering to ${str(d.agency)} (${str(d.channel)})`,
+    es: `Se abandonó la entrega a ${str(d.agency)} (${str(d.channel)})`,
+  }),
+  BlmNotificationEscalated: (d) => ({
+    en: `Not acknowledged in time: escalated to tier ${str(d.tier)}`,
+    es: `Sin acuse a tiempo: escalada al nivel ${str(d.tier)}`,
+  }),
+};
+
+export function describeEvent(event: ConsoleEvent, lang: Lang, names: Names): string {
+  const line = LINES[event.type];
+  return line ? line(event.data, lang, names, event)[lang] : event.type;
+}
+
+/** Events an officer should hear about as they happen (deliveries are bookkeeping: shown, not announced). */
+export function isAnnounced(event: ConsoleEvent): boolean {
+  return !event.type.startsWith('BlmNotificationDeliver');
+}

@@ -1,0 +1,51 @@
+// The console's addresses. The api serves index.html for every other GET, so each view has a real URL that survives
+// a reload and can be shared.
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'report-incident' }
+  | { name: 'incident'; incidentId: string }
+  | { name: 'port'; portId: string; incidentId?: string }
+  | { name: 'inbox' }
+  | { name: 'not-found'; path: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const segments = path.split('/').slice(1).map(decodeURIComponent);
+  const query = new URLSearchParams(search);
+  if (path === '/') return { name: 'overview' };
+  if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/incidents/new') return { name: 'report-incident' };
+  if (segments.length === 2 && segments[0] === 'incidents' && UUID.test(segments[1]!)) {
+    return { name: 'incident', incidentId: segments[1]!.toLowerCase() };
+  }
+  if (segments.length === 2 && segments[0] === 'ports' && SLUG.test(segments[1]!)) {
+    const incidentId = query.get('incident');
+    return {
+      name: 'port',
+      portId: segments[1]!,
+      ...(incidentId && UUID.test(incidentId) ? { incidentId: incidentId.toLowerCase() } : {}),
+    };
+  }
+  return { name: 'not-found', path };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return '/';
+    case 'inbox':
+      return '/inbox';
+    case 'report-incident':
+      return '/incidents/new';
+    case 'incident':
+      return `/incidents/${encodeURIComponent(route.incidentId)}`;
+    case 'port':
+      return `/ports/${encodeURIComponent(route.portId)}${route.incidentId ? `?incident=${route.incidentId}` : ''}`;
+    case 'not-found':
+      return route.path;
+  }
+}
