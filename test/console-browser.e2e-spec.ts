@@ -384,6 +384,19 @@ describe('browser console: two officers, one emergency', () => {
       await expect(mx.getByTestId(`port-row-${PORT}`).count()).resolves.toBe(0);
       await us.getByRole('link', { name: 'Border overview' }).click();
       await expectState(us.getByTestId(`port-marker-${PORT}`), 'open', 2_000, 'data-status');
+
+      // The incident as each side sees it now: its timeline holds the steps above, on each side's clock.
+      for (const [page, name] of [
+        [us, 'incident-en'],
+        [mx, 'incident-es'],
+      ] as const) {
+        await page.goto(`${api.url}/incidents/${incidentId}`);
+        await expectState(page.getByTestId('connection-status'), 'connected', 10_000);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await shot(page, name);
+        await page.goto(`${api.url}/`);
+        await expectState(page.getByTestId(`port-marker-${PORT}`), 'open', 10_000, 'data-status');
+      }
     },
     STEP_MS,
   );

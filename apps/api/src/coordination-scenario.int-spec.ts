@@ -351,7 +351,7 @@ describe('live read models', () => {
         side: 'US',
         summary: {
           en: 'Incident reported: Flooded approach road (severity minor)',
-          es: 'Incidente reportado: Flooded approach road (severidad minor)',
+          es: 'Incidente reportado: Flooded approach road (severidad menor)',
         },
       }),
     ]);

@@ -1,4 +1,4 @@
-import type { BilingualText } from '@enlace/domain';
+import type { BilingualText, ReferenceCatalog } from '@enlace/domain';
 import type { RecordedEvent } from '@enlace/event-store';
 import { categoryOf, idOf, type Projection } from './projection.js';
 
@@ -26,15 +26,60 @@ function texto(value: unknown): string {
   return bilingual?.es ?? bilingual?.en ?? '';
 }
 
-function list(value: unknown): string {
-  return Array.isArray(value) ? value.join(', ') : '';
+type Words = Record<string, { en: string; es: string }>;
+
+const SEVERITY: Words = {
+  minor: { en: 'minor', es: 'menor' },
+  moderate: { en: 'moderate', es: 'moderada' },
+  severe: { en: 'severe', es: 'grave' },
+  extreme: { en: 'extreme', es: 'extrema' },
+};
+const SIDE: Words = { US: { en: 'U.S.', es: 'EE. UU.' }, MX: { en: 'Mexico', es: 'México' } };
+const MODE: Words = {
+  passenger: { en: 'passenger vehicles', es: 'vehículos de pasajeros' },
+  pedestrian: { en: 'pedestrians', es: 'peatones' },
+  commercial: { en: 'commercial', es: 'carga' },
+  rail: { en: 'rail', es: 'ferrocarril' },
+  sentri: { en: 'SENTRI', es: 'SENTRI' },
+  fast: { en: 'FAST', es: 'FAST' },
+  ready: { en: 'Ready Lane', es: 'Carril Ready' },
+};
+const DIRECTION: Words = {
+  northbound: { en: 'northbound', es: 'hacia el norte' },
+  southbound: { en: 'southbound', es: 'hacia el sur' },
+};
+
+function word(words: Words, value: unknown, language: 'en' | 'es'): string {
+  return words[String(value)]?.[language] ?? String(value);
 }
 
+/** `passenger:northbound, …` as words: "passenger vehicles northbound, …". */
+function lanes(value: unknown, language: 'en' | 'es'): string {
+  if (!Array.isArray(value)) return '';
+  return value
+    .map((lane) => {
+      const [mode, direction] = String(lane).split(':');
+      return `${word(MODE, mode, language)} ${word(DIRECTION, direction, language)}`;
+    })
+    .join(', ');
+}
+
+/** What a sentence needs besides the event: port names and the texts of the checklist items it names. */
+export interface DescribeContext {
+  port(portId: unknown): { en: string; es: string };
+  item(shutdownId: unknown, itemId: unknown): { en: string; es: string };
+}
+
+const BARE: DescribeContext = {
+  port: (portId) => ({ en: String(portId), es: String(portId) }),
+  item: (_shutdownId, itemId) => ({ en: String(itemId), es: String(itemId) }),
+};
+
 /** A sentence per event type in English and Spanish (the log reads in either language). */
-const DESCRIBE: Record<string, (data: Data) => { en: string; es: string }> = {
+const DESCRIBE: Record<string, (data: Data, context: DescribeContext) => { en: string; es: string }> = {
   IncidentReported: (d) => ({
-    en: `Incident reported: ${text(d.title)} (severity ${String(d.severity)})`,
-    es: `Incidente reportado: ${texto(d.title)} (severidad ${String(d.severity)})`,
+    en: `Incident reported: ${text(d.title)} (severity ${word(SEVERITY, d.severity, 'en')})`,
+    es: `Incidente reportado: ${texto(d.title)} (severidad ${word(SEVERITY, d.severity, 'es')})`,
   }),
   IncidentUpdated: (d) => ({
     en: `Incident updated: ${Object.keys((d.changes as Data | undefined) ?? {}).join(', ')}`,
@@ -63,47 +108,53 @@ const DESCRIBE: Record<string, (data: Data) => { en: string; es: string }> = {
     es: 'Equipo Conjunto de Respuesta desactivado',
   }),
   OnSceneCoordinatorAssigned: (d) => ({
-    en: `${String(d.side)} on-scene coordinator: ${String(d.name)} (${String(d.agency)})`,
-    es: `Coordinador en escena ${String(d.side)}: ${String(d.name)} (${String(d.agency)})`,
+    en: `${word(SIDE, d.side, 'en')} on-scene coordinator: ${String(d.name)} (${String(d.agency)})`,
+    es: `Coordinador en escena de ${word(SIDE, d.side, 'es')}: ${String(d.name)} (${String(d.agency)})`,
   }),
   IncidentTextTranslated: (d) => ({
     en: `Translation added (${String(d.field)}, ${String(d.language)})`,
     es: `Traducción agregada (${String(d.field)}, ${String(d.language)})`,
   }),
   IncidentClosed: (d) => ({ en: `Incident closed: ${text(d.summary)}`, es: `Incidente cerrado: ${texto(d.summary)}` }),
-  PortShutdownDeclared: (d) => ({
-    en: `${d.scope === 'full' ? 'Full' : 'Partial'} shutdown of ${String(d.portId)}: ${list(d.lanes)}`,
-    es: `Cierre ${d.scope === 'full' ? 'total' : 'parcial'} de ${String(d.portId)}: ${list(d.lanes)}`,
+  PortShutdownDeclared: (d, c) =>
+    d.scope === 'full'
+      ? { en: `Full shutdown of ${c.port(d.portId).en}`, es: `Cierre total de ${c.port(d.portId).es}` }
+      : {
+          en: `Partial shutdown of ${c.port(d.portId).en}: ${lanes(d.lanes, 'en')}`,
+          es: `Cierre parcial de ${c.port(d.portId).es}: ${lanes(d.lanes, 'es')}`,
+        },
+  ChecklistItemCompleted: (d, c) => ({
+    en: `Checklist item completed: ${c.item(d.shutdownId, d.itemId).en}`,
+    es: `Elemento de la lista completado: ${c.item(d.shutdownId, d.itemId).es}`,
   }),
-  ChecklistItemCompleted: (d) => ({
-    en: `Checklist item completed: ${String(d.itemId)}`,
-    es: `Elemento de la lista completado: ${String(d.itemId)}`,
-  }),
-  ChecklistItemWaived: (d) => ({
-    en: `Checklist item waived: ${String(d.itemId)} (${text(d.reason)})`,
-    es: `Elemento de la lista dispensado: ${String(d.itemId)} (${texto(d.reason)})`,
+  ChecklistItemWaived: (d, c) => ({
+    en: `Checklist item waived: ${c.item(d.shutdownId, d.itemId).en} (${text(d.reason)})`,
+    es: `Elemento de la lista dispensado: ${c.item(d.shutdownId, d.itemId).es} (${texto(d.reason)})`,
   }),
   ResumptionSignedOff: (d) => ({
-    en: `${String(d.side)} signed off the resumption`,
-    es: `${String(d.side)} firmó la reanudación`,
+    en: `${word(SIDE, d.side, 'en')} signed off the resumption`,
+    es: `${word(SIDE, d.side, 'es')} firmó la reanudación`,
   }),
   PortLanesReopened: (d) => ({
-    en: `Reopening phase ${String(d.phase)}: ${list(d.lanes)}`,
-    es: `Fase de reapertura ${String(d.phase)}: ${list(d.lanes)}`,
+    en: `Reopening phase ${String(d.phase)}: ${lanes(d.lanes, 'en')}`,
+    es: `Fase de reapertura ${String(d.phase)}: ${lanes(d.lanes, 'es')}`,
   }),
-  PortReopened: (d) => ({ en: `${String(d.portId)} fully reopened`, es: `${String(d.portId)} reabierto por completo` }),
+  PortReopened: (d, c) => ({
+    en: `${c.port(d.portId).en} fully reopened`,
+    es: `${c.port(d.portId).es} reabierto por completo`,
+  }),
   BlmNotificationIssued: (d) => ({
     en: `BLM notified (${String(d.blmId)}): ${text(d.title)}`,
     es: `MEF notificado (${String(d.blmId)}): ${texto(d.title)}`,
   }),
   BlmNotificationUpdated: () => ({ en: 'BLM notification updated', es: 'Notificación al MEF actualizada' }),
   BlmNotificationAcknowledged: (d) => ({
-    en: `${String(d.agency)} (${String(d.side)}) acknowledged the BLM notification`,
-    es: `${String(d.agency)} (${String(d.side)}) acusó recibo de la notificación al MEF`,
+    en: `${String(d.agency)} (${word(SIDE, d.side, 'en')}) acknowledged the BLM notification`,
+    es: `${String(d.agency)} (${word(SIDE, d.side, 'es')}) acusó recibo de la notificación al MEF`,
   }),
   BlmNotificationDelivered: (d) => ({
-    en: `BLM notification delivered to ${String(d.agency)} (${String(d.side)}) by ${String(d.channel)}`,
-    es: `Notificación al MEF entregada a ${String(d.agency)} (${String(d.side)}) por ${String(d.channel)}`,
+    en: `BLM notification delivered to ${String(d.agency)} (${word(SIDE, d.side, 'en')}) by ${String(d.channel)}`,
+    es: `Notificación al MEF entregada a ${String(d.agency)} (${word(SIDE, d.side, 'es')}) por ${String(d.channel)}`,
   }),
   BlmNotificationDeliveryFailed: (d) => ({
     en: `Delivery to ${String(d.agency)} by ${String(d.channel)} failed (attempt ${String(d.attempt)}): ${String(d.reason)}`,
@@ -123,8 +174,8 @@ const DESCRIBE: Record<string, (data: Data) => { en: string; es: string }> = {
   }),
 };
 
-export function describeEvent(type: string, data: Data): { en: string; es: string } {
-  return DESCRIBE[type]?.(data) ?? { en: type, es: type };
+export function describeEvent(type: string, data: Data, context: DescribeContext = BARE): { en: string; es: string } {
+  return DESCRIBE[type]?.(data, context) ?? { en: type, es: type };
 }
 
 /**
@@ -137,11 +188,26 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
   private readonly shutdownIncident = new Map<string, string>();
   private readonly notificationIncident = new Map<string, string>();
   private readonly lastRevision = new Map<string, number>();
+  /** The texts of each shutdown's checklist items, as recorded when it was declared. */
+  private readonly itemTexts = new Map<string, Map<string, { en: string; es: string }>>();
+  private readonly context: DescribeContext;
+
+  constructor(reference?: ReferenceCatalog) {
+    this.context = {
+      port: (portId) => {
+        const port = reference?.port(String(portId));
+        return port ? { en: port.name.us, es: port.name.mx } : BARE.port(portId);
+      },
+      item: (shutdownId, itemId) =>
+        this.itemTexts.get(String(shutdownId))?.get(String(itemId)) ?? BARE.item(shutdownId, itemId),
+    };
+  }
 
   apply(event: RecordedEvent): void {
     if ((this.lastRevision.get(event.streamId) ?? -1) >= event.revision) return;
     this.lastRevision.set(event.streamId, event.revision);
     const data = (event.data ?? {}) as Data;
+    if (event.type === 'PortShutdownDeclared') this.rememberItems(data);
     const incidentId = this.incidentOf(event, data);
     if (!incidentId) return;
     const entries = this.timelines.get(incidentId) ?? [];
@@ -153,7 +219,7 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
       actor: event.metadata.actor,
       agency: event.metadata.agency,
       side: event.metadata.country,
-      summary: describeEvent(event.type, data),
+      summary: describeEvent(event.type, data, this.context),
     });
     this.timelines.set(incidentId, entries);
   }
@@ -164,6 +230,16 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
 
   toJSON(): Record<string, ActivityEntry[]> {
     return Object.fromEntries([...this.timelines.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  private rememberItems(data: Data): void {
+    const items = (data.checklist as { items?: unknown } | undefined)?.items;
+    if (typeof data.shutdownId !== 'string' || !Array.isArray(items)) return;
+    const texts = new Map<string, { en: string; es: string }>();
+    for (const item of items as { id?: unknown; text?: BilingualText }[]) {
+      if (typeof item.id === 'string') texts.set(item.id, { en: text(item.text), es: texto(item.text) });
+    }
+    this.itemTexts.set(data.shutdownId, texts);
   }
 
   private incidentOf(event: RecordedEvent, data: Data): string | undefined {

@@ -15,13 +15,14 @@ export class ReadModels {
   readonly incidents = new IncidentBoardProjection();
   readonly ports: PortStatusProjection;
   readonly notifications = new NotificationTrackerProjection();
-  readonly timelines = new IncidentTimelineProjection();
+  readonly timelines: IncidentTimelineProjection;
   /** Which console rooms each event belongs to (learned from the events, like a projection). */
   readonly rooms = new RoomRouter();
   private lastPosition: Position | undefined;
 
   constructor(reference: ReferenceCatalog) {
     this.ports = new PortStatusProjection(reference);
+    this.timelines = new IncidentTimelineProjection(reference);
   }
 
   get projections(): Projection[] {

@@ -1,0 +1,108 @@
+import type { PortOfEntry, ReferenceCatalog } from '@enlace/domain';
+import type { Position, RecordedEvent } from '@enlace/event-store';
+import { IncidentTimelineProjection } from './incident-timeline.projection.js';
+
+const INCIDENT = '5b0e7a51-7c1f-4d55-9a55-3c1f2ad5e001';
+const SHUTDOWN = '5b0e7a51-7c1f-4d55-9a55-3c1f2ad5e002';
+
+const otay = { id: 'otay-mesa', name: { us: 'Otay Mesa', mx: 'Mesa de Otay' } } as PortOfEntry;
+const reference = { port: (id: string) => (id === otay.id ? otay : undefined) } as ReferenceCatalog;
+
+let position = 0;
+function recorded(streamId: string, revision: number, type: string, data: object, country: 'US' | 'MX' = 'US') {
+  position += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+    streamId,
+    revision,
+    type,
+    position: `${String(position).padStart(20, '0')}:${String(position).padStart(20, '0')}` as Position,
+    data,
+    metadata: {
+      actor: country === 'US' ? 'officer.us' : 'officer.mx',
+      agency: country === 'US' ? 'CBP' : 'ANAM',
+      country,
+      role: 'officer',
+      correlationId: 'c',
+      causationId: null,
+      mode: 'actual',
+      recordedAt: '2026-11-23T20:00:00.000Z',
+    },
+    hash: '',
+  } as RecordedEvent;
+}
+
+describe('IncidentTimelineProjection sentences', () => {
+  it('names ports, checklist items, sides, lanes and severities in each language', () => {
+    const timeline = new IncidentTimelineProjection(reference);
+    const port = 'port-otay-mesa';
+    timeline.apply(
+      recorded(`incident-${INCIDENT}`, 0, 'IncidentReported', {
+        incidentId: INCIDENT,
+        title: { en: 'Chlorine release', es: 'Fuga de cloro' },
+        severity: 'severe',
+      }),
+    );
+    timeline.apply(
+      recorded(port, 0, 'PortShutdownDeclared', {
+        portId: 'otay-mesa',
+        shutdownId: SHUTDOWN,
+        scope: 'partial',
+        lanes: ['commercial:northbound', 'passenger:southbound'],
+        incidentId: INCIDENT,
+        checklist: {
+          items: [{ id: 'scene-declared-safe', text: { en: 'Scene declared safe', es: 'Zona declarada segura' } }],
+        },
+      }),
+    );
+    timeline.apply(
+      recorded(port, 1, 'ChecklistItemCompleted', { shutdownId: SHUTDOWN, itemId: 'scene-declared-safe' }),
+    );
+    timeline.apply(recorded(port, 2, 'ResumptionSignedOff', { shutdownId: SHUTDOWN, side: 'MX' }, 'MX'));
+    timeline.apply(
+      recorded(port, 3, 'PortLanesReopened', { shutdownId: SHUTDOWN, phase: 1, lanes: ['commercial:northbound'] }),
+    );
+    timeline.apply(recorded(port, 4, 'PortReopened', { shutdownId: SHUTDOWN, portId: 'otay-mesa' }));
+
+    expect(timeline.timeline(INCIDENT)?.map((entry) => entry.summary)).toEqual([
+      {
+        en: 'Incident reported: Chlorine release (severity severe)',
+        es: 'Incidente reportado: Fuga de cloro (severidad grave)',
+      },
+      {
+        en: 'Partial shutdown of Otay Mesa: commercial northbound, passenger vehicles southbound',
+        es: 'Cierre parcial de Mesa de Otay: carga hacia el norte, vehículos de pasajeros hacia el sur',
+      },
+      {
+        en: 'Checklist item completed: Scene declared safe',
+        es: 'Elemento de la lista completado: Zona declarada segura',
+      },
+      { en: 'Mexico signed off the resumption', es: 'México firmó la reanudación' },
+      { en: 'Reopening phase 1: commercial northbound', es: 'Fase de reapertura 1: carga hacia el norte' },
+      { en: 'Otay Mesa fully reopened', es: 'Mesa de Otay reabierto por completo' },
+    ]);
+  });
+
+  it('falls back to the ids it cannot name (a port not in the reference data, an item of an unknown shutdown)', () => {
+    const timeline = new IncidentTimelineProjection(reference);
+    timeline.apply(
+      recorded(`incident-${INCIDENT}`, 0, 'IncidentReported', { incidentId: INCIDENT, title: { en: 'X' } }),
+    );
+    timeline.apply(
+      recorded('port-nowhere', 0, 'PortShutdownDeclared', {
+        portId: 'nowhere',
+        shutdownId: SHUTDOWN,
+        scope: 'full',
+        lanes: [],
+        incidentId: INCIDENT,
+      }),
+    );
+    timeline.apply(recorded('port-nowhere', 1, 'ChecklistItemCompleted', { shutdownId: SHUTDOWN, itemId: 'item-7' }));
+    expect(
+      timeline
+        .timeline(INCIDENT)
+        ?.slice(1)
+        .map((entry) => entry.summary.en),
+    ).toEqual(['Full shutdown of nowhere', 'Checklist item completed: item-7']);
+  });
+});
