@@ -91,7 +91,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(0)
   @Max(1_000)
-  CONSOLE_FLUSH_INTERVAL_MS = 25;
+  CONSOLE_FLUSH_INTERVAL_MS = 40;
 
   /** Reference data, checklist templates and the user directory. */
   @IsString()
