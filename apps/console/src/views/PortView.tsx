@@ -538,8 +538,9 @@ function Reopen({ port, shutdown }: { port: PortStatus; shutdown: ActiveShutdown
                 ✖
               </span>
               <div>
+                {/* The items and sides below say what the API's sentence would, one per line. */}
                 <p>
-                  <strong>{t.reopenRefused}.</strong> {error.text(lang)}
+                  <strong>{t.reopenRefused}.</strong>
                 </p>
                 <Blockers items={details.openCriticalItems ?? []} signOffs={details.missingSignOffs ?? []} />
               </div>
