@@ -47,6 +47,7 @@ import {
   sleep,
   summaryText,
 } from './live-shared.js';
+import { ensureDatabase } from './bench-database.js';
 
 function envInt(name: string, fallback: number): number {
   const value = process.env[name];
@@ -148,30 +149,6 @@ async function freePort(): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Database
-
-async function ensureDatabase(connectionString: string): Promise<void> {
-  const url = new URL(connectionString);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!database) throw new Error(`BENCH_DATABASE_URL has no database name: ${connectionString}`);
-  const adminUrl = new URL(connectionString);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) {
-      try {
-        await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-        console.log(`  created database ${database}`);
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code !== '42P04' && code !== '23505') throw error;
-      }
-    }
-  } finally {
-    await admin.end();
-  }
-}
 
 async function dropSchema(schema: string): Promise<void> {
   const admin = new pg.Client({ connectionString: DATABASE_URL });
@@ -962,7 +939,7 @@ async function main(): Promise<void> {
     `live console benchmark: ${CLIENTS} consoles, ${RATE} commands/s for ${SECONDS} s ` +
       `(after ${WARMUP_SECONDS} s of warm-up), ${DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
   );
-  await ensureDatabase(DATABASE_URL);
+  await ensureDatabase(DATABASE_URL, (line) => console.log(`  ${line}`));
   postgresTracker.start();
   const schema = `bench_live_${Date.now()}`;
   let api: Api | undefined;

@@ -20,6 +20,7 @@ import {
   type PostgresEventStore,
 } from '@enlace/event-store';
 import { WaitSampler, withApplicationName } from './wait-sampler.js';
+import { ensureDatabase } from './bench-database.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/enlace_bench';
 const WRITER_COUNTS = [1, 4, 16] as const;
@@ -39,32 +40,6 @@ const RAW_TABLE = 'raw_events';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Set-up helpers
-
-/** Creates the benchmark database if it does not exist, via the `postgres` maintenance database. */
-async function ensureDatabase(connectionString: string): Promise<void> {
-  const url = new URL(connectionString);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!database) throw new Error(`BENCH_DATABASE_URL has no database name: ${connectionString}`);
-  const adminUrl = new URL(connectionString);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) {
-      try {
-        await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-        console.log(`created database ${database}`);
-      } catch (error) {
-        // 42P04 duplicate_database / 23505: created concurrently by someone else; it exists now.
-        const code = (error as { code?: string }).code;
-        if (code !== '42P04' && code !== '23505') throw error;
-      }
-    }
-  } finally {
-    await admin.end();
-  }
-}
 
 /** The raw baseline's table: same columns, primary key, unique constraints and global-order index as es_events. */
 function rawTableSql(table: string): string {

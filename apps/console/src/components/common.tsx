@@ -1,7 +1,7 @@
 // Small building blocks: times, bilingual text, status chips, errors, bilingual form fields.
 import { useId, type ReactNode } from 'react';
 import type { ApiError } from '../api/client';
-import type { BilingualText, PortStatusValue, Severity } from '../api/types';
+import { type BilingualText, type PortStatusValue, SEVERITIES, type Severity } from '../api/types';
 import { htmlLang, pickText } from '../i18n';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatTime, type FormatOptions } from '../time/format';
@@ -216,5 +216,30 @@ export function DisabledReason({ id, children }: { id: string; children: ReactNo
       </svg>{' '}
       {children}
     </p>
+  );
+}
+
+/** The severity field of the incident, update and notification forms. */
+export function SeveritySelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Severity;
+  onChange: (severity: Severity) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t.severityLabel}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as Severity)}>
+        {SEVERITIES.map((severity) => (
+          <option key={severity} value={severity}>
+            {t.severity[severity]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,13 +1,7 @@
 // The notifications inbox: BLM notifications for the officer's mechanisms, what awaits the officer's agency first,
 // a ticking countdown to each deadline, overdue ones marked in words, acknowledgment in one click, and issuing one.
 import { useState, type FormEvent } from 'react';
-import {
-  SEVERITIES,
-  type IncidentBoardEntry,
-  type NotificationStatus,
-  type PortStatus,
-  type Severity,
-} from '../api/types';
+import { type IncidentBoardEntry, type NotificationStatus, type PortStatus, type Severity } from '../api/types';
 import {
   BiText,
   BilingualFields,
@@ -17,6 +11,7 @@ import {
   Loadable,
   LocalTime,
   SeverityChip,
+  SeveritySelect,
 } from '../components/common';
 import { useNow, usePorts, useTitle, useZones } from '../components/hooks';
 import { isRecipient, sortInbox, type InboxState } from '../components/inbox';
@@ -267,20 +262,7 @@ function IssueNotification() {
         name="notification-body"
       />
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="notification-severity">{t.severityLabel}</label>
-          <select
-            id="notification-severity"
-            value={severity}
-            onChange={(event) => setSeverity(event.target.value as Severity)}
-          >
-            {SEVERITIES.map((value) => (
-              <option key={value} value={value}>
-                {t.severity[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SeveritySelect id="notification-severity" value={severity} onChange={setSeverity} />
         <div className="field">
           <label htmlFor="notification-deadline">{t.deadlineField}</label>
           <select

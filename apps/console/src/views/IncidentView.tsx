@@ -2,7 +2,6 @@
 // situation reports, the activity log; officers add updates and situation reports.
 import { useState, type FormEvent } from 'react';
 import {
-  SEVERITIES,
   type ActivityEntry,
   type HazardousMaterial,
   type Incident,
@@ -22,6 +21,7 @@ import {
   LocalTime,
   PortStatusChip,
   SeverityChip,
+  SeveritySelect,
 } from '../components/common';
 import { usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
@@ -260,42 +260,9 @@ function UpdateForm({ incident }: { incident: Incident }) {
     <form className="form" onSubmit={onSubmit} data-testid="update-form">
       <h3>{t.updateIncident}</h3>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="update-severity">{t.severityLabel}</label>
-          <select
-            id="update-severity"
-            value={severity}
-            onChange={(event) => setSeverity(event.target.value as Severity)}
-          >
-            {SEVERITIES.map((value) => (
-              <option key={value} value={value}>
-                {t.severity[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="update-injured">{t.injured}</label>
-          <input
-            id="update-injured"
-            type="number"
-            min={0}
-            inputMode="numeric"
-            value={injured}
-            onChange={(event) => setInjured(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="update-fatalities">{t.fatalities}</label>
-          <input
-            id="update-fatalities"
-            type="number"
-            min={0}
-            inputMode="numeric"
-            value={fatalities}
-            onChange={(event) => setFatalities(event.target.value)}
-          />
-        </div>
+        <SeveritySelect id="update-severity" value={severity} onChange={setSeverity} />
+        <CountField id="update-injured" label={t.injured} value={injured} onChange={setInjured} />
+        <CountField id="update-fatalities" label={t.fatalities} value={fatalities} onChange={setFatalities} />
       </div>
       {problem ? (
         <p className="alert alert-error" role="alert">
@@ -519,4 +486,21 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
     );
   }
   return <Loadable resource={incident}>{(data) => <IncidentPage incident={data} />}</Loadable>;
+}
+
+/** A whole number of people (the casualty fields), kept as typed until the form checks it. */
+function CountField(props: { id: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={0}
+        inputMode="numeric"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
 }

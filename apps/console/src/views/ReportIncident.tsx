@@ -1,15 +1,8 @@
 // Report a new incident (officers): kind, severity, bilingual title and location, the affected port (which also
 // places it), the material by UN number (the ERG table fills in its class and guide), quantity.
 import { useMemo, useState, type FormEvent } from 'react';
-import {
-  INCIDENT_KINDS,
-  QUANTITY_UNITS,
-  SEVERITIES,
-  type HazardousMaterial,
-  type IncidentKind,
-  type Severity,
-} from '../api/types';
-import { BilingualFields, DisabledReason, ErrorAlert } from '../components/common';
+import { INCIDENT_KINDS, QUANTITY_UNITS, type HazardousMaterial, type IncidentKind, type Severity } from '../api/types';
+import { BilingualFields, DisabledReason, ErrorAlert, SeveritySelect } from '../components/common';
 import { usePorts, useTitle } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
 import { bilingualInput } from '../i18n';
@@ -98,20 +91,7 @@ export function ReportIncident() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="incident-severity">{t.severityLabel}</label>
-            <select
-              id="incident-severity"
-              value={severity}
-              onChange={(event) => setSeverity(event.target.value as Severity)}
-            >
-              {SEVERITIES.map((value) => (
-                <option key={value} value={value}>
-                  {t.severity[value]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SeveritySelect id="incident-severity" value={severity} onChange={setSeverity} />
         </div>
         <BilingualFields
           label={t.incidentTitleField}
