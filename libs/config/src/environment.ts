@@ -83,9 +83,10 @@ export class EnvironmentVariables {
   EVENT_STORE_POLL_INTERVAL_MS = 500;
 
   /**
-   * The console feed sends live events at most this often per group of consoles: events that arrive within this time
-   * of the last send go out together in the next one. 0 sends on every turn of the event loop. Under load, fewer and
-   * larger messages cost the server one write per console per send instead of per event.
+   * The longest a live event waits for the console feed's next send. After a send the feed waits four times as long
+   * as that send took to write (a few consoles: next to nothing), up to this; events arriving meanwhile go out
+   * together. 0 sends on every turn of the event loop. Under load, fewer and larger messages cost the server one
+   * write per console per send instead of per event.
    */
   @Type(() => Number)
   @IsInt()

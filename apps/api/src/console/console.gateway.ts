@@ -39,6 +39,12 @@ const MAX_PENDING_PACKETS = 5_000;
  * store's answers are served between shards instead of waiting for a write to every console.
  */
 const SHARD_SIZE = 250;
+/**
+ * Live sends may take about this share of the api's time: after a send that took `c` ms of writing, the next waits
+ * up to `c / MAX_SEND_SHARE` ms (never more than CONSOLE_FLUSH_INTERVAL_MS). A few consoles cost next to nothing, so
+ * their events go out at once; a thousand under a burst get fewer, larger messages and leave the loop to commands.
+ */
+const MAX_SEND_SHARE = 0.25;
 /** Replayed events go to a batching console this many to a message. */
 const REPLAY_BATCH = 500;
 const POSITION = /^\d{20}:\d{20}$/;
@@ -106,8 +112,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   /** The shards a send has not written to yet, in order; a new send waits until this one is out. */
   private sending: (() => void)[] = [];
   private pumping: NodeJS.Immediate | undefined;
-  /** When the last live events went out (performance.now()); the next send waits for `flushIntervalMs` after it. */
+  /** When the last live events went out (performance.now()); see `scheduleFlush` for how long the next one waits. */
   private lastFlush = Number.NEGATIVE_INFINITY;
+  /** Time spent writing the send under way so far, and the whole of the last send (ms of the event loop). */
+  private sendCost = 0;
+  private lastSendCost = 0;
   private readonly flushIntervalMs: number;
   private readonly queues = new Map<string, Promise<unknown>>();
   private namespace: Namespace<ClientToServerEvents, ServerToClientEvents> | undefined;
@@ -253,8 +262,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
 
   /**
    * Live: consoles still catching up keep the event for their hand-over; the others get it with the next send, on the
-   * next turn of the event loop or, within CONSOLE_FLUSH_INTERVAL_MS of the previous send, when that interval is over:
-   * a message per group carries every event ready by then, so under load the writes per console stay bounded.
+   * next turn of the event loop or, soon after the previous send, once the interval it earned is over (see
+   * MAX_SEND_SHARE): a message per group carries every event ready by then, so under load the writes stay bounded.
    */
   private dispatch(event: RecordedEvent): void {
     const rooms = this.runner.models.rooms.route(event);
@@ -267,7 +276,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   private scheduleFlush(): { cancel: () => void } {
-    const wait = this.lastFlush + this.flushIntervalMs - performance.now();
+    const interval = Math.min(this.flushIntervalMs, this.lastSendCost / MAX_SEND_SHARE);
+    const wait = this.lastFlush + interval - performance.now();
     if (wait <= 0) {
       const immediate = setImmediate(() => this.flush());
       return { cancel: () => clearImmediate(immediate) };
@@ -288,9 +298,16 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   /** Writes to one shard, and to the next on the next turn of the loop; after the last, the next send may start. */
   private pump(): void {
     this.pumping = undefined;
+    const started = performance.now();
     this.sending.shift()?.();
-    if (this.sending.length > 0) this.pumping = setImmediate(() => this.pump());
-    else if (this.pending.length > 0) this.flushScheduled ??= this.scheduleFlush();
+    this.sendCost += performance.now() - started;
+    if (this.sending.length > 0) {
+      this.pumping = setImmediate(() => this.pump());
+      return;
+    }
+    this.lastSendCost = this.sendCost;
+    this.sendCost = 0;
+    if (this.pending.length > 0) this.flushScheduled ??= this.scheduleFlush();
   }
 
   /**
