@@ -871,10 +871,23 @@ async function setUpFixtures(): Promise<Fixtures> {
   });
 
   for (const [port, kind] of SHUTDOWN_PORTS) {
+    // One U.S. lane only, so that the U.S. side can still widen and Mexico join; the joint items done, so that
+    // either side can undo one.
     await must('POST', `/api/ports/${port}/shutdowns`, {
       as: 'officer.us',
-      body: { kind, reason: { en: 'Fuzz fixture', es: 'Dato de prueba' }, incidentId: busyIncident },
+      body: {
+        kind,
+        lanes: ['passenger:northbound'],
+        reason: { en: 'Fuzz fixture', es: 'Dato de prueba' },
+        incidentId: busyIncident,
+      },
     });
+    const checklist = await must<{ items: { id: string; owner: string }[] }>('GET', `/api/ports/${port}/checklist`, {
+      as: 'auditor',
+    });
+    for (const item of checklist.items.filter((candidate) => candidate.owner === 'JOINT')) {
+      await must('POST', `/api/ports/${port}/checklist/${item.id}/completion`, { as: 'officer.us', body: {} });
+    }
   }
 
   const cancelledNotification = await newNotification('officer.mx');
