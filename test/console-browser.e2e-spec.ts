@@ -10,8 +10,9 @@ import { launchChromium } from './support/browser.js';
 /**
  * The browser console as two liaison officers use it, in real headless Chromium against the api built and started
  * as an operator runs it: a U.S. officer (English) and a Mexican officer (Spanish) coordinate a chlorine release at
- * Otay Mesa — incident, shutdown, BLM notification and acknowledgment, the binational checklist and sign-offs, a
- * refused and then an accepted reopening — and each sees the other's actions live, without reloading. Along the way:
+ * Otay Mesa — incident, a shutdown that each side widens and joins with its own lanes, BLM notification and
+ * acknowledgment, the binational checklist and sign-offs (one withdrawn and renewed), a refused and then a phased
+ * reopening, each side its own lanes — and each sees the other's actions live, without reloading. Along the way:
  * no request leaves the origin, no error reaches the browser console, and a dropped connection resumes from where it
  * stood and says so.
  */
@@ -154,7 +155,7 @@ describe('browser console: two officers, one emergency', () => {
   );
 
   it(
-    'the U.S. officer declares a shutdown; both maps and the Mexican port list show it closed, in words',
+    'the U.S. officer closes a lane and widens the shutdown; Mexico joins and widens it in Spanish; both see it closed',
     async () => {
       const { us, mx } = pages;
       await us.getByRole('link', { name: 'Declare a shutdown' }).click();
@@ -162,19 +163,31 @@ describe('browser console: two officers, one emergency', () => {
       const form = us.getByTestId('shutdown-form');
       await form.locator(`#shutdown-incident option[value="${incidentId}"]`).waitFor({ state: 'attached' });
       await expect(form.getByLabel('Incident').inputValue()).resolves.toBe(incidentId);
+      // A side closes only its own lanes: the U.S. officer is offered the northbound ones.
+      const inputs = await form.locator('input[name="close-lane"]').all();
+      const offered = await Promise.all(inputs.map((input) => input.getAttribute('value')));
+      expect(offered.length).toBeGreaterThan(1);
+      expect(offered.every((lane) => lane?.endsWith(':northbound'))).toBe(true);
+      await form.getByLabel('All lanes').uncheck();
+      await form.getByLabel('Commercial (trucks) — Northbound').check();
       // Only English: the Mexican console marks the Spanish as pending.
       await form
         .getByRole('group', { name: /^Reason/ })
         .getByLabel('English')
         .fill('Chlorine cloud over the lanes');
       await form.getByRole('button', { name: 'Declare shutdown' }).click();
-      await expectState(us.getByTestId(`port-status-${PORT}`), 'closed', 5_000, 'data-status');
+      await expectState(us.getByTestId(`port-status-${PORT}`), 'partially-closed', 5_000, 'data-status');
+      await expectState(mx.getByTestId(`port-marker-${PORT}`), 'partially-closed', LIVE_MS, 'data-status');
 
-      const status = mx.getByTestId(`port-status-${PORT}`);
-      await expectState(status, 'closed', LIVE_MS, 'data-status');
-      await expect(status.textContent()).resolves.toBe('Cerrado');
-      await expectState(mx.getByTestId(`port-marker-${PORT}`), 'closed', LIVE_MS, 'data-status');
-      await expect(mx.getByTestId(`port-row-${PORT}`).textContent()).resolves.toContain('Mesa de Otay');
+      // The plume moves: the U.S. officer widens the shutdown to every northbound lane.
+      const widen = us.getByTestId('widen-form');
+      await widen
+        .getByRole('group', { name: /^Reason/ })
+        .getByLabel('English')
+        .fill('The plume moved over the passenger lanes');
+      await widen.getByRole('button', { name: 'Close these lanes too' }).click();
+      await expectState(us.locator('[data-lane="passenger:northbound"]'), 'closed', 5_000, 'data-status');
+      await expect(us.getByTestId('shutdown-scope').textContent()).resolves.toBe('Partial shutdown');
 
       // The marker is a keyboard control: Enter opens the port.
       await mx.getByTestId(`port-marker-${PORT}`).focus();
@@ -188,11 +201,37 @@ describe('browser console: two officers, one emergency', () => {
       // Times are on the Mexican officer's clock of the port: Tijuana, with its zone.
       await expect(mx.getByText(/\((America\/Tijuana)\)/).isVisible()).resolves.toBe(true);
 
+      // Mexico joins the shutdown with one southbound lane, then widens it to all of them, in Spanish.
+      const join = mx.getByTestId('join-form');
+      await join.getByLabel('Todos los carriles').uncheck();
+      await join.getByLabel('Carga (camiones) — Hacia el sur').check();
+      await join
+        .getByRole('group', { name: /^Motivo/ })
+        .getByLabel('Español')
+        .fill('La nube avanza hacia la salida');
+      await join.getByRole('button', { name: 'Sumarse con estos carriles' }).click();
+      await mx.getByTestId('joined-by').waitFor();
+      const widenMx = mx.getByTestId('widen-form');
+      await widenMx
+        .getByRole('group', { name: /^Motivo/ })
+        .getByLabel('Español')
+        .fill('Humo en los carriles de pasajeros');
+      await widenMx.getByRole('button', { name: 'Cerrar también estos carriles' }).click();
+      const status = mx.getByTestId(`port-status-${PORT}`);
+      await expectState(status, 'closed', 5_000, 'data-status');
+      await expect(status.textContent()).resolves.toBe('Cerrado');
+      await expect(mx.getByTestId('shutdown-scope').textContent()).resolves.toBe('Cierre total');
+      // The U.S. console follows: the port is closed, and the shutdown says so too.
+      await expectState(us.getByTestId(`port-status-${PORT}`), 'closed', LIVE_MS, 'data-status');
+      await expect(us.getByTestId('shutdown-scope').textContent()).resolves.toBe('Full shutdown');
+      await expect(us.getByTestId('joined-by').textContent()).resolves.toContain('ANAM (Mexico)');
+
       await us.goto(`${api.url}/`);
       await expectState(us.getByTestId(`port-marker-${PORT}`), 'closed', 5_000, 'data-status');
       await us.getByTestId(`incident-item-${incidentId}`).waitFor();
       await shot(us, 'overview-en');
       await mx.getByRole('link', { name: 'Panorama de la frontera' }).click();
+      await expect(mx.getByTestId(`port-row-${PORT}`).textContent()).resolves.toContain('Mesa de Otay');
       await mx.getByTestId(`incident-item-${incidentId}`).waitFor();
       await shot(mx, 'overview-es');
     },
@@ -238,22 +277,35 @@ describe('browser console: two officers, one emergency', () => {
   );
 
   it(
-    'a reopening before the checklist and the sign-offs is refused, with the blocking reasons shown',
+    'a reopening before the checklist and the sign-offs is refused, in either language, with the blocking reasons shown',
     async () => {
-      const { us } = pages;
+      const { us, mx } = pages;
       await us.goto(`${api.url}/ports/${PORT}`);
-      const form = us.getByTestId('reopen-form');
+      await mx.goto(`${api.url}/ports/${PORT}`);
+      const readiness = us.getByTestId('reopen-readiness');
+      await expect(readiness.getAttribute('data-ready')).resolves.toBe('false');
+      await expect(readiness.textContent()).resolves.toContain('What still blocks reopening phase 1');
       refusalWindow = { from: Date.now(), to: Infinity };
-      await form.getByRole('button', { name: 'Reopen selected lanes' }).click();
+      await us.getByTestId('reopen-form').getByRole('button', { name: 'Reopen selected lanes' }).click();
       const blockers = us.getByTestId('reopen-blockers');
       await blockers.waitFor();
-      refusalWindow.to = Date.now();
       const text = (await blockers.textContent())!;
       expect(text).toContain('Reopening refused');
       expect(text).toContain('Critical item open: Air monitoring');
       expect(text).toContain('Sign-off missing: U.S.');
       expect(text).toContain('Sign-off missing: Mexico');
+      expect(text).toContain('Mexican side: 3 critical items open');
+
+      await mx.getByTestId('reopen-form').getByRole('button', { name: 'Reabrir los carriles elegidos' }).click();
+      const bloqueos = mx.getByTestId('reopen-blockers');
+      await bloqueos.waitFor();
+      refusalWindow.to = Date.now();
+      const texto = (await bloqueos.textContent())!;
+      expect(texto).toContain('Reapertura rechazada');
+      expect(texto).toContain('Falta la firma: EE. UU.');
+      expect(texto).toContain('Falta la firma: México');
       await expectState(us.getByTestId(`port-status-${PORT}`), 'closed', 1_000, 'data-status');
+      await expectState(mx.getByTestId(`port-status-${PORT}`), 'closed', 1_000, 'data-status');
     },
     STEP_MS,
   );
@@ -304,12 +356,59 @@ describe('browser console: two officers, one emergency', () => {
       await expectState(mx.getByTestId(`checklist-item-${waived!.id}`), 'waived', LIVE_MS);
       await expect(mx.getByTestId(`checklist-item-${waived!.id}`).textContent()).resolves.toContain('Dispensado');
 
+      // Real checklists change: the U.S. officer adds a critical item, in both languages; Mexico sees it in Spanish.
+      await us.getByRole('button', { name: 'Add an item' }).click();
+      const add = us.getByTestId('add-item-form');
+      await add.getByLabel('Lead agency').selectOption('EPA');
+      const itemText = add.getByRole('group', { name: /^Item text/ });
+      await itemText.getByLabel('English').fill('Storm drains under the commercial lot sampled');
+      await itemText.getByLabel('Spanish').fill('Drenajes pluviales bajo el patio comercial muestreados');
+      await add.getByRole('button', { name: 'Add item' }).click();
+      const added = us.getByTestId('checklist-item-us-added-1');
+      await expectState(added, 'open');
+      await expect(added.textContent()).resolves.toContain('Added during the shutdown by CBP (U.S.)');
+      await expect(us.getByTestId('sign-off-US').textContent()).resolves.toContain(
+        'One critical item of your side is still open',
+      );
+      await expect(mx.getByTestId('checklist-item-us-added-1').textContent()).resolves.toContain(
+        'Drenajes pluviales bajo el patio comercial muestreados',
+      );
+      await added.getByRole('button', { name: 'Mark done' }).click();
+      await expectState(added, 'completed');
+
       await us.getByTestId('sign-off-US').getByRole('button', { name: 'Sign off for the U.S. side' }).click();
       await expectState(us.getByTestId('sign-off-US'), 'signed');
       await expectState(mx.getByTestId('sign-off-US'), 'signed', LIVE_MS);
       await expect(mx.getByTestId('sign-off-MX').getByRole('button').count()).resolves.toBe(1);
       await expect(us.getByTestId('sign-off-MX').getByRole('button').count()).resolves.toBe(0);
       await mx.getByTestId('sign-off-MX').getByRole('button', { name: 'Firmar por el lado de México' }).click();
+      await expectState(mx.getByTestId('sign-off-MX'), 'signed');
+      await expectState(us.getByTestId('sign-off-MX'), 'signed', LIVE_MS);
+
+      // A new reading: Mexico undoes one of its critical items. Its sign-off is withdrawn and must be renewed.
+      const undone = items.find((item) => item.owner === 'MX' && item.critical)!;
+      const row = mx.getByTestId(`checklist-item-${undone.id}`);
+      await row.getByRole('button', { name: 'Deshacer…' }).click();
+      await row.getByLabel(/^Por qué ya no vale/).fill('El sistema de rayos X volvió a fallar');
+      await row.getByRole('button', { name: 'Reabrir elemento' }).click();
+      await expectState(row, 'open');
+      await expectState(mx.getByTestId('sign-off-MX'), 'renew');
+      await expectState(us.getByTestId('sign-off-MX'), 'renew', LIVE_MS);
+      await expect(us.getByTestId('sign-off-withdrawn-MX').textContent()).resolves.toContain(
+        `Checklist item ${undone.id} was reopened after the MX sign-off`,
+      );
+      await expect(us.getByTestId('sign-off-US').getAttribute('data-state')).resolves.toBe('signed');
+      await expect(us.getByTestId('reopen-readiness').textContent()).resolves.toContain(
+        'Sign-off withdrawn, to renew: Mexico',
+      );
+      // Mexico cannot sign again while the item is open; once it is done, it signs again.
+      await expect(mx.getByTestId('sign-off-MX').getByRole('button').count()).resolves.toBe(0);
+      await row.getByRole('button', { name: 'Marcar como hecho' }).click();
+      await expectState(row, 'completed');
+      await mx
+        .getByTestId('sign-off-MX')
+        .getByRole('button', { name: 'Firmar de nuevo por el lado de México' })
+        .click();
       await expectState(mx.getByTestId('sign-off-MX'), 'signed');
       await expectState(us.getByTestId('sign-off-MX'), 'signed', LIVE_MS);
       await shot(us, 'port-en');
@@ -369,14 +468,36 @@ describe('browser console: two officers, one emergency', () => {
   );
 
   it(
-    'the port reopens; the map marker turns open on both screens',
+    'the port reopens in phases once both sides signed off, each side its own lanes; the markers turn open',
     async () => {
       const { us, mx } = pages;
-      await mx.getByRole('link', { name: 'Panorama de la frontera' }).click();
-      await expectState(mx.getByTestId(`port-marker-${PORT}`), 'closed', 2_000, 'data-status');
       await us.getByTestId('reopen-readiness').and(us.locator('[data-ready="true"]')).waitFor();
+      await expect(us.getByTestId('reopen-readiness').textContent()).resolves.toContain('Nothing blocks phase 1');
       // The refusal shown earlier described the port before the checklist was done: it is gone, not left to mislead.
       await expect(us.getByTestId('reopen-blockers').count()).resolves.toBe(0);
+      // Each side reopens only its own lanes: the southbound ones are Mexico's.
+      await expect(us.getByTestId('other-side-lanes').textContent()).resolves.toContain('Closed by the Mexico side');
+
+      // Phase 1: the U.S. officer reopens the FAST lane only.
+      const form = us.getByTestId('reopen-form');
+      await form.getByLabel('All lanes').uncheck();
+      await form.getByLabel('FAST — Northbound').check();
+      await form.getByRole('button', { name: 'Reopen selected lanes' }).click();
+      await expectState(us.getByTestId(`port-status-${PORT}`), 'partially-closed', 5_000, 'data-status');
+      await expect(us.getByTestId('shutdown-scope').textContent()).resolves.toBe('Partial shutdown');
+      await expectState(mx.locator('[data-lane="fast:northbound"]'), 'open', LIVE_MS, 'data-status');
+
+      // Phase 2: Mexico reopens its lanes, in Spanish.
+      await mx.getByTestId('reopen-readiness').and(mx.locator('[data-phase="2"]')).waitFor();
+      await expect(mx.getByTestId('reopen-readiness').textContent()).resolves.toContain('Nada impide la fase 2');
+      await mx.getByTestId('reopen-form').getByRole('button', { name: 'Reabrir los carriles elegidos' }).click();
+      await expectState(mx.locator('[data-lane="commercial:southbound"]'), 'open', 5_000, 'data-status');
+      await expectState(mx.getByTestId(`port-status-${PORT}`), 'partially-closed', 1_000, 'data-status');
+
+      // Phase 3: the U.S. officer reopens the rest, and the port is open.
+      await mx.getByRole('link', { name: 'Panorama de la frontera' }).click();
+      await expectState(mx.getByTestId(`port-marker-${PORT}`), 'partially-closed', 2_000, 'data-status');
+      await us.getByTestId('reopen-readiness').and(us.locator('[data-phase="3"]')).waitFor();
       await us.getByTestId('reopen-form').getByRole('button', { name: 'Reopen selected lanes' }).click();
       await expectState(us.getByTestId(`port-status-${PORT}`), 'open', 5_000, 'data-status');
 
@@ -478,7 +599,7 @@ describe('browser console: two officers, one emergency', () => {
             (page === 'mx' &&
               within(offlineWindow, at) &&
               /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|WebSocket connection/.test(text)) ||
-            (page === 'us' && within(refusalWindow, at) && /status of 422 \(Unprocessable Entity\)/.test(text))
+            (within(refusalWindow, at) && /status of 422 \(Unprocessable Entity\)/.test(text))
           ),
       );
       // The two deliberate failures were really seen and really excused (the filter is not a blanket one).

@@ -347,7 +347,7 @@ describe('console feed: rooms', () => {
     await fileSitrep(a, incidentId, 'Nube de cloro contenida en el muelle 4');
     await a.write('POST', '/api/ports/otay-mesa/shutdowns', 'officer.us', {
       kind: 'hazmat-release',
-      lanes: ['commercial:northbound', 'commercial:southbound'],
+      lanes: ['commercial:northbound'],
       reason: { en: 'Chlorine release in the commercial lot', es: 'Fuga de cloro en el patio comercial' },
       incidentId,
     });

@@ -176,6 +176,21 @@ describe('api errors: exact answers, nothing appended', () => {
       body: { kind, reason: { en: 'Chlorine release', es: 'Fuga de cloro' }, ...extra },
     });
 
+  /** Completes every critical item a side owns, so that it may sign off. */
+  async function resolveCriticalItems(portId: string, side: 'US' | 'MX'): Promise<void> {
+    const checklist = await api<{ items: { id: string; owner: string; critical: boolean }[] }>(
+      'GET',
+      `/api/ports/${portId}/checklist`,
+      { as: 'auditor' },
+    );
+    for (const item of checklist.body.items.filter((candidate) => candidate.critical && candidate.owner === side)) {
+      await write('POST', `/api/ports/${portId}/checklist/${item.id}/completion`, {
+        as: side === 'US' ? 'officer.us' : 'officer.mx',
+        body: {},
+      });
+    }
+  }
+
   /** Every write route, against resources that exist (the checks below come before any business rule). */
   async function writeRoutes(): Promise<[string, string][]> {
     const incident = await reportIncident();
@@ -195,8 +210,12 @@ describe('api errors: exact answers, nothing appended', () => {
       ['POST', `/api/incidents/${incident}/translations`],
       ['POST', `/api/incidents/${incident}/closure`],
       ['POST', '/api/ports/otay-mesa/shutdowns'],
+      ['POST', '/api/ports/otay-mesa/widenings'],
+      ['POST', '/api/ports/otay-mesa/joinings'],
+      ['POST', '/api/ports/otay-mesa/checklist/items'],
       ['POST', '/api/ports/otay-mesa/checklist/scene-declared-safe/completion'],
       ['POST', '/api/ports/otay-mesa/checklist/scene-declared-safe/waiver'],
+      ['POST', '/api/ports/otay-mesa/checklist/scene-declared-safe/reopening'],
       ['POST', '/api/ports/otay-mesa/sign-offs'],
       ['POST', '/api/ports/otay-mesa/reopenings'],
       ['POST', '/api/notifications'],
@@ -211,7 +230,7 @@ describe('api errors: exact answers, nothing appended', () => {
 
     it('refuses every write route without a token', async () => {
       const routes = await writeRoutes();
-      expect(routes).toHaveLength(21);
+      expect(routes).toHaveLength(25);
       for (const [method, path] of routes) {
         const body = expectError(await refused(method, path, { body: validIncident() }), 401, 'UNAUTHENTICATED');
         expect(body.message).toEqual({
@@ -614,8 +633,15 @@ describe('api errors: exact answers, nothing appended', () => {
     it('answers PORT.NOT_FOUND for a port that does not exist', async () => {
       const writes: [string, object][] = [
         ['/api/ports/atlantis-gate/shutdowns', { kind: 'fire', reason: { en: 'Fire' } }],
+        ['/api/ports/atlantis-gate/widenings', { reason: { en: 'Fire' } }],
+        ['/api/ports/atlantis-gate/joinings', { reason: { en: 'Fire' } }],
+        [
+          '/api/ports/atlantis-gate/checklist/items',
+          { owner: 'US', agency: 'CBP', critical: true, text: { en: 'x', es: 'x' } },
+        ],
         ['/api/ports/atlantis-gate/checklist/us-fire-cleared/completion', {}],
         ['/api/ports/atlantis-gate/checklist/us-fire-cleared/waiver', { reason: { en: 'n/a' } }],
+        ['/api/ports/atlantis-gate/checklist/us-fire-cleared/reopening', { reason: { en: 'n/a' } }],
         ['/api/ports/atlantis-gate/sign-offs', { side: 'US' }],
         ['/api/ports/atlantis-gate/reopenings', {}],
       ];
@@ -702,7 +728,7 @@ describe('api errors: exact answers, nothing appended', () => {
   });
 
   describe('422 and 403: business rules, in English and Spanish with precise details', () => {
-    it('blocks the last reopening phase, listing the open critical items and the missing sign-offs', async () => {
+    it('blocks a reopening phase, listing the open critical items and the missing sign-offs', async () => {
       await declareShutdown('tecate', 'hazmat-release');
       await write('POST', '/api/ports/tecate/checklist/us-environmental-clearance/completion', {
         as: 'officer.us',
@@ -712,11 +738,10 @@ describe('api errors: exact answers, nothing appended', () => {
         as: 'officer.mx',
         body: { reason: { es: 'Sin contaminación del lado mexicano' } },
       });
-      await write('POST', '/api/ports/tecate/sign-offs', { as: 'officer.us', body: { side: 'US' } });
       const before = await harness.streamEvents('port-tecate');
 
       const error = expectRule(
-        await refused('POST', '/api/ports/tecate/reopenings', { as: 'officer.mx', body: {} }),
+        await refused('POST', '/api/ports/tecate/reopenings', { as: 'officer.us', body: {} }),
         422,
         'PORT.REOPENING_BLOCKED',
       );
@@ -737,20 +762,21 @@ describe('api errors: exact answers, nothing appended', () => {
         owner: 'JOINT',
         agency: 'JRT',
       });
-      expect(error.details.missingSignOffs).toEqual(['MX']);
+      expect(error.details.missingSignOffs).toEqual(['US', 'MX']);
+      expect(error.details.signOffsToRenew).toEqual([]);
       for (const id of expected) {
         expect(error.message.en).toContain(id);
         expect(error.message.es).toContain(id);
       }
-      expect(error.message.en).toContain('sign-off missing from: MX');
-      expect(error.message.es).toContain('falta la firma de: MX');
+      expect(error.message.en).toContain('sign-off missing from: US, MX');
+      expect(error.message.es).toContain('falta la firma de: US, MX');
       expect(error.message.en).not.toContain('us-environmental-clearance');
       expect(await harness.streamEvents('port-tecate')).toEqual(before);
 
       const checklist = await api<{ blockers: { missingSignOffs: string[] } }>('GET', '/api/ports/tecate/checklist', {
         as: 'auditor',
       });
-      expect(checklist.body.blockers.missingSignOffs).toEqual(['MX']);
+      expect(checklist.body.blockers.missingSignOffs).toEqual(['US', 'MX']);
     });
 
     it('refuses a sign-off for the other side (403 AUTH.WRONG_SIDE) and a second sign-off (422)', async () => {
@@ -763,6 +789,7 @@ describe('api errors: exact answers, nothing appended', () => {
       expect(wrongSide.details).toEqual({ side: 'MX', actorSide: 'US' });
       expect(wrongSide.message.es).toBe('Solo un oficial de MX puede firmar por el lado MX');
 
+      await resolveCriticalItems('douglas', 'MX');
       await write('POST', '/api/ports/douglas/sign-offs', { as: 'officer.mx', body: { side: 'MX' } });
       const twice = expectRule(
         await refused('POST', '/api/ports/douglas/sign-offs', { as: 'officer.mx', body: { side: 'MX' } }),
@@ -819,7 +846,7 @@ describe('api errors: exact answers, nothing appended', () => {
         422,
         'PORT.SHUTDOWN_IN_PROGRESS',
       );
-      expect(again.details).toEqual({ shutdownId: aString });
+      expect(again.details).toEqual({ shutdownId: aString, declaredBy: 'US', parties: ['US'] });
 
       const lane = expectRule(
         await refused('POST', '/api/ports/boquillas/shutdowns', {
@@ -1001,9 +1028,12 @@ describe('api errors: exact answers, nothing appended', () => {
       expect(blocked.details).toEqual({
         jointResponseTeam: 'active',
         protectiveActionsInForce: [actionId],
+        protectiveActionsBySide: { MX: [actionId] },
       });
 
-      await write('POST', `/api/incidents/${incident}/joint-response-team/deactivation`, { as: 'officer.us' });
+      for (const as of ['officer.us', 'officer.mx']) {
+        await write('POST', `/api/incidents/${incident}/joint-response-team/deactivation`, { as });
+      }
       await write('POST', `/api/incidents/${incident}/protective-actions/${actionId}/lift`, {
         as: 'officer.mx',
       });

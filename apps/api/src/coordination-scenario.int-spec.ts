@@ -4,8 +4,9 @@ import { ApiHarness } from './testing/api-harness.js';
 
 /**
  * The whole binational workflow through HTTP on the real PostgreSQL store: a chlorine release near Otay Mesa, a
- * partial shutdown, the BLM notified and acknowledged by both sides, the resumption checklist worked, both sides
- * signing off, a two-phase reopening and the incident closed — checking the events actually stored at each step.
+ * partial shutdown that Mexico joins with its own lane, the BLM notified and acknowledged by both sides, the
+ * resumption checklist worked, both sides signing off, a phased reopening (each side its own lanes), the JRT stood
+ * down by both and the incident closed — checking the events actually stored at each step.
  */
 let api: ApiHarness;
 
@@ -112,29 +113,45 @@ describe('a chlorine release near Otay Mesa, end to end', () => {
     expect(events[3]!.metadata).toMatchObject({ actor: 'officer.mx', agency: 'ANAM', country: 'MX' });
   });
 
-  it('the U.S. officer declares a partial shutdown of the commercial lanes, starting the hazmat checklist', async () => {
+  it('the U.S. officer closes its commercial lanes, starting the hazmat checklist; Mexico joins with its own', async () => {
     const response = await api.request('POST', '/api/ports/otay-mesa/shutdowns', {
       as: 'officer.us',
       body: {
         kind: 'hazmat-release',
-        lanes: ['commercial:northbound', 'commercial:southbound', 'fast:northbound'],
+        lanes: ['commercial:northbound', 'fast:northbound'],
         reason: { en: 'Chlorine release in the commercial lot', es: 'Fuga de cloro en el patio comercial' },
         incidentId,
       },
     });
     expect(response.status).toBe(201);
-    const [declared] = await api.streamEvents(portStream);
+    const joined = await api.request('POST', '/api/ports/otay-mesa/joinings', {
+      as: 'officer.mx',
+      body: { lanes: ['commercial:southbound'], reason: { es: 'Fuga de cloro en el patio comercial' } },
+    });
+    expect(joined.status).toBe(201);
+    const [declared, join] = await api.streamEvents(portStream);
     expect(declared).toMatchObject({
       type: 'PortShutdownDeclared',
       data: {
         portId: 'otay-mesa',
         kind: 'hazmat-release',
         scope: 'partial',
-        lanes: ['commercial:northbound', 'commercial:southbound', 'fast:northbound'],
+        lanes: ['commercial:northbound', 'fast:northbound'],
         incidentId,
         declaredBy: { side: 'US', agency: 'CBP' },
         checklist: { templateId: 'hazmat-release', templateVersion: 1 },
       },
+    });
+    expect(join).toMatchObject({
+      type: 'PortShutdownJoined',
+      data: {
+        side: 'MX',
+        agency: 'ANAM',
+        lanes: ['commercial:southbound'],
+        closedLanes: ['commercial:northbound', 'commercial:southbound', 'fast:northbound'],
+        scope: 'partial',
+      },
+      metadata: { actor: 'officer.mx', country: 'MX' },
     });
     const port = await api.request<{ status: string; laneStatus: { id: string; status: string }[] }>(
       'GET',
@@ -243,16 +260,27 @@ describe('a chlorine release near Otay Mesa, end to end', () => {
     ).toBe(201);
   });
 
-  it('the port reopens in two phases: FAST first, then the rest', async () => {
-    const phase1 = await api.request('POST', '/api/ports/otay-mesa/reopenings', {
+  it('the port reopens in phases, each side its own lanes: FAST first, then the commercial lanes', async () => {
+    const wrongSide = await api.request('POST', '/api/ports/otay-mesa/reopenings', {
       as: 'officer.mx',
       body: { lanes: ['fast:northbound'] },
     });
+    expect(wrongSide.status).toBe(403);
+    expect(wrongSide.body).toMatchObject({
+      code: 'AUTH.WRONG_SIDE',
+      details: { lanes: ['fast:northbound'], owner: 'US' },
+    });
+    const phase1 = await api.request('POST', '/api/ports/otay-mesa/reopenings', {
+      as: 'officer.us',
+      body: { lanes: ['fast:northbound'] },
+    });
     expect(phase1.status).toBe(200);
-    const phase2 = await api.request('POST', '/api/ports/otay-mesa/reopenings', { as: 'officer.us', body: {} });
+    const phase2 = await api.request('POST', '/api/ports/otay-mesa/reopenings', { as: 'officer.mx', body: {} });
     expect(phase2.status).toBe(200);
+    const phase3 = await api.request('POST', '/api/ports/otay-mesa/reopenings', { as: 'officer.us', body: {} });
+    expect(phase3.status).toBe(200);
 
-    const tail = (await api.streamEvents(portStream)).slice(-3);
+    const tail = (await api.streamEvents(portStream)).slice(-4);
     expect(tail.map((event) => [event.type, event.data])).toEqual([
       [
         'PortLanesReopened',
@@ -264,29 +292,30 @@ describe('a chlorine release near Otay Mesa, end to end', () => {
       ],
       [
         'PortLanesReopened',
-        expect.objectContaining({
-          phase: 2,
-          lanes: ['commercial:northbound', 'commercial:southbound'],
-          stillClosed: [],
-        }),
+        expect.objectContaining({ phase: 2, lanes: ['commercial:southbound'], stillClosed: ['commercial:northbound'] }),
       ],
+      ['PortLanesReopened', expect.objectContaining({ phase: 3, lanes: ['commercial:northbound'], stillClosed: [] })],
       ['PortReopened', expect.objectContaining({ portId: 'otay-mesa' })],
     ]);
     const port = await api.request('GET', '/api/ports/otay-mesa', { as: 'auditor' });
     expect(port.body).toMatchObject({ status: 'open', activeShutdown: null });
   });
 
-  it('the JRT stands down and the incident is closed; the whole record verifies', async () => {
-    expect(
-      (await api.request('POST', `/api/incidents/${incidentId}/joint-response-team/deactivation`, { as: 'officer.us' }))
-        .status,
-    ).toBe(200);
+  it('both sides stand the JRT down and the incident is closed; the whole record verifies', async () => {
+    for (const user of ['officer.us', 'officer.mx']) {
+      const standDown = await api.request('POST', `/api/incidents/${incidentId}/joint-response-team/deactivation`, {
+        as: user,
+      });
+      expect(standDown.status).toBe(200);
+    }
     const closed = await api.request('POST', `/api/incidents/${incidentId}/closure`, {
       as: 'officer.mx',
       body: { summary: { es: 'Fuga controlada; puerto reabierto', en: 'Release contained; port reopened' } },
     });
     expect(closed.status).toBe(200);
-    expect((await types(`incident-${incidentId}`)).slice(-2)).toEqual([
+    expect((await types(`incident-${incidentId}`)).slice(-4)).toEqual([
+      'JointResponseTeamStandDownAgreed',
+      'JointResponseTeamStandDownAgreed',
       'JointResponseTeamDeactivated',
       'IncidentClosed',
     ]);
@@ -431,6 +460,15 @@ describe('retries and concurrent edits', () => {
       as: 'officer.mx',
       body: { kind: 'security-threat', reason: { es: 'Amenaza de bomba' } },
     });
+    // A side signs off once its own critical items are resolved.
+    const checklist = await api.request<Checklist>('GET', '/api/ports/san-ysidro/checklist', { as: 'auditor' });
+    for (const item of checklist.body.items.filter((candidate) => candidate.critical && candidate.owner !== 'JOINT')) {
+      const response = await api.request('POST', `/api/ports/san-ysidro/checklist/${item.id}/completion`, {
+        as: item.owner === 'US' ? 'officer.us' : 'officer.mx',
+        body: {},
+      });
+      expect(response.status).toBe(201);
+    }
     const results = await Promise.all([
       api.request('POST', '/api/ports/san-ysidro/sign-offs', { as: 'officer.us', body: { side: 'US' } }),
       api.request('POST', '/api/ports/san-ysidro/sign-offs', { as: 'officer.mx', body: { side: 'MX' } }),

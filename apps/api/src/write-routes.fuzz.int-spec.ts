@@ -3,6 +3,7 @@
 // exactly the events it reports, and the resource, its lists and the live read models stay readable afterwards.
 // FUZZ_RUNS (runs per route, default 40) and FUZZ_SEED reproduce or widen a run.
 import {
+  CHECKLIST_AGENCIES,
   DIRECTIONS,
   INCIDENT_KINDS,
   LANE_MODES,
@@ -553,6 +554,36 @@ function routes(fixtures: () => Fixtures): Route[] {
     },
     {
       method: 'POST',
+      pattern: '/api/ports/:id/widenings',
+      family: 'port',
+      valid: () => fc.record({ lanes, reason: bilingual(2000) }, { requiredKeys: ['reason'] }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/ports/:id/joinings',
+      family: 'port',
+      valid: () => fc.record({ lanes, reason: bilingual(2000) }, { requiredKeys: ['reason'] }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/ports/:id/checklist/items',
+      family: 'port',
+      valid: () =>
+        fc.record({
+          owner: fc.constantFrom('US', 'MX', 'JOINT'),
+          agency: fc.constantFrom(...Object.values(CHECKLIST_AGENCIES).flat()),
+          critical: fc.boolean(),
+          text: fc.oneof({ weight: 3, arbitrary: fc.record({ en: text(1000), es: text(1000) }) }, bilingual(1000)),
+        }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/ports/:id/checklist/:itemId/reopening',
+      family: 'port',
+      valid: () => fc.record({ reason: bilingual(2000) }),
+    },
+    {
+      method: 'POST',
       pattern: '/api/ports/:id/checklist/:itemId/completion',
       family: 'port',
       valid: () => fc.record({ note: bilingual(2000) }, { requiredKeys: [] }),
@@ -840,10 +871,23 @@ async function setUpFixtures(): Promise<Fixtures> {
   });
 
   for (const [port, kind] of SHUTDOWN_PORTS) {
+    // One U.S. lane only, so that the U.S. side can still widen and Mexico join; the joint items done, so that
+    // either side can undo one.
     await must('POST', `/api/ports/${port}/shutdowns`, {
       as: 'officer.us',
-      body: { kind, reason: { en: 'Fuzz fixture', es: 'Dato de prueba' }, incidentId: busyIncident },
+      body: {
+        kind,
+        lanes: ['passenger:northbound'],
+        reason: { en: 'Fuzz fixture', es: 'Dato de prueba' },
+        incidentId: busyIncident,
+      },
     });
+    const checklist = await must<{ items: { id: string; owner: string }[] }>('GET', `/api/ports/${port}/checklist`, {
+      as: 'auditor',
+    });
+    for (const item of checklist.items.filter((candidate) => candidate.owner === 'JOINT')) {
+      await must('POST', `/api/ports/${port}/checklist/${item.id}/completion`, { as: 'officer.us', body: {} });
+    }
   }
 
   const cancelledNotification = await newNotification('officer.mx');
@@ -1108,6 +1152,12 @@ describe('defects found and fixed, on every route they reach', () => {
       ['POST', `/api/incidents/${incident}/translations`, { field: 'title', language: 'es', text: `Fuga${poison}` }],
       ['POST', `/api/ports/${port}/checklist/us-fire-cleared/completion`, { note: text('Done') }],
       ['POST', `/api/ports/${port}/checklist/us-structure-and-utilities-restored/waiver`, { reason: text('n/a') }],
+      ['POST', `/api/ports/${port}/checklist/us-fire-cleared/reopening`, { reason: text('New reading') }],
+      [
+        'POST',
+        `/api/ports/${port}/checklist/items`,
+        { owner: 'US', agency: 'GSA', critical: true, text: { ...text('Drains'), es: `Drenajes ${poison}` } },
+      ],
       ['POST', '/api/ports/laredo-rail/shutdowns', { kind: 'fire', reason: text('Fire') }],
       ['POST', '/api/notifications', { ...notificationSample(), title: text('Closed') }],
       ['PATCH', `/api/notifications/${notification}`, { body: text('Closed') }],

@@ -83,6 +83,103 @@ describe('IncidentTimelineProjection sentences', () => {
     ]);
   });
 
+  it('tells how a shutdown changed while it ran: widened, joined, items undone and added, sign-offs withdrawn', () => {
+    const timeline = new IncidentTimelineProjection(reference);
+    const port = 'port-otay-mesa';
+    timeline.apply(
+      recorded(`incident-${INCIDENT}`, 0, 'IncidentReported', { incidentId: INCIDENT, title: { en: 'X' } }),
+    );
+    timeline.apply(
+      recorded(`incident-${INCIDENT}`, 1, 'JointResponseTeamStandDownAgreed', { incidentId: INCIDENT, side: 'US' }),
+    );
+    const lanesEvent = (lanes: string[], side: 'US' | 'MX') => ({
+      portId: 'otay-mesa',
+      shutdownId: SHUTDOWN,
+      side,
+      lanes,
+    });
+    const shutdownEvents: [string, object, 'US' | 'MX'][] = [
+      [
+        'PortShutdownDeclared',
+        {
+          portId: 'otay-mesa',
+          shutdownId: SHUTDOWN,
+          scope: 'partial',
+          lanes: ['commercial:northbound'],
+          incidentId: INCIDENT,
+          checklist: { items: [{ id: 'scene-declared-safe', text: { en: 'Scene declared safe', es: 'Zona segura' } }] },
+        },
+        'US',
+      ],
+      ['PortShutdownWidened', lanesEvent(['fast:northbound'], 'US'), 'US'],
+      ['PortShutdownJoined', lanesEvent(['commercial:southbound'], 'MX'), 'MX'],
+      [
+        'ChecklistItemAdded',
+        {
+          shutdownId: SHUTDOWN,
+          item: { id: 'us-added-1', text: { en: 'Drains sampled', es: 'Drenajes muestreados' }, critical: true },
+        },
+        'US',
+      ],
+      ['ChecklistItemCompleted', { shutdownId: SHUTDOWN, itemId: 'us-added-1' }, 'US'],
+      [
+        'ChecklistItemReopened',
+        { shutdownId: SHUTDOWN, itemId: 'us-added-1', reason: { en: 'New reading', es: 'Nueva lectura' } },
+        'US',
+      ],
+      [
+        'ResumptionSignOffWithdrawn',
+        {
+          shutdownId: SHUTDOWN,
+          side: 'US',
+          cause: 'item-reopened',
+          reason: { en: 'Item reopened after the US sign-off', es: 'Se reabrió después de la firma de US' },
+        },
+        'US',
+      ],
+    ];
+    shutdownEvents.forEach(([type, data, side], revision) =>
+      timeline.apply(recorded(port, revision, type, data, side)),
+    );
+
+    expect(
+      timeline
+        .timeline(INCIDENT)
+        ?.slice(1)
+        .map((entry) => entry.summary),
+    ).toEqual([
+      {
+        en: 'U.S. agreed to stand the Joint Response Team down',
+        es: 'EE. UU. acordó desactivar el Equipo Conjunto de Respuesta',
+      },
+      {
+        en: 'Partial shutdown of Otay Mesa: commercial northbound',
+        es: 'Cierre parcial de Mesa de Otay: carga hacia el norte',
+      },
+      {
+        en: 'U.S. widened the shutdown of Otay Mesa: FAST northbound',
+        es: 'EE. UU. amplió el cierre de Mesa de Otay: FAST hacia el norte',
+      },
+      {
+        en: 'Mexico joined the shutdown of Otay Mesa: commercial southbound',
+        es: 'México se sumó al cierre de Mesa de Otay: carga hacia el sur',
+      },
+      {
+        en: 'Checklist item added (critical): Drains sampled',
+        es: 'Elemento agregado a la lista (crítico): Drenajes muestreados',
+      },
+      { en: 'Checklist item completed: Drains sampled', es: 'Elemento de la lista completado: Drenajes muestreados' },
+      {
+        en: 'Checklist item reopened: Drains sampled (New reading)',
+        es: 'Elemento de la lista reabierto: Drenajes muestreados (Nueva lectura)',
+      },
+      {
+        en: 'U.S. sign-off withdrawn, to be renewed: Item reopened after the US sign-off',
+        es: 'Firma de EE. UU. retirada, por renovar: Se reabrió después de la firma de US',
+      },
+    ]);
+  });
+
   it('falls back to the ids it cannot name (a port not in the reference data, an item of an unknown shutdown)', () => {
     const timeline = new IncidentTimelineProjection(reference);
     timeline.apply(

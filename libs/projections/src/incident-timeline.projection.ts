@@ -103,6 +103,10 @@ const DESCRIBE: Record<string, (data: Data, context: DescribeContext) => { en: s
     en: 'Joint Response Team activated',
     es: 'Equipo Conjunto de Respuesta activado',
   }),
+  JointResponseTeamStandDownAgreed: (d) => ({
+    en: `${word(SIDE, d.side, 'en')} agreed to stand the Joint Response Team down`,
+    es: `${word(SIDE, d.side, 'es')} acordó desactivar el Equipo Conjunto de Respuesta`,
+  }),
   JointResponseTeamDeactivated: () => ({
     en: 'Joint Response Team deactivated',
     es: 'Equipo Conjunto de Respuesta desactivado',
@@ -123,6 +127,14 @@ const DESCRIBE: Record<string, (data: Data, context: DescribeContext) => { en: s
           en: `Partial shutdown of ${c.port(d.portId).en}: ${lanes(d.lanes, 'en')}`,
           es: `Cierre parcial de ${c.port(d.portId).es}: ${lanes(d.lanes, 'es')}`,
         },
+  PortShutdownWidened: (d, c) => ({
+    en: `${word(SIDE, d.side, 'en')} widened the shutdown of ${c.port(d.portId).en}: ${lanes(d.lanes, 'en')}`,
+    es: `${word(SIDE, d.side, 'es')} amplió el cierre de ${c.port(d.portId).es}: ${lanes(d.lanes, 'es')}`,
+  }),
+  PortShutdownJoined: (d, c) => ({
+    en: `${word(SIDE, d.side, 'en')} joined the shutdown of ${c.port(d.portId).en}: ${lanes(d.lanes, 'en')}`,
+    es: `${word(SIDE, d.side, 'es')} se sumó al cierre de ${c.port(d.portId).es}: ${lanes(d.lanes, 'es')}`,
+  }),
   ChecklistItemCompleted: (d, c) => ({
     en: `Checklist item completed: ${c.item(d.shutdownId, d.itemId).en}`,
     es: `Elemento de la lista completado: ${c.item(d.shutdownId, d.itemId).es}`,
@@ -130,6 +142,21 @@ const DESCRIBE: Record<string, (data: Data, context: DescribeContext) => { en: s
   ChecklistItemWaived: (d, c) => ({
     en: `Checklist item waived: ${c.item(d.shutdownId, d.itemId).en} (${text(d.reason)})`,
     es: `Elemento de la lista dispensado: ${c.item(d.shutdownId, d.itemId).es} (${texto(d.reason)})`,
+  }),
+  ChecklistItemReopened: (d, c) => ({
+    en: `Checklist item reopened: ${c.item(d.shutdownId, d.itemId).en} (${text(d.reason)})`,
+    es: `Elemento de la lista reabierto: ${c.item(d.shutdownId, d.itemId).es} (${texto(d.reason)})`,
+  }),
+  ChecklistItemAdded: (d) => {
+    const item = (d.item ?? {}) as { text?: BilingualText; critical?: unknown };
+    return {
+      en: `Checklist item added${item.critical === true ? ' (critical)' : ''}: ${text(item.text)}`,
+      es: `Elemento agregado a la lista${item.critical === true ? ' (crítico)' : ''}: ${texto(item.text)}`,
+    };
+  },
+  ResumptionSignOffWithdrawn: (d) => ({
+    en: `${word(SIDE, d.side, 'en')} sign-off withdrawn, to be renewed: ${text(d.reason)}`,
+    es: `Firma de ${word(SIDE, d.side, 'es')} retirada, por renovar: ${texto(d.reason)}`,
   }),
   ResumptionSignedOff: (d) => ({
     en: `${word(SIDE, d.side, 'en')} signed off the resumption`,
@@ -208,6 +235,7 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
     this.lastRevision.set(event.streamId, event.revision);
     const data = (event.data ?? {}) as Data;
     if (event.type === 'PortShutdownDeclared') this.rememberItems(data);
+    if (event.type === 'ChecklistItemAdded') this.rememberAddedItem(data);
     const incidentId = this.incidentOf(event, data);
     if (!incidentId) return;
     const entries = this.timelines.get(incidentId) ?? [];
@@ -240,6 +268,12 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
       if (typeof item.id === 'string') texts.set(item.id, { en: text(item.text), es: texto(item.text) });
     }
     this.itemTexts.set(data.shutdownId, texts);
+  }
+
+  private rememberAddedItem(data: Data): void {
+    const item = data.item as { id?: unknown; text?: BilingualText } | undefined;
+    const texts = typeof data.shutdownId === 'string' ? this.itemTexts.get(data.shutdownId) : undefined;
+    if (texts && typeof item?.id === 'string') texts.set(item.id, { en: text(item.text), es: texto(item.text) });
   }
 
   private incidentOf(event: RecordedEvent, data: Data): string | undefined {

@@ -1,12 +1,14 @@
 import {
   evolvePort,
   type LaneId,
+  type Owner,
   type PortEvent,
   type PortOfEntry,
   type PortState,
   type ReferenceCatalog,
   reopeningBlockers,
   type ShutdownState,
+  type Side,
 } from '@enlace/domain';
 import type { RecordedEvent } from '@enlace/event-store';
 import { categoryOf, idOf, type Projection } from './projection.js';
@@ -26,7 +28,13 @@ export interface ChecklistProgress {
   waived: number;
   open: number;
   criticalOpen: number;
+  /** Open critical items by owner: each side's keep it from signing off, all of them from reopening. */
+  criticalOpenByOwner: Record<Owner, number>;
+  /** Sign-offs in force. */
   signOffs: { US: boolean; MX: boolean };
+  /** Sign-offs a later change withdrew: the side must sign off again. */
+  signOffsToRenew: Side[];
+  /** Whether the next reopening phase may go ahead (any lane, either side for its own). */
   readyToReopen: boolean;
 }
 
@@ -53,7 +61,13 @@ export function checklistProgress(portId: string, shutdown: ShutdownState): Chec
     waived: items.filter((item) => item.status === 'waived').length,
     open: items.filter((item) => item.status === 'open').length,
     criticalOpen: blockers.openCriticalItems.length,
+    criticalOpenByOwner: {
+      US: blockers.openCriticalItems.filter((item) => item.owner === 'US').length,
+      MX: blockers.openCriticalItems.filter((item) => item.owner === 'MX').length,
+      JOINT: blockers.openCriticalItems.filter((item) => item.owner === 'JOINT').length,
+    },
     signOffs: { US: Boolean(shutdown.signOffs.US), MX: Boolean(shutdown.signOffs.MX) },
+    signOffsToRenew: blockers.signOffsToRenew,
     readyToReopen: blockers.openCriticalItems.length === 0 && blockers.missingSignOffs.length === 0,
   };
 }
@@ -61,14 +75,18 @@ export function checklistProgress(portId: string, shutdown: ShutdownState): Chec
 export function portStatus(port: PortOfEntry, state: PortState, revision: number): PortStatus {
   const shutdown = state.activeShutdown;
   const closed = new Set(shutdown?.closedLanes ?? []);
+  const allClosed = port.lanes.every((lane) => closed.has(lane.id));
   return {
     ...port,
-    status: closed.size === 0 ? 'open' : closed.size === port.lanes.length ? 'closed' : 'partially-closed',
+    // Both the status and the shutdown's scope say what is closed now, so they cannot disagree.
+    status: closed.size === 0 ? 'open' : allClosed ? 'closed' : 'partially-closed',
     laneStatus: port.lanes.map((lane) => ({ ...lane, status: closed.has(lane.id) ? 'closed' : 'open' })),
     revision,
     closedSince: shutdown?.declaredAt ?? null,
     linkedIncidentId: shutdown?.incidentId ?? null,
-    activeShutdown: shutdown ? { ...shutdown, blockers: reopeningBlockers(shutdown) } : null,
+    activeShutdown: shutdown
+      ? { ...shutdown, scope: allClosed ? 'full' : 'partial', blockers: reopeningBlockers(shutdown) }
+      : null,
     checklistProgress: shutdown ? checklistProgress(port.id, shutdown) : null,
     pastShutdowns: state.pastShutdowns,
   };

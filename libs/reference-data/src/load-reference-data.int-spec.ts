@@ -75,4 +75,15 @@ describe('bad reference data', () => {
     expect(problems).toContain('ports-of-entry.csv:2: modes has unknown values hovercraft');
     expect(problems).toContain('ports-of-entry.csv:2: blm blm-atlantis is not in border-liaison-mechanisms.csv');
   });
+
+  it('refuses a checklist item led by an agency of another owner (the rule items added to a running checklist follow)', async () => {
+    const file = join(dir, 'checklists', 'fire.json');
+    const template = JSON.parse(await readFile(file, 'utf8')) as { items: { owner: string; agency: string }[] };
+    const index = template.items.findIndex((item) => item.owner === 'US');
+    template.items[index]!.agency = 'PROFEPA';
+    await writeFile(file, JSON.stringify(template));
+    expect(() => loadReferenceData(dir)).toThrow(
+      `checklists/fire.json items[${index}]: agency PROFEPA cannot lead a US item`,
+    );
+  });
 });

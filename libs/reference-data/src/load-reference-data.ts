@@ -1,4 +1,5 @@
 import {
+  CHECKLIST_AGENCIES,
   type BorderLiaisonMechanism,
   type ChecklistTemplate,
   createReferenceCatalog,
@@ -180,6 +181,12 @@ function loadTemplates(dir: string, problems: Problems): ChecklistTemplate[] {
       if (!isBilingual(item.text)) problems.add(at, 'text needs both en and es');
       if (!OWNER_VALUES.includes(item.owner)) problems.add(at, 'owner must be US, MX or JOINT');
       if (!item.agency) problems.add(at, 'agency is required');
+      else if (OWNER_VALUES.includes(item.owner) && !CHECKLIST_AGENCIES[item.owner].includes(item.agency)) {
+        problems.add(
+          at,
+          `agency ${item.agency} cannot lead a ${item.owner} item (${CHECKLIST_AGENCIES[item.owner].join(', ')})`,
+        );
+      }
       if (typeof item.critical !== 'boolean') problems.add(at, 'critical must be true or false');
     });
     if (!Array.isArray(template.items) || template.items.length === 0) problems.add(where, 'items must not be empty');

@@ -5,21 +5,15 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { CommandPipeline } from '@enlace/application';
 import {
   type Actor,
-  type BilingualText,
   broken,
-  DIRECTIONS,
   incidentDecider,
   incidentStreamId,
-  LANE_MODES,
-  type LaneId,
   notFound,
   type PortCommand,
   portDecider,
@@ -27,86 +21,27 @@ import {
   portStreamId,
   type ReferenceCatalog,
   reopeningBlockers,
-  SHUTDOWN_KINDS,
-  type ShutdownKind,
-  SIDES,
-  type Side,
 } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsUUID, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery, Projections } from '../common/projections.js';
-import { IsBilingualText, OptionalField } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
-import { BilingualTextDto } from '../incidents/incident.dto.js';
-
-const LANE_ID = new RegExp(`^(${LANE_MODES.join('|')}):(${DIRECTIONS.join('|')})$`);
-const LANE_MESSAGE = `each lane must be <mode>:<direction>, mode one of ${LANE_MODES.join(', ')}, direction northbound or southbound`;
-
-export class DeclareShutdownDto {
-  @ApiProperty({ enum: SHUTDOWN_KINDS, description: 'Chooses the business-resumption checklist template' })
-  @IsIn(SHUTDOWN_KINDS)
-  kind: ShutdownKind;
-
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['commercial:northbound', 'fast:northbound'],
-    description: 'Omitted: every lane',
-  })
-  @OptionalField()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(LANE_ID, { each: true, message: LANE_MESSAGE })
-  lanes?: LaneId[];
-
-  @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(2000)
-  reason: BilingualText;
-
-  @ApiPropertyOptional({ description: 'The incident that caused the shutdown' })
-  @OptionalField()
-  @IsUUID()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
-  incidentId?: string;
-}
-
-export class ChecklistNoteDto {
-  @ApiPropertyOptional({ type: BilingualTextDto })
-  @OptionalField()
-  @IsBilingualText(2000)
-  note?: BilingualText;
-}
-
-export class WaiverDto {
-  @ApiProperty({ type: BilingualTextDto, description: 'Why the item is waived (required)' })
-  @IsBilingualText(2000)
-  reason: BilingualText;
-}
-
-export class SignOffDto {
-  @ApiProperty({ enum: SIDES, description: "Must be the officer's own side" })
-  @IsIn(SIDES)
-  side: Side;
-}
-
-export class ReopeningDto {
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'Lanes to reopen in this phase; omitted: every lane still closed',
-  })
-  @OptionalField()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(LANE_ID, { each: true, message: LANE_MESSAGE })
-  lanes?: LaneId[];
-}
+import {
+  ChecklistNoteDto,
+  CloseLanesDto,
+  DeclareShutdownDto,
+  ItemReopeningDto,
+  NewChecklistItemDto,
+  ReopeningDto,
+  SignOffDto,
+  WaiverDto,
+} from './port.dto.js';
 
 const Writes = (): MethodDecorator => OfficerWrite('No such port or checklist item');
 
@@ -169,13 +104,23 @@ export class PortsController {
       );
     }
     response.setHeader('ETag', `"${revision}"`);
-    const { checklist, signOffs, shutdownId } = state.activeShutdown;
-    return { shutdownId, revision, ...checklist, signOffs, blockers: reopeningBlockers(state.activeShutdown) };
+    const { checklist, signOffs, signOffsToRenew, shutdownId } = state.activeShutdown;
+    return {
+      shutdownId,
+      revision,
+      ...checklist,
+      signOffs,
+      signOffsToRenew,
+      blockers: reopeningBlockers(state.activeShutdown),
+    };
   }
 
   @Post(':id/shutdowns')
   @Writes()
-  @ApiOperation({ summary: 'Declare a full or partial shutdown; starts the resumption checklist for its kind' })
+  @ApiOperation({
+    summary:
+      "Declare a shutdown of lanes of the officer's own side; starts the resumption checklist for its kind (the other side joins it)",
+  })
   @ApiCreatedResponse({ type: WriteResult })
   declareShutdown(
     @Param('id', new SlugParam()) id: string,
@@ -185,6 +130,57 @@ export class PortsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
     return this.run(id, { type: 'DeclarePortShutdown', data: { portId: id, ...body } }, actor, context, response);
+  }
+
+  @Post(':id/widenings')
+  @Writes()
+  @ApiOperation({
+    summary:
+      "Widen the shutdown in progress: close more lanes of the officer's own side (withdraws the sign-offs in force)",
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  widen(
+    @Param('id', new SlugParam()) id: string,
+    @Body() body: CloseLanesDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'WidenPortShutdown', data: { portId: id, ...body } }, actor, context, response);
+  }
+
+  @Post(':id/joinings')
+  @Writes()
+  @ApiOperation({
+    summary:
+      "Join the other side's shutdown in progress with the officer's own lanes: one checklist, one reopening for both",
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  join(
+    @Param('id', new SlugParam()) id: string,
+    @Body() body: CloseLanesDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'JoinPortShutdown', data: { portId: id, ...body } }, actor, context, response);
+  }
+
+  @Post(':id/checklist/items')
+  @Writes()
+  @ApiOperation({
+    summary:
+      "Add an item to the running checklist, of the officer's side or joint (withdraws the sign-offs it touches)",
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  addItem(
+    @Param('id', new SlugParam()) id: string,
+    @Body() body: NewChecklistItemDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(id, { type: 'AddChecklistItem', data: { portId: id, ...body } }, actor, context, response);
   }
 
   @Post(':id/checklist/:itemId/completion')
@@ -229,9 +225,35 @@ export class PortsController {
     );
   }
 
+  @Post(':id/checklist/:itemId/reopening')
+  @Writes()
+  @ApiOperation({
+    summary:
+      'Undo the completion or waiver of an item of your side (or a joint one), with a reason; withdraws the sign-offs it touches',
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  reopenItem(
+    @Param('id', new SlugParam()) id: string,
+    @Param('itemId', new SlugParam('itemId')) itemId: string,
+    @Body() body: ItemReopeningDto,
+    @CurrentActor() actor: Actor,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return this.run(
+      id,
+      { type: 'ReopenChecklistItem', data: { portId: id, itemId, reason: body.reason } },
+      actor,
+      context,
+      response,
+    );
+  }
+
   @Post(':id/sign-offs')
   @Writes()
-  @ApiOperation({ summary: "Sign off the resumption for the officer's own side" })
+  @ApiOperation({
+    summary: "Sign off the resumption for the officer's own side (once that side's critical items are resolved)",
+  })
   @ApiCreatedResponse({ type: WriteResult })
   signOff(
     @Param('id', new SlugParam()) id: string,
@@ -247,7 +269,8 @@ export class PortsController {
   @HttpCode(200)
   @Writes()
   @ApiOperation({
-    summary: 'Reopen lanes (a phase); the last phase needs every critical item done or waived and both sign-offs',
+    summary:
+      "Reopen lanes of the officer's own side (a phase, which narrows the shutdown); every phase needs both sign-offs in force and every critical item done or waived",
   })
   @ApiOkResponse({ type: WriteResult })
   reopen(

@@ -24,6 +24,14 @@ export type LaneMode = (typeof LANE_MODES)[number];
 export const DIRECTIONS = ['northbound', 'southbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 export type LaneId = `${LaneMode}:${Direction}`;
+/** Each side closes and reopens the lanes into its own country (decision 0008). */
+export const SIDE_OF_DIRECTION: Record<Direction, Side> = { northbound: 'US', southbound: 'MX' };
+/** Lead agencies a checklist item may name, by owner (config/checklists/README.md). */
+export const CHECKLIST_AGENCIES: Record<Owner, readonly string[]> = {
+  US: ['CBP', 'GSA', 'EPA', 'LOCAL-US', 'USCG', 'DOS', 'TRADE-US'],
+  MX: ['ANAM', 'INM', 'PC', 'PROFEPA', 'INDAABIN', 'GN', 'SRE', 'TRADE-MX'],
+  JOINT: ['JRT', 'BLM'],
+};
 export type PortStatusValue = 'open' | 'partially-closed' | 'closed';
 export const QUANTITY_UNITS = ['kg', 't', 'lb', 'L', 'm3', 'gal'] as const;
 
@@ -72,6 +80,10 @@ export interface ChecklistItem {
   resolvedAt?: string;
   note?: BilingualText;
   reason?: BilingualText;
+  /** Items added to the running checklist. */
+  addedBy?: { side: Side; agency: string; at: string };
+  /** The last undoing of a completion or waiver. */
+  reopened?: { side: Side; agency: string; at: string; reason: BilingualText; previousStatus: 'completed' | 'waived' };
 }
 
 export interface SignOff {
@@ -81,9 +93,19 @@ export interface SignOff {
   at: string;
 }
 
+/** A sign-off a later change withdrew: the side must sign off again. */
+export interface WithdrawnSignOff extends SignOff {
+  withdrawnAt: string;
+  cause: 'item-reopened' | 'item-added' | 'item-waived' | 'lanes-closed';
+  itemId?: string;
+  reason: { en: string; es: string };
+}
+
+/** What blocks the next reopening phase (the same for every lane: items are not per lane). */
 export interface ReopeningBlockers {
   openCriticalItems: ChecklistItem[];
   missingSignOffs: Side[];
+  signOffsToRenew: Side[];
 }
 
 export interface ActiveShutdown {
@@ -96,8 +118,10 @@ export interface ActiveShutdown {
   incidentId?: string;
   declaredBy: { side: Side; agency: string };
   declaredAt: string;
+  joinedBy?: { side: Side; agency: string; at: string; reason: BilingualText };
   checklist: { templateId: string; templateVersion: number; items: ChecklistItem[] };
   signOffs: Partial<Record<Side, SignOff>>;
+  signOffsToRenew: Partial<Record<Side, WithdrawnSignOff>>;
   phases: number;
   blockers: ReopeningBlockers;
 }
@@ -110,7 +134,9 @@ export interface ChecklistProgress {
   waived: number;
   open: number;
   criticalOpen: number;
+  criticalOpenByOwner: Record<Owner, number>;
   signOffs: { US: boolean; MX: boolean };
+  signOffsToRenew: Side[];
   readyToReopen: boolean;
 }
 
@@ -210,6 +236,8 @@ export interface Incident {
     nationalCenters: Partial<Record<Side, CenterStep>>;
     counterpartNotified: Partial<Record<Side, CenterStep>>;
     jointResponseTeam: 'inactive' | 'active' | 'deactivated';
+    /** While active: the sides that agreed to stand it down (both must). */
+    jointResponseTeamStandDown: Partial<Record<Side, { at: string }>>;
     onSceneCoordinators: Partial<Record<Side, { name: string; agency: string; phone?: string }>>;
   };
   closingSummary?: BilingualText;

@@ -165,6 +165,7 @@ export function BilingualFields({
   multiline,
   required,
   name,
+  hint,
 }: {
   label: string;
   value: { en: string; es: string };
@@ -172,6 +173,8 @@ export function BilingualFields({
   multiline?: boolean;
   required?: boolean;
   name: string;
+  /** Replaces "at least one language" where a text must be in both. */
+  hint?: string;
 }) {
   const { lang, t } = useI18n();
   const hintId = useId();
@@ -183,7 +186,7 @@ export function BilingualFields({
         {required ? <span className="req"> ({t.required})</span> : null}
       </legend>
       <p className="hint" id={hintId}>
-        {t.atLeastOneLanguage}
+        {hint ?? t.atLeastOneLanguage}
       </p>
       {order.map((language) => {
         const id = `${name}-${language}`;

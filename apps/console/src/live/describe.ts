@@ -39,6 +39,10 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
     en: 'Joint Response Team activated',
     es: 'Equipo Conjunto de Respuesta activado',
   }),
+  JointResponseTeamStandDownAgreed: (d) => ({
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} agreed to stand the Joint Response Team down`,
+    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} acordó desactivar el Equipo Conjunto de Respuesta`,
+  }),
   JointResponseTeamDeactivated: () => ({
     en: 'Joint Response Team deactivated',
     es: 'Equipo Conjunto de Respuesta desactivado',
@@ -52,6 +56,26 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
   PortShutdownDeclared: (d, _lang, names) => ({
     en: `${d.scope === 'full' ? 'Full' : 'Partial'} shutdown declared at ${names.port(str(d.portId))} (${lanes(d.lanes)} lanes)`,
     es: `Cierre ${d.scope === 'full' ? 'total' : 'parcial'} declarado en ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles)`,
+  }),
+  PortShutdownWidened: (d, _lang, names) => ({
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} widened the shutdown of ${names.port(str(d.portId))} (${lanes(d.lanes)} more lanes)`,
+    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} amplió el cierre de ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles más)`,
+  }),
+  PortShutdownJoined: (d, _lang, names) => ({
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} joined the shutdown of ${names.port(str(d.portId))} (${lanes(d.lanes)} lanes)`,
+    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} se sumó al cierre de ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles)`,
+  }),
+  ChecklistItemReopened: (d, lang, names) => ({
+    en: `Checklist item reopened at ${names.port(str(d.portId))}: ${txt(d.reason, lang)}`,
+    es: `Elemento de la lista reabierto en ${names.port(str(d.portId))}: ${txt(d.reason, lang)}`,
+  }),
+  ChecklistItemAdded: (d, lang, names) => ({
+    en: `Checklist item added at ${names.port(str(d.portId))}: ${txt((d.item as Data | undefined)?.text, lang)}`,
+    es: `Elemento agregado a la lista en ${names.port(str(d.portId))}: ${txt((d.item as Data | undefined)?.text, lang)}`,
+  }),
+  ResumptionSignOffWithdrawn: (d, _lang, names) => ({
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} sign-off at ${names.port(str(d.portId))} withdrawn: to be renewed`,
+    es: `Firma de ${d.side === 'MX' ? 'México' : 'EE. UU.'} en ${names.port(str(d.portId))} retirada: por renovar`,
   }),
   ChecklistItemCompleted: (d, _lang, names) => ({
     en: `Checklist item completed at ${names.port(str(d.portId))} by ${str(d.agency)}`,

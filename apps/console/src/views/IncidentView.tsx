@@ -149,6 +149,13 @@ function JcpSteps({ incident }: { incident: Incident }) {
           </span>
           <div>
             {t.jointResponseTeam}: {t.jrtStatus[jrt]}
+            {jrt === 'active'
+              ? SIDES.filter((side) => incident.jcp.jointResponseTeamStandDown[side]).map((side) => (
+                  <div key={side} className="muted small">
+                    {t.jrtStandDown(t.side[side])}
+                  </div>
+                ))
+              : null}
             {officer && jrt === 'inactive' ? (
               <div>
                 <button

@@ -155,6 +155,10 @@ const counterpartCenterNotified = (side: Side, reference?: string): IncidentEven
 });
 
 const jrtActivated: IncidentEvent = { type: 'JointResponseTeamActivated', data: { incidentId: INCIDENT_ID } };
+const standDownAgreed = (side: Side): IncidentEvent => ({
+  type: 'JointResponseTeamStandDownAgreed',
+  data: { incidentId: INCIDENT_ID, side },
+});
 const jrtDeactivated: IncidentEvent = { type: 'JointResponseTeamDeactivated', data: { incidentId: INCIDENT_ID } };
 
 const coordinatorAssigned = (side: Side): IncidentEvent => ({
@@ -418,8 +422,32 @@ describe('incident decider', () => {
         .then([actionOrdered('MX')]);
     });
 
-    it('lifts a protective action in force', () => {
-      spec.given([reported(), actionOrdered()]).when(liftProtectiveAction()).then([actionLifted()]);
+    it("lifts a protective action in force ordered by the officer's own side", () => {
+      spec
+        .given([reported(), actionOrdered()])
+        .when(liftProtectiveAction(), { actor: usOfficer })
+        .then([actionLifted()]);
+      spec
+        .given([reported(), actionOrdered('MX')])
+        .when(liftProtectiveAction(), { actor: mxOfficer })
+        .then([actionLifted()]);
+    });
+
+    it('refuses a cross-side lift: only an officer of the side that ordered the action lifts it', () => {
+      const error = spec
+        .given([reported(), actionOrdered('MX')])
+        .when(liftProtectiveAction(), { actor: usOfficer })
+        .thenFails('AUTH.WRONG_SIDE');
+      expect(error.kind).toBe('forbidden');
+      expect(error.details).toEqual({ actionId: 'protective-action-1', orderedBy: 'MX', actorSide: 'US' });
+      expect(error.messages).toEqual({
+        en: 'The evacuation was ordered by the MX side: only a MX officer may lift it',
+        es: 'La evacuación la ordenó el lado MX: solo un oficial de MX puede levantarla',
+      });
+      spec
+        .given([reported(), actionOrdered('US')])
+        .when(liftProtectiveAction(), { actor: mxOfficer })
+        .thenFails('AUTH.WRONG_SIDE', { orderedBy: 'US', actorSide: 'MX' });
     });
 
     it('refuses to lift a protective action twice', () => {
@@ -524,9 +552,48 @@ describe('incident decider', () => {
       spec.given([reported(), jrtActivated]).when(activateJrt).thenFails('INCIDENT.JRT_ALREADY_ACTIVE');
     });
 
-    it('deactivates an active Joint Response Team and may activate it again', () => {
-      spec.given([reported(), jrtActivated]).when(deactivateJrt).then([jrtDeactivated]);
-      spec.given([reported(), jrtActivated, jrtDeactivated]).when(activateJrt).then([jrtActivated]);
+    it('lets either side activate it', () => {
+      spec.given([reported()]).when(activateJrt, { actor: mxOfficer }).then([jrtActivated]);
+    });
+
+    it('stands the JRT down only once both sides agree (it is co-chaired by both), and may activate it again', () => {
+      spec
+        .given([reported(), jrtActivated])
+        .when(deactivateJrt, { actor: usOfficer })
+        .then([standDownAgreed('US')]);
+      spec
+        .given([reported(), jrtActivated, standDownAgreed('US')])
+        .when(deactivateJrt, { actor: mxOfficer })
+        .then([standDownAgreed('MX'), jrtDeactivated]);
+      spec
+        .given([reported(), jrtActivated, standDownAgreed('MX'), standDownAgreed('US'), jrtDeactivated])
+        .when(activateJrt)
+        .then([jrtActivated]);
+    });
+
+    it('keeps who agreed to stand down while the JRT stays active', () => {
+      const state = fold([
+        [reported(), NOW],
+        [jrtActivated, NOW],
+        [standDownAgreed('US'), '2026-11-23T19:00:00.000Z'],
+      ]);
+      expect(state).toMatchObject({
+        jcp: { jointResponseTeam: 'active', jointResponseTeamStandDown: { US: { at: '2026-11-23T19:00:00.000Z' } } },
+      });
+    });
+
+    it('refuses the same side agreeing twice, naming the side it waits for', () => {
+      spec
+        .given([reported(), jrtActivated, standDownAgreed('US')])
+        .when(deactivateJrt, { actor: usOfficer })
+        .thenFails('INCIDENT.JRT_STAND_DOWN_AGREED', { side: 'US', waitingFor: 'MX' });
+    });
+
+    it('forgets an agreement to stand down when the JRT is activated again', () => {
+      spec
+        .given([reported(), jrtActivated, standDownAgreed('US'), standDownAgreed('MX'), jrtDeactivated, jrtActivated])
+        .when(deactivateJrt, { actor: mxOfficer })
+        .then([standDownAgreed('MX')]);
     });
 
     it('refuses to deactivate a Joint Response Team that is not active', () => {
@@ -640,20 +707,29 @@ describe('incident decider', () => {
 
     it('closes once the Joint Response Team is deactivated and every protective action is lifted', () => {
       spec
-        .given([reported(), jrtActivated, actionOrdered(), jrtDeactivated, actionLifted()])
+        .given([
+          reported(),
+          jrtActivated,
+          actionOrdered(),
+          standDownAgreed('MX'),
+          standDownAgreed('US'),
+          jrtDeactivated,
+          actionLifted(),
+        ])
         .when(closeIncident())
         .then([closed()]);
     });
 
-    it('refuses to close while the Joint Response Team is active', () => {
+    it('refuses to close while the Joint Response Team is active, even with one side agreeing to stand it down', () => {
       const error = spec
-        .given([reported(), jrtActivated])
+        .given([reported(), jrtActivated, standDownAgreed('US')])
         .when(closeIncident())
         .thenFails('INCIDENT.CANNOT_CLOSE', { jointResponseTeam: 'active' });
       expect(error.details).toEqual({ jointResponseTeam: 'active' });
+      expect(error.messages.en).toContain('both sides must stand the Joint Response Team down');
     });
 
-    it('refuses to close while a protective action is in force, naming it', () => {
+    it("refuses to close while the other side's protective actions are in force, listing them", () => {
       const error = spec
         .given([
           reported(),
@@ -661,17 +737,37 @@ describe('incident decider', () => {
           actionOrdered('MX', 'protective-action-2'),
           actionLifted(),
         ])
-        .when(closeIncident())
+        .when(closeIncident(), { actor: usOfficer })
         .thenFails('INCIDENT.CANNOT_CLOSE');
-      expect(error.details).toEqual({ protectiveActionsInForce: ['protective-action-2'] });
+      expect(error.details).toEqual({
+        protectiveActionsInForce: ['protective-action-2'],
+        protectiveActionsBySide: { MX: ['protective-action-2'] },
+      });
+      expect(error.messages).toEqual({
+        en: 'The incident cannot be closed yet: the MX side must lift its protective actions (protective-action-2)',
+        es: 'El incidente aún no se puede cerrar: el lado MX debe levantar sus acciones de protección (protective-action-2)',
+      });
+    });
+
+    it("does not lift the closing side's own actions for it: they are listed for it to lift first", () => {
+      const error = spec
+        .given([reported(), actionOrdered('MX', 'protective-action-1')])
+        .when(closeIncident(), { actor: mxOfficer })
+        .thenFails('INCIDENT.CANNOT_CLOSE', { protectiveActionsBySide: { MX: ['protective-action-1'] } });
+      expect(error.messages.en).toContain("lift your side's protective actions (protective-action-1)");
+      expect(error.messages.es).toContain('levante las acciones de protección de su lado (protective-action-1)');
     });
 
     it('names every blocker at once', () => {
       const error = spec
-        .given([reported(), jrtActivated, actionOrdered()])
-        .when(closeIncident())
+        .given([reported(), jrtActivated, actionOrdered('US'), actionOrdered('MX', 'protective-action-2')])
+        .when(closeIncident(), { actor: usOfficer })
         .thenFails('INCIDENT.CANNOT_CLOSE');
-      expect(error.details).toEqual({ jointResponseTeam: 'active', protectiveActionsInForce: ['protective-action-1'] });
+      expect(error.details).toEqual({
+        jointResponseTeam: 'active',
+        protectiveActionsInForce: ['protective-action-1', 'protective-action-2'],
+        protectiveActionsBySide: { US: ['protective-action-1'], MX: ['protective-action-2'] },
+      });
     });
 
     it('refuses to close a closed incident', () => {
@@ -708,6 +804,8 @@ describe('incident decider', () => {
         [counterpartCenterNotified('US'), T4],
         [jrtActivated, T4],
         [coordinatorAssigned('MX'), T4],
+        [standDownAgreed('MX'), T5],
+        [standDownAgreed('US'), T5],
         [jrtDeactivated, T5],
         [closed({ en: 'All clear' }), T5],
         [translated('closingSummary', 'es', 'Todo despejado'), T5],
@@ -741,6 +839,7 @@ describe('incident decider', () => {
           nationalCenters: { US: { center: 'NRC', at: T4, reference: 'NRC-1' } },
           counterpartNotified: { US: { center: 'CENACOM', at: T4 } },
           jointResponseTeam: 'deactivated',
+          jointResponseTeamStandDown: {},
           onSceneCoordinators: { MX: { name: 'Luis Ortega', agency: 'PC-BC' } },
         },
         closingSummary: { en: 'All clear', es: 'Todo despejado' },

@@ -1,6 +1,6 @@
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { counterpartOf, type Side } from '../shared/side.js';
-import { broken, forbidden, notFound } from '../shared/domain-error.js';
+import { broken, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
 import { type BilingualText, type Language, withTranslation } from '../shared/text.js';
 import {
   type Casualties,
@@ -40,6 +40,8 @@ export interface JcpSteps {
   nationalCenters: Partial<Record<Side, { center: NationalCenter; at: string; reference?: string }>>;
   counterpartNotified: Partial<Record<Side, { center: NationalCenter; at: string; reference?: string }>>;
   jointResponseTeam: 'inactive' | 'active' | 'deactivated';
+  /** While the JRT is active: the sides that agreed to stand it down. */
+  jointResponseTeamStandDown: Partial<Record<Side, { at: string }>>;
   onSceneCoordinators: Partial<Record<Side, { name: string; agency: string; phone?: string }>>;
 }
 
@@ -104,6 +106,11 @@ export type IncidentCommand =
   | { type: 'TranslateIncidentText'; data: { field: TranslatableIncidentField; language: Language; text: string } }
   | { type: 'CloseIncident'; data: { summary: BilingualText } };
 
+const ACTION_NAMES: Record<ProtectiveActionKind, { en: string; es: string }> = {
+  evacuation: { en: 'evacuation', es: 'evacuación' },
+  'shelter-in-place': { en: 'shelter-in-place order', es: 'orden de resguardo en el lugar' },
+};
+
 export const initialIncidentState = (): IncidentState => ({ status: 'none' });
 
 export function evolveIncident(state: IncidentState, event: IncidentEvent, recordedAt = ''): IncidentState {
@@ -120,7 +127,13 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent, recor
       updatedAt: recordedAt || observedAt,
       protectiveActions: [],
       situationReports: [],
-      jcp: { nationalCenters: {}, counterpartNotified: {}, jointResponseTeam: 'inactive', onSceneCoordinators: {} },
+      jcp: {
+        nationalCenters: {},
+        counterpartNotified: {},
+        jointResponseTeam: 'inactive',
+        jointResponseTeamStandDown: {},
+        onSceneCoordinators: {},
+      },
     };
   }
   if (state.status === 'none') return state;
@@ -161,9 +174,17 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent, recor
         },
       };
     case 'JointResponseTeamActivated':
-      return { ...next, jcp: { ...state.jcp, jointResponseTeam: 'active' } };
+      return { ...next, jcp: { ...state.jcp, jointResponseTeam: 'active', jointResponseTeamStandDown: {} } };
+    case 'JointResponseTeamStandDownAgreed':
+      return {
+        ...next,
+        jcp: {
+          ...state.jcp,
+          jointResponseTeamStandDown: { ...state.jcp.jointResponseTeamStandDown, [event.data.side]: { at } },
+        },
+      };
     case 'JointResponseTeamDeactivated':
-      return { ...next, jcp: { ...state.jcp, jointResponseTeam: 'deactivated' } };
+      return { ...next, jcp: { ...state.jcp, jointResponseTeam: 'deactivated', jointResponseTeamStandDown: {} } };
     case 'OnSceneCoordinatorAssigned': {
       const { incidentId: _incidentId, side, ...coordinator } = event.data;
       return {
@@ -357,6 +378,14 @@ export function decideIncident(
           { actionId: command.data.actionId },
         );
       }
+      if (action.side !== side) {
+        throw forbidden(
+          'AUTH.WRONG_SIDE',
+          `The ${ACTION_NAMES[action.kind].en} was ordered by the ${action.side} side: only a ${action.side} officer may lift it`,
+          `La ${ACTION_NAMES[action.kind].es} la ordenó el lado ${action.side}: solo un oficial de ${action.side} puede levantarla`,
+          { actionId: action.actionId, orderedBy: action.side, actorSide: side },
+        );
+      }
       if (action.liftedAt) {
         throw broken(
           'INCIDENT.PROTECTIVE_ACTION_LIFTED',
@@ -430,7 +459,7 @@ export function decideIncident(
         );
       }
       return [{ type: 'JointResponseTeamActivated', data: { incidentId } }];
-    case 'DeactivateJointResponseTeam':
+    case 'DeactivateJointResponseTeam': {
       if (incident.jcp.jointResponseTeam !== 'active') {
         throw broken(
           'INCIDENT.JRT_NOT_ACTIVE',
@@ -438,7 +467,20 @@ export function decideIncident(
           'El Equipo Conjunto de Respuesta no está activo',
         );
       }
-      return [{ type: 'JointResponseTeamDeactivated', data: { incidentId } }];
+      const agreed = incident.jcp.jointResponseTeamStandDown;
+      if (agreed[side]) {
+        throw broken(
+          'INCIDENT.JRT_STAND_DOWN_AGREED',
+          `The ${side} side already agreed to stand the Joint Response Team down; the ${counterpartOf(side)} side must agree too`,
+          `El lado ${side} ya acordó desactivar el Equipo Conjunto de Respuesta; falta que el lado ${counterpartOf(side)} lo acuerde`,
+          { side, waitingFor: counterpartOf(side) },
+        );
+      }
+      const agreement: IncidentEvent = { type: 'JointResponseTeamStandDownAgreed', data: { incidentId, side } };
+      return agreed[counterpartOf(side)]
+        ? [agreement, { type: 'JointResponseTeamDeactivated', data: { incidentId } }]
+        : [agreement];
+    }
     case 'AssignOnSceneCoordinator':
       if (command.data.side !== side) {
         throw forbidden(
@@ -472,23 +514,55 @@ export function decideIncident(
       return [{ type: 'IncidentTextTranslated', data: { incidentId, field, language, text } }];
     }
     case 'CloseIncident': {
-      const blocking: Record<string, unknown> = {};
-      if (incident.jcp.jointResponseTeam === 'active') blocking.jointResponseTeam = 'active';
-      const inForce = incident.protectiveActions.filter((action) => !action.liftedAt).map((action) => action.actionId);
-      if (inForce.length > 0) blocking.protectiveActionsInForce = inForce;
-      if (Object.keys(blocking).length > 0) {
-        throw broken(
-          'INCIDENT.CANNOT_CLOSE',
-          'Deactivate the Joint Response Team and lift every protective action before closing',
-          'Desactive el Equipo Conjunto de Respuesta y levante toda acción de protección antes de cerrar',
-          blocking,
-        );
-      }
+      const blocking = closingBlockers(incident, side);
+      if (blocking) throw blocking;
       return [{ type: 'IncidentClosed', data: { incidentId, summary: command.data.summary } }];
     }
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * What keeps an officer from closing the incident: the JRT still active (until both sides stand it down) and every
+ * protective action in force. The closing side's own actions are not lifted for it: lifting an evacuation tells
+ * people to go home, so it stays a deliberate act of its own (decision 0008). Either side may close once nothing
+ * is in force.
+ */
+function closingBlockers(incident: OpenIncident, side: Side): DomainError | undefined {
+  const blocking: Record<string, unknown> = {};
+  const sentencesEn: string[] = [];
+  const sentencesEs: string[] = [];
+  if (incident.jcp.jointResponseTeam === 'active') {
+    blocking.jointResponseTeam = 'active';
+    sentencesEn.push('both sides must stand the Joint Response Team down');
+    sentencesEs.push('ambos lados deben desactivar el Equipo Conjunto de Respuesta');
+  }
+  const inForce = incident.protectiveActions.filter((action) => !action.liftedAt);
+  if (inForce.length > 0) {
+    blocking.protectiveActionsInForce = inForce.map((action) => action.actionId);
+    const own = inForce.filter((action) => action.side === side).map((action) => action.actionId);
+    const other = inForce.filter((action) => action.side !== side).map((action) => action.actionId);
+    blocking.protectiveActionsBySide = {
+      ...(own.length ? { [side]: own } : {}),
+      ...(other.length ? { [counterpartOf(side)]: other } : {}),
+    };
+    if (own.length) {
+      sentencesEn.push(`lift your side's protective actions (${own.join(', ')})`);
+      sentencesEs.push(`levante las acciones de protección de su lado (${own.join(', ')})`);
+    }
+    if (other.length) {
+      sentencesEn.push(`the ${counterpartOf(side)} side must lift its protective actions (${other.join(', ')})`);
+      sentencesEs.push(`el lado ${counterpartOf(side)} debe levantar sus acciones de protección (${other.join(', ')})`);
+    }
+  }
+  if (sentencesEn.length === 0) return undefined;
+  return broken(
+    'INCIDENT.CANNOT_CLOSE',
+    `The incident cannot be closed yet: ${sentencesEn.join('; ')}`,
+    `El incidente aún no se puede cerrar: ${sentencesEs.join('; ')}`,
+    blocking,
+  );
 }
 
 function reference(data: { reference?: string }): { reference?: string } {

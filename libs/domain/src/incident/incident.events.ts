@@ -91,6 +91,8 @@ export type IncidentEvent =
       data: { incidentId: string; side: Side; center: NationalCenter; reference?: string };
     }
   | { type: 'JointResponseTeamActivated'; data: { incidentId: string } }
+  /** One side agreed to stand the JRT down; it is deactivated once both have (the JRT is co-chaired by both). */
+  | { type: 'JointResponseTeamStandDownAgreed'; data: { incidentId: string; side: Side } }
   | { type: 'JointResponseTeamDeactivated'; data: { incidentId: string } }
   | {
       type: 'OnSceneCoordinatorAssigned';

@@ -1,157 +1,35 @@
 import type { LaneId, PortOfEntry, ShutdownKind } from '../reference/reference.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
-import { SIDES, type Side } from '../shared/side.js';
+import type { Side } from '../shared/side.js';
 import type { BilingualText } from '../shared/text.js';
-import type { ChecklistItem, PortEvent } from './port.events.js';
+import { type NewChecklistItem, newChecklistItem, requireOpenItem, requireResolvedItem } from './port.checklist.js';
+import type { PortEvent } from './port.events.js';
+import { describeLanes, lanesOfSide, requireKnownLanes, requireOwnLanes, scopeOf } from './port.lanes.js';
+import { requireReopeningAllowed, requireSignOffAllowed, signOffWithdrawals } from './port.sign-offs.js';
+import { evolvePort, initialPortState, partiesOf, type PortState, type ShutdownState } from './port.state.js';
 
-export interface ChecklistItemState extends ChecklistItem {
-  status: 'open' | 'completed' | 'waived';
-  resolvedBy?: { side: Side; agency: string };
-  resolvedAt?: string;
-  note?: BilingualText;
-  reason?: BilingualText;
-}
-
-export interface SignOff {
-  side: Side;
-  agency: string;
-  officer: string;
-  at: string;
-}
-
-export interface ShutdownState {
-  shutdownId: string;
-  kind: ShutdownKind;
-  scope: 'full' | 'partial';
-  /** Lanes closed when the shutdown was declared. */
-  lanes: LaneId[];
-  /** Lanes still closed. */
-  closedLanes: LaneId[];
-  reason: BilingualText;
-  incidentId?: string;
-  declaredBy: { side: Side; agency: string };
-  declaredAt: string;
-  checklist: { templateId: string; templateVersion: number; items: ChecklistItemState[] };
-  signOffs: Partial<Record<Side, SignOff>>;
-  phases: number;
-}
-
-export interface PortState {
-  portId: string | undefined;
-  activeShutdown: ShutdownState | undefined;
-  pastShutdowns: { shutdownId: string; kind: ShutdownKind; declaredAt: string; reopenedAt: string }[];
-}
+export * from './port.state.js';
+export { reopeningBlockers, openCriticalItemsOf, type ReopeningBlockers } from './port.sign-offs.js';
+export type { NewChecklistItem } from './port.checklist.js';
 
 export type PortCommand =
   | {
       type: 'DeclarePortShutdown';
+      /** `lanes` omitted: every lane of the officer's side. */
       data: { portId: string; kind: ShutdownKind; lanes?: LaneId[]; reason: BilingualText; incidentId?: string };
     }
+  /** The side that declared closes more of its own lanes (`lanes` omitted: all of them). */
+  | { type: 'WidenPortShutdown'; data: { portId: string; lanes?: LaneId[]; reason: BilingualText } }
+  /** The other side closes its own lanes as part of the shutdown in progress (`lanes` omitted: all of them). */
+  | { type: 'JoinPortShutdown'; data: { portId: string; lanes?: LaneId[]; reason: BilingualText } }
   | { type: 'CompleteChecklistItem'; data: { portId: string; itemId: string; note?: BilingualText } }
   | { type: 'WaiveChecklistItem'; data: { portId: string; itemId: string; reason: BilingualText } }
+  | { type: 'ReopenChecklistItem'; data: { portId: string; itemId: string; reason: BilingualText } }
+  | { type: 'AddChecklistItem'; data: { portId: string } & NewChecklistItem }
   | { type: 'SignOffResumption'; data: { portId: string; side: Side } }
+  /** A reopening phase, which narrows the shutdown (`lanes` omitted: every closed lane of the officer's side). */
   | { type: 'ReopenPortLanes'; data: { portId: string; lanes?: LaneId[] } };
-
-export const initialPortState = (): PortState => ({ portId: undefined, activeShutdown: undefined, pastShutdowns: [] });
-
-function withShutdown(state: PortState, update: (shutdown: ShutdownState) => ShutdownState): PortState {
-  return state.activeShutdown ? { ...state, activeShutdown: update(state.activeShutdown) } : state;
-}
-
-function resolveItem(
-  shutdown: ShutdownState,
-  itemId: string,
-  resolution: Pick<ChecklistItemState, 'status' | 'resolvedBy' | 'resolvedAt' | 'note' | 'reason'>,
-): ShutdownState {
-  const items = shutdown.checklist.items.map((item) => (item.id === itemId ? { ...item, ...resolution } : item));
-  return { ...shutdown, checklist: { ...shutdown.checklist, items } };
-}
-
-export function evolvePort(state: PortState, event: PortEvent, recordedAt = ''): PortState {
-  switch (event.type) {
-    case 'PortShutdownDeclared': {
-      const { portId, checklist, ...shutdown } = event.data;
-      return {
-        ...state,
-        portId,
-        activeShutdown: {
-          ...shutdown,
-          closedLanes: [...shutdown.lanes],
-          declaredAt: recordedAt,
-          checklist: { ...checklist, items: checklist.items.map((item) => ({ ...item, status: 'open' })) },
-          signOffs: {},
-          phases: 0,
-        },
-      };
-    }
-    case 'ChecklistItemCompleted': {
-      const { itemId, side, agency, note } = event.data;
-      return withShutdown(state, (shutdown) =>
-        resolveItem(shutdown, itemId, {
-          status: 'completed',
-          resolvedBy: { side, agency },
-          resolvedAt: recordedAt,
-          ...(note ? { note } : {}),
-        }),
-      );
-    }
-    case 'ChecklistItemWaived': {
-      const { itemId, side, agency, reason } = event.data;
-      return withShutdown(state, (shutdown) =>
-        resolveItem(shutdown, itemId, {
-          status: 'waived',
-          resolvedBy: { side, agency },
-          resolvedAt: recordedAt,
-          reason,
-        }),
-      );
-    }
-    case 'ResumptionSignedOff': {
-      const { side, agency, officer } = event.data;
-      return withShutdown(state, (shutdown) => ({
-        ...shutdown,
-        signOffs: { ...shutdown.signOffs, [side]: { side, agency, officer, at: recordedAt } },
-      }));
-    }
-    case 'PortLanesReopened':
-      return withShutdown(state, (shutdown) => ({
-        ...shutdown,
-        closedLanes: event.data.stillClosed,
-        phases: event.data.phase,
-      }));
-    case 'PortReopened': {
-      const shutdown = state.activeShutdown;
-      if (!shutdown) return state;
-      return {
-        ...state,
-        activeShutdown: undefined,
-        pastShutdowns: [
-          ...state.pastShutdowns,
-          {
-            shutdownId: shutdown.shutdownId,
-            kind: shutdown.kind,
-            declaredAt: shutdown.declaredAt,
-            reopenedAt: recordedAt,
-          },
-        ],
-      };
-    }
-    default:
-      return assertNever(event);
-  }
-}
-
-/** What still blocks a full reopening: open critical items and missing sign-offs. */
-export function reopeningBlockers(shutdown: ShutdownState): {
-  openCriticalItems: ChecklistItemState[];
-  missingSignOffs: Side[];
-} {
-  return {
-    openCriticalItems: shutdown.checklist.items.filter((item) => item.critical && item.status === 'open'),
-    missingSignOffs: SIDES.filter((side) => !shutdown.signOffs[side]),
-  };
-}
 
 function requirePort(context: DecisionContext, portId: string): PortOfEntry {
   const port = context.reference.port(portId);
@@ -181,37 +59,170 @@ function requireShutdown(state: PortState, portId: string): ShutdownState {
   return state.activeShutdown;
 }
 
-function requireItem(shutdown: ShutdownState, itemId: string, side: Side): ChecklistItemState {
-  const item = shutdown.checklist.items.find((candidate) => candidate.id === itemId);
-  if (!item) {
-    throw notFound(
-      'PORT.UNKNOWN_CHECKLIST_ITEM',
-      `Checklist item ${itemId} not found`,
-      `Elemento de la lista ${itemId} no encontrado`,
-      { itemId },
-    );
-  }
-  if (item.owner !== 'JOINT' && item.owner !== side) {
-    throw forbidden(
-      'AUTH.WRONG_SIDE',
-      `Item ${itemId} belongs to the ${item.owner} side`,
-      `El elemento ${itemId} corresponde al lado ${item.owner}`,
-      { itemId, owner: item.owner, actorSide: side },
-    );
-  }
-  if (item.status !== 'open') {
+const given = (lanes: readonly LaneId[] | undefined): lanes is LaneId[] => lanes !== undefined && lanes.length > 0;
+
+function declare(
+  command: Extract<PortCommand, { type: 'DeclarePortShutdown' }>['data'],
+  state: PortState,
+  port: PortOfEntry,
+  side: Side,
+  context: DecisionContext,
+): PortEvent[] {
+  const { portId } = command;
+  if (state.activeShutdown) {
+    const { shutdownId, declaredBy } = state.activeShutdown;
     throw broken(
-      'PORT.CHECKLIST_ITEM_RESOLVED',
-      `Item ${itemId} is already ${item.status}`,
-      `El elemento ${itemId} ya está ${item.status === 'completed' ? 'completado' : 'dispensado'}`,
-      { itemId, status: item.status },
+      'PORT.SHUTDOWN_IN_PROGRESS',
+      `Port ${portId} already has a shutdown in progress, declared by the ${declaredBy.side} side: widen it or join it with your side's lanes`,
+      `El puerto ${portId} ya tiene un cierre en curso, declarado por el lado ${declaredBy.side}: amplíelo o súmese a él con los carriles de su lado`,
+      { shutdownId, declaredBy: declaredBy.side, parties: partiesOf(state.activeShutdown) },
     );
   }
-  return item;
+  const portLanes = port.lanes.map((lane) => lane.id);
+  const lanes = requireKnownLanes(port, given(command.lanes) ? command.lanes : lanesOfSide(portLanes, side));
+  requireOwnLanes(lanes, side);
+  if (lanes.length === 0) throw noLanesToClose(portId, side, []);
+  const template = context.reference.checklistTemplate(command.kind);
+  if (!template) {
+    throw broken(
+      'PORT.NO_CHECKLIST_TEMPLATE',
+      `No resumption checklist for ${command.kind}`,
+      `No hay lista de reanudación para ${command.kind}`,
+      { kind: command.kind },
+    );
+  }
+  return [
+    {
+      type: 'PortShutdownDeclared',
+      data: {
+        portId,
+        shutdownId: context.newId('shutdown'),
+        kind: command.kind,
+        scope: scopeOf(port, lanes),
+        lanes,
+        reason: command.reason,
+        ...(command.incidentId ? { incidentId: command.incidentId } : {}),
+        declaredBy: { side, agency: context.actor.agency },
+        checklist: {
+          templateId: template.id,
+          templateVersion: template.version,
+          items: structuredClone(template.items),
+        },
+      },
+    },
+  ];
 }
 
-function describeLanes(lanes: readonly string[]): string {
-  return lanes.join(', ');
+function noLanesToClose(portId: string, side: Side, closedLanes: readonly LaneId[]) {
+  return broken(
+    'PORT.NO_LANES_TO_CLOSE',
+    `Port ${portId} has no open lane of the ${side} side to close`,
+    `El puerto ${portId} no tiene carriles abiertos del lado ${side} que cerrar`,
+    { side, closedLanes },
+  );
+}
+
+/** Widening and joining: the acting side closes more of its own lanes in the shutdown in progress. */
+function closeMoreLanes(
+  command: { portId: string; lanes?: LaneId[]; reason: BilingualText },
+  how: 'PortShutdownWidened' | 'PortShutdownJoined',
+  state: PortState,
+  port: PortOfEntry,
+  side: Side,
+  agency: string,
+): PortEvent[] {
+  const { portId } = command;
+  const shutdown = requireShutdown(state, portId);
+  const parties = partiesOf(shutdown);
+  if (how === 'PortShutdownWidened' && !parties.includes(side)) {
+    throw broken(
+      'PORT.NOT_A_PARTY',
+      `The ${side} side has no lanes in this shutdown yet: join it with your side's lanes`,
+      `El lado ${side} aún no tiene carriles en este cierre: súmese a él con los carriles de su lado`,
+      { side, parties },
+    );
+  }
+  if (how === 'PortShutdownJoined' && parties.includes(side)) {
+    throw broken(
+      'PORT.ALREADY_A_PARTY',
+      `The ${side} side already takes part in this shutdown: widen it instead`,
+      `El lado ${side} ya forma parte de este cierre: amplíelo en su lugar`,
+      { side, parties },
+    );
+  }
+  const portLanes = port.lanes.map((lane) => lane.id);
+  const requested = given(command.lanes)
+    ? requireKnownLanes(port, command.lanes)
+    : lanesOfSide(portLanes, side).filter((lane) => !shutdown.closedLanes.includes(lane));
+  requireOwnLanes(requested, side);
+  const alreadyClosed = requested.filter((lane) => shutdown.closedLanes.includes(lane));
+  if (alreadyClosed.length > 0) {
+    throw broken(
+      'PORT.LANE_ALREADY_CLOSED',
+      `Lanes ${describeLanes(alreadyClosed)} are already closed`,
+      `Los carriles ${describeLanes(alreadyClosed)} ya están cerrados`,
+      { lanes: alreadyClosed, closedLanes: shutdown.closedLanes },
+    );
+  }
+  if (requested.length === 0) throw noLanesToClose(portId, side, shutdown.closedLanes);
+  const closedLanes = portLanes.filter((lane) => shutdown.closedLanes.includes(lane) || requested.includes(lane));
+  return [
+    {
+      type: how,
+      data: {
+        portId,
+        shutdownId: shutdown.shutdownId,
+        side,
+        agency,
+        lanes: requested,
+        closedLanes,
+        scope: scopeOf(port, closedLanes),
+        reason: command.reason,
+      },
+    },
+    ...signOffWithdrawals(shutdown, portId, 'JOINT', 'lanes-closed'),
+  ];
+}
+
+function reopenLanes(
+  command: Extract<PortCommand, { type: 'ReopenPortLanes' }>['data'],
+  state: PortState,
+  side: Side,
+): PortEvent[] {
+  const { portId } = command;
+  const shutdown = requireShutdown(state, portId);
+  const requested = given(command.lanes) ? [...new Set(command.lanes)] : lanesOfSide(shutdown.closedLanes, side);
+  const notClosed = requested.filter((lane) => !shutdown.closedLanes.includes(lane));
+  if (notClosed.length > 0) {
+    throw broken(
+      'PORT.LANE_NOT_CLOSED',
+      `Lanes ${describeLanes(notClosed)} are not closed`,
+      `Los carriles ${describeLanes(notClosed)} no están cerrados`,
+      { lanes: notClosed, closedLanes: shutdown.closedLanes },
+    );
+  }
+  if (requested.length === 0) {
+    throw broken(
+      'PORT.NO_LANES_TO_REOPEN',
+      `No lane of the ${side} side is closed at port ${portId}; the lanes still closed are the other side's to reopen`,
+      `Ningún carril del lado ${side} está cerrado en el puerto ${portId}; los carriles aún cerrados los reabre el otro lado`,
+      { side, closedLanes: shutdown.closedLanes },
+    );
+  }
+  // The binational gate first: it is what a one-sided reopening most needs to hear, whatever lanes it names.
+  requireReopeningAllowed(shutdown, portId);
+  requireOwnLanes(requested, side);
+  const stillClosed = shutdown.closedLanes.filter((lane) => !requested.includes(lane));
+  const reopened = shutdown.closedLanes.filter((lane) => requested.includes(lane));
+  const events: PortEvent[] = [
+    {
+      type: 'PortLanesReopened',
+      data: { portId, shutdownId: shutdown.shutdownId, phase: shutdown.phases + 1, lanes: reopened, stillClosed },
+    },
+  ];
+  return stillClosed.length > 0
+    ? events
+    : [...events, { type: 'PortReopened', data: { portId, shutdownId: shutdown.shutdownId } }];
 }
 
 export function decidePort(command: PortCommand, state: PortState, context: DecisionContext): PortEvent[] {
@@ -220,61 +231,15 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
   const port = requirePort(context, portId);
   const agency = context.actor.agency;
   switch (command.type) {
-    case 'DeclarePortShutdown': {
-      if (state.activeShutdown) {
-        throw broken(
-          'PORT.SHUTDOWN_IN_PROGRESS',
-          `Port ${portId} already has a shutdown in progress`,
-          `El puerto ${portId} ya tiene un cierre en curso`,
-          { shutdownId: state.activeShutdown.shutdownId },
-        );
-      }
-      const portLanes = port.lanes.map((lane) => lane.id);
-      const requested =
-        command.data.lanes && command.data.lanes.length > 0 ? [...new Set(command.data.lanes)] : portLanes;
-      const unknown = requested.filter((lane) => !portLanes.includes(lane));
-      if (unknown.length > 0) {
-        throw broken(
-          'PORT.UNKNOWN_LANE',
-          `Port ${portId} has no lanes ${describeLanes(unknown)}`,
-          `El puerto ${portId} no tiene los carriles ${describeLanes(unknown)}`,
-          { lanes: unknown, portLanes },
-        );
-      }
-      const template = context.reference.checklistTemplate(command.data.kind);
-      if (!template) {
-        throw broken(
-          'PORT.NO_CHECKLIST_TEMPLATE',
-          `No resumption checklist for ${command.data.kind}`,
-          `No hay lista de reanudación para ${command.data.kind}`,
-          { kind: command.data.kind },
-        );
-      }
-      const lanes = portLanes.filter((lane) => requested.includes(lane));
-      return [
-        {
-          type: 'PortShutdownDeclared',
-          data: {
-            portId,
-            shutdownId: context.newId('shutdown'),
-            kind: command.data.kind,
-            scope: lanes.length === portLanes.length ? 'full' : 'partial',
-            lanes,
-            reason: command.data.reason,
-            ...(command.data.incidentId ? { incidentId: command.data.incidentId } : {}),
-            declaredBy: { side, agency },
-            checklist: {
-              templateId: template.id,
-              templateVersion: template.version,
-              items: structuredClone(template.items),
-            },
-          },
-        },
-      ];
-    }
+    case 'DeclarePortShutdown':
+      return declare(command.data, state, port, side, context);
+    case 'WidenPortShutdown':
+      return closeMoreLanes(command.data, 'PortShutdownWidened', state, port, side, agency);
+    case 'JoinPortShutdown':
+      return closeMoreLanes(command.data, 'PortShutdownJoined', state, port, side, agency);
     case 'CompleteChecklistItem': {
       const shutdown = requireShutdown(state, portId);
-      const item = requireItem(shutdown, command.data.itemId, side);
+      const item = requireOpenItem(shutdown, command.data.itemId, side);
       return [
         {
           type: 'ChecklistItemCompleted',
@@ -291,12 +256,41 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
     }
     case 'WaiveChecklistItem': {
       const shutdown = requireShutdown(state, portId);
-      const item = requireItem(shutdown, command.data.itemId, side);
+      const item = requireOpenItem(shutdown, command.data.itemId, side);
       return [
         {
           type: 'ChecklistItemWaived',
           data: { portId, shutdownId: shutdown.shutdownId, itemId: item.id, side, agency, reason: command.data.reason },
         },
+        ...signOffWithdrawals(shutdown, portId, item.owner, 'item-waived', item.id),
+      ];
+    }
+    case 'ReopenChecklistItem': {
+      const shutdown = requireShutdown(state, portId);
+      const item = requireResolvedItem(shutdown, command.data.itemId, side);
+      return [
+        {
+          type: 'ChecklistItemReopened',
+          data: {
+            portId,
+            shutdownId: shutdown.shutdownId,
+            itemId: item.id,
+            side,
+            agency,
+            reason: command.data.reason,
+            previousStatus: item.status,
+          },
+        },
+        ...signOffWithdrawals(shutdown, portId, item.owner, 'item-reopened', item.id),
+      ];
+    }
+    case 'AddChecklistItem': {
+      const shutdown = requireShutdown(state, portId);
+      const { portId: _portId, ...input } = command.data;
+      const item = newChecklistItem(shutdown, input, side);
+      return [
+        { type: 'ChecklistItemAdded', data: { portId, shutdownId: shutdown.shutdownId, item, side, agency } },
+        ...signOffWithdrawals(shutdown, portId, item.owner, 'item-added', item.id),
       ];
     }
     case 'SignOffResumption': {
@@ -315,6 +309,7 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
           signOff: shutdown.signOffs[side],
         });
       }
+      requireSignOffAllowed(shutdown, side);
       return [
         {
           type: 'ResumptionSignedOff',
@@ -322,59 +317,8 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
         },
       ];
     }
-    case 'ReopenPortLanes': {
-      const shutdown = requireShutdown(state, portId);
-      const requested =
-        command.data.lanes && command.data.lanes.length > 0 ? [...new Set(command.data.lanes)] : shutdown.closedLanes;
-      const notClosed = requested.filter((lane) => !shutdown.closedLanes.includes(lane));
-      if (notClosed.length > 0) {
-        throw broken(
-          'PORT.LANE_NOT_CLOSED',
-          `Lanes ${describeLanes(notClosed)} are not closed`,
-          `Los carriles ${describeLanes(notClosed)} no están cerrados`,
-          { lanes: notClosed, closedLanes: shutdown.closedLanes },
-        );
-      }
-      const stillClosed = shutdown.closedLanes.filter((lane) => !requested.includes(lane));
-      const reopened = shutdown.closedLanes.filter((lane) => requested.includes(lane));
-      const events: PortEvent[] = [
-        {
-          type: 'PortLanesReopened',
-          data: { portId, shutdownId: shutdown.shutdownId, phase: shutdown.phases + 1, lanes: reopened, stillClosed },
-        },
-      ];
-      if (stillClosed.length > 0) return events;
-
-      const { openCriticalItems, missingSignOffs } = reopeningBlockers(shutdown);
-      if (openCriticalItems.length > 0 || missingSignOffs.length > 0) {
-        const items = openCriticalItems.map((item) => item.id);
-        const itemsEn = openCriticalItems.map((item) => `${item.id} (${item.text.en})`).join('; ');
-        const itemsEs = openCriticalItems.map((item) => `${item.id} (${item.text.es})`).join('; ');
-        const partsEn = [
-          ...(items.length ? [`critical checklist items not completed or waived: ${itemsEn}`] : []),
-          ...(missingSignOffs.length ? [`sign-off missing from: ${missingSignOffs.join(', ')}`] : []),
-        ];
-        const partsEs = [
-          ...(items.length ? [`elementos críticos sin completar ni dispensar: ${itemsEs}`] : []),
-          ...(missingSignOffs.length ? [`falta la firma de: ${missingSignOffs.join(', ')}`] : []),
-        ];
-        throw broken(
-          'PORT.REOPENING_BLOCKED',
-          `Port ${portId} cannot fully reopen: ${partsEn.join('; ')}`,
-          `El puerto ${portId} no puede reabrir por completo: ${partsEs.join('; ')}`,
-          {
-            openCriticalItems: openCriticalItems.map((item) => ({
-              id: item.id,
-              text: item.text,
-              owner: item.owner,
-              agency: item.agency,
-            })),
-            missingSignOffs,
-          },
-        );
-      }
-      return [...events, { type: 'PortReopened', data: { portId, shutdownId: shutdown.shutdownId } }];
-    }
+    case 'ReopenPortLanes':
+      return reopenLanes(command.data, state, side);
     default:
       return assertNever(command);
   }

@@ -90,6 +90,26 @@ export function laneId(mode: LaneMode, direction: Direction): LaneId {
   return `${mode}:${direction}`;
 }
 
+/**
+ * Each country controls entry into itself: northbound lanes (into the United States) are the U.S. side's to close
+ * and reopen, southbound lanes (into Mexico) Mexico's.
+ */
+export const SIDE_OF_DIRECTION: Readonly<Record<Direction, Side>> = { northbound: 'US', southbound: 'MX' };
+
+export function sideOfLane(lane: LaneId): Side {
+  return lane.endsWith(':southbound') ? SIDE_OF_DIRECTION.southbound : SIDE_OF_DIRECTION.northbound;
+}
+
+/**
+ * The agency codes a checklist item may name as its lead, by owner (config/checklists/README.md): each side's
+ * federal and local agencies, and the binational bodies for joint items.
+ */
+export const CHECKLIST_AGENCIES: Readonly<Record<Owner, readonly string[]>> = {
+  US: ['CBP', 'GSA', 'EPA', 'LOCAL-US', 'USCG', 'DOS', 'TRADE-US'],
+  MX: ['ANAM', 'INM', 'PC', 'PROFEPA', 'INDAABIN', 'GN', 'SRE', 'TRADE-MX'],
+  JOINT: ['JRT', 'BLM'],
+};
+
 /** Trusted-traveler and trusted-trader lanes (SENTRI, FAST, READY) exist only for entry into the United States. */
 export function lanesForModes(modes: readonly LaneMode[]): Lane[] {
   return modes.flatMap((mode) =>
