@@ -39,6 +39,25 @@ describe('StoreAvailability', () => {
     expect(log.errors).toHaveLength(2);
   });
 
+  it('an answer to a call made before the outage began does not end it', async () => {
+    const log = new RecordingLog();
+    const availability = new StoreAvailability('PostgreSQL', log);
+    let answerLate: (value: string) => void = () => undefined;
+    const late = availability.guard(
+      () => new Promise<string>((resolve) => (answerLate = resolve)),
+      classifyDatabaseError,
+    );
+    await expect(availability.guard(refused, classifyDatabaseError)).rejects.toBeInstanceOf(StoreUnavailableError);
+    answerLate('answered just before the server went away');
+    await late;
+    expect(availability.available).toBe(false);
+    expect(log.logs).toEqual([]);
+    await availability.guard(() => Promise.resolve('after'), classifyDatabaseError);
+    expect(availability.available).toBe(true);
+    expect(log.errors).toHaveLength(1);
+    expect(log.logs).toHaveLength(1);
+  });
+
   it("a request's own failure (a refused append) is no outage", async () => {
     const log = new RecordingLog();
     const availability = new StoreAvailability('PostgreSQL', log);

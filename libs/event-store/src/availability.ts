@@ -14,6 +14,9 @@ export interface AvailabilityLog {
 export class StoreAvailability {
   private downSince: number | undefined;
   private failures = 0;
+  /** Calls started so far, and how many had started when the outage began (an answer to an older call is stale). */
+  private calls = 0;
+  private callsBeforeOutage = 0;
 
   constructor(
     private readonly what: string,
@@ -27,6 +30,8 @@ export class StoreAvailability {
 
   /** Runs a database call: its failure is classified (`classify`) and counted, its success may end an outage. */
   async guard<T>(call: () => Promise<T>, classify: (error: unknown) => unknown): Promise<T> {
+    this.calls += 1;
+    const id = this.calls;
     let result: T;
     try {
       result = await call();
@@ -35,7 +40,7 @@ export class StoreAvailability {
       if (classified instanceof StoreUnavailableError) this.failed(classified);
       throw classified;
     }
-    this.succeeded();
+    this.succeeded(id);
     return result;
   }
 
@@ -43,14 +48,19 @@ export class StoreAvailability {
     this.failures += 1;
     if (this.downSince !== undefined) return;
     this.downSince = this.now();
+    this.callsBeforeOutage = this.calls;
     this.logger.error(
       `${this.what} is unavailable (${error.reason}): writes and store reads answer 503 with Retry-After, ` +
         `subscriptions wait and resume; logged once until it is back`,
     );
   }
 
-  succeeded(): void {
-    if (this.downSince === undefined) return;
+  /**
+   * Call `callId` (numbered by `guard`) succeeded. Only a call started after the outage began ends it: one answered
+   * just before the server went away may resolve after the first failure, and would otherwise log a recovery at once.
+   */
+  succeeded(callId = Number.POSITIVE_INFINITY): void {
+    if (this.downSince === undefined || callId <= this.callsBeforeOutage) return;
     const seconds = ((this.now() - this.downSince) / 1000).toFixed(1);
     this.logger.log(`${this.what} is available again after ${seconds} s (${this.failures} calls failed meanwhile)`);
     this.downSince = undefined;
