@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { StoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
-import { classifyDatabaseError, connectionFailureReason } from './connection-failure.js';
+import { classifyDatabaseError, connectFailure, connectionFailureReason } from './connection-failure.js';
 
 /** An error as the server sends it: node-postgres's DatabaseError with its SQLSTATE. */
 function serverError(code: string, message: string): pg.DatabaseError {
@@ -69,5 +69,27 @@ describe('classifying database errors', () => {
   it('an error already classified stays as it is', () => {
     const error = new StoreUnavailableError('ECONNREFUSED');
     expect(classifyDatabaseError(error)).toBe(error);
+  });
+});
+
+describe('failing to get a connection at all', () => {
+  it.each([
+    [
+      'a database not accepting connections (55000)',
+      serverError('55000', 'database "x" is not currently accepting connections'),
+      'SQLSTATE 55000',
+    ],
+    ['a database that does not exist (3D000)', serverError('3D000', 'database "x" does not exist'), 'SQLSTATE 3D000'],
+    [
+      'a refused password (28P01)',
+      serverError('28P01', 'password authentication failed for user "enlace"'),
+      'SQLSTATE 28P01',
+    ],
+    ['a refused connection', socketError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), 'ECONNREFUSED'],
+  ])('%s: the store is unavailable to this process', (_what, error, reason) => {
+    const unavailable = connectFailure(error);
+    expect(unavailable).toBeInstanceOf(StoreUnavailableError);
+    expect(unavailable.reason).toContain(reason);
+    expect(unavailable.cause).toBe(error);
   });
 });

@@ -63,3 +63,20 @@ export function classifyDatabaseError(error: unknown): unknown {
   const reason = connectionFailureReason(error);
   return reason === undefined ? error : new StoreUnavailableError(reason, { cause: error });
 }
+
+/**
+ * A failure to get a connection at all (refused, no such database, not accepting connections, bad credentials):
+ * the request never reached the database, so whatever the reason, the store is unavailable to this process.
+ */
+export function connectFailure(error: unknown): StoreUnavailableError {
+  const classified = classifyDatabaseError(error);
+  if (classified instanceof StoreUnavailableError) return classified;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const detail = [
+    typeof code === 'string' ? `SQLSTATE ${code}` : undefined,
+    typeof message === 'string' ? message : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return new StoreUnavailableError(`cannot connect (${detail || String(error)})`, { cause: error });
+}

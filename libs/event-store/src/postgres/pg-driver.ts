@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { StoreAvailability } from '../availability.js';
-import { classifyDatabaseError } from './connection-failure.js';
+import { classifyDatabaseError, connectFailure } from './connection-failure.js';
 import type { SqlDriver } from './sql-driver.js';
 
 export interface PgDriverOptions {
@@ -78,7 +78,12 @@ export async function createPgDriver(options: PgDriverOptions): Promise<SqlDrive
       return guard(async () => {
         // pool.query() destroys the connection on any error; an SQL error (a refused append, say) leaves it healthy,
         // and reconnecting on every refusal turned contention into connection churn (bench:live).
-        const client = await pool.connect();
+        let client: pg.PoolClient;
+        try {
+          client = await pool.connect();
+        } catch (error) {
+          throw connectFailure(error);
+        }
         try {
           const result = await client.query(text, params as unknown[]);
           client.release();
