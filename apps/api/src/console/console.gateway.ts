@@ -260,9 +260,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   /**
-   * The replay could not be read (the store is away): the console keeps nothing of this subscription, not even a
-   * buffer of live events, and is told when to try again from the same position. Events it already received are
-   * before its position, so the retry neither skips nor repeats any.
+   * The replay could not be read (the store is away): the server keeps nothing of this subscription, not even a
+   * buffer of live events, and tells the console when to try again from the same position. Events it already received
+   * are before that position, so the retry neither skips nor repeats any.
    */
   private subscribeFailed(socket: ConsoleSocket, subscriber: Subscriber, error: unknown): SubscribeAck {
     subscriber.buffer = undefined;
