@@ -11,8 +11,8 @@ import {
   writeDeliveryConfig,
 } from '@enlace/notifications/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { buildApi } from './support/api-process.js';
+import { WorkerProcess } from './support/worker-process.js';
 
 /**
  * The worker as its own process (`apps/worker`), killed with SIGKILL in the middle of a run and started again:
@@ -27,31 +27,10 @@ let store: PostgresEventStore;
 let pipeline: CommandPipeline;
 let env: Record<string, string>;
 
-interface WorkerProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<void>;
-}
-
-function startWorker(): WorkerProcess {
-  let output = '';
-  const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
-    cwd: process.cwd(),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, output: () => output, exited };
-}
-
 beforeAll(async () => {
   buildApi();
   [redis, webhooks, smtp] = await Promise.all([TestRedisServer.start(), WebhookReceiver.start(), SmtpReceiver.start()]);
   env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
     LOG_LEVEL: 'log',
     DATABASE_URL: testDatabaseUrl(),
     DATABASE_SCHEMA: schema,
@@ -79,20 +58,19 @@ afterAll(async () => {
 
 it('a worker killed mid-run and restarted loses nothing', async () => {
   webhooks.delayMs = 150;
-  let worker = startWorker();
+  let worker = WorkerProcess.start(env);
   try {
-    await eventually(() => worker.output().includes('Scheduled from the store (start)'), 20_000, 'worker ready');
+    await eventually(() => worker.ready, 20_000, 'worker ready');
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) ids.push(await issueNotification(pipeline, { deadlineInMs: 3_000 }));
     await eventually(
       () => webhooks.received.filter((hook) => ids.includes(hook.json.notification.id)).length >= 5,
       10_000,
     );
-    worker.child.kill('SIGKILL');
-    await worker.exited;
+    await worker.stop('SIGKILL');
     // Written while no worker runs: the restarted one must find them in the store.
     for (let i = 0; i < 3; i += 1) ids.push(await issueNotification(pipeline, { deadlineInMs: 3_000 }));
-    worker = startWorker();
+    worker = WorkerProcess.start(env);
     await eventually(
       async () => {
         for (const id of ids) {
@@ -129,7 +107,6 @@ it('a worker killed mid-run and restarted loses nothing', async () => {
       expect(smtp.received.some((mail) => mail.raw.includes(id))).toBe(true);
     }
   } finally {
-    worker.child.kill('SIGTERM');
-    await worker.exited;
+    await worker.stop();
   }
 }, 90_000);

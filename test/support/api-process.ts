@@ -26,6 +26,7 @@ export async function freePort(): Promise<number> {
 export interface ApiResponse<Body = Record<string, unknown>> {
   status: number;
   body: Body;
+  headers: Headers;
 }
 
 export interface ApiProcessOptions {
@@ -81,6 +82,11 @@ export class ApiProcess {
     return this.child.pid;
   }
 
+  /** Still running (it neither exited nor was killed). */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** What the process wrote to stdout and stderr so far. */
   output(): string {
     return this.log;
@@ -107,9 +113,9 @@ export class ApiProcess {
   async request<Body = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { as?: string; body?: unknown } = {},
+    options: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<Body>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.as) headers.authorization = `Bearer ${await this.token(options.as)}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.url}${path}`, {
@@ -118,7 +124,7 @@ export class ApiProcess {
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Body };
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Body, headers: response.headers };
   }
 
   /** A write that must succeed (2xx); returns its answer (`id`, `revision`, `position`, ...). */

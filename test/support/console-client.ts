@@ -118,7 +118,11 @@ export class ConsoleClient {
     return this.events.at(-1)?.position;
   }
 
-  /** Subscribes (and remembers the rooms, to resubscribe after a reconnection); resolves with the ack. */
+  /**
+   * Subscribes (and remembers the rooms, to resubscribe after a reconnection); resolves with the ack. A passing
+   * refusal (`retryAfterMs`, e.g. the store is away) is retried as a browser console does: after the wait, from the
+   * last position seen (or the same `after` if nothing came yet), until it succeeds or the rooms are forgotten.
+   */
   async subscribe(rooms: Room[], after?: string): Promise<SubscribeAck> {
     this.rooms = rooms;
     const ack = (await this.socket.timeout(20_000).emitWithAck('subscribe', {
@@ -127,6 +131,12 @@ export class ConsoleClient {
       ...(this.batch ? { batch: true } : {}),
     })) as SubscribeAck;
     this.acks.push(ack);
+    if (!ack.ok && ack.retryAfterMs !== undefined) {
+      setTimeout(() => {
+        if (this.rooms !== rooms || this.socket.disconnected) return;
+        this.subscribe(rooms, this.lastPosition ?? after).catch((error: unknown) => this.errors.push(error));
+      }, ack.retryAfterMs);
+    }
     return ack;
   }
 

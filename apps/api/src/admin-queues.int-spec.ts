@@ -50,6 +50,7 @@ describe('GET /health', () => {
     expect(down.body).toMatchObject({ status: 'degraded', checks: { redis: { status: 'down' } } });
     const queues = await api.request('GET', '/api/admin/queues', { as: 'admin' });
     expect(queues.status).toBe(503);
+    expect(queues.headers.get('retry-after')).toBe('5');
     expect(queues.body).toMatchObject({ code: 'QUEUES.UNAVAILABLE', message: { es: expect.any(String) as unknown } });
   });
 });

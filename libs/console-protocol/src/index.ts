@@ -59,7 +59,15 @@ export interface SubscribeRequest {
 
 export type SubscribeAck =
   | { ok: true; rooms: Room[]; replay: 'events' | 'snapshot' | 'none'; from: string | null }
-  | { ok: false; error: { code: string; message: { en: string; es: string } } };
+  | {
+      ok: false;
+      error: { code: string; message: { en: string; es: string } };
+      /**
+       * Present when the refusal is passing (e.g. `CONSOLE.STORE_UNAVAILABLE`): subscribe again with the same `after`
+       * after this many milliseconds. Nothing of the failed subscription is kept by the server.
+       */
+      retryAfterMs?: number;
+    };
 
 /** Read models as of `position`, for a console too far behind to replay every event. */
 export interface ConsoleSnapshot {

@@ -61,3 +61,23 @@ export class EventStoreClosedError extends EventStoreError {
     super('The event store is closed');
   }
 }
+
+/**
+ * The backing database cannot be reached now (stopped, restarting, network down, out of connections). Nothing was
+ * decided about the request: retry after `retryAfterSeconds`. Every adapter raises this one type for such failures,
+ * so the edge maps it once (503 with Retry-After) and subscriptions know to wait and resume.
+ */
+export class StoreUnavailableError extends EventStoreError {
+  readonly code = 'EVENT_STORE.UNAVAILABLE';
+  /** What a client should wait before retrying; subscriptions retry on their own meanwhile. */
+  static readonly RETRY_AFTER_SECONDS = 5;
+  readonly retryAfterSeconds = StoreUnavailableError.RETRY_AFTER_SECONDS;
+
+  constructor(
+    /** The driver's own words for the failure (for operators' logs, never for clients). */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The event store is unavailable: ${reason}`, options);
+  }
+}

@@ -39,8 +39,18 @@ export async function openEventStore(settings: EventStoreSettings): Promise<Even
       return openPostgresEventStore(settings);
     case 'pglite': {
       const dataDir = resolve(settings.dataDir);
-      await mkdir(dataDir, { recursive: true });
-      return openPgliteEventStore({ ...settings, dataDir });
+      try {
+        await mkdir(dataDir, { recursive: true });
+        return await openPgliteEventStore({ ...settings, dataDir });
+      } catch (error) {
+        // Only this process uses the directory, at start: say which setting to change rather than show a stack.
+        throw new Error(
+          `PGLITE_DATA_DIR ${dataDir} cannot hold the embedded event store ` +
+            `(${error instanceof Error ? error.message : String(error)}): point PGLITE_DATA_DIR at a writable ` +
+            `directory, or set DATABASE_URL to use a PostgreSQL server`,
+          { cause: error },
+        );
+      }
     }
     case 'kurrentdb': {
       const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store.js');

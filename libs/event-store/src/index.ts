@@ -6,6 +6,8 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { openPgliteEventStore, openPostgresEventStore } from './postgres/open.js';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
 export type { SqlDriver } from './postgres/sql-driver.js';
+export { StoreAvailability, type AvailabilityLog } from './availability.js';
+export { classifyDatabaseError, connectionFailureReason } from './postgres/connection-failure.js';
 export {
   EVENT_STORE,
   EventStoreModule,

@@ -17,6 +17,9 @@ export interface PollingSubscriptionOptions {
   onClose(subscription: PollingSubscription): void;
 }
 
+/** The longest a subscription waits between two tries while the store is unreachable. */
+const MAX_RETRY_MS = 2_000;
+
 /** Catch-up then live over any store that can read a page after a position: the reader never skips an event. */
 export class PollingSubscription implements Subscription {
   private readonly abort = new AbortController();
@@ -48,9 +51,10 @@ export class PollingSubscription implements Subscription {
         page = await this.options.readPage(cursor);
         failures = 0;
       } catch {
-        // The store is unreachable for now: keep the position and try again, slower each time.
+        // The store is unreachable for now: keep the position and try again, slower each time, or at once when the
+        // store's listener comes back (it wakes every subscriber then).
         failures += 1;
-        await sleep(Math.min(pollIntervalMs * 2 ** failures, 5_000), signal);
+        await wakeup.wait(seen, Math.min(pollIntervalMs * 2 ** failures, MAX_RETRY_MS), signal);
         continue;
       }
       for (const event of page.events) {
@@ -68,7 +72,7 @@ export class PollingSubscription implements Subscription {
         return await read();
       } catch (error) {
         if (this.abort.signal.aborted) throw error;
-        await sleep(Math.min(100 * 2 ** attempt, 5_000), this.abort.signal);
+        await sleep(Math.min(100 * 2 ** attempt, MAX_RETRY_MS), this.abort.signal);
       }
     }
   }

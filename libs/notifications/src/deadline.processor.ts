@@ -1,17 +1,26 @@
 import { type CommandPipeline } from '@enlace/application';
-import { notificationDecider, notificationStreamId } from '@enlace/domain';
+import { notificationDecider, type NotificationState, notificationStreamId } from '@enlace/domain';
 import { DelayedError, type Job } from 'bullmq';
 import { chainOf, type DeliveryConfig } from './delivery-config.js';
 import { type DeadlineJob, deadlineJobId } from './jobs.js';
+import { KeyedSerializer } from './keyed-serializer.js';
 import { deliveriesNeeded, escalationDueAt } from './plan.js';
+import { postponable } from './postpone.js';
 import { SYSTEM_ACTOR } from './system-actor.js';
 import type { WorkScheduler } from './work-scheduler.js';
 
 /**
  * A deadline fell due: ask the decider to escalate to the tier's addressees, then schedule the escalation's
  * deliveries. The decider refuses a late, repeated or unneeded escalation, so this job may run any number of times.
+ *
+ * Tiers go in order, each once, whatever order their jobs run in: a job escalates every earlier tier not recorded yet
+ * first (each under that tier's own idempotency key, so its own job then finds it done), and a notification's jobs
+ * run one at a time in this process. Across processes the decider refuses a tier whose predecessor is missing, and
+ * the command pipeline decides again after a concurrent append.
  */
 export class DeadlineProcessor {
+  private readonly oneAtATime = new KeyedSerializer();
+
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly config: DeliveryConfig,
@@ -19,7 +28,11 @@ export class DeadlineProcessor {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async process(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
+  process(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
+    return postponable(job, token, () => this.oneAtATime.run(job.data.notificationId, () => this.escalate(job, token)));
+  }
+
+  private async escalate(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
     const { notificationId, tier, deadline } = job.data;
     const streamId = notificationStreamId(notificationId);
     const { state } = await this.pipeline.load(notificationDecider, streamId);
@@ -32,22 +45,33 @@ export class DeadlineProcessor {
       await job.moveToDelayed(dueAt, token);
       throw new DelayedError();
     }
-    const escalateTo = chainOf(this.config, state.blmId).tiers.find((t) => t.tier === tier)?.addressees;
-    if (!escalateTo) return `skipped: no tier ${tier} in the chain`;
-    const outcome = await this.pipeline.execute(notificationDecider, {
-      streamId,
-      command: {
-        type: 'EscalateBlmNotification',
-        data: { tier, escalateTo: escalateTo.map(({ agency, side, name }) => ({ agency, side, name })) },
-      },
-      actor: SYSTEM_ACTOR,
-      correlationId: `worker.${deadlineJobId(job.data)}`,
-      idempotencyKey: deadlineJobId(job.data),
-    });
-    // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.
-    for (const delivery of deliveriesNeeded(outcome.state, this.config)) {
-      if (delivery.tier === tier) await this.scheduler.scheduleDelivery(delivery);
+    const tiers = chainOf(this.config, state.blmId).tiers;
+    if (!tiers.some((t) => t.tier === tier)) return `skipped: no tier ${tier} in the chain`;
+    const escalated: number[] = [];
+    let current: NotificationState = state;
+    for (const step of tiers.filter((t) => t.tier <= tier)) {
+      if (current.status !== 'active' || current.escalations.some((e) => e.tier >= step.tier)) continue;
+      const stepJob: DeadlineJob = { notificationId, tier: step.tier, deadline };
+      const outcome = await this.pipeline.execute(notificationDecider, {
+        streamId,
+        command: {
+          type: 'EscalateBlmNotification',
+          data: {
+            tier: step.tier,
+            escalateTo: step.addressees.map(({ agency, side, name }) => ({ agency, side, name })),
+          },
+        },
+        actor: SYSTEM_ACTOR,
+        correlationId: `worker.${deadlineJobId(job.data)}`,
+        idempotencyKey: deadlineJobId(stepJob),
+      });
+      current = outcome.state;
+      if (outcome.events.length > 0) escalated.push(step.tier);
+      // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.
+      for (const delivery of deliveriesNeeded(current, this.config)) {
+        if (delivery.tier === step.tier) await this.scheduler.scheduleDelivery(delivery);
+      }
     }
-    return outcome.events.length > 0 ? `escalated to tier ${tier}` : 'nothing to escalate';
+    return escalated.length > 0 ? `escalated to tier ${escalated.join(', ')}` : 'nothing to escalate';
   }
 }

@@ -14,7 +14,7 @@ import { NOTIFICATIONS_OPTIONS, type NotificationsOptions, sentinelKey } from '.
 import { retryDelayMs } from './plan.js';
 import { DeliveryQueues } from './queues.js';
 import { Reconciler } from './reconciler.js';
-import { workerConnection } from './redis.js';
+import { evictionPolicy, workerConnection } from './redis.js';
 import { BACKOFF_TYPE, WorkScheduler } from './work-scheduler.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -68,17 +68,24 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       maxStalledCount: 5,
     };
     const workers = [
-      new Worker<DeliveryJob, string, 'deliver'>('deliveries', (job: Job<DeliveryJob>) => deliveries.process(job), {
-        ...common,
-        concurrency: config.worker.concurrency,
-        settings: {
-          // The wait after attempt n is the one recorded in BlmNotificationDeliveryFailed.nextAttemptAt.
-          backoffStrategy: (attemptsMade: number, type?: string, error?: Error) =>
-            type === BACKOFF_TYPE
-              ? retryDelayMs(error instanceof AttemptFailed ? error.attempt : attemptsMade, config.retry.backoffBaseMs)
-              : config.retry.backoffBaseMs,
+      new Worker<DeliveryJob, string, 'deliver'>(
+        'deliveries',
+        (job: Job<DeliveryJob>, token?: string) => deliveries.process(job, token),
+        {
+          ...common,
+          concurrency: config.worker.concurrency,
+          settings: {
+            // The wait after attempt n is the one recorded in BlmNotificationDeliveryFailed.nextAttemptAt.
+            backoffStrategy: (attemptsMade: number, type?: string, error?: Error) =>
+              type === BACKOFF_TYPE
+                ? retryDelayMs(
+                    error instanceof AttemptFailed ? error.attempt : attemptsMade,
+                    config.retry.backoffBaseMs,
+                  )
+                : config.retry.backoffBaseMs,
+          },
         },
-      }),
+      ),
       new Worker<DeadlineJob, string, 'escalate'>(
         'deadlines',
         (job: Job<DeadlineJob>, token?: string) => deadlines.process(job, token),
@@ -97,6 +104,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       checkIntervalMs: this.options.sentinelCheckMs,
     });
     reconciler.start();
+    evictionPolicy(connection)
+      .then((policy) => {
+        if (policy !== undefined && policy !== 'noeviction') {
+          this.logger.error(
+            `Redis runs with maxmemory-policy ${policy}: under memory pressure it may drop queued deliveries and ` +
+              'deadlines without anyone noticing. Run it with maxmemory-policy noeviction (docker/compose.yaml does).',
+          );
+        }
+      })
+      .catch(() => undefined); // Redis away: the connection watcher says so.
     this.running = { connection, queues, email, workers, reconciler };
     this.logger.log(`Delivery worker started (Redis ${new URL(this.options.redis.url).host}, prefix ${prefix})`);
   }

@@ -6,6 +6,7 @@ import {
   notificationStreamId,
   type ReferenceCatalog,
 } from '@enlace/domain';
+import { StoreUnavailableError } from '@enlace/event-store';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { EmailChannel } from './channels/email.channel.js';
 import { DeliveryFailure } from './channels/delivery-failure.js';
@@ -14,10 +15,15 @@ import { chainOf, channelsOf, type DeliveryConfig } from './delivery-config.js';
 import { type DeliveryJob, deliveryJobId } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { buildMessage, type DeliveryMessage } from './message.js';
-import { attemptsRecorded, retryDelayMs, skipReason } from './plan.js';
+import { attemptsRecorded, earlierTierUnsent, retryDelayMs, skipReason } from './plan.js';
+import { Postpone, postponable } from './postpone.js';
 import { SYSTEM_ACTOR } from './system-actor.js';
 
 const RECORD_ROUNDS = 20;
+/** A later tier's message looks again this often for the earlier tier's first attempts. */
+const TIER_ORDER_WAIT_MS = 500;
+/** Sent already, the outcome waits this long for a store that is away before the job is put back (and resent). */
+const RECORD_STORE_WAIT_MS = 30_000;
 
 /** A failed attempt, carrying its number so the backoff strategy waits what the recorded `nextAttemptAt` says. */
 export class AttemptFailed extends Error {
@@ -46,8 +52,10 @@ export class DeliveryProcessor {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  process(job: Job<DeliveryJob>): Promise<string> {
-    return this.inFlight.run(deliveryJobId(job.data), () => this.deliver(job.data, job.attemptsMade));
+  process(job: Job<DeliveryJob>, token?: string): Promise<string> {
+    return postponable(job, token, () =>
+      this.inFlight.run(deliveryJobId(job.data), () => this.deliver(job.data, job.attemptsMade)),
+    );
   }
 
   private async deliver(target: DeliveryJob, failedInThisJob: number): Promise<string> {
@@ -55,6 +63,10 @@ export class DeliveryProcessor {
     if (state.status === 'none') throw new UnrecoverableError(`notification ${target.notificationId} not in the store`);
     const skip = skipReason(state, target);
     if (skip !== undefined) return `skipped: ${skip}`;
+    const earlier = earlierTierUnsent(state, target, this.config);
+    if (earlier) {
+      throw new Postpone(TIER_ORDER_WAIT_MS, `waiting for tier ${earlier.tier} (${earlier.agency} ${earlier.channel})`);
+    }
     // The store's count wins: a job re-created after Redis was emptied goes on from the recorded attempts.
     const attempt = Math.max(attemptsRecorded(state, target), failedInThisJob) + 1;
     try {
@@ -120,11 +132,18 @@ export class DeliveryProcessor {
     };
     // Every message of a notification records into the one stream, often at the same moment. The message is sent
     // already: losing the race must not lose the record (a retried job would send it again).
+    // Nor must a store that is away for a few seconds: the record waits for it a while (then the job is put back and
+    // the message goes again, with the same delivery id).
+    const storeWaitEnds = Date.now() + RECORD_STORE_WAIT_MS;
     for (let round = 1; ; round += 1) {
       try {
         await this.pipeline.execute(notificationDecider, request);
         return;
       } catch (error) {
+        if (error instanceof StoreUnavailableError && Date.now() < storeWaitEnds) {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          continue;
+        }
         if (!(error instanceof RevisionConflictError) || round >= RECORD_ROUNDS) throw error;
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * round));
       }

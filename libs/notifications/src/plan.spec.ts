@@ -8,7 +8,14 @@ import { createHmac } from 'node:crypto';
 import { parseDeliveryConfig } from './delivery-config.js';
 import { deadlineJobId, deliveryJobId } from './jobs.js';
 import { deliveryIdOf, emailContent, buildMessage, webhookSignature } from './message.js';
-import { deadlinesNeeded, deliveriesNeeded, escalationDueAt, retryDelayMs, skipReason } from './plan.js';
+import {
+  deadlinesNeeded,
+  deliveriesNeeded,
+  earlierTierUnsent,
+  escalationDueAt,
+  retryDelayMs,
+  skipReason,
+} from './plan.js';
 import { testDeliveryConfig } from './testing/delivery-config.fixture.js';
 
 const config = parseDeliveryConfig(
@@ -101,6 +108,56 @@ describe('what a notification still needs', () => {
 
   it('backs off exponentially', () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 200))).toEqual([200, 400, 800, 1600]);
+  });
+});
+
+describe('escalation tiers go out in order', () => {
+  const tier2: NotificationEvent = {
+    type: 'BlmNotificationEscalated',
+    data: {
+      notificationId: ID,
+      tier: 2,
+      escalatedTo: [{ agency: 'NRC', side: 'US' }],
+      pending: [],
+      deadline: DEADLINE,
+    },
+  };
+  const toNrc = { notificationId: ID, agency: 'NRC', side: 'US' as const, channel: 'webhook' as const, tier: 2 };
+  const dosTier1 = (outcome: 'BlmNotificationDelivered' | 'BlmNotificationDeliveryFailed'): NotificationEvent =>
+    outcome === 'BlmNotificationDelivered'
+      ? {
+          type: outcome,
+          data: { notificationId: ID, agency: 'DOS', side: 'US', channel: 'webhook', attempt: 1, tier: 1 },
+        }
+      : {
+          type: outcome,
+          data: {
+            notificationId: ID,
+            ...{ agency: 'DOS', side: 'US', channel: 'webhook', attempt: 1, tier: 1 },
+            ...{ reason: 'HTTP 503', nextAttemptAt: DEADLINE },
+          },
+        };
+
+  it('holds tier 2 until every tier-1 message was attempted once', () => {
+    expect(earlierTierUnsent(fold([issued, escalated, tier2]), toNrc, config)).toMatchObject({
+      agency: 'DOS',
+      tier: 1,
+    });
+  });
+
+  it('lets tier 2 go once tier 1 was delivered, or tried and failed (a receiver down does not hold it up)', () => {
+    expect(
+      earlierTierUnsent(fold([issued, escalated, tier2, dosTier1('BlmNotificationDelivered')]), toNrc, config),
+    ).toBeUndefined();
+    expect(
+      earlierTierUnsent(fold([issued, escalated, tier2, dosTier1('BlmNotificationDeliveryFailed')]), toNrc, config),
+    ).toBeUndefined();
+  });
+
+  it('never holds the notification itself or tier 1', () => {
+    const state = fold([issued, escalated, tier2]);
+    expect(earlierTierUnsent(state, { ...toNrc, tier: undefined }, config)).toBeUndefined();
+    expect(earlierTierUnsent(state, { ...toNrc, agency: 'DOS', tier: 1 }, config)).toBeUndefined();
   });
 });
 

@@ -58,6 +58,28 @@ export function deliveryTargets(state: ExistingNotification, config: DeliveryCon
   });
 }
 
+/**
+ * An escalation goes out only after every message of the tiers before it was attempted at least once, so tier 1's
+ * addressees hear first even when both tiers fell due together. Returns one such earlier message still unattempted,
+ * or `undefined` when `target` may go now. A failed attempt counts: a receiver that is down does not hold up the next
+ * tier for the whole retry schedule.
+ */
+export function earlierTierUnsent(
+  state: ExistingNotification,
+  target: DeliveryTarget,
+  config: DeliveryConfig,
+): DeliveryTarget | undefined {
+  const tier = target.tier;
+  if (tier === undefined) return undefined;
+  return deliveryTargets(state, config).find(
+    (other) =>
+      other.tier !== undefined &&
+      other.tier < tier &&
+      skipReason(state, other) === undefined &&
+      attemptsRecorded(state, other) === 0,
+  );
+}
+
 export function deliveriesNeeded(state: NotificationState, config: DeliveryConfig): DeliveryJob[] {
   if (state.status === 'none') return [];
   return deliveryTargets(state, config)

@@ -5,7 +5,13 @@ import {
   type NotificationEvent,
   type NotificationState,
 } from '@enlace/domain';
-import type { EventStore, Position, RecordedEvent, Subscription } from '@enlace/event-store';
+import {
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  StoreUnavailableError,
+  type Subscription,
+} from '@enlace/event-store';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { DeliveryConfig } from './delivery-config.js';
@@ -37,6 +43,8 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private resyncing = false;
+  /** A scheduling step failed: the next sentinel check schedules everything again. */
+  private resyncNeeded = false;
   /** Scheduling runs one step at a time: a full pass and live events never interleave. */
   private chain: Promise<void> = Promise.resolve();
   private epoch = randomUUID();
@@ -69,13 +77,27 @@ export class Reconciler {
 
   private async run(): Promise<void> {
     try {
-      await this.catchUp();
+      await this.catchUpWhileAway();
+      if (this.stopped) return;
       await this.enqueue(() => this.scheduleAll('start'));
       this.markReady();
       this.timer = setInterval(() => void this.checkSentinel(), this.options.checkIntervalMs);
       await this.follow();
     } catch (error) {
       if (!this.stopped) this.logger.error(`Reconciler stopped: ${String(error)}`);
+    }
+  }
+
+  /** A store that is away at start (a worker restarted during an outage) is waited for, not given up on. */
+  private async catchUpWhileAway(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt += 1) {
+      try {
+        await this.catchUp();
+        return;
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
+      }
     }
   }
 
@@ -130,7 +152,12 @@ export class Reconciler {
 
   private enqueue(step: () => Promise<void>): Promise<void> {
     const next = this.chain.then(step).catch((error: unknown) => {
-      this.logger.error(`Scheduling failed: ${String(error)}`);
+      // Redis away: what this step would have scheduled is scheduled again, from the whole fold, once it answers
+      // (the store has it; nothing acknowledged is lost).
+      if (!this.resyncNeeded) {
+        this.logger.warn(`Scheduling failed, retrying everything when Redis answers: ${String(error)}`);
+      }
+      this.resyncNeeded = true;
     });
     this.chain = next;
     return next;
@@ -174,6 +201,11 @@ export class Reconciler {
     if (this.stopped || this.resyncing) return;
     this.resyncing = true;
     try {
+      if (this.resyncNeeded) {
+        this.resyncNeeded = false;
+        await this.enqueue(() => this.scheduleAll('after failed scheduling'));
+        return;
+      }
       if ((await this.redis.exists(this.options.sentinelKey)) === 1) return;
       this.epoch = randomUUID();
       this.logger.warn(

@@ -71,3 +71,12 @@ export async function pingRedis(redis: Redis, timeoutMs = 2_000): Promise<void> 
     clearTimeout(timer);
   }
 }
+
+/**
+ * Redis's `maxmemory-policy`. BullMQ needs `noeviction`: under memory pressure any other policy silently drops keys,
+ * queued jobs among them (the store keeps every fact, but nothing would notice a single job gone).
+ */
+export async function evictionPolicy(redis: Redis): Promise<string | undefined> {
+  const info = await redis.info('memory');
+  return /^maxmemory_policy:(\S+)/m.exec(info)?.[1];
+}

@@ -5,6 +5,7 @@ import {
   IdempotencyConflictError,
   InvalidInputError,
   PayloadTooLargeError,
+  StoreUnavailableError,
   WrongExpectedVersionError,
 } from '@enlace/event-store';
 import type { Response } from 'express';
@@ -98,7 +99,24 @@ function bodyParserError(error: unknown): ApiError | undefined {
   }
 }
 
+/** Seconds a client should wait after a 503 when the answer does not say (`Retry-After`). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/** The store cannot be reached: nothing was decided or appended, and the same request may simply be sent again. */
+export function storeUnavailable(error: StoreUnavailableError): ApiError {
+  return {
+    statusCode: 503,
+    code: 'STORE_UNAVAILABLE',
+    message: {
+      en: `The event store is not answering right now; nothing was recorded. Retry in ${error.retryAfterSeconds} seconds (with the same Idempotency-Key, if you sent one).`,
+      es: `El almacén de eventos no responde en este momento; no se registró nada. Reintente en ${error.retryAfterSeconds} segundos (con la misma Idempotency-Key, si envió una).`,
+    },
+    details: { retryAfterSeconds: error.retryAfterSeconds },
+  };
+}
+
 export function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof StoreUnavailableError) return storeUnavailable(error);
   if (error instanceof FieldValidationError) {
     return {
       statusCode: 400,
@@ -208,6 +226,14 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (!known) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (body.statusCode === 409 && typeof body.details.currentRevision === 'number') {
       response.setHeader('ETag', `"${body.details.currentRevision}"`);
+    }
+    if (body.statusCode === 503) {
+      // A dependency is away (the store, Redis): the outage is logged once where it is detected, not per request.
+      const retryAfter = body.details.retryAfterSeconds;
+      response.setHeader(
+        'Retry-After',
+        String(typeof retryAfter === 'number' ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS),
+      );
     }
     response.status(body.statusCode).json(body);
   }

@@ -20,7 +20,13 @@ import {
   type SubscribeAck,
 } from '@enlace/console-protocol';
 import type { Actor } from '@enlace/domain';
-import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  StoreUnavailableError,
+} from '@enlace/event-store';
 import { LIVE_STREAM_PREFIXES, ProjectionRunner } from '@enlace/projections';
 import { Inject } from '@nestjs/common';
 import { EnvironmentVariables } from '@enlace/config';
@@ -48,6 +54,8 @@ const MAX_SEND_SHARE = 0.25;
 /** Replayed events go to a batching console this many to a message. */
 const REPLAY_BATCH = 500;
 const POSITION = /^\d{20}:\d{20}$/;
+/** When a subscribe failed for another reason than the store: the console tries again after this. */
+const SUBSCRIBE_RETRY_MS = 2_000;
 
 interface Subscriber {
   rooms: Set<Room>;
@@ -88,7 +96,7 @@ export function toConsoleEvent(event: RecordedEvent): ConsoleEvent {
   };
 }
 
-function refused(code: string, en: string, es: string): SubscribeAck {
+function refused(code: string, en: string, es: string): Extract<SubscribeAck, { ok: false }> {
   return { ok: false, error: { code, message: { en, es } } };
 }
 
@@ -219,8 +227,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     this.subscribers.set(socket.id, subscriber);
     this.catchingUp.add(subscriber);
 
-    const replay = await this.catchUp(socket, subscriber, after as Position | undefined);
-    this.catchingUp.delete(subscriber);
+    let replay: Awaited<ReturnType<ConsoleGateway['catchUp']>>;
+    try {
+      replay = await this.catchUp(socket, subscriber, after as Position | undefined);
+    } catch (error) {
+      return this.subscribeFailed(socket, subscriber, error);
+    } finally {
+      this.catchingUp.delete(subscriber);
+    }
     if (socket.disconnected || this.subscribers.get(socket.id) !== subscriber) {
       return refused('CONSOLE.DISCONNECTED', 'Disconnected', 'Desconectado');
     }
@@ -242,6 +256,35 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
       rooms: [...subscriber.rooms],
       replay: replay.kind,
       from: typeof after === 'string' ? after : null,
+    };
+  }
+
+  /**
+   * The replay could not be read (the store is away): the server keeps nothing of this subscription, not even a
+   * buffer of live events, and tells the console when to try again from the same position. Events it already received
+   * are before that position, so the retry neither skips nor repeats any.
+   */
+  private subscribeFailed(socket: ConsoleSocket, subscriber: Subscriber, error: unknown): SubscribeAck {
+    subscriber.buffer = undefined;
+    if (this.subscribers.get(socket.id) === subscriber) this.subscribers.delete(socket.id);
+    if (error instanceof StoreUnavailableError) {
+      return {
+        ...refused(
+          'CONSOLE.STORE_UNAVAILABLE',
+          'The event store is not answering: subscribe again from the same position shortly',
+          'El almacén de eventos no responde: vuelva a suscribirse desde la misma posición en breve',
+        ),
+        retryAfterMs: error.retryAfterSeconds * 1000,
+      };
+    }
+    this.logger.error(`Subscribe failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return {
+      ...refused(
+        'CONSOLE.SUBSCRIBE_FAILED',
+        'The subscription failed: subscribe again from the same position shortly',
+        'La suscripción falló: vuelva a suscribirse desde la misma posición en breve',
+      ),
+      retryAfterMs: SUBSCRIBE_RETRY_MS,
     };
   }
 

@@ -70,7 +70,11 @@ export async function ensureLocalRedis(url: string): Promise<void> {
     );
     return;
   }
-  const args = ['--port', port || '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  // noeviction: BullMQ's keys must never be dropped under memory pressure (Redis refuses writes instead).
+  const args = [
+    ...['--port', port || '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ...['--maxmemory-policy', 'noeviction'],
+  ];
   // A watchdog shell owns the redis-server and stops it when the api is gone, however it went: a signal or a crash
   // ends Node without its 'exit' event, which would leave an orphan redis-server holding the port.
   const child = spawn('sh', ['-c', WATCHDOG, 'enlace-redis', binary, ...args], {

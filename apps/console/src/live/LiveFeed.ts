@@ -14,8 +14,12 @@ import {
   type FeedState,
   initialFeedState,
   receiveEvents,
+  resubscribeDelayMs,
   subscribeRequest,
 } from './feed-state';
+
+/** A subscribe not answered within this is tried again (the server may be catching up from a stalled store). */
+const SUBSCRIBE_ACK_TIMEOUT_MS = 20_000;
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 
@@ -38,6 +42,9 @@ export class LiveFeed {
   private replaying = false;
   private everConnected = false;
   private current: ConnectionState = 'reconnecting';
+  /** Subscribes refused or unanswered in a row, and the timer of the next try. */
+  private subscribeFailures = 0;
+  private resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly token: string,
@@ -58,6 +65,8 @@ export class LiveFeed {
     this.socket = socket;
     socket.on('connect', () => this.subscribe());
     socket.on('disconnect', (reason) => {
+      // The next connection subscribes anyway.
+      clearTimeout(this.resubscribeTimer);
       this.lost();
       // The server closed this console on purpose (it was too slow): it comes back and resumes.
       if (reason === 'io server disconnect') socket.connect();
@@ -91,6 +100,7 @@ export class LiveFeed {
   stop(): void {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    clearTimeout(this.resubscribeTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
@@ -99,13 +109,27 @@ export class LiveFeed {
   private subscribe(): void {
     const socket = this.socket;
     if (!socket) return;
+    clearTimeout(this.resubscribeTimer);
     this.replaying = true;
-    socket.emit('subscribe', subscribeRequest(this.feed), (ack) => {
+    socket.timeout(SUBSCRIBE_ACK_TIMEOUT_MS).emit('subscribe', subscribeRequest(this.feed), (error, ack) => {
+      if (this.socket !== socket || !socket.connected) return; // a new connection subscribes on its own
+      // `undefined`: no answer in time; `null`: subscribed.
+      const refusal = error ? undefined : ack.ok ? null : ack;
+      if (refusal === null) {
+        this.subscribeFailures = 0;
+        return;
+      }
       // A refused subscription (a bad position) starts over from the beginning rather than showing nothing.
-      if (!ack.ok && ack.error.code === 'CONSOLE.BAD_POSITION') {
+      if (refusal?.error.code === 'CONSOLE.BAD_POSITION') {
         this.feed = { ...this.feed, lastPosition: undefined };
         this.subscribe();
+        return;
       }
+      // The server could not serve it now (its store is away) or did not answer: try again from the same position,
+      // waiting what it asked for, or longer each time.
+      this.subscribeFailures += 1;
+      const delay = resubscribeDelayMs(this.subscribeFailures, refusal?.retryAfterMs);
+      this.resubscribeTimer = setTimeout(() => this.subscribe(), delay);
     });
   }
 

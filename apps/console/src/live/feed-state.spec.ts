@@ -7,6 +7,7 @@ import {
   initialFeedState,
   matchesResource,
   receiveEvents,
+  resubscribeDelayMs,
   staleResources,
   subscribeRequest,
   writtenResources,
@@ -175,5 +176,27 @@ describe('event lines', () => {
   it('show a bilingual title in the chosen language', () => {
     const reported = event(1, `incident-${INCIDENT}`, 'IncidentReported', { title: { en: 'Leak', es: 'Fuga' } });
     expect(describeEvent(reported, 'es', names)).toBe('Incidente reportado: Fuga');
+  });
+});
+
+describe('subscribing again after a refusal', () => {
+  const middle = () => 0.5;
+
+  it('waits what the server asked for (its store is away), with jitter so consoles do not return together', () => {
+    expect(resubscribeDelayMs(1, 5_000, middle)).toBe(5_000);
+    expect(resubscribeDelayMs(7, 5_000, middle)).toBe(5_000);
+    expect(resubscribeDelayMs(1, 5_000, () => 0)).toBe(4_000);
+    expect(resubscribeDelayMs(1, 5_000, () => 1)).toBe(6_000);
+  });
+
+  it('without a hint (no answer at all), waits 1 s, doubling up to 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((failures) => resubscribeDelayMs(failures, undefined, middle))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+  });
+
+  it('resumes from the last position seen, so the retry neither skips nor repeats', () => {
+    const { state } = receiveEvents(initialFeedState, [event(7, `incident-${INCIDENT}`, 'IncidentReported')]);
+    expect(subscribeRequest(state)).toEqual({ rooms: ['board'], after: pos(7), batch: true });
   });
 });

@@ -30,6 +30,20 @@ export function subscribeRequest(state: FeedState): SubscribeRequest {
   return { rooms: ROOMS, after: state.lastPosition ?? START_POSITION, batch: true };
 }
 
+/**
+ * How long to wait before subscribing again after `failures` refused or unanswered subscribes in a row: what the
+ * server asked for (`retryAfterMs`), else 1 s doubling up to 30 s; ±20 % so that many consoles do not come back at
+ * the same instant.
+ */
+export function resubscribeDelayMs(
+  failures: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
+  const base = retryAfterMs ?? Math.min(30_000, 1_000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
 /** The connection dropped at `at` (ms): the next catch-up counts what was missed. */
 export function connectionLost(state: FeedState, at: number): FeedState {
   if (state.lastPosition === undefined || state.resume) return state;

@@ -223,6 +223,53 @@ describe('escalation', () => {
   });
 });
 
+describe('escalation tiers in order', () => {
+  it('refuses tier 2 before tier 1, so tier 1 is never counted as done untold', () => {
+    spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(2))
+      .thenFails('NOTIFICATION.ESCALATION_OUT_OF_ORDER', { tier: 2, missingTier: 1 });
+  });
+
+  it('refuses tier 3 after tier 1 only', () => {
+    const first = spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1))
+      .events();
+    spec
+      .given([issued(PAST_DEADLINE), ...first])
+      .when(escalate(3))
+      .thenFails('NOTIFICATION.ESCALATION_OUT_OF_ORDER', { tier: 3, missingTier: 2 });
+  });
+
+  it('takes tier 2 once tier 1 is recorded, then neither again', () => {
+    const first = spec
+      .given([issued(PAST_DEADLINE)])
+      .when(escalate(1))
+      .events();
+    const second = spec
+      .given([issued(PAST_DEADLINE), ...first])
+      .when(escalate(2))
+      .events();
+    expect(second).toMatchObject([{ type: 'BlmNotificationEscalated', data: { tier: 2 } }]);
+    spec
+      .given([issued(PAST_DEADLINE), ...first, ...second])
+      .when(escalate(1))
+      .then([]);
+    spec
+      .given([issued(PAST_DEADLINE), ...first, ...second])
+      .when(escalate(2))
+      .then([]);
+  });
+
+  it('an out-of-order tier with nothing to escalate (nobody pending, not due) decides nothing rather than refusing', () => {
+    spec
+      .given([issued(FUTURE_DEADLINE)])
+      .when(escalate(2))
+      .then([]);
+  });
+});
+
 describe('deliveries of an escalation tier', () => {
   const toTier = (tier: number, result: 'delivered' | 'failed'): NotificationCommand => ({
     type: 'RecordDeliveryOutcome',

@@ -410,6 +410,17 @@ function decideAsSystem(
       const done = state.escalations.some((escalation) => escalation.tier >= command.data.tier);
       const due = Date.parse(state.acknowledgmentDeadline) <= Date.parse(context.now);
       if (state.status === 'cancelled' || pending.length === 0 || done || !due) return [];
+      // Tiers are told in order, each once: a later tier recorded first would count an earlier one as done (its
+      // `done` check), and that tier's addressees would never be told.
+      const earlier = command.data.tier - 1;
+      if (earlier >= 1 && !state.escalations.some((escalation) => escalation.tier === earlier)) {
+        throw broken(
+          'NOTIFICATION.ESCALATION_OUT_OF_ORDER',
+          `Escalation tier ${command.data.tier} cannot come before tier ${earlier}`,
+          `El escalamiento de nivel ${command.data.tier} no puede preceder al de nivel ${earlier}`,
+          { tier: command.data.tier, missingTier: earlier },
+        );
+      }
       return [
         {
           type: 'BlmNotificationEscalated',

@@ -12,10 +12,12 @@ import {
   type ReadRevision,
   START,
 } from '@kurrent/kurrentdb-client';
+import { StoreAvailability } from '../availability.js';
 import {
   EventStoreClosedError,
   IdempotencyConflictError,
   InvalidInputError,
+  StoreUnavailableError,
   WrongExpectedVersionError,
 } from '../errors.js';
 import type {
@@ -115,10 +117,25 @@ function conflictRevision(error: unknown): number | undefined {
   return error.actualState === NO_STREAM ? -1 : Number(error.actualState);
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+async function collectAll<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
+}
+
+/** KurrentDB's client errors that mean "not reachable now" (no connection, no leader yet, no answer in time). */
+const UNAVAILABLE_TYPES: readonly ErrorType[] = [
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.NOT_LEADER,
+  ErrorType.TIMEOUT,
+];
+
+export function classifyKurrentDbError(error: unknown): unknown {
+  if (error instanceof Error && isCommandError(error) && UNAVAILABLE_TYPES.includes(error.type)) {
+    return new StoreUnavailableError(`KurrentDB ${error.type} (${error.message})`, { cause: error });
+  }
+  return error;
 }
 
 /**
@@ -132,6 +149,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbSubscription>();
+  private readonly availability = new StoreAvailability('KurrentDB');
   private closed = false;
 
   private constructor(
@@ -175,10 +193,14 @@ export class KurrentDbEventStore implements EventStore {
       actual = head.revision;
       if (!expectationHolds(expected, actual)) throw new WrongExpectedVersionError(streamId, expected, actual);
       try {
-        const result = await this.client.appendToStream(streamId, this.seal(streamId, prepared, head), {
-          streamState: actual === -1 ? NO_STREAM : BigInt(actual),
-          requiresLeader: true,
-        });
+        const result = await this.availability.guard(
+          () =>
+            this.client.appendToStream(streamId, this.seal(streamId, prepared, head), {
+              streamState: actual === -1 ? NO_STREAM : BigInt(actual),
+              requiresLeader: true,
+            }),
+          classifyKurrentDbError,
+        );
         const last = Number(result.nextExpectedRevision);
         return { nextExpectedRevision: last, position: await this.positionOf(streamId, last) };
       } catch (error) {
@@ -275,7 +297,14 @@ export class KurrentDbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
-    await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, requiresLeader: true }));
+    await this.collect(
+      this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, requiresLeader: true }),
+    );
+  }
+
+  /** Reads a whole server answer; an unreachable server becomes `StoreUnavailableError` (logged once per outage). */
+  private collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+    return this.availability.guard(() => collectAll(iterable), classifyKurrentDbError);
   }
 
   async close(): Promise<void> {
@@ -375,7 +404,7 @@ export class KurrentDbEventStore implements EventStore {
   /** A page of one stream; a stream that does not exist reads as empty. */
   private async readStreamPage(streamId: string, page: ReadStreamPage): Promise<DecodedEvent[]> {
     try {
-      const resolved = await collect(this.client.readStream(streamId, { ...page, requiresLeader: true }));
+      const resolved = await this.collect(this.client.readStream(streamId, { ...page, requiresLeader: true }));
       return resolved.flatMap((entry) => (entry.event ? [decodeEvent(entry.event)] : []));
     } catch (error) {
       if (hasErrorType(error, ErrorType.STREAM_NOT_FOUND)) return [];
@@ -385,7 +414,7 @@ export class KurrentDbEventStore implements EventStore {
 
   /** One page of `$all` strictly after `after`; events that do not match the filter only move the cursor. */
   private async readAllPage(after: KurrentPosition | undefined, filter: CompiledFilter, limit: number): Promise<Page> {
-    const resolved = await collect(
+    const resolved = await this.collect(
       this.client.readAll({
         direction: FORWARDS,
         fromPosition: after ?? START,
@@ -408,7 +437,7 @@ export class KurrentDbEventStore implements EventStore {
   private async headKurrentPosition(): Promise<KurrentPosition | undefined> {
     let before: KurrentPosition | undefined;
     for (;;) {
-      const resolved = await collect(
+      const resolved = await this.collect(
         this.client.readAll({
           direction: BACKWARDS,
           fromPosition: before ?? END,
@@ -432,7 +461,7 @@ export class KurrentDbEventStore implements EventStore {
     const streams = new Set<string>();
     let cursor: KurrentPosition | undefined;
     for (;;) {
-      const resolved = await collect(
+      const resolved = await this.collect(
         this.client.readAll({
           direction: FORWARDS,
           fromPosition: cursor ?? START,

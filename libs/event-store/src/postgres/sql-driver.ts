@@ -1,4 +1,7 @@
-/** The little of a SQL client the PostgreSQL event store needs; served by `pg` (a server) and PGlite (embedded). */
+/**
+ * The little of a SQL client the PostgreSQL event store needs; served by `pg` (a server) and PGlite (embedded).
+ * A database that cannot be reached rejects with `StoreUnavailableError`; no failure is ever an unhandled event.
+ */
 export interface SqlDriver {
   readonly kind: 'postgres' | 'pglite';
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;

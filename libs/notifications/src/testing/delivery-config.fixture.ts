@@ -10,6 +10,7 @@ export interface TestDeliveryConfigOptions {
   escalationIntervalSeconds?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  webhookTimeoutMs?: number;
 }
 
 export const TEST_SECRETS = {
@@ -32,7 +33,7 @@ export function testDeliveryConfig(options: TestDeliveryConfigOptions): Record<s
   });
   return {
     retry: { attempts: options.attempts ?? 4, backoffBaseMs: options.backoffBaseMs ?? 200 },
-    webhook: { timeoutMs: 2_000 },
+    webhook: { timeoutMs: options.webhookTimeoutMs ?? 2_000 },
     smtp: { host: '127.0.0.1', port: options.smtpPort, secure: false, from: 'Enlace <enlace@border.example>' },
     escalationIntervalSeconds: { extreme: interval, severe: interval, moderate: interval, minor: interval },
     worker: {

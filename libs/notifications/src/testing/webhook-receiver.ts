@@ -17,6 +17,8 @@ export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   /** How long each answer waits (to keep deliveries in flight when a test kills a worker). */
   delayMs = 0;
+  /** Answers held back by `delayMs`, dropped on stop. */
+  private readonly holding = new Set<NodeJS.Timeout>();
   private failures: { matches: (hook: ReceivedWebhook) => boolean; remaining: number; status: number }[] = [];
 
   private constructor(
@@ -42,10 +44,12 @@ export class WebhookReceiver {
         };
         hook.status = self.receiver!.statusFor(hook);
         self.receiver!.received.push(hook);
-        setTimeout(
-          () => response.writeHead(hook.status, { 'content-type': 'application/json' }).end('{}'),
-          self.receiver!.delayMs,
-        );
+        const receiver = self.receiver!;
+        const timer = setTimeout(() => {
+          receiver.holding.delete(timer);
+          response.writeHead(hook.status, { 'content-type': 'application/json' }).end('{}');
+        }, receiver.delayMs);
+        receiver.holding.add(timer);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,6 +72,8 @@ export class WebhookReceiver {
   }
 
   async stop(): Promise<void> {
+    for (const timer of this.holding) clearTimeout(timer);
+    this.holding.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -1,0 +1,199 @@
+import { CommandPipeline, SystemClock } from '@enlace/application';
+import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { TestPostgresServer, uniqueSchemaName } from '@enlace/event-store/testing';
+import {
+  eventsOf,
+  eventually,
+  issueNotification,
+  type ReceivedWebhook,
+  SmtpReceiver,
+  TestRedisServer,
+  WebhookReceiver,
+  writeDeliveryConfig,
+} from '@enlace/notifications/testing';
+import { loadReferenceCatalog } from '@enlace/reference-data';
+import { deadlineJobId, type DeadlineJob } from '@enlace/notifications';
+import { Queue } from 'bullmq';
+import { readFileSync } from 'node:fs';
+import { buildApi } from './support/api-process.js';
+import { WorkerProcess } from './support/worker-process.js';
+
+/**
+ * The worker's faults, on a PostgreSQL server and a redis-server of the test's own: escalation tiers that fall due
+ * together, and a worker killed in the middle of deliveries. The worker runs as its own process, with the lock and
+ * stall timings the project ships (config/notification-delivery.json).
+ */
+const shipped = JSON.parse(readFileSync('config/notification-delivery.json', 'utf8')) as {
+  worker: { lockDurationMs: number; stalledIntervalMs: number };
+};
+const schema = uniqueSchemaName('worker_faults');
+let postgres: TestPostgresServer;
+let redis: TestRedisServer;
+let webhooks: WebhookReceiver;
+let smtp: SmtpReceiver;
+let store: PostgresEventStore;
+let pipeline: CommandPipeline;
+let env: Record<string, string>;
+const workers: WorkerProcess[] = [];
+
+function startWorker(): WorkerProcess {
+  const worker = WorkerProcess.start(env);
+  workers.push(worker);
+  return worker;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const about = (id: string) => (hook: ReceivedWebhook) => hook.json.notification.id === id;
+const escalationTier = (hook: ReceivedWebhook) => (hook.json.escalation as { tier: number } | undefined)?.tier;
+
+beforeAll(async () => {
+  buildApi();
+  [postgres, redis, webhooks, smtp] = await Promise.all([
+    TestPostgresServer.start(),
+    TestRedisServer.start(),
+    WebhookReceiver.start(),
+    SmtpReceiver.start(),
+  ]);
+  env = {
+    LOG_LEVEL: 'log',
+    DATABASE_URL: postgres.url,
+    DATABASE_SCHEMA: schema,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: redis.url,
+    NOTIFICATION_DELIVERY_FILE: await writeDeliveryConfig({
+      webhookBase: webhooks.url('/hooks'),
+      smtpPort: smtp.port,
+      escalationIntervalSeconds: 1,
+      // Longer than the test holds a delivery in flight, so the kill, not a timeout, ends the first attempt.
+      webhookTimeoutMs: 30_000,
+      lockDurationMs: shipped.worker.lockDurationMs,
+      stalledIntervalMs: shipped.worker.stalledIntervalMs,
+    }),
+  };
+  store = await openPostgresEventStore({ connectionString: postgres.url, schema, poolSize: 4 });
+  pipeline = new CommandPipeline(store, loadReferenceCatalog('./config'), new SystemClock());
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
+  await store?.close();
+  await Promise.all([redis?.stop(), webhooks?.stop(), smtp?.stop()]);
+  await postgres?.destroy();
+}, 30_000);
+
+it('both escalation tiers falling due together reach every recipient of both tiers, tier 1 first', async () => {
+  // No worker runs while the deadlines pass, so when one starts both tiers of every notification are due at once
+  // (tier 2 one interval, 1 s, after the deadline) and their deadline jobs run side by side.
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i += 1) ids.push(await issueNotification(pipeline, { deadlineInMs: 1_000 }));
+  // Tier 2 of the last one falls due 2 s after it was issued (deadline 1 s, then one interval).
+  await sleep(2_500);
+  // Tier 2's job of every notification is queued first (the reconciler adds tier 1's when the worker starts), so the
+  // worker meets tier 2 before tier 1: the order in which the lost tier-1 escalations of the report happened.
+  const deadlines = new Queue<DeadlineJob>('deadlines', { connection: { url: redis.url }, prefix: 'enlace' });
+  try {
+    for (const id of ids) {
+      const [issued] = await eventsOf(store, id, 'BlmNotificationIssued');
+      const job: DeadlineJob = {
+        notificationId: id,
+        tier: 2,
+        deadline: (issued!.data as { acknowledgmentDeadline: string }).acknowledgmentDeadline,
+      };
+      await deadlines.add('escalate', job, { jobId: deadlineJobId(job), attempts: 10 });
+    }
+  } finally {
+    await deadlines.close();
+  }
+  const worker = startWorker();
+  try {
+    await eventually(
+      async () => {
+        for (const id of ids) {
+          const tiers = webhooks.accepted(about(id)).map(escalationTier);
+          if (!tiers.includes(1) || !tiers.includes(2)) return false;
+          if ((await eventsOf(store, id, 'BlmNotificationDelivered')).length < 5) return false;
+        }
+        return true;
+      },
+      40_000,
+      'both tiers delivered for every notification',
+    );
+    for (const id of ids) {
+      const escalations = await eventsOf(store, id, 'BlmNotificationEscalated');
+      expect({ id, tiers: escalations.map((event) => (event.data as { tier: number }).tier) }).toEqual({
+        id,
+        tiers: [1, 2],
+      });
+      const hooks = webhooks.accepted(about(id)).filter((hook) => escalationTier(hook) !== undefined);
+      // Every recipient of both tiers (DOS for tier 1, NRC for tier 2) told once, tier 1 first.
+      expect({ id, told: hooks.map((hook) => `${hook.path} tier ${escalationTier(hook)}`) }).toEqual({
+        id,
+        told: ['/hooks/dos tier 1', '/hooks/nrc tier 2'],
+      });
+      expect(hooks[0]!.receivedAt).toBeLessThanOrEqual(hooks[1]!.receivedAt);
+      const recorded = (await eventsOf(store, id, 'BlmNotificationDelivered'))
+        .map((event) => event.data as { agency: string; tier?: number })
+        .filter((data) => data.tier !== undefined)
+        .map((data) => `${data.agency} tier ${data.tier}`);
+      expect({ id, recorded }).toEqual({ id, recorded: ['DOS tier 1', 'NRC tier 2'] });
+    }
+  } finally {
+    await worker.stop();
+  }
+}, 90_000);
+
+it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of its restart, with the same delivery id', async () => {
+  const first = startWorker();
+  await eventually(() => first.ready, 30_000, 'worker ready');
+  // Receivers hold their answers: the webhook deliveries stay in flight until the kill.
+  webhooks.delayMs = 60_000;
+  const id = await issueNotification(pipeline, { deadlineInMs: 120_000 });
+  const inFlight = await eventually(
+    () => {
+      const hooks = webhooks.received.filter(about(id));
+      return hooks.length >= 3 ? hooks : undefined; // CBP, ANAM and DOS by webhook
+    },
+    20_000,
+    'three webhook deliveries in flight',
+  );
+  await first.stop('SIGKILL');
+  webhooks.delayMs = 0;
+  const restarted = startWorker();
+  try {
+    const deliveryIds = [...new Set(inFlight.map((hook) => String(hook.headers['x-enlace-delivery'])))];
+    expect(deliveryIds).toHaveLength(3);
+    const repeats = await eventually(
+      () => {
+        const again = deliveryIds.map(
+          (deliveryId) =>
+            webhooks.received.filter(
+              (hook) => hook.headers['x-enlace-delivery'] === deliveryId && hook.receivedAt > restarted.startedAt,
+            )[0],
+        );
+        return again.every((hook) => hook !== undefined) ? again : undefined;
+      },
+      30_000,
+      'every delivery in flight sent again',
+    );
+    const slowest = Math.max(...repeats.map((hook) => hook.receivedAt - restarted.startedAt));
+    console.log(
+      `worker killed mid-delivery: ${repeats.length} deliveries repeated within ${slowest} ms of the restart ` +
+        `(lock ${shipped.worker.lockDurationMs} ms, stall check every ${shipped.worker.stalledIntervalMs} ms)`,
+    );
+    expect(slowest).toBeLessThan(10_000);
+    // Each message was recorded delivered once, whatever the receivers saw twice.
+    await eventually(
+      async () => (await eventsOf(store, id, 'BlmNotificationDelivered')).length >= 4,
+      20_000,
+      'every member delivery recorded',
+    );
+    const delivered = (await eventsOf(store, id, 'BlmNotificationDelivered')).map((event) => {
+      const data = event.data as { agency: string; channel: string };
+      return `${data.agency} ${data.channel}`;
+    });
+    expect(delivered.sort()).toEqual(['ANAM webhook', 'CBP email', 'CBP webhook', 'DOS webhook']);
+  } finally {
+    webhooks.delayMs = 0;
+    await restarted.stop();
+  }
+}, 90_000);
