@@ -67,7 +67,7 @@ export class DeclareShutdownDto {
   lanes?: LaneId[];
 
   @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 
   @ApiPropertyOptional({ description: 'The incident that caused the shutdown' })
@@ -80,13 +80,13 @@ export class DeclareShutdownDto {
 export class ChecklistNoteDto {
   @ApiPropertyOptional({ type: BilingualTextDto })
   @OptionalField()
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   note?: BilingualText;
 }
 
 export class WaiverDto {
   @ApiProperty({ type: BilingualTextDto, description: 'Why the item is waived (required)' })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 }
 
