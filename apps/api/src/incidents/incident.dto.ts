@@ -34,10 +34,14 @@ import {
 import { IsHumanText } from '../common/human-text.validation.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
 
+const HUMAN_TEXT =
+  'At least one visible character; no bidirectional override (U+202A–U+202E, U+2066–U+2069) or control ' +
+  'character (line breaks and tabs only in long texts: reports, reasons, notes, instructions, bodies).';
+
 export class BilingualTextDto {
-  @ApiPropertyOptional({ example: 'Chlorine release at the commercial lot' })
+  @ApiPropertyOptional({ example: 'Chlorine release at the commercial lot', description: HUMAN_TEXT })
   en?: string;
-  @ApiPropertyOptional({ example: 'Fuga de cloro en el patio comercial' })
+  @ApiPropertyOptional({ example: 'Fuga de cloro en el patio comercial', description: HUMAN_TEXT })
   es?: string;
 }
 
