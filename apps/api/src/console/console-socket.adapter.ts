@@ -57,8 +57,11 @@ export class ConsoleSocketAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: IoServerOptions): IoServer {
+    // The origins are this adapter's to decide, whatever a gateway's options say.
+    const gatewayOptions = { ...(options as IoServerOptions) };
+    delete gatewayOptions.cors;
     const server = super.createIOServer(port, {
-      ...(options as IoServerOptions),
+      ...gatewayOptions,
       // Cross-origin long-polling needs CORS answers for the listed origins; the api's own needs none.
       ...(this.allowedOrigins.length > 0 ? { cors: { origin: [...this.allowedOrigins] } } : {}),
       allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, ok: boolean) => void) => {
