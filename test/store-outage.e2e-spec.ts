@@ -178,7 +178,10 @@ it('an api under 10 writers survives PostgreSQL stopped for 15 s, answers 503 + 
     const during = [await connect(a, true), await connect(b, false)];
     for (const client of during) {
       const ack = await client.subscribe(BOARD, START_POSITION);
-      expect(ack).toMatchObject({ ok: false, error: { code: 'CONSOLE.STORE_UNAVAILABLE' }, retryAfterMs: 5_000 });
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: 'CONSOLE.STORE_UNAVAILABLE', details: { retryAfterMs: 5_000 } },
+      });
       if (!ack.ok) {
         expect(ack.error.message.en).toContain('event store');
         expect(ack.error.message.es).toContain('almacén de eventos');

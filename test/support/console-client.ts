@@ -120,7 +120,7 @@ export class ConsoleClient {
 
   /**
    * Subscribes (and remembers the rooms, to resubscribe after a reconnection); resolves with the ack. A passing
-   * refusal (`retryAfterMs`, e.g. the store is away) is retried as a browser console does: after the wait, from the
+   * refusal (`error.details.retryAfterMs`, e.g. the store is away) is retried as a browser console does: after the wait, from the
    * last position seen (or the same `after` if nothing came yet), until it succeeds or the rooms are forgotten.
    */
   async subscribe(rooms: Room[], after?: string): Promise<SubscribeAck> {
@@ -131,11 +131,12 @@ export class ConsoleClient {
       ...(this.batch ? { batch: true } : {}),
     })) as SubscribeAck;
     this.acks.push(ack);
-    if (!ack.ok && ack.retryAfterMs !== undefined) {
+    const retryAfterMs = ack.ok ? undefined : ack.error.details?.retryAfterMs;
+    if (retryAfterMs !== undefined) {
       setTimeout(() => {
         if (this.rooms !== rooms || this.socket.disconnected) return;
         this.subscribe(rooms, this.lastPosition ?? after).catch((error: unknown) => this.errors.push(error));
-      }, ack.retryAfterMs);
+      }, retryAfterMs);
     }
     return ack;
   }

@@ -10,6 +10,7 @@ import { ReferenceDataModule } from '@enlace/reference-data';
 import { QueuesController } from './admin/queues.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CapController } from './cap/cap.controller.js';
+import { AdminCaller } from './common/admin-caller.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { Projections } from './common/projections.js';
 import { ConsoleGateway } from './console/console.gateway.js';
@@ -46,6 +47,6 @@ import { ReferenceController } from './reference/reference.controller.js';
     CapController,
     QueuesController,
   ],
-  providers: [Projections, ConsoleGateway, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+  providers: [Projections, ConsoleGateway, AdminCaller, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ApiModule {}

@@ -7,22 +7,6 @@ import type { NextFunction, Request, Response } from 'express';
 /** Where scripts/build.mjs puts the browser console: dist/console beside dist/apps/api/src/main.js. */
 export const CONSOLE_DIST = fileURLToPath(new URL('../../../console/', import.meta.url));
 
-/**
- * Everything the console loads comes from this origin: no tiles, fonts or scripts from outside (the page must work
- * on a network cut off from the internet, and a policy that says so keeps it that way).
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "img-src 'self' data:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Enlace</title>
 <p>The console has not been built: run <code>npm run build</code>.</p>
 <p lang="es-MX">La consola no se ha compilado: ejecute <code>npm run build</code>.</p></html>`;
@@ -47,9 +31,7 @@ export function serveConsole(app: NestExpressApplication, dir: string = CONSOLE_
       next();
       return;
     }
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    // Content-Security-Policy and the other security headers come from securityHeaders(), as on every response.
     res.setHeader('Cache-Control', 'no-cache');
     if (built) res.sendFile(index);
     else res.status(503).type('html').send(NOT_BUILT);

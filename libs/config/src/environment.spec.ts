@@ -1,4 +1,10 @@
-import { InvalidEnvironmentError, nestLogLevels, validateEnvironment, workerEmbedded } from './environment.js';
+import {
+  apiDocsAccess,
+  InvalidEnvironmentError,
+  nestLogLevels,
+  validateEnvironment,
+  workerEmbedded,
+} from './environment.js';
 
 describe('validateEnvironment', () => {
   it('applies defaults and converts numbers', () => {
@@ -75,5 +81,40 @@ describe('Redis and the embedded worker', () => {
     expect(() => validateEnvironment({ REDIS_URL: 'http://x', WORKER_EMBEDDED: 'yes' })).toThrow(
       /REDIS_URL="http:\/\/x": must be a redis:\/\/ or rediss:\/\/ URL[\s\S]*WORKER_EMBEDDED="yes"/,
     );
+  });
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  it('is empty by default (same-origin only) and reads a comma-separated list', () => {
+    expect(validateEnvironment({}).ALLOWED_ORIGINS).toEqual([]);
+    expect(validateEnvironment({ ALLOWED_ORIGINS: '' }).ALLOWED_ORIGINS).toEqual([]);
+    expect(
+      validateEnvironment({ ALLOWED_ORIGINS: 'https://enlace.example.gov, http://127.0.0.1:5173' }).ALLOWED_ORIGINS,
+    ).toEqual(['https://enlace.example.gov', 'http://127.0.0.1:5173']);
+  });
+
+  it('refuses anything but bare origins', () => {
+    for (const bad of ['*', 'enlace.example.gov', 'https://enlace.example.gov/', 'https://x.gov/path', 'ftp://x.gov']) {
+      expect(() => validateEnvironment({ ALLOWED_ORIGINS: bad })).toThrow(
+        /ALLOWED_ORIGINS=.*must be comma-separated origins such as https:\/\/enlace\.example\.gov/,
+      );
+    }
+  });
+});
+
+describe('API_DOCS', () => {
+  it('auto: public outside production, off in production', () => {
+    expect(apiDocsAccess(validateEnvironment({}))).toBe('public');
+    expect(apiDocsAccess({ API_DOCS: 'auto', NODE_ENV: 'production' })).toBe('off');
+    expect(apiDocsAccess({ API_DOCS: 'admin', NODE_ENV: 'production' })).toBe('admin');
+  });
+
+  it('refuses public docs in production and unknown modes', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(validateEnvironment({ ...production, API_DOCS: 'admin' }).API_DOCS).toBe('admin');
+    expect(() => validateEnvironment({ ...production, API_DOCS: 'public' })).toThrow(
+      /API_DOCS="public": must be auto, public, admin or off \(not public in production\)/,
+    );
+    expect(() => validateEnvironment({ API_DOCS: 'yes' })).toThrow(/API_DOCS="yes"/);
   });
 });

@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
   type ValidationError,
@@ -18,6 +19,15 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
 export const WORKER_EMBEDDED_MODES = ['auto', 'true', 'false'] as const;
+export const API_DOCS_MODES = ['auto', 'public', 'admin', 'off'] as const;
+
+/** A browser origin: scheme, host and optional port, nothing after. */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -137,6 +147,36 @@ export class EnvironmentVariables {
   /** CAP `sender` of exported alerts: globally unique, no spaces, commas, `<` or `&` (e.g. an address of the site). */
   @Matches(/^[^\s,<&]{3,200}$/, { message: 'must be 3–200 characters without spaces, commas, < or &' })
   CAP_SENDER = 'enlace@border.example';
+
+  /**
+   * Browser origins allowed besides the api's own (comma-separated, e.g. `https://enlace.example.gov`): for the
+   * console feed's socket and for HTTP CORS. Empty: same-origin only. A console page served from the api itself
+   * always works; list the public origin when a proxy rewrites the Host header.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? splitList(value) : value))
+  @Matches(ORIGIN, { each: true, message: 'must be comma-separated origins such as https://enlace.example.gov' })
+  ALLOWED_ORIGINS: string[] = [];
+
+  /**
+   * The OpenAPI docs (/api/docs, /api/docs-json): `auto` = public outside production, off in production; `admin` =
+   * only with an admin's bearer token; `public` (refused in production) or `off`.
+   */
+  @ValidateBy({
+    name: 'apiDocs',
+    validator: {
+      validate: (value: unknown, args) =>
+        API_DOCS_MODES.includes(value as (typeof API_DOCS_MODES)[number]) &&
+        !(value === 'public' && (args?.object as EnvironmentVariables).NODE_ENV === 'production'),
+      defaultMessage: () => 'must be auto, public, admin or off (not public in production)',
+    },
+  })
+  API_DOCS: (typeof API_DOCS_MODES)[number] = 'auto';
+}
+
+/** Whether and to whom the api serves its OpenAPI docs (see `API_DOCS`). */
+export function apiDocsAccess(env: Pick<EnvironmentVariables, 'API_DOCS' | 'NODE_ENV'>): 'public' | 'admin' | 'off' {
+  if (env.API_DOCS === 'auto') return env.NODE_ENV === 'production' ? 'off' : 'public';
+  return env.API_DOCS;
 }
 
 export const DEVELOPMENT_JWT_SECRET = 'enlace-development-secret-not-for-production-use';

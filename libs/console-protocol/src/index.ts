@@ -19,10 +19,21 @@ export const START_POSITION = '00000000000000000000:00000000000000000000';
 /** `board` (every incident, port and notification), `incident:<id>`, `port:<id>`, `blm:<id>`. */
 export type Room = 'board' | `incident:${string}` | `port:${string}` | `blm:${string}`;
 
-const ROOM = /^(board|incident:[0-9a-f-]{36}|port:[a-z0-9]+(-[a-z0-9]+)*|blm:[a-z0-9]+(-[a-z0-9]+)*)$/;
+/** Ports and BLMs are named by slugs (`otay-mesa`, `blm-sandiego-tijuana`) of at most this many characters. */
+export const MAX_ROOM_ID_LENGTH = 64;
+/** The longest room name: `port:` and the longest id. */
+export const MAX_ROOM_LENGTH = 'port:'.length + MAX_ROOM_ID_LENGTH;
+/** Rooms one subscribe may name. */
+export const MAX_ROOMS = 100;
+
+const ROOM = new RegExp(
+  '^(board|incident:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|' +
+    `(port|blm):(?=[a-z0-9-]{1,${MAX_ROOM_ID_LENGTH}}$)[a-z0-9]+(-[a-z0-9]+)*)$`,
+);
 
 export function isRoom(value: unknown): value is Room {
-  return typeof value === 'string' && ROOM.test(value);
+  // The length first: a long string never reaches the pattern.
+  return typeof value === 'string' && value.length <= MAX_ROOM_LENGTH && ROOM.test(value);
 }
 
 export interface ConsoleEventMetadata {
@@ -59,15 +70,19 @@ export interface SubscribeRequest {
 
 export type SubscribeAck =
   | { ok: true; rooms: Room[]; replay: 'events' | 'snapshot' | 'none'; from: string | null }
-  | {
-      ok: false;
-      error: { code: string; message: { en: string; es: string } };
-      /**
-       * Present when the refusal is passing (e.g. `CONSOLE.STORE_UNAVAILABLE`): subscribe again with the same `after`
-       * after this many milliseconds. Nothing of the failed subscription is kept by the server.
-       */
-      retryAfterMs?: number;
-    };
+  | { ok: false; error: SubscribeError };
+
+/**
+ * Why a subscribe was refused, in English and Spanish. `details.field` names the bad field of the request;
+ * `details.retryAfterMs`, when present, says the refusal is passing (over the connection's limits,
+ * `CONSOLE.RATE_LIMITED`; the store away, `CONSOLE.STORE_UNAVAILABLE`): subscribe again with the same `after` after
+ * that many milliseconds. Nothing of a refused subscription is kept by the server.
+ */
+export interface SubscribeError {
+  code: string;
+  message: { en: string; es: string };
+  details?: { field?: string; retryAfterMs?: number };
+}
 
 /** Read models as of `position`, for a console too far behind to replay every event. */
 export interface ConsoleSnapshot {

@@ -2,6 +2,7 @@ export * from './shared/decider.js';
 export * from './shared/domain-error.js';
 export * from './shared/side.js';
 export * from './shared/text.js';
+export * from './shared/human-text.js';
 export * from './reference/reference.js';
 export * from './reference/catalog.js';
 export * from './incident/incident.events.js';

@@ -50,3 +50,37 @@ describe('parseDeliveryConfig', () => {
     expect((error as Error).message).toContain('test.json');
   });
 });
+
+describe('SMTP certificates', () => {
+  it('are verified unless smtp.verifyCertificates is false', () => {
+    expect(parseDeliveryConfig(valid()).smtp.verifyCertificates).toBe(true);
+    const raw = valid();
+    Object.assign(raw.smtp as object, { verifyCertificates: false });
+    expect(parseDeliveryConfig(raw).smtp.verifyCertificates).toBe(false);
+    Object.assign(raw.smtp as object, { verifyCertificates: 'no' });
+    expect(() => parseDeliveryConfig(raw)).toThrow(/smtp\.verifyCertificates: must be true or false/);
+  });
+});
+
+describe('demo webhook secrets', () => {
+  const withDemoSecret = (): Record<string, unknown> => {
+    const raw = valid();
+    (raw.agencies as { webhook?: { secret: string } }[]).find((agency) => agency.webhook)!.webhook!.secret =
+      'demo-cbp-webhook-secret-change-me';
+    return raw;
+  };
+
+  it('are accepted outside production (the embedded demo)', () => {
+    expect(() => parseDeliveryConfig(withDemoSecret())).not.toThrow();
+  });
+
+  it('are refused with NODE_ENV=production, naming where', () => {
+    expect(() => parseDeliveryConfig(withDemoSecret(), 'site.json', { production: true })).toThrow(
+      /agencies\[0\]\.webhook\.secret: is a demo secret \(it starts with "demo-"\), refused with NODE_ENV=production/,
+    );
+  });
+
+  it('a site secret passes in production', () => {
+    expect(() => parseDeliveryConfig(valid(), 'site.json', { production: true })).not.toThrow();
+  });
+});

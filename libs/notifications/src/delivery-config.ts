@@ -28,7 +28,11 @@ export interface EscalationChain {
 export interface DeliveryConfig {
   retry: { attempts: number; backoffBaseMs: number };
   webhook: { timeoutMs: number };
-  smtp: { host: string; port: number; secure: boolean; from: string };
+  /**
+   * `verifyCertificates` (default true): the server's TLS certificate must be valid for `host`, with implicit TLS
+   * (`secure`) or STARTTLS. false accepts any certificate (a local relay with a self-signed one), and is logged.
+   */
+  smtp: { host: string; port: number; secure: boolean; from: string; verifyCertificates: boolean };
   /** Tier N is due at the notification's deadline + (N − 1) × this interval. */
   escalationIntervalSeconds: Record<Severity, number>;
   worker: { concurrency: number; lockDurationMs: number; stalledIntervalMs: number };
@@ -138,8 +142,23 @@ function readChain(reader: Reader, value: unknown, path: string): EscalationChai
   return { tiers };
 }
 
+/**
+ * Webhook secrets that ship with the repository's example config start with `demo-`: anyone can read them, so a
+ * production process refuses them (as it refuses demo passwords).
+ */
+export const DEMO_SECRET = /^demo-/i;
+
+export interface DeliveryConfigRules {
+  /** NODE_ENV=production: demo webhook secrets are refused. */
+  production?: boolean;
+}
+
 /** Validates the parsed JSON and throws one error naming every problem. */
-export function parseDeliveryConfig(raw: unknown, source = 'notification-delivery.json'): DeliveryConfig {
+export function parseDeliveryConfig(
+  raw: unknown,
+  source = 'notification-delivery.json',
+  rules: DeliveryConfigRules = {},
+): DeliveryConfig {
   const reader = new Reader();
   const root = reader.object(raw, '(root)');
   const retry = reader.object(root.retry, 'retry');
@@ -167,6 +186,12 @@ export function parseDeliveryConfig(raw: unknown, source = 'notification-deliver
           message: 'must be at least 16 characters',
         }),
       };
+      if (rules.production && DEMO_SECRET.test(channels.webhook.secret)) {
+        reader.problems.push(
+          `${at}.webhook.secret: is a demo secret (it starts with "demo-"), refused with NODE_ENV=production: ` +
+            'give the agency its own secret in a config file kept out of version control',
+        );
+      }
     }
     if (entry.email !== undefined) {
       const mail = reader.object(entry.email, `${at}.email`);
@@ -192,6 +217,7 @@ export function parseDeliveryConfig(raw: unknown, source = 'notification-deliver
       port: reader.integer(smtp.port, 'smtp.port', 1, 65_535),
       secure: smtp.secure === true,
       from: reader.string(smtp.from, 'smtp.from'),
+      verifyCertificates: smtp.verifyCertificates !== false,
     },
     escalationIntervalSeconds: Object.fromEntries(
       SEVERITIES.map((severity) => [
@@ -214,6 +240,9 @@ export function parseDeliveryConfig(raw: unknown, source = 'notification-deliver
   };
   if (smtp.secure !== undefined && typeof smtp.secure !== 'boolean') {
     reader.problems.push('smtp.secure: must be true or false');
+  }
+  if (smtp.verifyCertificates !== undefined && typeof smtp.verifyCertificates !== 'boolean') {
+    reader.problems.push('smtp.verifyCertificates: must be true or false');
   }
   if (reader.problems.length > 0) throw new InvalidDeliveryConfigError(source, reader.problems);
   return config;

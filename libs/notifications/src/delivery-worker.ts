@@ -51,7 +51,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     if (!this.options.runWorker) return;
     // A bad config file stops the process here, naming every problem.
-    const config = loadDeliveryConfig(this.options.configFile);
+    const config = loadDeliveryConfig(this.options.configFile, { production: this.options.production });
     const { prefix } = this.options.redis;
     const connection = workerConnection(this.options.redis, 'worker');
     const queues = new DeliveryQueues(connection, prefix);

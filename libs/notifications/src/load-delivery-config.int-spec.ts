@@ -1,4 +1,4 @@
-import { parseDeliveryConfig } from './delivery-config.js';
+import { InvalidDeliveryConfigError, parseDeliveryConfig } from './delivery-config.js';
 import { deliveryConfigPath, loadDeliveryConfig } from './load-delivery-config.js';
 
 describe('config/notification-delivery.json', () => {
@@ -9,6 +9,26 @@ describe('config/notification-delivery.json', () => {
       ['NRC', 'CENACOM'],
     ]);
     expect(parseDeliveryConfig(config)).toEqual(config);
+  });
+
+  it('holds no usable secret: with NODE_ENV=production every webhook secret in it is refused, each named', () => {
+    const path = deliveryConfigPath({ CONFIG_DIR: './config' });
+    const withWebhook = loadDeliveryConfig(path).agencies.flatMap((agency, index) => (agency.webhook ? [index] : []));
+    expect(withWebhook.length).toBeGreaterThan(0);
+    let error: unknown;
+    try {
+      loadDeliveryConfig(path, { production: true });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidDeliveryConfigError);
+    expect((error as InvalidDeliveryConfigError).problems).toEqual(
+      withWebhook.map(
+        (index) =>
+          `agencies[${index}].webhook.secret: is a demo secret (it starts with "demo-"), refused with ` +
+          'NODE_ENV=production: give the agency its own secret in a config file kept out of version control',
+      ),
+    );
   });
 
   it('is replaced by NOTIFICATION_DELIVERY_FILE', () => {

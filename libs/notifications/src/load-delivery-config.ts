@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type DeliveryConfig, InvalidDeliveryConfigError, parseDeliveryConfig } from './delivery-config.js';
+import {
+  type DeliveryConfig,
+  type DeliveryConfigRules,
+  InvalidDeliveryConfigError,
+  parseDeliveryConfig,
+} from './delivery-config.js';
 
 /** `NOTIFICATION_DELIVERY_FILE` when set (tests point it at their own receivers), else `<CONFIG_DIR>/notification-delivery.json`. */
 export function deliveryConfigPath(env: {
@@ -10,7 +15,7 @@ export function deliveryConfigPath(env: {
   return resolve(env.NOTIFICATION_DELIVERY_FILE ?? `${env.CONFIG_DIR}/notification-delivery.json`);
 }
 
-export function loadDeliveryConfig(file: string): DeliveryConfig {
+export function loadDeliveryConfig(file: string, rules: DeliveryConfigRules = {}): DeliveryConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -19,5 +24,5 @@ export function loadDeliveryConfig(file: string): DeliveryConfig {
       `cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
     ]);
   }
-  return parseDeliveryConfig(raw, file);
+  return parseDeliveryConfig(raw, file, rules);
 }

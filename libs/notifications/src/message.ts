@@ -1,5 +1,12 @@
 import { uuidFromName } from '@enlace/application';
-import type { BilingualText, BorderLiaisonMechanism, ExistingNotification, Recipient, Severity } from '@enlace/domain';
+import {
+  type BilingualText,
+  type BorderLiaisonMechanism,
+  type ExistingNotification,
+  type Recipient,
+  type Severity,
+  withoutUnsafeCharacters,
+} from '@enlace/domain';
 import { createHmac } from 'node:crypto';
 import type { EscalationTier } from './delivery-config.js';
 import { deliveryJobId, type DeliveryTarget } from './jobs.js';
@@ -22,6 +29,18 @@ export interface DeliveryMessage {
   escalation?: { tier: number; name: Required<BilingualText>; pending: Recipient[]; deadline: string };
 }
 
+/**
+ * The api refuses bidirectional overrides and control characters in what officers type; a notification recorded
+ * before that rule (or appended by another writer) loses them here, before any e-mail or webhook carries them.
+ */
+function safeText(text: BilingualText, multiline: boolean): BilingualText {
+  const clean = (value: string | undefined) =>
+    value === undefined ? undefined : withoutUnsafeCharacters(value, { multiline });
+  const en = clean(text.en);
+  const es = clean(text.es);
+  return { ...(en !== undefined ? { en } : {}), ...(es !== undefined ? { es } : {}) };
+}
+
 /** The same id on every attempt of one message, so a receiver can drop a duplicate. */
 export function deliveryIdOf(target: DeliveryTarget): string {
   return uuidFromName(`enlace-delivery\n${deliveryJobId(target)}`);
@@ -41,8 +60,8 @@ export function buildMessage(
     notification: {
       id: state.notificationId,
       blm: { id: state.blmId, name: blm?.name ?? null },
-      title: state.title,
-      body: state.body,
+      title: safeText(state.title, false),
+      body: safeText(state.body, true),
       severity: state.severity,
       acknowledgmentDeadline: state.acknowledgmentDeadline,
       subject: state.subject,

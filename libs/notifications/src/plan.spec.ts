@@ -1,4 +1,5 @@
 import {
+  brokenTextRules,
   evolveNotification,
   initialNotificationState,
   type ExistingNotification,
@@ -179,5 +180,22 @@ describe('messages', () => {
     expect(subject).toBe('Lanes closed / (traducción al español pendiente)');
     expect(text).toContain('Acknowledge by 2026-11-23T18:00:00.000Z');
     expect(text).toContain('Acuse recibo antes de 2026-11-23T18:00:00.000Z');
+  });
+
+  it('carries no bidirectional override or control character into e-mails and webhooks, even from old events', () => {
+    const tampered: NotificationEvent = {
+      ...issued,
+      data: {
+        ...(issued.data as object),
+        title: { en: 'Lanes \u202Edesolc\u202C closed\u001B[2J', es: 'Carriles\u0007 cerrados' },
+        body: { en: 'Line one\nline two\u2066', es: 'Cerrados\u009B' },
+      },
+    } as NotificationEvent;
+    const message = buildMessage(fold([tampered]), target, undefined, undefined);
+    expect(message.notification.title).toEqual({ en: 'Lanes desolc closed[2J', es: 'Carriles cerrados' });
+    expect(message.notification.body).toEqual({ en: 'Line one\nline two', es: 'Cerrados' });
+    const { subject, text } = emailContent(message);
+    expect(brokenTextRules(subject, { multiline: false })).toEqual([]);
+    expect(brokenTextRules(text, { multiline: true })).toEqual([]);
   });
 });

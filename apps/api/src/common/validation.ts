@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
+import { applyHumanTextRules, HUMAN_TEXT_MESSAGES_ES } from './human-text.validation.js';
 import {
   registerDecorator,
   ValidatorConstraint,
@@ -52,6 +53,7 @@ const SPANISH: Record<string, (args: string[]) => string> = {
   matches: () => 'no tiene el formato esperado',
   whitelistValidation: () => 'no es un campo permitido',
   bilingualText: () => 'debe tener texto en inglés (en) o en español (es), o en ambos',
+  ...Object.fromEntries(Object.entries(HUMAN_TEXT_MESSAGES_ES).map(([rule, es]) => [rule, () => es])),
 };
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
@@ -60,11 +62,12 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => {
       const constraint = (error.contexts?.[rule] as { args?: string[] } | undefined)?.args;
       const es = SPANISH[rule]?.(constraint ?? extractArgs(message)) ?? `no es válido (${rule})`;
+      // A message may name the part of the field at fault (`title.en must …`, see human-text.validation.ts).
+      const part = message.startsWith(`${error.property}.`) ? /^[^ ]*/.exec(message)![0] : error.property;
+      const at = `${field}${part.slice(error.property.length)}`;
       // class-validator starts its messages with the bare property name; name the whole path instead.
-      const en = message.startsWith(`${error.property} `)
-        ? `${field}${message.slice(error.property.length)}`
-        : `${field}: ${message}`;
-      return { field, rule, message: { en, es: `${field} ${es}` } };
+      const en = message.startsWith(`${part} `) ? `${at}${message.slice(part.length)}` : `${at}: ${message}`;
+      return { field: at, rule, message: { en, es: `${at} ${es}` } };
     });
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -92,6 +95,7 @@ export function strictValidationPipe(): ValidationPipe {
   });
 }
 
+/** The shape: `{ en?, es? }`, at least one language, each a string within the length; what is in them is checked by the human-text rules. */
 @ValidatorConstraint({ name: 'bilingualText' })
 class BilingualTextConstraint implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments): boolean {
@@ -100,7 +104,7 @@ class BilingualTextConstraint implements ValidatorConstraintInterface {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.some(([key]) => key !== 'en' && key !== 'es')) return false;
     if (entries.some(([, text]) => typeof text !== 'string' || text.length > max)) return false;
-    return entries.some(([, text]) => typeof text === 'string' && text.trim().length > 0);
+    return entries.length > 0;
   }
 
   defaultMessage(args: ValidationArguments): string {
@@ -109,17 +113,25 @@ class BilingualTextConstraint implements ValidatorConstraintInterface {
   }
 }
 
-/** Human-facing free text: `{ en?, es? }` with at least one language. */
-export function IsBilingualText(maxLength = 4000, options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
+/**
+ * Human-facing free text: `{ en?, es? }` with at least one language, each text keeping the human-text rules
+ * (visible, no bidirectional override, no control character; line breaks and tabs only where `multiline`).
+ */
+export function IsBilingualText(
+  maxLength = 4000,
+  { multiline = false, ...options }: ValidationOptions & { multiline?: boolean } = {},
+): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'bilingualText',
       target: target.constructor,
       propertyName: propertyName as string,
       constraints: [maxLength],
-      options: options ?? {},
+      options,
       validator: BilingualTextConstraint,
     });
+    applyHumanTextRules(target, propertyName as string, { multiline, bilingual: true });
+  };
 }
 
 /**

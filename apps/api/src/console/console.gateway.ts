@@ -18,6 +18,7 @@ import {
   type ServerToClientEvents,
   START_POSITION,
   type SubscribeAck,
+  type SubscribeRequest,
 } from '@enlace/console-protocol';
 import type { Actor } from '@enlace/domain';
 import {
@@ -33,6 +34,8 @@ import { EnvironmentVariables } from '@enlace/config';
 import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
 import type { TokenClaims } from '../auth/auth.guard.js';
+import { ConcurrencyLimit, MAX_CONCURRENT_REPLAYS, SocketLimits } from './subscribe-limits.js';
+import { parseSubscribeRequest } from './subscribe-request.js';
 
 type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
@@ -53,7 +56,6 @@ const SHARD_SIZE = 250;
 const MAX_SEND_SHARE = 0.25;
 /** Replayed events go to a batching console this many to a message. */
 const REPLAY_BATCH = 500;
-const POSITION = /^\d{20}:\d{20}$/;
 /** When a subscribe failed for another reason than the store: the console tries again after this. */
 const SUBSCRIBE_RETRY_MS = 2_000;
 
@@ -96,8 +98,8 @@ export function toConsoleEvent(event: RecordedEvent): ConsoleEvent {
   };
 }
 
-function refused(code: string, en: string, es: string): Extract<SubscribeAck, { ok: false }> {
-  return { ok: false, error: { code, message: { en, es } } };
+function refused(code: string, en: string, es: string, retryAfterMs?: number): Extract<SubscribeAck, { ok: false }> {
+  return { ok: false, error: { code, message: { en, es }, ...(retryAfterMs ? { details: { retryAfterMs } } : {}) } };
 }
 
 /**
@@ -107,7 +109,8 @@ function refused(code: string, en: string, es: string): Extract<SubscribeAck, { 
  *
  * A console is authenticated once, at the handshake (the namespace middleware); the HTTP guard skips its messages.
  */
-@WebSocketGateway({ namespace: CONSOLE_NAMESPACE, cors: { origin: true }, pingInterval: 10_000, pingTimeout: 10_000 })
+// Origins, message size and the refusal of every other namespace: ConsoleSocketAdapter (set up in http-app.ts).
+@WebSocketGateway({ namespace: CONSOLE_NAMESPACE, pingInterval: 10_000, pingTimeout: 10_000 })
 export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Console');
   private readonly subscribers = new Map<string, Subscriber>();
@@ -127,6 +130,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   private lastSendCost = 0;
   private readonly flushIntervalMs: number;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Each connection's subscribe and replay budgets, and the process's replays under way (subscribe-limits.ts). */
+  private readonly limits = new WeakMap<ConsoleSocket, SocketLimits>();
+  private readonly replays = new ConcurrencyLimit(MAX_CONCURRENT_REPLAYS);
   private namespace: Namespace<ClientToServerEvents, ServerToClientEvents> | undefined;
   private stopListening: (() => void) | undefined;
   private slowCheck: NodeJS.Timeout | undefined;
@@ -180,11 +186,25 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     this.queues.delete(socket.id);
   }
 
-  /** One subscribe at a time per console: a second waits for the first's hand-over, so none is replayed twice. */
+  /**
+   * A malformed request or one over the connection's limits is answered at once, before anything is queued or read.
+   * Then one subscribe at a time per console: a second waits for the first's hand-over, so none is replayed twice;
+   * and at most MAX_CONCURRENT_REPLAYS replays at a time in this process.
+   */
   @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown): Promise<SubscribeAck> {
+  subscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() message: unknown): Promise<SubscribeAck> {
+    const parsed = parseSubscribeRequest(message);
+    if (!parsed.ok) return Promise.resolve(parsed.ack);
+    const { request } = parsed;
+    const replay = request.after !== undefined && request.after < (this.runner.position ?? START_POSITION);
+    let limits = this.limits.get(socket);
+    if (!limits) this.limits.set(socket, (limits = new SocketLimits(performance.now())));
+    const overLimit = limits.admit(replay, performance.now());
+    if (overLimit) return Promise.resolve(overLimit);
     const previous = this.queues.get(socket.id) ?? Promise.resolve();
-    const next = previous.then(() => this.subscribeNow(socket, request));
+    const next = previous.then(() =>
+      replay ? this.replays.run(() => this.subscribeNow(socket, request)) : this.subscribeNow(socket, request),
+    );
     this.queues.set(
       socket.id,
       next.catch(() => undefined),
@@ -192,25 +212,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     return next;
   }
 
-  private async subscribeNow(socket: ConsoleSocket, request: unknown): Promise<SubscribeAck> {
-    const { rooms, after, batch } = (request ?? {}) as { rooms?: unknown; after?: unknown; batch?: unknown };
-    if (!Array.isArray(rooms) || rooms.length === 0 || rooms.length > 100 || !rooms.every(isRoom)) {
-      return refused(
-        'CONSOLE.BAD_ROOMS',
-        'rooms must be 1–100 of board, incident:<uuid>, port:<id>, blm:<id>',
-        'rooms debe tener de 1 a 100 de board, incident:<uuid>, port:<id>, blm:<id>',
-      );
-    }
-    if (after !== undefined && (typeof after !== 'string' || !POSITION.test(after))) {
-      return refused(
-        'CONSOLE.BAD_POSITION',
-        'after must be a position received from this feed',
-        'after debe ser una posición recibida de este canal',
-      );
-    }
-    if (batch !== undefined && typeof batch !== 'boolean') {
-      return refused('CONSOLE.BAD_BATCH', 'batch must be true or false', 'batch debe ser true o false');
-    }
+  private async subscribeNow(socket: ConsoleSocket, { rooms, after, batch }: SubscribeRequest): Promise<SubscribeAck> {
     const previous = this.subscribers.get(socket.id);
     if (previous) {
       this.catchingUp.delete(previous);
@@ -268,24 +270,20 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     subscriber.buffer = undefined;
     if (this.subscribers.get(socket.id) === subscriber) this.subscribers.delete(socket.id);
     if (error instanceof StoreUnavailableError) {
-      return {
-        ...refused(
-          'CONSOLE.STORE_UNAVAILABLE',
-          'The event store is not answering: subscribe again from the same position shortly',
-          'El almacén de eventos no responde: vuelva a suscribirse desde la misma posición en breve',
-        ),
-        retryAfterMs: error.retryAfterSeconds * 1000,
-      };
+      return refused(
+        'CONSOLE.STORE_UNAVAILABLE',
+        'The event store is not answering: subscribe again from the same position shortly',
+        'El almacén de eventos no responde: vuelva a suscribirse desde la misma posición en breve',
+        error.retryAfterSeconds * 1000,
+      );
     }
     this.logger.error(`Subscribe failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return {
-      ...refused(
-        'CONSOLE.SUBSCRIBE_FAILED',
-        'The subscription failed: subscribe again from the same position shortly',
-        'La suscripción falló: vuelva a suscribirse desde la misma posición en breve',
-      ),
-      retryAfterMs: SUBSCRIBE_RETRY_MS,
-    };
+    return refused(
+      'CONSOLE.SUBSCRIBE_FAILED',
+      'The subscription failed: subscribe again from the same position shortly',
+      'La suscripción falló: vuelva a suscribirse desde la misma posición en breve',
+      SUBSCRIBE_RETRY_MS,
+    );
   }
 
   @SubscribeMessage('unsubscribe')

@@ -31,12 +31,17 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsHumanText } from '../common/human-text.validation.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
 
+const HUMAN_TEXT =
+  'At least one visible character; no bidirectional override (U+202A–U+202E, U+2066–U+2069) or control ' +
+  'character (line breaks and tabs only in long texts: reports, reasons, notes, instructions, bodies).';
+
 export class BilingualTextDto {
-  @ApiPropertyOptional({ example: 'Chlorine release at the commercial lot' })
+  @ApiPropertyOptional({ example: 'Chlorine release at the commercial lot', description: HUMAN_TEXT })
   en?: string;
-  @ApiPropertyOptional({ example: 'Fuga de cloro en el patio comercial' })
+  @ApiPropertyOptional({ example: 'Fuga de cloro en el patio comercial', description: HUMAN_TEXT })
   es?: string;
 }
 
@@ -50,6 +55,7 @@ export class MaterialDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsHumanText()
   name: string;
 
   @ApiPropertyOptional({ example: '2.3' })
@@ -241,13 +247,13 @@ export class OrderProtectiveActionDto {
   radiusMeters: number;
 
   @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   instructions: BilingualText;
 }
 
 export class SummaryDto {
   @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(4000)
+  @IsBilingualText(4000, { multiline: true })
   summary: BilingualText;
 }
 
@@ -256,6 +262,7 @@ export class JcpStepDto {
   @OptionalField()
   @IsString()
   @MaxLength(100)
+  @IsHumanText()
   reference?: string;
 }
 
@@ -268,12 +275,14 @@ export class AssignOnSceneCoordinatorDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsHumanText()
   name: string;
 
   @ApiProperty({ example: 'EPA' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @IsHumanText()
   agency: string;
 
   @ApiPropertyOptional({ example: '+1 619 555 0100' })
@@ -281,6 +290,9 @@ export class AssignOnSceneCoordinatorDto {
   @Matches(/^\+?[0-9 ().-]{5,30}$/, { message: 'phone must be a phone number' })
   phone?: string;
 }
+
+/** Translations of these keep to one line, like the texts they translate. */
+const SINGLE_LINE_FIELDS: readonly string[] = ['title', 'location.description'];
 
 export class TranslateIncidentTextDto {
   @ApiProperty({
@@ -296,9 +308,10 @@ export class TranslateIncidentTextDto {
   @IsIn(LANGUAGES)
   language: Language;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Line breaks are allowed except in title and location.description' })
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
+  @IsHumanText({ multiline: (dto) => !SINGLE_LINE_FIELDS.includes((dto as TranslateIncidentTextDto).field) })
   text: string;
 }

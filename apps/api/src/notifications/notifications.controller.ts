@@ -78,7 +78,7 @@ export class IssueNotificationDto {
   title: BilingualText;
 
   @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(4000)
+  @IsBilingualText(4000, { multiline: true })
   body: BilingualText;
 
   @ApiProperty({ enum: SEVERITIES })
@@ -98,7 +98,7 @@ export class UpdateNotificationDto {
 
   @ApiPropertyOptional({ type: BilingualTextDto })
   @OptionalField()
-  @IsBilingualText(4000)
+  @IsBilingualText(4000, { multiline: true })
   body?: BilingualText;
 
   @ApiPropertyOptional({ enum: SEVERITIES })
@@ -121,7 +121,7 @@ export class AcknowledgeDto {
 
 export class CancelDto {
   @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 }
 

@@ -45,7 +45,7 @@ export class DeclareShutdownDto {
   lanes?: LaneId[];
 
   @ApiProperty({ type: BilingualTextDto })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 
   @ApiPropertyOptional({ description: 'The incident that caused the shutdown' })
@@ -66,20 +66,20 @@ export class CloseLanesDto {
   lanes?: LaneId[];
 
   @ApiProperty({ type: BilingualTextDto, description: 'Why (e.g. the plume moved)' })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 }
 
 export class ChecklistNoteDto {
   @ApiPropertyOptional({ type: BilingualTextDto })
   @OptionalField()
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   note?: BilingualText;
 }
 
 export class WaiverDto {
   @ApiProperty({ type: BilingualTextDto, description: 'Why the item is waived (required)' })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 }
 
@@ -88,7 +88,7 @@ export class ItemReopeningDto {
     type: BilingualTextDto,
     description: 'Why the completion or waiver no longer holds (e.g. a new reading over the threshold)',
   })
-  @IsBilingualText(2000)
+  @IsBilingualText(2000, { multiline: true })
   reason: BilingualText;
 }
 

@@ -91,6 +91,21 @@ export class ApiHarness {
     return this.store.readAll();
   }
 
+  /**
+   * How many events are stored, counted once the store's global read includes `latest` (the position of the last
+   * write answered). The global read only shows events below the server's transaction horizon (older than every
+   * transaction still open anywhere on it): a count taken right after a write could otherwise miss that write, and
+   * blame the next request for it.
+   */
+  async settledEventCount(latest: string | undefined): Promise<number> {
+    for (let attempt = 0; latest !== undefined && attempt < 2_500; attempt += 1) {
+      const head = await this.store.headPosition();
+      if (head !== undefined && head >= latest) break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return (await this.allEvents()).length;
+  }
+
   async streamEvents(streamId: string): Promise<RecordedEvent[]> {
     return this.store.readStream(streamId);
   }

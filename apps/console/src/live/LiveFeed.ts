@@ -128,7 +128,7 @@ export class LiveFeed {
       // The server could not serve it now (its store is away) or did not answer: try again from the same position,
       // waiting what it asked for, or longer each time.
       this.subscribeFailures += 1;
-      const delay = resubscribeDelayMs(this.subscribeFailures, refusal?.retryAfterMs);
+      const delay = resubscribeDelayMs(this.subscribeFailures, refusal?.error.details?.retryAfterMs);
       this.resubscribeTimer = setTimeout(() => this.subscribe(), delay);
     });
   }

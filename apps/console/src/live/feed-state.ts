@@ -32,7 +32,7 @@ export function subscribeRequest(state: FeedState): SubscribeRequest {
 
 /**
  * How long to wait before subscribing again after `failures` refused or unanswered subscribes in a row: what the
- * server asked for (`retryAfterMs`), else 1 s doubling up to 30 s; ±20 % so that many consoles do not come back at
+ * server asked for (`error.details.retryAfterMs`), else 1 s doubling up to 30 s; ±20 % so that many consoles do not come back at
  * the same instant.
  */
 export function resubscribeDelayMs(

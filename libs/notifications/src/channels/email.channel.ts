@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DeliveryConfig } from '../delivery-config.js';
 import { type DeliveryMessage, emailContent } from '../message.js';
@@ -17,9 +18,15 @@ export class EmailChannel {
       connectionTimeout: 5_000,
       greetingTimeout: 5_000,
       socketTimeout: 10_000,
-      // Local relays and test receivers often offer STARTTLS with a self-signed certificate.
-      tls: { rejectUnauthorized: false },
+      // With implicit TLS or STARTTLS alike; a site whose relay has a self-signed certificate says so in its config.
+      tls: { rejectUnauthorized: smtp.verifyCertificates },
     });
+    if (!smtp.verifyCertificates) {
+      new Logger('EmailChannel').warn(
+        `SMTP certificates are not verified (smtp.verifyCertificates is false): mail to ${smtp.host} can be read ` +
+          'or changed by anyone on the way',
+      );
+    }
   }
 
   async send(address: string, message: DeliveryMessage): Promise<void> {

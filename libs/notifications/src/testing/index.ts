@@ -1,5 +1,5 @@
 export { freePort, TestRedisServer } from './redis-server.js';
-export { SmtpReceiver, type ReceivedMail } from './smtp-receiver.js';
+export { SmtpReceiver, type ReceivedMail, type SmtpReceiverTls } from './smtp-receiver.js';
 export {
   TEST_SECRETS,
   testDeliveryConfig,

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './redis-server.js';
 
@@ -32,6 +36,32 @@ function decodeWords(value: string): string {
     );
 }
 
+/**
+ * How the receiver speaks TLS: not at all (the default), from the first byte (`implicit`, like port 465), or after
+ * STARTTLS. With TLS it presents a self-signed certificate for localhost, made for it (valid for a day).
+ */
+export type SmtpReceiverTls = 'none' | 'implicit' | 'starttls';
+
+/** A fresh key and self-signed certificate for `localhost` (openssl, as on every Debian machine). */
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'enlace-smtp-tls-'));
+  try {
+    const made = spawnSync(
+      'openssl',
+      [
+        ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1'],
+        ...['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+        ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      ],
+      { encoding: 'utf8' },
+    );
+    if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A real SMTP receiver (the `smtp-server` package) on a free port; records every message. */
 export class SmtpReceiver {
   readonly received: ReceivedMail[] = [];
@@ -41,13 +71,15 @@ export class SmtpReceiver {
     readonly port: number,
   ) {}
 
-  static async start(): Promise<SmtpReceiver> {
+  static async start({ tls = 'none' }: { tls?: SmtpReceiverTls } = {}): Promise<SmtpReceiver> {
     const port = await freePort();
     // The server's handler needs the receiver, which needs the server: a holder breaks the cycle.
     const self: { receiver?: SmtpReceiver } = {};
     const server = new SMTPServer({
       authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      secure: tls === 'implicit',
+      ...(tls === 'none' ? {} : selfSignedCertificate()),
+      disabledCommands: tls === 'starttls' ? ['AUTH'] : ['STARTTLS', 'AUTH'],
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
@@ -65,6 +97,8 @@ export class SmtpReceiver {
         });
       },
     });
+    // A client that refuses our certificate hangs up mid-handshake: expected, not a failure of the receiver.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     self.receiver = new SmtpReceiver(server, port);
     return self.receiver;
