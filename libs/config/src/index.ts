@@ -1,6 +1,5 @@
 export { EnlaceConfigModule, ENV_FILES } from './config.module.js';
 export {
-  DEVELOPMENT_JWT_SECRET,
   EnvironmentVariables,
   InvalidEnvironmentError,
   nestLogLevels,

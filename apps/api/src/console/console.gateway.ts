@@ -7,7 +7,6 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { JwtService } from '@nestjs/jwt';
 import {
   type ClientToServerEvents,
   CONSOLE_NAMESPACE,
@@ -26,7 +25,7 @@ import { Inject } from '@nestjs/common';
 import { EnvironmentVariables } from '@enlace/config';
 import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
-import type { TokenClaims } from '../auth/auth.guard.js';
+import { ConsoleAuthenticator } from '../auth/console-authenticator.js';
 
 type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
@@ -97,7 +96,8 @@ function refused(code: string, en: string, es: string): SubscribeAck {
  * command accepted by any process reaches the consoles of every process, and a console may resume on any process
  * from the last position it saw.
  *
- * A console is authenticated once, at the handshake (the namespace middleware); the HTTP guard skips its messages.
+ * A console is authenticated at the handshake and again at every subscribe, and closed when its token expires
+ * (ConsoleAuthenticator); the HTTP guard skips its messages.
  */
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE, cors: { origin: true }, pingInterval: 10_000, pingTimeout: 10_000 })
 export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
@@ -125,7 +125,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
 
   constructor(
     private readonly runner: ProjectionRunner,
-    private readonly jwt: JwtService,
+    private readonly authenticator: ConsoleAuthenticator,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     env: EnvironmentVariables,
   ) {
@@ -134,25 +134,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
 
   afterInit(namespace: Namespace<ClientToServerEvents, ServerToClientEvents>): void {
     this.namespace = namespace;
-    namespace.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown }).token;
-      if (typeof token !== 'string' || token.length === 0) {
-        next(new Error('unauthorized: auth.token (an access token from POST /api/auth/login) is required'));
-        return;
-      }
-      this.jwt
-        .verifyAsync<TokenClaims>(token)
-        .then((claims) => {
-          (socket as ConsoleSocket).data.actor = {
-            id: claims.sub,
-            agency: claims.agency,
-            country: claims.country,
-            role: claims.role,
-          };
-          next();
-        })
-        .catch(() => next(new Error('unauthorized: the token is invalid or has expired')));
-    });
+    namespace.use(this.authenticator.middleware());
     this.stopListening = this.runner.onEvent((event) => this.dispatch(event));
     this.slowCheck = setInterval(() => this.dropSlowConsoles(), 500);
     this.slowCheck.unref();
@@ -185,6 +167,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   private async subscribeNow(socket: ConsoleSocket, request: unknown): Promise<SubscribeAck> {
+    const refusal = await this.authenticator.checkSubscribe(socket);
+    if (refusal) return refusal;
     const { rooms, after, batch } = (request ?? {}) as { rooms?: unknown; after?: unknown; batch?: unknown };
     if (!Array.isArray(rooms) || rooms.length === 0 || rooms.length > 100 || !rooms.every(isRoom)) {
       return refused(
