@@ -87,7 +87,8 @@ export interface ServerToClientEvents {
 }
 
 export interface UnauthorizedReason {
-  code: 'AUTH.TOKEN_EXPIRED' | 'AUTH.SESSION_ENDED' | 'AUTH.ACCOUNT_DISABLED' | string;
+  /** `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED`, `AUTH.ACCOUNT_DISABLED`, or another AUTH.* code. */
+  code: string;
   message: { en: string; es: string };
 }
 

@@ -101,8 +101,7 @@ export class AuthModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     // The client address that throttling and the sign-in record use: behind a load balancer, its X-Forwarded-For.
-    const http = this.adapter.httpAdapter?.getInstance() as
-      { set?: (name: string, value: unknown) => void } | undefined;
+    const http = this.adapter.httpAdapter?.getInstance<{ set?: (name: string, value: unknown) => void }>();
     http?.set?.('trust proxy', trustProxySetting(this.env.TRUST_PROXY));
     this.stopListening = this.state.onChange((change) => {
       if (change.kind === 'account-unlocked') this.throttle.forgetLocally(change.username);

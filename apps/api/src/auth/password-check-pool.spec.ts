@@ -21,7 +21,7 @@ describe('PasswordCheckPool', () => {
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect(pool.busy).toEqual({ running: 2, waiting: 1 });
-    await expect(pool.run(async () => 'too many')).rejects.toBeInstanceOf(PasswordCheckPoolFullError);
+    await expect(pool.run(() => Promise.resolve('too many'))).rejects.toBeInstanceOf(PasswordCheckPoolFullError);
 
     gates[0]!.resolve();
     await runs[0];
@@ -37,14 +37,14 @@ describe('PasswordCheckPool', () => {
   it('frees the slot of a check that failed', async () => {
     const pool = new PasswordCheckPool(1, 0);
     await expect(pool.run(() => Promise.reject(new Error('scrypt failed')))).rejects.toThrow('scrypt failed');
-    expect(await pool.run(async () => 'next')).toBe('next');
+    expect(await pool.run(() => Promise.resolve('next'))).toBe('next');
   });
 
   it('tells a refused caller when to come back, at least a second', async () => {
     const pool = new PasswordCheckPool(1, 0);
     const gate = deferred();
     const first = pool.run(() => gate.promise);
-    const refusal = await pool.run(async () => undefined).catch((error: unknown) => error);
+    const refusal = await pool.run(() => Promise.resolve()).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(PasswordCheckPoolFullError);
     expect((refusal as PasswordCheckPoolFullError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     gate.resolve();

@@ -33,10 +33,8 @@ function parse(stored: string): Parsed | undefined {
     hash: Buffer.from(hash!, 'base64'),
   };
   const powerOfTwo = parsed.n > 1 && (parsed.n & (parsed.n - 1)) === 0;
-  if (!powerOfTwo || parsed.n > MAX_N || parsed.r < 1 || parsed.r > 32 || parsed.p < 1 || parsed.p > 16)
-    return undefined;
-  if (parsed.hash.length < 16) return undefined;
-  return parsed;
+  const sane = powerOfTwo && parsed.n <= MAX_N && parsed.r >= 1 && parsed.r <= 32 && parsed.p >= 1 && parsed.p <= 16;
+  return sane && parsed.hash.length >= 16 ? parsed : undefined;
 }
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number, length: number): Promise<Buffer> {

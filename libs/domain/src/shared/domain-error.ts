@@ -31,9 +31,5 @@ export const conflict = (code: string, en: string, es: string, details?: Record<
   new DomainError(code, 'conflict', { en, es }, details);
 export const broken = (code: string, en: string, es: string, details?: Record<string, unknown>): DomainError =>
   new DomainError(code, 'rule', { en, es }, details);
-export const unauthenticated = (
-  code: string,
-  en: string,
-  es: string,
-  details?: Record<string, unknown>,
-): DomainError => new DomainError(code, 'unauthenticated', { en, es }, details);
+export const unauthenticated = (code: string, en: string, es: string, details?: Record<string, unknown>): DomainError =>
+  new DomainError(code, 'unauthenticated', { en, es }, details);
