@@ -1,4 +1,15 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, type PipeTransform, Post, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  type PipeTransform,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -13,12 +24,13 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@enlace/domain';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { FieldValidationError } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
 import { type AccountView, AccountsService } from './accounts.service.js';
 import { CurrentActor, Roles } from './auth.decorators.js';
+import { clientInfo } from './client-info.js';
 
 export class DisableAccountDto {
   @ApiProperty({ required: false, description: 'Why, for the record (e.g. "left the agency")' })
@@ -87,9 +99,14 @@ export class AccountsController {
     @Param('username', new UsernameParam()) username: string,
     @CurrentActor() admin: Actor,
     @Command() command: CommandContext,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return writeResult(response, username, await this.accounts.unlock(username, admin, command));
+    return writeResult(
+      response,
+      username,
+      await this.accounts.unlock(username, admin, { ...command, client: clientInfo(request) }),
+    );
   }
 
   @Post(':username/disable')
@@ -99,9 +116,14 @@ export class AccountsController {
     @Body() body: DisableAccountDto,
     @CurrentActor() admin: Actor,
     @Command() command: CommandContext,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return writeResult(response, username, await this.accounts.disable(username, body.reason ?? null, admin, command));
+    return writeResult(
+      response,
+      username,
+      await this.accounts.disable(username, body.reason ?? null, admin, { ...command, client: clientInfo(request) }),
+    );
   }
 
   @Post(':username/enable')
@@ -110,8 +132,13 @@ export class AccountsController {
     @Param('username', new UsernameParam()) username: string,
     @CurrentActor() admin: Actor,
     @Command() command: CommandContext,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return writeResult(response, username, await this.accounts.enable(username, admin, command));
+    return writeResult(
+      response,
+      username,
+      await this.accounts.enable(username, admin, { ...command, client: clientInfo(request) }),
+    );
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@enlace/domain';
 import { AuthActivityLog } from './auth-activity-log.js';
 import { AuthState } from './auth-state.js';
+import type { ClientInfo } from './client-info.js';
 import { LoginThrottle } from './login-throttle.js';
 import { UserDirectory } from './user-directory.js';
 
@@ -30,6 +31,8 @@ export interface AccountView {
 }
 
 export interface AccountWrite {
+  /** Where the admin acted from, for the journal. */
+  client: ClientInfo;
   idempotencyKey?: string;
   requestFingerprint?: string;
   expectedRevision?: number;
@@ -117,11 +120,12 @@ export class AccountsService {
   }
 
   private decide(command: AccountCommand, admin: Actor, write: AccountWrite): Promise<CommandOutcome<AccountState>> {
+    const { client: _client, ...request } = write;
     return this.pipeline.execute(accountDecider, {
       streamId: accountStreamId(command.data.username),
       command,
       actor: admin,
-      ...write,
+      ...request,
     });
   }
 
@@ -135,6 +139,10 @@ export class AccountsService {
     const decided = outcome.events[0];
     if (!decided) return;
     // A retried request (Idempotency-Key) journals again with the same id, which adds nothing.
-    await this.activity.record(type, data, admin, { correlationId: write.correlationId, decisionId: decided.id });
+    const { address, userAgent } = write.client;
+    await this.activity.record(type, { ...data, address, userAgent }, admin, {
+      correlationId: write.correlationId,
+      decisionId: decided.id,
+    });
   }
 }
