@@ -222,7 +222,7 @@ describe('refresh and logout', () => {
 });
 
 describe('accounts', () => {
-  async function setDirectory(change: (users: Record<string, unknown>[]) => Record<string, unknown>[]) {
+  function setDirectory(change: (users: Record<string, unknown>[]) => Record<string, unknown>[]) {
     const file = join(harness.configDir, 'users.json');
     const directory = JSON.parse(readFileSync(file, 'utf8')) as { users: Record<string, unknown>[] };
     writeFileSync(file, JSON.stringify({ ...directory, users: change(directory.users) }, null, 2));
@@ -231,7 +231,7 @@ describe('accounts', () => {
   it('an account removed from the directory, or whose side changed, stops working within seconds, tokens and all', async () => {
     const leaver = await signedIn('leaver');
     const mover = await signedIn('mover');
-    await setDirectory((users) =>
+    setDirectory((users) =>
       users
         .filter((user) => user.username !== 'leaver')
         .map((user) => (user.username === 'mover' ? { ...user, country: 'MX' } : user)),
@@ -370,11 +370,11 @@ describe('password hashes', () => {
     expect((await login('rehash.me')).status).toBe(200);
 
     const overlay = join(harness.dataDir, 'password-hashes.json');
-    await until(async () => {
+    await until(() => {
       try {
-        return readFileSync(overlay, 'utf8').includes('rehash.me');
+        return Promise.resolve(readFileSync(overlay, 'utf8').includes('rehash.me'));
       } catch {
-        return false;
+        return Promise.resolve(false);
       }
     }, 'the re-hashed password');
     expect(statSync(overlay).mode & 0o777).toBe(0o600);
