@@ -126,7 +126,14 @@ export class LoginThrottle {
   /** Counts a sign-in attempt, or throws LoginThrottledError when the name or the address must wait. */
   async attempt(username: string, address: string): Promise<void> {
     await this.count(this.addresses, address, 'address');
-    await this.count(this.names, nameKey(username), 'account');
+    try {
+      await this.count(this.names, nameKey(username), 'account');
+    } catch (error) {
+      // No password is checked for a locked name: the address keeps its attempt, so hammering one locked account does
+      // not also lock out everyone behind the same address.
+      await this.addresses.shared.reward(address, 1).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The password was right: the name starts afresh, and the address gets its attempt back. */
