@@ -1,5 +1,7 @@
 // The socket.io connection to the console feed (`/console`, same origin): subscribes to the board from the last
-// position seen, resubscribes after every reconnection, and reports the connection's state as officers see it.
+// position seen, resubscribes after every reconnection, and reports the connection's state as officers see it. Each
+// connection carries the freshest access token; when the server closes it because the token expired, the feed renews
+// the token and reconnects, resuming from where it stood.
 import {
   type ClientToServerEvents,
   CONSOLE_NAMESPACE,
@@ -28,9 +30,19 @@ export interface LiveFeedListener {
   snapshot(position: string): void;
   /** The replay after a drop is over: since when, and how many events it brought. */
   resumed(since: number, count: number): void;
-  /** The server refused the token. */
-  unauthorized(): void;
+  /** The session is over (ended, disabled, or its token cannot be renewed): sign in again. */
+  ended(): void;
 }
+
+/** The session's tokens, as the feed needs them. */
+export interface FeedTokens {
+  current(): string | undefined;
+  /** Renews the access token; undefined when the session is over. */
+  refresh(): Promise<string | undefined>;
+}
+
+/** Refusals a renewed token cures; any other (session ended, account disabled or changed) ends the session. */
+const RENEWABLE = /AUTH\.TOKEN_(EXPIRED|INVALID)/;
 
 export class LiveFeed {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
@@ -38,9 +50,14 @@ export class LiveFeed {
   private replaying = false;
   private everConnected = false;
   private current: ConnectionState = 'reconnecting';
+  /** Why the server is about to close the connection (its `unauthorized` message), until it does. */
+  private refusal: string | undefined;
+  private renewing = false;
+  /** Renewals since the last connection: a renewed token refused again is not renewed forever. */
+  private renewals = 0;
 
   constructor(
-    private readonly token: string,
+    private readonly tokens: FeedTokens,
     private readonly listener: LiveFeedListener,
   ) {}
 
@@ -50,21 +67,31 @@ export class LiveFeed {
 
   start(): void {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(CONSOLE_NAMESPACE, {
-      auth: { token: this.token },
+      auth: (send) => send({ token: this.tokens.current() }),
       reconnectionDelay: 500,
       reconnectionDelayMax: 4_000,
       timeout: 8_000,
     });
     this.socket = socket;
-    socket.on('connect', () => this.subscribe());
+    socket.on('connect', () => {
+      this.renewals = 0;
+      this.subscribe();
+    });
+    socket.on('unauthorized', ({ code }) => {
+      this.refusal = code;
+    });
     socket.on('disconnect', (reason) => {
       this.lost();
-      // The server closed this console on purpose (it was too slow): it comes back and resumes.
-      if (reason === 'io server disconnect') socket.connect();
+      if (reason !== 'io server disconnect') return;
+      const refusal = this.refusal;
+      this.refusal = undefined;
+      // Closed for its token: renewed, it comes back and resumes. Closed for being too slow: it comes back at once.
+      if (refusal) this.renew(refusal);
+      else socket.connect();
     });
     socket.on('connect_error', (error) => {
       if (/unauthorized/i.test(error.message)) {
-        this.listener.unauthorized();
+        this.renew(error.message);
         return;
       }
       this.lost();
@@ -96,11 +123,33 @@ export class LiveFeed {
     this.socket = undefined;
   }
 
+  /** Renews the token and reconnects when that can cure the refusal; otherwise the session is over. */
+  private renew(refusal: string): void {
+    if (this.renewing) return;
+    if (!RENEWABLE.test(refusal) || this.renewals >= 2) {
+      this.listener.ended();
+      return;
+    }
+    this.renewing = true;
+    this.renewals += 1;
+    void this.tokens.refresh().then((token) => {
+      this.renewing = false;
+      if (!this.socket) return;
+      if (token) this.socket.connect();
+      else this.listener.ended();
+    });
+  }
+
   private subscribe(): void {
     const socket = this.socket;
     if (!socket) return;
     this.replaying = true;
     socket.emit('subscribe', subscribeRequest(this.feed), (ack) => {
+      // A refused token at subscribe: the server closes the connection too; `disconnect` renews it.
+      if (!ack.ok && ack.error.code.startsWith('AUTH.')) {
+        this.refusal ??= ack.error.code;
+        return;
+      }
       // A refused subscription (a bad position) starts over from the beginning rather than showing nothing.
       if (!ack.ok && ack.error.code === 'CONSOLE.BAD_POSITION') {
         this.feed = { ...this.feed, lastPosition: undefined };
