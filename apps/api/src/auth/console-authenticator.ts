@@ -67,9 +67,10 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
           next();
         })
         .catch((error: unknown) => {
-          // `unauthorized: <code>`: a console refreshes on AUTH.TOKEN_EXPIRED and signs in again otherwise.
-          const code = error instanceof DomainError ? error.code : 'AUTH.TOKEN_INVALID';
-          next(new Error(`unauthorized: ${code}`, { cause: error }));
+          // `unauthorized: <code>`: a console refreshes on AUTH.TOKEN_EXPIRED and signs in again otherwise. Anything
+          // else (the store cannot be read now) is no verdict on the token: the console tries again later.
+          if (error instanceof DomainError) next(new Error(`unauthorized: ${error.code}`));
+          else next(new Error('unavailable: the token cannot be checked now; try again shortly', { cause: error }));
         });
     };
   }

@@ -61,12 +61,12 @@ export interface RequestOptions {
 }
 
 /**
- * What the session does for requests: `refresh` renews the access token (resolving with the new one, or undefined when
- * the session is over), `ended` signs out. Set by the SessionProvider.
+ * What the session does for requests: `refresh` renews the access token, resolving with the new one, or undefined
+ * when it cannot (the session then ends itself if the api refused, or stays if the api could not be reached).
+ * Set by the SessionProvider.
  */
 export interface SessionHandlers {
   refresh: () => Promise<string | undefined>;
-  ended: () => void;
 }
 
 let session: SessionHandlers | undefined;
@@ -77,11 +77,10 @@ export function setSessionHandlers(handlers: SessionHandlers | undefined): void 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   // A refused token (expired early, the secret rotated, this tab asleep past its expiry): renew it once and retry
-  // the same request (a write keeps its Idempotency-Key); if it cannot be renewed, the session is over.
+  // the same request (a write keeps its Idempotency-Key).
   if (response.status === 401 && options.token && session) {
     const fresh = await session.refresh();
     if (fresh) return read<T>(await send(method, path, { ...options, token: fresh }));
-    session.ended();
   }
   return read<T>(response);
 }

@@ -55,6 +55,7 @@ export class LiveFeed {
   private renewing = false;
   /** Renewals since the last connection: a renewed token refused again is not renewed forever. */
   private renewals = 0;
+  private retry: number | undefined;
 
   constructor(
     private readonly tokens: FeedTokens,
@@ -95,6 +96,8 @@ export class LiveFeed {
         return;
       }
       this.lost();
+      // Refused by the server for another reason (it could not check the token now): socket.io does not retry those.
+      if (!socket.active) this.retry = window.setTimeout(() => socket.connect(), 3_000);
     });
     socket.on('events', (events) => this.receive(events));
     socket.on('event', (event) => this.receive([event]));
@@ -116,6 +119,7 @@ export class LiveFeed {
   }
 
   stop(): void {
+    window.clearTimeout(this.retry);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.socket?.removeAllListeners();
@@ -131,12 +135,18 @@ export class LiveFeed {
       return;
     }
     this.renewing = true;
-    this.renewals += 1;
     void this.tokens.refresh().then((token) => {
       this.renewing = false;
       if (!this.socket) return;
-      if (token) this.socket.connect();
-      else this.listener.ended();
+      if (token) {
+        this.renewals += 1;
+        this.socket.connect();
+      } else if (this.tokens.current()) {
+        // The api could not be reached (the session stands): try again shortly.
+        this.retry = window.setTimeout(() => this.renew(refusal), 3_000);
+      } else {
+        this.listener.ended();
+      }
     });
   }
 

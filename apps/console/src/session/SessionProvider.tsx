@@ -141,7 +141,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Requests that meet a 401 renew the token once through here; another tab signing out or in changes this one.
   useEffect(() => {
-    setSessionHandlers({ refresh, ended: () => end('expired') });
+    setSessionHandlers({ refresh });
     const onStorage = (event: StorageEvent) => {
       if (event.key !== SESSION_KEY) return;
       if (event.newValue === null) {
