@@ -56,6 +56,8 @@ export class LiveFeed {
   /** Renewals since the last connection: a renewed token refused again is not renewed forever. */
   private renewals = 0;
   private retry: number | undefined;
+  /** The access token the current connection was opened with. */
+  private usedToken: string | undefined;
 
   constructor(
     private readonly tokens: FeedTokens,
@@ -68,7 +70,10 @@ export class LiveFeed {
 
   start(): void {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(CONSOLE_NAMESPACE, {
-      auth: (send) => send({ token: this.tokens.current() }),
+      auth: (send) => {
+        this.usedToken = this.tokens.current();
+        send({ token: this.usedToken });
+      },
       reconnectionDelay: 500,
       reconnectionDelayMax: 4_000,
       timeout: 8_000,
@@ -130,6 +135,12 @@ export class LiveFeed {
   /** Renews the token and reconnects when that can cure the refusal; otherwise the session is over. */
   private renew(refusal: string): void {
     if (this.renewing) return;
+    // The session already renewed the token since this connection opened: reconnect with it.
+    const latest = this.tokens.current();
+    if (RENEWABLE.test(refusal) && latest && latest !== this.usedToken && this.socket) {
+      this.socket.connect();
+      return;
+    }
     if (!RENEWABLE.test(refusal) || this.renewals >= 2) {
       this.listener.ended();
       return;
