@@ -1,9 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { DEVELOPMENT_JWT_SECRET } from '@enlace/config';
 import type { ConsoleEvent, Room } from '@enlace/console-protocol';
 import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
 import { dropSchema, newEvent, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { ApiProcess, buildApi } from './support/api-process.js';
+import { ApiProcess, buildApi, generatedSigningSecret } from './support/api-process.js';
 import { ConsoleClient, tryHandshake } from './support/console-client.js';
 
 /**
@@ -220,7 +219,7 @@ async function reconnect(client: ConsoleClient): Promise<void> {
   await connected;
 }
 
-function signJwt(header: object, claims: object, secret: string): string {
+function signJwt(header: object, claims: object, secret: string | Buffer): string {
   const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
   const unsigned = `${encode(header)}.${encode(claims)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
@@ -246,10 +245,11 @@ afterAll(async () => {
 describe('console feed: handshake', () => {
   it('refuses a console without a token or with a bad one, and accepts a valid access token', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: 'officer.us', agency: 'CBP', country: 'US', role: 'officer', name: 'Officer' };
     const valid = await a.token('officer.us');
     const [head, body, signature] = valid.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${head}.${body}.${signature.slice(0, -4)}${signature.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    const header = { alg: 'HS256', typ: 'at+jwt' };
 
     expect(await tryHandshake(a.url, {})).toMatch(/^unauthorized: auth\.token .* is required/);
     expect(await tryHandshake(a.url, { token: '' })).toMatch(/^unauthorized: auth\.token .* is required/);
@@ -257,24 +257,20 @@ describe('console feed: handshake', () => {
     for (const bad of [
       'not-a-token',
       tampered,
-      signJwt(
-        { alg: 'HS256', typ: 'JWT' },
-        { ...claims, iat: now, exp: now + 600 },
-        'some-other-secret-entirely-32+chars',
-      ),
-      signJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 7200, exp: now - 3600 }, DEVELOPMENT_JWT_SECRET),
-      `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${body}.`,
+      signJwt(header, { ...claims, iat: now, exp: now + 600 }, 'some-other-secret-entirely-32+chars'),
+      // The constant that signed every default install's tokens before: nothing in the repository signs tokens now.
+      signJwt(header, { ...claims, iat: now, exp: now + 600 }, 'enlace-development-secret-not-for-production-use'),
+      `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${body}.`,
     ]) {
-      expect(await tryHandshake(a.url, { token: bad })).toBe('unauthorized: the token is invalid or has expired');
+      expect(await tryHandshake(a.url, { token: bad })).toBe('unauthorized: AUTH.TOKEN_INVALID');
     }
+    const secret = generatedSigningSecret();
+    expect(
+      await tryHandshake(a.url, { token: signJwt(header, { ...claims, iat: now - 7200, exp: now - 3600 }, secret) }),
+    ).toBe('unauthorized: AUTH.TOKEN_EXPIRED');
 
     expect(await tryHandshake(a.url, { token: valid })).toBe('connected');
     expect(await tryHandshake(b.url, { token: await a.token('officer.mx') })).toBe('connected');
-    expect(
-      await tryHandshake(a.url, {
-        token: signJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now, exp: now + 600 }, DEVELOPMENT_JWT_SECRET),
-      }),
-    ).toBe('connected');
   }, 20_000);
 
   it('refuses a subscription to unknown rooms or from a position this feed never gave', async () => {

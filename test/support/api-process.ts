@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The api as an operator runs it, for end-to-end tests: built once with scripts/build.mjs, then started as child
@@ -29,9 +32,26 @@ export interface ApiResponse<Body = Record<string, unknown>> {
   headers: Headers;
 }
 
+/**
+ * The DATA_DIR the api processes of this test file share (as processes of one site share theirs): the first one
+ * generates the token-signing secret there, the others use it.
+ */
+let sharedDataDir: string | undefined;
+export function testDataDir(): string {
+  sharedDataDir ??= mkdtempSync(join(tmpdir(), 'enlace-e2e-data-'));
+  return sharedDataDir;
+}
+
+/** The signing secret the api processes of a DATA_DIR generated (after one of them started). */
+export function generatedSigningSecret(dataDir = testDataDir()): Buffer {
+  return Buffer.from(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim(), 'utf8');
+}
+
 export interface ApiProcessOptions {
   databaseUrl: string;
   schema: string;
+  /** Where the process keeps its files (the generated signing secret); `testDataDir()` by default. */
+  dataDir?: string;
   /** A port of its own by default; pass one to restart an api where its consoles will reconnect. */
   port?: number;
   env?: Record<string, string>;
@@ -65,6 +85,9 @@ export class ApiProcess {
         DATABASE_URL: options.databaseUrl,
         DATABASE_SCHEMA: options.schema,
         DATABASE_POOL_SIZE: '4',
+        DATA_DIR: options.dataDir ?? testDataDir(),
+        // Throttling keys of this test's own in the shared Redis.
+        REDIS_PREFIX: options.schema,
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +121,7 @@ export class ApiProcess {
     await this.exited;
   }
 
-  /** An access token of a demo account (all api processes share the development signing secret). */
+  /** An access token of a demo account (the api processes of a test share their DATA_DIR, so their signing secret). */
   async token(username: string): Promise<string> {
     const cached = ApiProcess.tokens.get(username);
     if (cached) return cached;

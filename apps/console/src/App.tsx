@@ -9,10 +9,12 @@ import { SessionProvider, useSession } from './session/SessionProvider';
 import { Shell } from './components/Shell';
 import { useTitle } from './components/hooks';
 import { IncidentView } from './views/IncidentView';
+import { Accounts } from './views/Accounts';
 import { Inbox } from './views/Inbox';
 import { Overview } from './views/Overview';
 import { PortView } from './views/PortView';
 import { ReportIncident } from './views/ReportIncident';
+import { SignInActivity } from './views/SignInActivity';
 import { SignIn } from './views/SignIn';
 import './styles/app.css';
 
@@ -40,6 +42,10 @@ function View({ route }: { route: Route }) {
       return <IncidentView key={route.incidentId} incidentId={route.incidentId} />;
     case 'port':
       return <PortView key={route.portId} portId={route.portId} incidentId={route.incidentId} />;
+    case 'accounts':
+      return <Accounts />;
+    case 'sign-in-activity':
+      return <SignInActivity />;
     case 'not-found':
       return <NotFound />;
   }
@@ -62,11 +68,11 @@ function Routed() {
 }
 
 function Console() {
-  const { session } = useSession();
+  const { session, currentToken } = useSession();
   if (!session) return <SignIn />;
   return (
-    <DataProvider key={session.token} token={session.token}>
-      <LiveProvider token={session.token}>
+    <DataProvider key={session.sessionId} currentToken={currentToken}>
+      <LiveProvider sessionId={session.sessionId}>
         <RouterProvider>
           <Routed />
         </RouterProvider>

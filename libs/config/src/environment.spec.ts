@@ -51,18 +51,48 @@ describe('nestLogLevels', () => {
 });
 
 describe('JWT_SECRET', () => {
-  it('is optional outside production and kept when set', () => {
+  it('is optional outside production (a generated secret then) and kept when set', () => {
     expect(validateEnvironment({}).JWT_SECRET).toBeUndefined();
     expect(validateEnvironment({ JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
   });
 
-  it('is required in production, and short secrets are refused', () => {
+  it('is required in production, and secrets shorter than 32 bytes are refused', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET=\(unset\): .*must be set in production/,
     );
-    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(
-      /JWT_SECRET="short": must be at least 32 characters/,
-    );
+    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET="short": must be at least 32 bytes/);
+    // Counted in bytes: 16 two-byte characters are 32 bytes.
+    expect(validateEnvironment({ JWT_SECRET: 'ñ'.repeat(16) }).JWT_SECRET).toBe('ñ'.repeat(16));
+    expect(() => validateEnvironment({ JWT_SECRET: 'ñ'.repeat(15) })).toThrow(/must be at least 32 bytes/);
+  });
+});
+
+describe('tokens, sessions and sign-in limits', () => {
+  it('defaults to 15-minute access tokens, 30-minute idle and 12-hour sessions', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      REFRESH_TOKEN_TTL_SECONDS: 1800,
+      SESSION_MAX_SECONDS: 43_200,
+      JWT_ISSUER: 'enlace',
+      JWT_AUDIENCE: 'enlace-api',
+      LOGIN_MAX_FAILURES: 5,
+      PASSWORD_HASH_CONCURRENCY: 2,
+      TRUST_PROXY: 'false',
+      DATA_DIR: './data',
+    });
+  });
+
+  it('names bad lifetimes, limits and proxy settings', () => {
+    expect(() =>
+      validateEnvironment({
+        ACCESS_TOKEN_TTL_SECONDS: '0',
+        LOGIN_MAX_FAILURES: 'many',
+        TRUST_PROXY: 'everyone please',
+        JWT_ISSUER: 'has space',
+      }),
+    ).toThrow(/ACCESS_TOKEN_TTL_SECONDS="0"[\s\S]*LOGIN_MAX_FAILURES="many"[\s\S]*TRUST_PROXY="everyone please"/);
+    expect(validateEnvironment({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
   });
 });
 

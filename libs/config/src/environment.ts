@@ -13,6 +13,7 @@ import {
   ValidateIf,
   validateSync,
   type ValidationError,
+  type ValidationOptions,
 } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -28,6 +29,17 @@ const splitList = (value: string): string[] =>
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
+
+/** At least `bytes` bytes of UTF-8 (a secret's strength is in bytes, not characters). */
+function MinByteLength(bytes: number, options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'minByteLength',
+      validator: { validate: (value: unknown) => typeof value === 'string' && Buffer.byteLength(value) >= bytes },
+    },
+    options,
+  );
+}
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -109,18 +121,114 @@ export class EnvironmentVariables {
   @MinLength(1)
   CONFIG_DIR = './config';
 
-  /** Signs access tokens. Unset outside production: a fixed development secret (refused in production). */
+  /**
+   * Files this process keeps beside the event store: the generated token-signing secret (when JWT_SECRET is unset) and
+   * re-hashed passwords. Processes that share this directory share them.
+   */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  /**
+   * Signs access tokens (HS256). Unset outside production: a random secret generated on first start and kept in
+   * `<DATA_DIR>/jwt-secret` (mode 0600). Required in production, at least 32 bytes.
+   */
   @Transform(emptyToUndefined)
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
-  @IsString({ message: 'must be set in production (at least 32 characters)' })
-  @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString({ message: 'must be set in production (at least 32 bytes)' })
+  @MinByteLength(32, { message: 'must be at least 32 bytes' })
   JWT_SECRET?: string;
 
+  /** The `iss` claim of access tokens: tokens from another issuer are refused. */
+  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'must be 1–100 printable characters without spaces' })
+  JWT_ISSUER = 'enlace';
+
+  /** The `aud` claim of access tokens: tokens for another audience are refused. */
+  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'must be 1–100 printable characters without spaces' })
+  JWT_AUDIENCE = 'enlace-api';
+
+  /** How long an access token lives (decision 0009: 15 minutes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** A refresh token unused this long expires (the session's idle timeout); each refresh starts it again. */
   @Type(() => Number)
   @IsInt()
   @Min(60)
   @Max(7 * 24 * 3600)
-  JWT_TTL_SECONDS = 12 * 3600;
+  REFRESH_TOKEN_TTL_SECONDS = 1800;
+
+  /** A session ends this long after its sign-in however active it is (then sign in again). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  SESSION_MAX_SECONDS = 12 * 3600;
+
+  /** Failed sign-ins of one account name within LOGIN_FAILURE_WINDOW_SECONDS before it is locked. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_FAILURE_WINDOW_SECONDS = 3600;
+
+  /** The first lockout of an account; each further lockout within 24 h doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_LOCKOUT_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  LOGIN_LOCKOUT_MAX_SECONDS = 1800;
+
+  /** Failed sign-ins from one client address within LOGIN_ADDRESS_WINDOW_SECONDS before it must wait that long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_ADDRESS_MAX_FAILURES = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_ADDRESS_WINDOW_SECONDS = 900;
+
+  /** Password checks (scrypt, ~0.3 s of a core each) running at once; more wait in a queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Password checks waiting for a slot; beyond this a sign-in is answered 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE = 16;
+
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (throttling, sign-in records): `false` (none,
+   * the default), `true`, a hop count, or a comma-separated list of addresses/subnets (Express's `trust proxy`).
+   */
+  @Matches(/^(false|true|\d{1,2}|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)$/, {
+    message: 'must be false, true, a hop count, or a comma-separated list of addresses or subnets',
+  })
+  TRUST_PROXY = 'false';
 
   /** Redis for the worker's queues (BullMQ). It holds nothing the store cannot rebuild. */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -178,8 +286,6 @@ export function apiDocsAccess(env: Pick<EnvironmentVariables, 'API_DOCS' | 'NODE
   if (env.API_DOCS === 'auto') return env.NODE_ENV === 'production' ? 'off' : 'public';
   return env.API_DOCS;
 }
-
-export const DEVELOPMENT_JWT_SECRET = 'enlace-development-secret-not-for-production-use';
 
 const OPTIONAL = ['DATABASE_URL', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'NOTIFICATION_DELIVERY_FILE'];
 

@@ -1,7 +1,6 @@
 export { EnlaceConfigModule, ENV_FILES } from './config.module.js';
 export {
   apiDocsAccess,
-  DEVELOPMENT_JWT_SECRET,
   EnvironmentVariables,
   InvalidEnvironmentError,
   nestLogLevels,

@@ -101,6 +101,18 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: ConsoleSnapshot) => void;
   /** The replay is over; `position` is where the console now stands (START_POSITION if nothing happened yet). */
   'caught-up': (info: { position: string }) => void;
+  /**
+   * Sent just before the server closes the connection because its token no longer admits it:
+   * `AUTH.TOKEN_EXPIRED` (refresh the access token, reconnect with it and resume from the last position),
+   * `AUTH.SESSION_ENDED` or `AUTH.ACCOUNT_DISABLED` (sign in again).
+   */
+  unauthorized: (reason: UnauthorizedReason) => void;
+}
+
+export interface UnauthorizedReason {
+  /** `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED`, `AUTH.ACCOUNT_DISABLED`, or another AUTH.* code. */
+  code: string;
+  message: { en: string; es: string };
 }
 
 export interface ClientToServerEvents {

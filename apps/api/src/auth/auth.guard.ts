@@ -1,27 +1,22 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { type Actor, forbidden, type Role } from '@enlace/domain';
+import { forbidden, type Role } from '@enlace/domain';
+import { AccessVerifier } from './access-verifier.js';
 import { type AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators.js';
 
-export interface TokenClaims {
-  sub: string;
-  agency: string;
-  country: Actor['country'];
-  role: Role;
-  name: string;
-}
-
-/** Every route needs a valid bearer token (401) unless marked @Public; @Roles narrows who may call it (403). */
+/**
+ * Every route needs a valid bearer token (401) unless marked @Public; @Roles narrows who may call it (403). The token,
+ * the account and the session are checked on every request (AccessVerifier).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly verifier: AccessVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    // Console sockets authenticate once, at the handshake (ConsoleGateway); this guard is for HTTP requests.
+    // Console sockets are checked by ConsoleAuthenticator (handshake and every subscribe); this guard is for HTTP.
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
@@ -30,20 +25,16 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthorizedException('A bearer token is required (POST /api/auth/login)');
     }
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException('The token is invalid or has expired');
-    }
-    request.actor = { id: claims.sub, agency: claims.agency, country: claims.country, role: claims.role };
+    const access = await this.verifier.verify(token);
+    request.access = access;
+    request.actor = access.actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(claims.role)) {
+    if (roles && !roles.includes(access.actor.role)) {
       throw forbidden(
         'AUTH.ROLE',
-        `This action needs the role ${roles.join(' or ')}; you are ${claims.role}`,
-        `Esta acción requiere la función ${roles.join(' o ')}; usted tiene la función ${claims.role}`,
-        { required: roles, actual: claims.role },
+        `This action needs the role ${roles.join(' or ')}; you are ${access.actor.role}`,
+        `Esta acción requiere la función ${roles.join(' o ')}; usted tiene la función ${access.actor.role}`,
+        { required: roles, actual: access.actor.role },
       );
     }
     return true;

@@ -1,47 +1,116 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { DEVELOPMENT_JWT_SECRET, EnvironmentVariables } from '@enlace/config';
+import { EnvironmentVariables } from '@enlace/config';
 import { createSecretKey } from 'node:crypto';
 import { resolve } from 'node:path';
+import { AccessTokens } from './access-tokens.js';
+import { AccessVerifier } from './access-verifier.js';
+import { AccountsController } from './accounts.controller.js';
+import { AccountsService } from './accounts.service.js';
+import { AuthActivityLog } from './auth-activity-log.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { UserDirectory } from './user-directory.js';
+import { AuthState } from './auth-state.js';
+import { trustProxySetting } from './client-info.js';
+import { ConsoleAuthenticator } from './console-authenticator.js';
+import { LoginThrottle } from './login-throttle.js';
+import { PasswordCheckPool } from './password-check-pool.js';
+import { PasswordOverlay } from './password-overlay.js';
+import { SessionsService } from './sessions.service.js';
+import { SIGNING_SECRET, SigningSecretModule } from './signing-secret.js';
+import { SignInService } from './sign-in.service.js';
+import { DEMO_PASSWORD, UserDirectory } from './user-directory.js';
+import { verifyPassword } from './password.js';
+
+async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool): Promise<UserDirectory> {
+  const configDir = resolve(env.CONFIG_DIR);
+  const directory = UserDirectory.fromConfig(configDir);
+  if (env.NODE_ENV === 'production') {
+    const demo: string[] = [];
+    for (const account of directory.list()) {
+      if (await pool.run(() => verifyPassword(DEMO_PASSWORD, account.passwordHash))) demo.push(account.id);
+    }
+    if (demo.length > 0) {
+      throw new Error(
+        `Refusing to start in production: accounts ${demo.join(', ')} still have the demo password. ` +
+          `Give them real passwords in ${env.CONFIG_DIR}/users.json (npm run hash-password).`,
+      );
+    }
+  }
+  directory.watch(configDir);
+  return directory;
+}
 
 @Module({
   imports: [
+    SigningSecretModule,
     JwtModule.registerAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (env: EnvironmentVariables) => ({
+      imports: [SigningSecretModule],
+      inject: [SIGNING_SECRET],
+      useFactory: (secret: Buffer) => ({
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a public key on every
         // verification (a measurable share of a command's CPU under load).
-        secret: createSecretKey(Buffer.from(env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, 'utf8')),
-        signOptions: { expiresIn: env.JWT_TTL_SECONDS, algorithm: 'HS256' },
+        secret: createSecretKey(secret),
+        signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountsController],
   providers: [
     {
-      provide: UserDirectory,
+      provide: PasswordCheckPool,
       inject: [EnvironmentVariables],
-      useFactory: async (env: EnvironmentVariables) => {
-        const directory = UserDirectory.fromConfig(resolve(env.CONFIG_DIR));
-        if (env.NODE_ENV === 'production') {
-          const demo = await directory.withDemoPassword();
-          if (demo.length > 0) {
-            throw new Error(
-              `Refusing to start in production: accounts ${demo.join(', ')} still have the demo password. ` +
-                `Give them real passwords in ${env.CONFIG_DIR}/users.json.`,
-            );
-          }
-        }
-        return directory;
-      },
+      useFactory: (env: EnvironmentVariables) =>
+        new PasswordCheckPool(env.PASSWORD_HASH_CONCURRENCY, env.PASSWORD_HASH_QUEUE),
     },
+    { provide: UserDirectory, inject: [EnvironmentVariables, PasswordCheckPool], useFactory: openDirectory },
+    {
+      provide: PasswordOverlay,
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => new PasswordOverlay(resolve(env.DATA_DIR)),
+    },
+    {
+      provide: LoginThrottle,
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => new LoginThrottle(LoginThrottle.connect(env.REDIS_URL), env),
+    },
+    AccessTokens,
+    AuthState,
+    AccessVerifier,
+    AuthActivityLog,
+    SignInService,
+    SessionsService,
+    AccountsService,
+    ConsoleAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [JwtModule],
+  exports: [AccessVerifier, ConsoleAuthenticator, SigningSecretModule],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit, OnApplicationShutdown {
+  private stopListening: (() => void) | undefined;
+
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly env: EnvironmentVariables,
+    private readonly state: AuthState,
+    private readonly throttle: LoginThrottle,
+    @Inject(UserDirectory) private readonly directory: UserDirectory,
+  ) {}
+
+  onModuleInit(): void {
+    // The client address that throttling and the sign-in record use: behind a load balancer, its X-Forwarded-For.
+    const http = this.adapter.httpAdapter?.getInstance<{ set?: (name: string, value: unknown) => void }>();
+    http?.set?.('trust proxy', trustProxySetting(this.env.TRUST_PROXY));
+    this.stopListening = this.state.onChange((change) => {
+      if (change.kind === 'account-unlocked') this.throttle.forgetLocally(change.username);
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.stopListening?.();
+    this.directory.close();
+    this.throttle.close();
+  }
+}

@@ -1,77 +1,99 @@
-import type { Actor, Role, Side } from '@enlace/domain';
-import { readFileSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { isPersonRole, isSide, PERSON_ROLES, type PersonRole, type Side } from '@enlace/domain';
+import { readFileSync, type StatsListener, unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
-import { isPasswordHash, verifyPassword } from './password.js';
+import { isPasswordHash } from './password.js';
 
 /** A person who signs in: always on one side of the border, never the system role. */
-export interface UserAccount extends Omit<Actor, 'country' | 'role'> {
-  country: Side;
-  role: Exclude<Role, 'system'>;
+export interface UserAccount {
+  id: string;
   displayName: string;
+  agency: string;
+  country: Side;
+  role: PersonRole;
   passwordHash: string;
 }
 
-const ROLES: readonly Exclude<Role, 'system'>[] = ['officer', 'planner', 'auditor', 'admin'];
-const COUNTRIES: readonly Side[] = ['US', 'MX'];
 export const DEMO_PASSWORD = 'demo';
+const USERNAME = /^[a-z][a-z0-9._-]{1,63}$/;
 
-/** The accounts that may sign in, from `<CONFIG_DIR>/users.json`. */
+/** Reads and checks `<configDir>/users.json`; throws naming the first bad entry. */
+export function readUsersFile(configDir: string): UserAccount[] {
+  const file = join(configDir, 'users.json');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { users?: unknown };
+  if (!Array.isArray(raw.users)) throw new Error(`${file}: "users" must be a list`);
+  const seen = new Set<string>();
+  return raw.users.map((entry: Record<string, unknown>, index): UserAccount => {
+    const where = `${file} users[${index}]`;
+    const { username, displayName, agency, country, role, passwordHash } = entry;
+    if (typeof username !== 'string' || !USERNAME.test(username)) throw new Error(`${where}: bad username`);
+    if (seen.has(username)) throw new Error(`${where}: ${username} is listed twice`);
+    seen.add(username);
+    if (typeof agency !== 'string' || !agency) throw new Error(`${where}: agency is required`);
+    if (!isSide(country)) throw new Error(`${where}: country must be US or MX`);
+    if (!isPersonRole(role)) throw new Error(`${where}: role must be one of ${PERSON_ROLES.join(', ')}`);
+    if (typeof passwordHash !== 'string' || !isPasswordHash(passwordHash)) {
+      throw new Error(`${where}: passwordHash is not a scrypt hash (make one with npm run hash-password)`);
+    }
+    return {
+      id: username,
+      displayName: typeof displayName === 'string' ? displayName : username,
+      agency,
+      country,
+      role,
+      passwordHash,
+    };
+  });
+}
+
+/**
+ * The accounts that may sign in, from `<CONFIG_DIR>/users.json`, read again whenever the file changes (checked every
+ * second): an account removed from the file, or whose role or side changed, stops working within a second on every
+ * process, its tokens included. A file that no longer reads keeps the previous accounts (and says why).
+ */
 export class UserDirectory {
-  private readonly byName: Map<string, UserAccount>;
+  private byName: Map<string, UserAccount>;
+  private readonly logger = new Logger('Auth');
+  private watching: { file: string; listener: StatsListener } | undefined;
 
   constructor(accounts: readonly UserAccount[]) {
     this.byName = new Map(accounts.map((account) => [account.id, account]));
   }
 
   static fromConfig(configDir: string): UserDirectory {
+    return new UserDirectory(readUsersFile(configDir));
+  }
+
+  /** Follows the file from now on (until `close`). */
+  watch(configDir: string): void {
     const file = join(configDir, 'users.json');
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { users?: unknown };
-    if (!Array.isArray(raw.users)) throw new Error(`${file}: "users" must be a list`);
-    const accounts = raw.users.map((entry: Record<string, unknown>, index): UserAccount => {
-      const where = `${file} users[${index}]`;
-      const { username, displayName, agency, country, role, passwordHash } = entry;
-      if (typeof username !== 'string' || !/^[a-z][a-z0-9._-]{1,63}$/.test(username)) {
-        throw new Error(`${where}: bad username`);
+    const listener: StatsListener = (current, previous) => {
+      const unchanged =
+        current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino;
+      if (unchanged) return;
+      try {
+        const accounts = readUsersFile(configDir);
+        this.byName = new Map(accounts.map((account) => [account.id, account]));
+        this.logger.log(`Read ${file} again: ${accounts.length} accounts`);
+      } catch (error) {
+        this.logger.error(
+          `${file} changed but cannot be used (${(error as Error).message}); keeping the accounts read before`,
+        );
       }
-      if (typeof agency !== 'string' || !agency) throw new Error(`${where}: agency is required`);
-      if (!COUNTRIES.includes(country as Side)) throw new Error(`${where}: country must be US or MX`);
-      if (!ROLES.includes(role as UserAccount['role'])) {
-        throw new Error(`${where}: role must be one of ${ROLES.join(', ')}`);
-      }
-      if (typeof passwordHash !== 'string' || !isPasswordHash(passwordHash)) {
-        throw new Error(`${where}: passwordHash is not a scrypt hash`);
-      }
-      return {
-        id: username,
-        displayName: typeof displayName === 'string' ? displayName : username,
-        agency,
-        country: country as Side,
-        role: role as UserAccount['role'],
-        passwordHash,
-      };
-    });
-    return new UserDirectory(accounts);
+    };
+    this.watching = { file, listener };
+    watchFile(file, { interval: 1_000, persistent: false }, listener);
   }
 
-  async authenticate(username: string, password: string): Promise<UserAccount | undefined> {
-    const account = this.byName.get(username);
-    if (!account) {
-      // Spend the same time as a real check so response times do not reveal which usernames exist.
-      await verifyPassword(
-        password,
-        'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-      );
-      return undefined;
-    }
-    return (await verifyPassword(password, account.passwordHash)) ? account : undefined;
+  close(): void {
+    if (this.watching) unwatchFile(this.watching.file, this.watching.listener);
   }
 
-  /** Accounts whose password is still the demo password (a production process refuses to start with any). */
-  async withDemoPassword(): Promise<string[]> {
-    const flagged: string[] = [];
-    for (const account of this.byName.values()) {
-      if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) flagged.push(account.id);
-    }
-    return flagged;
+  find(username: string): UserAccount | undefined {
+    return this.byName.get(username);
+  }
+
+  list(): UserAccount[] {
+    return [...this.byName.values()];
   }
 }

@@ -29,6 +29,7 @@ const KIND_STATUS: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   conflict: HttpStatus.CONFLICT,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
 };
 
 const HTTP_DEFAULTS: Record<number, { code: string; es: string }> = {

@@ -7,7 +7,6 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { JwtService } from '@nestjs/jwt';
 import {
   type ClientToServerEvents,
   CONSOLE_NAMESPACE,
@@ -33,9 +32,9 @@ import { Inject } from '@nestjs/common';
 import { EnvironmentVariables } from '@enlace/config';
 import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
-import type { TokenClaims } from '../auth/auth.guard.js';
 import { ConcurrencyLimit, MAX_CONCURRENT_REPLAYS, SocketLimits } from './subscribe-limits.js';
 import { parseSubscribeRequest } from './subscribe-request.js';
+import { ConsoleAuthenticator } from '../auth/console-authenticator.js';
 
 type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
@@ -107,7 +106,8 @@ function refused(code: string, en: string, es: string, retryAfterMs?: number): E
  * command accepted by any process reaches the consoles of every process, and a console may resume on any process
  * from the last position it saw.
  *
- * A console is authenticated once, at the handshake (the namespace middleware); the HTTP guard skips its messages.
+ * A console is authenticated at the handshake and again at every subscribe, and closed when its token expires
+ * (ConsoleAuthenticator); the HTTP guard skips its messages.
  */
 // Origins, message size and the refusal of every other namespace: ConsoleSocketAdapter (set up in http-app.ts).
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE, pingInterval: 10_000, pingTimeout: 10_000 })
@@ -139,7 +139,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
 
   constructor(
     private readonly runner: ProjectionRunner,
-    private readonly jwt: JwtService,
+    private readonly authenticator: ConsoleAuthenticator,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     env: EnvironmentVariables,
   ) {
@@ -148,25 +148,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
 
   afterInit(namespace: Namespace<ClientToServerEvents, ServerToClientEvents>): void {
     this.namespace = namespace;
-    namespace.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown }).token;
-      if (typeof token !== 'string' || token.length === 0) {
-        next(new Error('unauthorized: auth.token (an access token from POST /api/auth/login) is required'));
-        return;
-      }
-      this.jwt
-        .verifyAsync<TokenClaims>(token)
-        .then((claims) => {
-          (socket as ConsoleSocket).data.actor = {
-            id: claims.sub,
-            agency: claims.agency,
-            country: claims.country,
-            role: claims.role,
-          };
-          next();
-        })
-        .catch(() => next(new Error('unauthorized: the token is invalid or has expired')));
-    });
+    namespace.use(this.authenticator.middleware());
     this.stopListening = this.runner.onEvent((event) => this.dispatch(event));
     this.slowCheck = setInterval(() => this.dropSlowConsoles(), 500);
     this.slowCheck.unref();
@@ -213,6 +195,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   private async subscribeNow(socket: ConsoleSocket, { rooms, after, batch }: SubscribeRequest): Promise<SubscribeAck> {
+    try {
+      const refusal = await this.authenticator.checkSubscribe(socket);
+      if (refusal) return refusal;
+    } catch (error) {
+      return this.subscribeFailed(socket, undefined, error);
+    }
     const previous = this.subscribers.get(socket.id);
     if (previous) {
       this.catchingUp.delete(previous);
@@ -262,13 +250,15 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   /**
-   * The replay could not be read (the store is away): the server keeps nothing of this subscription, not even a
+   * The session could not be checked or the replay read (the store is away): the server keeps nothing of this subscription, not even a
    * buffer of live events, and tells the console when to try again from the same position. Events it already received
    * are before that position, so the retry neither skips nor repeats any.
    */
-  private subscribeFailed(socket: ConsoleSocket, subscriber: Subscriber, error: unknown): SubscribeAck {
-    subscriber.buffer = undefined;
-    if (this.subscribers.get(socket.id) === subscriber) this.subscribers.delete(socket.id);
+  private subscribeFailed(socket: ConsoleSocket, subscriber: Subscriber | undefined, error: unknown): SubscribeAck {
+    if (subscriber) {
+      subscriber.buffer = undefined;
+      if (this.subscribers.get(socket.id) === subscriber) this.subscribers.delete(socket.id);
+    }
     if (error instanceof StoreUnavailableError) {
       return refused(
         'CONSOLE.STORE_UNAVAILABLE',

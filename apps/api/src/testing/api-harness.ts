@@ -2,7 +2,24 @@ import type { INestApplication } from '@nestjs/common';
 import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { ProjectionRunner } from '@enlace/projections';
+import { createHmac } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../auth/password.js';
+import { SIGNING_SECRET } from '../auth/signing-secret.js';
+import type { UserAccount } from '../auth/user-directory.js';
 import { createHttpApp } from '../http-app.js';
+
+/** An account added to the demo directory for a test (its password is `demo`). */
+export type ExtraUser = Omit<UserAccount, 'id' | 'passwordHash'> & { username: string };
+
+export interface ApiHarnessOptions {
+  /** Accounts besides the demo ones (the harness then reads a copy of config/). */
+  users?: ExtraUser[];
+  /** Environment variables for this api (e.g. short token lifetimes). */
+  env?: Record<string, string>;
+}
 
 export interface ApiResponse<Body = Record<string, unknown>> {
   status: number;
@@ -20,22 +37,53 @@ export class ApiHarness {
     /** A second connection to the same store, to check what was actually appended. */
     readonly store: PostgresEventStore,
     private readonly schema: string,
+    /** The api's files (generated signing secret, re-hashed passwords) and its copy of config/, if any. */
+    readonly dataDir: string,
+    readonly configDir: string,
   ) {}
 
-  static async start(): Promise<ApiHarness> {
+  /**
+   * With no JWT_SECRET, in a DATA_DIR of its own (so it generates its signing secret like a default install), with
+   * Redis keys of its own (REDIS_PREFIX = its schema), so throttling in one test file never reaches another.
+   */
+  static async start(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
     const schema = uniqueSchemaName('api');
+    const dataDir = mkdtempSync(join(tmpdir(), 'enlace-api-data-'));
+    const configDir = options.users ? await configWithUsers(options.users) : './config';
+    delete process.env.JWT_SECRET;
     Object.assign(process.env, {
       DATABASE_URL: testDatabaseUrl(),
       DATABASE_SCHEMA: schema,
       LOG_LEVEL: 'error',
-      CONFIG_DIR: './config',
+      CONFIG_DIR: configDir,
+      DATA_DIR: dataDir,
+      REDIS_PREFIX: schema,
+      ...options.env,
     });
     const app = await createHttpApp({ LOG_LEVEL: 'error' });
     await app.listen(0, '127.0.0.1');
     const server = app.getHttpServer() as { address(): { port: number } };
     const address = server.address();
     const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
-    return new ApiHarness(app, `http://127.0.0.1:${address.port}`, store, schema);
+    return new ApiHarness(app, `http://127.0.0.1:${address.port}`, store, schema, dataDir, configDir);
+  }
+
+  /** The key this api signs access tokens with. */
+  get signingSecret(): Buffer {
+    return this.app.get<Buffer>(SIGNING_SECRET);
+  }
+
+  /**
+   * A token signed with `secret` (this api's by default) carrying exactly `claims` and `header`: for tests of what the
+   * api refuses even when the signature is right.
+   */
+  signToken(claims: Record<string, unknown>, options: { secret?: Buffer | string; header?: object } = {}): string {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode(options.header ?? { alg: 'HS256', typ: 'at+jwt' })}.${encode(claims)}`;
+    const signature = createHmac('sha256', options.secret ?? this.signingSecret)
+      .update(unsigned)
+      .digest('base64url');
+    return `${unsigned}.${signature}`;
   }
 
   /** The api's live read models (its projection runner). */
@@ -47,6 +95,8 @@ export class ApiHarness {
     await this.store.close();
     await this.app.close();
     await dropSchema(this.schema);
+    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.configDir !== './config') rmSync(this.configDir, { recursive: true, force: true });
   }
 
   async token(username: string): Promise<string> {
@@ -92,7 +142,7 @@ export class ApiHarness {
   }
 
   /**
-   * How many events are stored, counted once the store's global read includes `latest` (the position of the last
+   * How many events the requests stored (sign-ins, which the harness makes on the way, are left out), counted once the store's global read includes `latest` (the position of the last
    * write answered). The global read only shows events below the server's transaction horizon (older than every
    * transaction still open anywhere on it): a count taken right after a write could otherwise miss that write, and
    * blame the next request for it.
@@ -103,10 +153,24 @@ export class ApiHarness {
       if (head !== undefined && head >= latest) break;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    return (await this.allEvents()).length;
+    return (await this.allEvents()).filter((event) => !/^(session|account|auth)-/.test(event.streamId)).length;
   }
 
   async streamEvents(streamId: string): Promise<RecordedEvent[]> {
     return this.store.readStream(streamId);
   }
+}
+
+/** A copy of config/ whose users.json also lists `users` (password `demo`). */
+async function configWithUsers(users: ExtraUser[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'enlace-api-config-'));
+  cpSync('./config', dir, { recursive: true });
+  const file = join(dir, 'users.json');
+  const directory = JSON.parse(readFileSync(file, 'utf8')) as { users: unknown[] };
+  const hash = await hashPassword('demo');
+  for (const { username, displayName, agency, country, role } of users) {
+    directory.users.push({ username, displayName, agency, country, role, passwordHash: hash });
+  }
+  writeFileSync(file, JSON.stringify(directory, null, 2));
+  return dir;
 }

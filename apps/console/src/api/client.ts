@@ -60,21 +60,39 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Called when the api says the token is no longer valid (401): the session ends. */
-let onUnauthorized: (() => void) | undefined;
-export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
-  onUnauthorized = handler;
+/**
+ * What the session does for requests: `refresh` renews the access token, resolving with the new one, or undefined
+ * when it cannot (the session then ends itself if the api refused, or stays if the api could not be reached).
+ * Set by the SessionProvider.
+ */
+export interface SessionHandlers {
+  refresh: () => Promise<string | undefined>;
+}
+
+let session: SessionHandlers | undefined;
+export function setSessionHandlers(handlers: SessionHandlers | undefined): void {
+  session = handlers;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  // A refused token (expired early, the secret rotated, this tab asleep past its expiry): renew it once and retry
+  // the same request (a write keeps its Idempotency-Key).
+  if (response.status === 401 && options.token && session) {
+    const fresh = await session.refresh();
+    if (fresh) return read<T>(await send(method, path, { ...options, token: fresh }));
+  }
+  return read<T>(response);
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -85,6 +103,9 @@ export async function request<T>(method: string, path: string, options: RequestO
     if ((error as Error | undefined)?.name === 'AbortError') throw error;
     throw networkError();
   }
+}
+
+async function read<T>(response: Response): Promise<T> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -93,7 +114,6 @@ export async function request<T>(method: string, path: string, options: RequestO
     body = undefined;
   }
   if (!response.ok) {
-    if (response.status === 401 && options.token) onUnauthorized?.();
     if (isErrorBody(body)) {
       throw new ApiError(response.status, body.code, body.message, body.details ?? {});
     }

@@ -35,12 +35,62 @@ export const CHECKLIST_AGENCIES: Record<Owner, readonly string[]> = {
 export type PortStatusValue = 'open' | 'partially-closed' | 'closed';
 export const QUANTITY_UNITS = ['kg', 't', 'lb', 'L', 'm3', 'gal'] as const;
 
-/** The login answer (POST /api/auth/login). */
+/** The login and refresh answer (POST /api/auth/login, POST /api/auth/refresh). */
 export interface LoginResponse {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+  /** Good for one refresh; rotated every time. */
+  refreshToken: string;
+  /** ISO-8601: the refresh token expires then unless used (idle timeout). */
+  refreshExpiresAt: string;
+  /** ISO-8601: the session ends then however active. */
+  sessionExpiresAt: string;
   user: SessionUser;
+}
+
+/** An admin's view of a directory account (GET /api/admin/accounts). */
+export interface AccountView {
+  username: string;
+  displayName: string;
+  agency: string;
+  country: Side;
+  role: Role;
+  status: 'enabled' | 'disabled';
+  lockedUntil: string | null;
+  recentFailures: number;
+}
+
+export const AUTH_ACTIVITY_TYPES = [
+  'LoginSucceeded',
+  'LoginFailed',
+  'LoginLockedOut',
+  'LoginUnlocked',
+  'RefreshTokenReused',
+  'LoggedOut',
+  'AccountDisabled',
+  'AccountEnabled',
+] as const;
+export type AuthActivityType = (typeof AUTH_ACTIVITY_TYPES)[number];
+
+/** One entry of the sign-in journal (GET /api/auth/activity). */
+export interface AuthActivityEntry {
+  revision: number;
+  type: AuthActivityType;
+  recordedAt: string;
+  actor: string;
+  actorRole: string;
+  username: string | null;
+  address: string | null;
+  userAgent: string | null;
+  reason: string | null;
+  sessionId: string | null;
+  until: string | null;
+}
+
+export interface AuthActivityPage {
+  entries: AuthActivityEntry[];
+  next: number | null;
 }
 
 export interface SessionUser {

@@ -6,7 +6,7 @@ import { useResource } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
 import { Link, useRouter } from '../router/Router';
-import { canWrite } from '../session/session';
+import { canManageAccounts, canReadSignInActivity, canWrite } from '../session/session';
 import { useSession, useSignedIn } from '../session/SessionProvider';
 import { browserZone } from '../time/format';
 import { LocalTime } from './common';
@@ -69,7 +69,7 @@ function ConnectionStatus() {
 
 function UserMenu() {
   const { t } = useI18n();
-  const { user, expiresAt } = useSignedIn();
+  const { user, sessionExpiresAt } = useSignedIn();
   const { signOut } = useSession();
   return (
     <div className="user-menu" data-testid="user-menu" aria-label={t.userMenu} role="group">
@@ -80,7 +80,7 @@ function UserMenu() {
           {user.agency} · {t.side[user.country]} · {t.role[user.role]}
         </span>
         <span className="visually-hidden">
-          {t.sessionEnds} <LocalTime iso={new Date(expiresAt).toISOString()} zone={browserZone()} />
+          {t.sessionEnds} <LocalTime iso={new Date(sessionExpiresAt).toISOString()} zone={browserZone()} />
         </span>
       </span>
       <button type="button" className="btn btn-quiet" data-testid="sign-out" onClick={() => signOut('signed-out')}>
@@ -160,6 +160,19 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to={{ name: 'inbox' }} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             {t.navInbox} <InboxBadge />
           </Link>
+          {canReadSignInActivity(user) ? (
+            <Link
+              to={{ name: 'sign-in-activity' }}
+              aria-current={route.name === 'sign-in-activity' ? 'page' : undefined}
+            >
+              {t.navSignInActivity}
+            </Link>
+          ) : null}
+          {canManageAccounts(user) ? (
+            <Link to={{ name: 'accounts' }} aria-current={route.name === 'accounts' ? 'page' : undefined}>
+              {t.navAccounts}
+            </Link>
+          ) : null}
         </nav>
         <div className="top-tools">
           <ConnectionStatus />

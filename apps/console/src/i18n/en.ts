@@ -2,6 +2,7 @@
 // `Messages` below is derived from this object, and es.ts is typed with it, so a key missing (or extra) in either
 // language fails `tsc`.
 import type {
+  AuthActivityType,
   Direction,
   IncidentKind,
   LaneMode,
@@ -386,6 +387,61 @@ export const en = {
   escalated: (tier: number) => `Escalated to tier ${tier}`,
   aboutIncident: 'Incident',
   aboutPort: 'Port',
+
+  // accounts and sign-in activity (admins, auditors)
+  signInTooMany: (seconds: number) =>
+    `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} min, or ask an administrator to unlock the account.`,
+  signInBusy: 'Too many sign-ins at once. Try again in a moment.',
+  navAccounts: 'Accounts',
+  navSignInActivity: 'Sign-in activity',
+  accountsTitle: 'Accounts',
+  accountsIntro:
+    'Who may sign in, whether their account is locked after failed sign-ins, and who is disabled. Disabling ends the account’s sessions at once.',
+  accountsOnlyAdmins: 'Only administrators manage accounts.',
+  accountColumns: {
+    account: 'Account',
+    agency: 'Agency and side',
+    role: 'Role',
+    status: 'Status',
+    lockout: 'Sign-in lockout',
+    actions: 'Actions',
+  },
+  accountStatus: { enabled: 'Enabled', disabled: 'Disabled' },
+  lockedUntil: 'Locked until',
+  notLocked: 'Not locked',
+  recentFailures: (count: number) => (count === 1 ? '1 recent failed sign-in' : `${count} recent failed sign-ins`),
+  unlock: 'Unlock',
+  disable: 'Disable',
+  enable: 'Enable',
+  disableReason: 'Reason (for the record)',
+  confirmDisable: (name: string) => `Disable ${name}? Their sessions end now.`,
+  accountUpdated: (name: string) => `${name}: saved`,
+  yourAccount: 'You',
+  activityTitle: 'Sign-in activity',
+  activityIntro:
+    'Every sign-in, failed attempt, lockout, unlock, sign-out and account change, newest first, with where it came from.',
+  activityOnlyAuditors: 'Only auditors and administrators read the sign-in activity.',
+  activityColumns: { when: 'When', what: 'What', account: 'Account', from: 'From', by: 'By', detail: 'Detail' },
+  activityType: {
+    LoginSucceeded: 'Signed in',
+    LoginFailed: 'Sign-in refused',
+    LoginLockedOut: 'Locked out',
+    LoginUnlocked: 'Unlocked',
+    RefreshTokenReused: 'Stolen-token alarm: session ended',
+    LoggedOut: 'Signed out',
+    AccountDisabled: 'Account disabled',
+    AccountEnabled: 'Account enabled',
+  } satisfies Record<AuthActivityType, string>,
+  activityReason: {
+    'unknown-account': 'no such account',
+    'wrong-password': 'wrong password',
+    'account-disabled': 'account disabled',
+    account: 'too many attempts for this account',
+    address: 'too many failures from this address',
+  } as Record<string, string>,
+  activityUntil: 'until',
+  noSignInActivity: 'No sign-in activity yet.',
+  loadOlder: 'Show older',
 } as const;
 
 type Shape<T> = T extends (...args: infer A) => string

@@ -1,5 +1,7 @@
 // The socket.io connection to the console feed (`/console`, same origin): subscribes to the board from the last
-// position seen, resubscribes after every reconnection, and reports the connection's state as officers see it.
+// position seen, resubscribes after every reconnection, and reports the connection's state as officers see it. Each
+// connection carries the freshest access token; when the server closes it because the token expired, the feed renews
+// the token and reconnects, resuming from where it stood.
 import {
   type ClientToServerEvents,
   CONSOLE_NAMESPACE,
@@ -32,9 +34,19 @@ export interface LiveFeedListener {
   snapshot(position: string): void;
   /** The replay after a drop is over: since when, and how many events it brought. */
   resumed(since: number, count: number): void;
-  /** The server refused the token. */
-  unauthorized(): void;
+  /** The session is over (ended, disabled, or its token cannot be renewed): sign in again. */
+  ended(): void;
 }
+
+/** The session's tokens, as the feed needs them. */
+export interface FeedTokens {
+  current(): string | undefined;
+  /** Renews the access token; undefined when the session is over. */
+  refresh(): Promise<string | undefined>;
+}
+
+/** Refusals a renewed token cures; any other (session ended, account disabled or changed) ends the session. */
+const RENEWABLE = /AUTH\.TOKEN_(EXPIRED|INVALID)/;
 
 export class LiveFeed {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
@@ -45,9 +57,17 @@ export class LiveFeed {
   /** Subscribes refused or unanswered in a row, and the timer of the next try. */
   private subscribeFailures = 0;
   private resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Why the server is about to close the connection (its `unauthorized` message), until it does. */
+  private refusal: string | undefined;
+  private renewing = false;
+  /** Renewals since the last connection: a renewed token refused again is not renewed forever. */
+  private renewals = 0;
+  private retry: number | undefined;
+  /** The access token the current connection was opened with. */
+  private usedToken: string | undefined;
 
   constructor(
-    private readonly token: string,
+    private readonly tokens: FeedTokens,
     private readonly listener: LiveFeedListener,
   ) {}
 
@@ -57,26 +77,41 @@ export class LiveFeed {
 
   start(): void {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(CONSOLE_NAMESPACE, {
-      auth: { token: this.token },
+      auth: (send) => {
+        this.usedToken = this.tokens.current();
+        send({ token: this.usedToken });
+      },
       reconnectionDelay: 500,
       reconnectionDelayMax: 4_000,
       timeout: 8_000,
     });
     this.socket = socket;
-    socket.on('connect', () => this.subscribe());
+    socket.on('connect', () => {
+      this.renewals = 0;
+      this.subscribe();
+    });
+    socket.on('unauthorized', ({ code }) => {
+      this.refusal = code;
+    });
     socket.on('disconnect', (reason) => {
       // The next connection subscribes anyway.
       clearTimeout(this.resubscribeTimer);
       this.lost();
-      // The server closed this console on purpose (it was too slow): it comes back and resumes.
-      if (reason === 'io server disconnect') socket.connect();
+      if (reason !== 'io server disconnect') return;
+      const refusal = this.refusal;
+      this.refusal = undefined;
+      // Closed for its token: renewed, it comes back and resumes. Closed for being too slow: it comes back at once.
+      if (refusal) this.renew(refusal);
+      else socket.connect();
     });
     socket.on('connect_error', (error) => {
       if (/unauthorized/i.test(error.message)) {
-        this.listener.unauthorized();
+        this.renew(error.message);
         return;
       }
       this.lost();
+      // Refused by the server for another reason (it could not check the token now): socket.io does not retry those.
+      if (!socket.active) this.retry = window.setTimeout(() => socket.connect(), 3_000);
     });
     socket.on('events', (events) => this.receive(events));
     socket.on('event', (event) => this.receive([event]));
@@ -98,12 +133,42 @@ export class LiveFeed {
   }
 
   stop(): void {
+    window.clearTimeout(this.retry);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.resubscribeTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
+  }
+
+  /** Renews the token and reconnects when that can cure the refusal; otherwise the session is over. */
+  private renew(refusal: string): void {
+    if (this.renewing) return;
+    // The session already renewed the token since this connection opened: reconnect with it.
+    const latest = this.tokens.current();
+    if (RENEWABLE.test(refusal) && latest && latest !== this.usedToken && this.socket) {
+      this.socket.connect();
+      return;
+    }
+    if (!RENEWABLE.test(refusal) || this.renewals >= 2) {
+      this.listener.ended();
+      return;
+    }
+    this.renewing = true;
+    void this.tokens.refresh().then((token) => {
+      this.renewing = false;
+      if (!this.socket) return;
+      if (token) {
+        this.renewals += 1;
+        this.socket.connect();
+      } else if (this.tokens.current()) {
+        // The api could not be reached (the session stands): try again shortly.
+        this.retry = window.setTimeout(() => this.renew(refusal), 3_000);
+      } else {
+        this.listener.ended();
+      }
+    });
   }
 
   private subscribe(): void {
@@ -117,6 +182,11 @@ export class LiveFeed {
       const refusal = error ? undefined : ack.ok ? null : ack;
       if (refusal === null) {
         this.subscribeFailures = 0;
+        return;
+      }
+      // A refused token at subscribe: the server closes the connection too; `disconnect` renews it.
+      if (refusal?.error.code.startsWith('AUTH.')) {
+        this.refusal ??= refusal.error.code;
         return;
       }
       // A refused subscription (a bad position) starts over from the beginning rather than showing nothing.

@@ -40,9 +40,9 @@ interface LiveValue {
 
 const LiveContext = createContext<LiveValue | null>(null);
 
-export function LiveProvider({ token, children }: { token: string; children: ReactNode }) {
+export function LiveProvider({ sessionId, children }: { sessionId: string; children: ReactNode }) {
   const store = useStore();
-  const { signOut } = useSession();
+  const { signOut, currentToken, refresh } = useSession();
   const { lang, t } = useI18n();
   const [connection, setConnection] = useState<ConnectionState>('reconnecting');
   const [connecting, setConnecting] = useState(true);
@@ -87,40 +87,44 @@ export function LiveProvider({ token, children }: { token: string; children: Rea
       announce(events.length === 1 ? messages.liveUpdate(line) : messages.liveUpdates(events.length, line));
     };
 
-    const feed = new LiveFeed(token, {
-      state: (state, first) => {
-        setConnection(state);
-        setConnecting(first && state !== 'connected');
-        setLostAt((previous) => (state === 'connected' ? undefined : (previous ?? (first ? undefined : Date.now()))));
-        if (state === 'connected') store.refreshAll(true);
+    const feed = new LiveFeed(
+      { current: currentToken, refresh },
+      {
+        state: (state, first) => {
+          setConnection(state);
+          setConnecting(first && state !== 'connected');
+          setLostAt((previous) => (state === 'connected' ? undefined : (previous ?? (first ? undefined : Date.now()))));
+          if (state === 'connected') store.refreshAll(true);
+        },
+        events: (fresh, replay, state) => {
+          for (const event of fresh) store.invalidate(staleResources(state, event), event.position);
+          setActivity((previous) => [...fresh].reverse().concat(previous).slice(0, ACTIVITY_SIZE));
+          setExerciseStreams(state.exerciseStreams);
+          if (!replay) {
+            pendingAnnouncements.current.push(...fresh.filter(isAnnounced));
+            announceTimer.current ??= window.setTimeout(flushAnnouncements, ANNOUNCE_MS);
+          }
+        },
+        snapshot: () => store.refreshAll(),
+        resumed: (since, count) => {
+          setResumed({ since, count, at: Date.now() });
+          const { lang: language, t: messages } = latest.current;
+          const time = formatTime(new Date(since).toISOString(), browserZone(), language, {
+            seconds: true,
+            timeOnly: true,
+          });
+          announce(messages.resumed(time?.text ?? '', count));
+        },
+        ended: () => signOut('expired'),
       },
-      events: (fresh, replay, state) => {
-        for (const event of fresh) store.invalidate(staleResources(state, event), event.position);
-        setActivity((previous) => [...fresh].reverse().concat(previous).slice(0, ACTIVITY_SIZE));
-        setExerciseStreams(state.exerciseStreams);
-        if (!replay) {
-          pendingAnnouncements.current.push(...fresh.filter(isAnnounced));
-          announceTimer.current ??= window.setTimeout(flushAnnouncements, ANNOUNCE_MS);
-        }
-      },
-      snapshot: () => store.refreshAll(),
-      resumed: (since, count) => {
-        setResumed({ since, count, at: Date.now() });
-        const { lang: language, t: messages } = latest.current;
-        const time = formatTime(new Date(since).toISOString(), browserZone(), language, {
-          seconds: true,
-          timeOnly: true,
-        });
-        announce(messages.resumed(time?.text ?? '', count));
-      },
-      unauthorized: () => signOut('expired'),
-    });
+    );
     feed.start();
     return () => {
       feed.stop();
       window.clearTimeout(announceTimer.current);
     };
-  }, [token, store, signOut, announce]);
+    // One feed per session: renewing the token reconnects the same feed, which resumes from its last position.
+  }, [sessionId, store, signOut, currentToken, refresh, announce]);
 
   const dismissResumed = useCallback(() => setResumed(undefined), []);
 

@@ -174,6 +174,9 @@ export function acceptsAfter(path: string): boolean {
 }
 
 /** The read models a write of one's own changes (its answer's position makes the refetch read it). */
+/** The newest page of the sign-in journal, as the activity screen reads it. */
+export const SIGN_IN_ACTIVITY_PATH = '/api/auth/activity?limit=50';
+
 export function writtenResources(path: string): string[] {
   const [, api, collection, id] = path.split('?')[0]!.split('/');
   if (api !== 'api') return [];
@@ -186,6 +189,8 @@ export function writtenResources(path: string): string[] {
       return ['/api/ports', ...(id ? [`/api/ports/${id}`] : []), '/api/ports/checklists', '/api/incidents/*/timeline'];
     case 'notifications':
       return ['/api/notifications', '/api/incidents/*/timeline'];
+    case 'admin':
+      return id === 'accounts' ? ['/api/admin/accounts', SIGN_IN_ACTIVITY_PATH] : [];
     default:
       return [];
   }

@@ -8,6 +8,8 @@ describe('routes', () => {
     expect(parseRoute('/')).toEqual({ name: 'overview' });
     expect(parseRoute('/inbox/')).toEqual({ name: 'inbox' });
     expect(parseRoute('/incidents/new')).toEqual({ name: 'report-incident' });
+    expect(parseRoute('/admin/accounts')).toEqual({ name: 'accounts' });
+    expect(parseRoute('/admin/sign-in-activity/')).toEqual({ name: 'sign-in-activity' });
     expect(parseRoute(`/incidents/${ID.toUpperCase()}`)).toEqual({ name: 'incident', incidentId: ID });
     expect(parseRoute('/ports/otay-mesa', `?incident=${ID}`)).toEqual({
       name: 'port',
@@ -26,6 +28,8 @@ describe('routes', () => {
     const routes: Route[] = [
       { name: 'overview' },
       { name: 'inbox' },
+      { name: 'accounts' },
+      { name: 'sign-in-activity' },
       { name: 'report-incident' },
       { name: 'incident', incidentId: ID },
       { name: 'port', portId: 'san-ysidro', incidentId: ID },

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'incident'; incidentId: string }
   | { name: 'port'; portId: string; incidentId?: string }
   | { name: 'inbox' }
+  | { name: 'accounts' }
+  | { name: 'sign-in-activity' }
   | { name: 'not-found'; path: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,6 +20,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   if (path === '/') return { name: 'overview' };
   if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/admin/accounts') return { name: 'accounts' };
+  if (path === '/admin/sign-in-activity') return { name: 'sign-in-activity' };
   if (path === '/incidents/new') return { name: 'report-incident' };
   if (segments.length === 2 && segments[0] === 'incidents' && UUID.test(segments[1]!)) {
     return { name: 'incident', incidentId: segments[1]!.toLowerCase() };
@@ -41,6 +45,10 @@ export function routePath(route: Route): string {
       return '/inbox';
     case 'report-incident':
       return '/incidents/new';
+    case 'accounts':
+      return '/admin/accounts';
+    case 'sign-in-activity':
+      return '/admin/sign-in-activity';
     case 'incident':
       return `/incidents/${encodeURIComponent(route.incidentId)}`;
     case 'port':

@@ -1,14 +1,22 @@
-// The signed-in session: the api's access token and who it belongs to, kept in localStorage so that a reload keeps
-// the officer signed in, and dropped on the client as soon as the token's `exp` passes (the api would refuse it).
+// The signed-in session: the api's access token, the refresh token that renews it, and who they belong to, kept in
+// localStorage so that a reload (or another tab) keeps the officer signed in. The access token lives 15 minutes and
+// is renewed before it expires; the session is over when the refresh token (or the session itself) expires.
 import type { LoginResponse, Role, SessionUser, Side } from '../api/types';
 
 export const SESSION_KEY = 'enlace.session';
 
 export interface Session {
   token: string;
+  refreshToken: string;
+  /** The session's id (the access token's `sid`): the same across refreshes. */
+  sessionId: string;
   user: SessionUser;
-  /** When the token expires (ms since the epoch), from its `exp` claim. */
+  /** When the access token expires (ms since the epoch), from its `exp` claim. */
   expiresAt: number;
+  /** When the refresh token expires unless used (ms). */
+  refreshExpiresAt: number;
+  /** When the session ends however active (ms). */
+  sessionExpiresAt: number;
 }
 
 /** The claims of a JWT's payload, without checking its signature (the api does that): only to read `exp`. */
@@ -28,15 +36,38 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | undef
   }
 }
 
-/** The session a login answer opens, or undefined when its token carries no expiry. */
+/** The session a login (or refresh) answer opens, or undefined when its token carries no expiry or session. */
 export function sessionFromLogin(login: LoginResponse): Session | undefined {
-  const exp = decodeJwtPayload(login.accessToken)?.exp;
-  if (typeof exp !== 'number') return undefined;
-  return { token: login.accessToken, user: login.user, expiresAt: exp * 1000 };
+  const claims = decodeJwtPayload(login.accessToken);
+  const refreshExpiresAt = Date.parse(login.refreshExpiresAt);
+  const sessionExpiresAt = Date.parse(login.sessionExpiresAt);
+  if (typeof claims?.exp !== 'number' || typeof claims.sid !== 'string') return undefined;
+  if (typeof login.refreshToken !== 'string' || Number.isNaN(refreshExpiresAt) || Number.isNaN(sessionExpiresAt)) {
+    return undefined;
+  }
+  return {
+    token: login.accessToken,
+    refreshToken: login.refreshToken,
+    sessionId: claims.sid,
+    user: login.user,
+    expiresAt: claims.exp * 1000,
+    refreshExpiresAt,
+    sessionExpiresAt,
+  };
 }
 
+/** Over: nothing can renew it (the refresh token or the session expired). */
 export function isExpired(session: Session, now: number): boolean {
-  return now >= session.expiresAt;
+  return now >= Math.min(session.refreshExpiresAt, session.sessionExpiresAt);
+}
+
+/**
+ * When to renew the access token: a minute before it expires (a fifth of its life if that is shorter), so that
+ * requests and the live feed never carry an expired one; at once if that moment has passed.
+ */
+export function refreshDelay(session: Session, now: number, lifetimeMs = 15 * 60_000): number {
+  const margin = Math.min(60_000, lifetimeMs / 5);
+  return Math.max(0, session.expiresAt - margin - now);
 }
 
 const ROLES: readonly Role[] = ['officer', 'planner', 'auditor', 'admin', 'system'];
@@ -50,7 +81,11 @@ export function readStoredSession(raw: string | null, now: number): { session?: 
     const user = value?.user;
     if (
       typeof value?.token !== 'string' ||
+      typeof value.refreshToken !== 'string' ||
+      typeof value.sessionId !== 'string' ||
       typeof value.expiresAt !== 'number' ||
+      typeof value.refreshExpiresAt !== 'number' ||
+      typeof value.sessionExpiresAt !== 'number' ||
       typeof user?.username !== 'string' ||
       typeof user.displayName !== 'string' ||
       typeof user.agency !== 'string' ||
@@ -59,7 +94,15 @@ export function readStoredSession(raw: string | null, now: number): { session?: 
     ) {
       return { expired: false };
     }
-    const session: Session = { token: value.token, user, expiresAt: value.expiresAt };
+    const session: Session = {
+      token: value.token,
+      refreshToken: value.refreshToken,
+      sessionId: value.sessionId,
+      user,
+      expiresAt: value.expiresAt,
+      refreshExpiresAt: value.refreshExpiresAt,
+      sessionExpiresAt: value.sessionExpiresAt,
+    };
     return isExpired(session, now) ? { expired: true } : { session, expired: false };
   } catch {
     return { expired: false };
@@ -69,4 +112,14 @@ export function readStoredSession(raw: string | null, now: number): { session?: 
 /** Only liaison officers write; the others read (the api answers 403). */
 export function canWrite(user: SessionUser): boolean {
   return user.role === 'officer';
+}
+
+/** Admins manage accounts. */
+export function canManageAccounts(user: SessionUser): boolean {
+  return user.role === 'admin';
+}
+
+/** Auditors and admins read the sign-in journal. */
+export function canReadSignInActivity(user: SessionUser): boolean {
+  return user.role === 'auditor' || user.role === 'admin';
 }

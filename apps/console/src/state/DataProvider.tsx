@@ -17,8 +17,15 @@ import { ResourceStore, type ResourceSnapshot } from './resources';
 
 const StoreContext = createContext<ResourceStore | null>(null);
 
-export function DataProvider({ token, children }: { token: string; children: ReactNode }) {
-  const [store] = useState(() => new ResourceStore((path) => request('GET', path, { token })));
+/** `currentToken`: the session's freshest access token (renewed every few minutes), read at each request. */
+export function DataProvider({
+  currentToken,
+  children,
+}: {
+  currentToken: () => string | undefined;
+  children: ReactNode;
+}) {
+  const [store] = useState(() => new ResourceStore((path) => request('GET', path, { token: currentToken() })));
   useEffect(() => () => store.dispose(), [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

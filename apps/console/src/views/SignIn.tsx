@@ -28,6 +28,9 @@ export function SignIn() {
       })
       .catch((failure: unknown) => {
         if (failure instanceof ApiError && failure.status === 401) setError(t.signInFailed);
+        else if (failure instanceof ApiError && failure.status === 429) {
+          setError(t.signInTooMany(Number(failure.details.retryAfterSeconds) || 60));
+        } else if (failure instanceof ApiError && failure.status === 503) setError(t.signInBusy);
         else if (failure instanceof ApiError && failure.status === 0) setError(t.networkError);
         else if (failure instanceof ApiError) setError(failure.fieldMessages(lang).join(' ') || failure.text(lang));
         else setError(t.networkError);

@@ -1,0 +1,144 @@
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  type PipeTransform,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Actor } from '@enlace/domain';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Command, type CommandContext } from '../common/command-context.js';
+import { FieldValidationError } from '../common/validation.js';
+import { WriteResult, writeResult } from '../common/write-result.js';
+import { type AccountView, AccountsService } from './accounts.service.js';
+import { CurrentActor, Roles } from './auth.decorators.js';
+import { clientInfo } from './client-info.js';
+
+export class DisableAccountDto {
+  @ApiProperty({ required: false, description: 'Why, for the record (e.g. "left the agency")' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason?: string;
+}
+
+/** A directory username: lower-case letters, digits and . _ - (2–64). */
+class UsernameParam implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!/^[a-z][a-z0-9._-]{1,63}$/.test(value)) {
+      throw new FieldValidationError([
+        {
+          field: 'username',
+          rule: 'format',
+          message: {
+            en: 'username must be 2–64 lower-case letters, digits or . _ -, starting with a letter',
+            es: 'username debe tener de 2 a 64 minúsculas, dígitos o . _ -, y empezar con una letra',
+          },
+        },
+      ]);
+    }
+    return value;
+  }
+}
+
+const AccountWrite = (summary: string): MethodDecorator =>
+  applyDecorators(
+    HttpCode(200),
+    Roles('admin'),
+    ApiOperation({ summary }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A retry with the same key returns the first answer',
+    }),
+    ApiOkResponse({ type: WriteResult }),
+    ApiForbiddenResponse({ description: 'Not an admin' }),
+    ApiNotFoundResponse({ description: 'No such account in the directory' }),
+    ApiConflictResponse({ description: 'Already in that state' }),
+    ApiUnprocessableEntityResponse({ description: 'Not locked; or an admin disabling their own account' }),
+  );
+
+/** Directory accounts for admins: status, lockouts, unlock, disable and enable. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Every directory account with its status, sign-in lockout and recent failures. Admins only',
+  })
+  list(): Promise<AccountView[]> {
+    return this.accounts.list();
+  }
+
+  @Post(':username/unlock')
+  @AccountWrite('Lift a sign-in lockout before its time (recorded with who did it)')
+  async unlock(
+    @Param('username', new UsernameParam()) username: string,
+    @CurrentActor() admin: Actor,
+    @Command() command: CommandContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return writeResult(
+      response,
+      username,
+      await this.accounts.unlock(username, admin, { ...command, client: clientInfo(request) }),
+    );
+  }
+
+  @Post(':username/disable')
+  @AccountWrite("Disable an account: its sessions stop working at once, on every api process, and don't come back")
+  async disable(
+    @Param('username', new UsernameParam()) username: string,
+    @Body() body: DisableAccountDto,
+    @CurrentActor() admin: Actor,
+    @Command() command: CommandContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return writeResult(
+      response,
+      username,
+      await this.accounts.disable(username, body.reason ?? null, admin, { ...command, client: clientInfo(request) }),
+    );
+  }
+
+  @Post(':username/enable')
+  @AccountWrite('Enable a disabled account (it signs in again; earlier sessions stay ended)')
+  async enable(
+    @Param('username', new UsernameParam()) username: string,
+    @CurrentActor() admin: Actor,
+    @Command() command: CommandContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WriteResult> {
+    return writeResult(
+      response,
+      username,
+      await this.accounts.enable(username, admin, { ...command, client: clientInfo(request) }),
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { uuidFromName } from '@enlace/application';
+import { type Actor, AUTH_LOG_STREAM, type AuthActivityData, type AuthActivityType } from '@enlace/domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@enlace/event-store';
+import { randomUUID } from 'node:crypto';
+
+/** Enlace's sign-in service, the actor of what happened before anyone was authenticated. */
+export const AUTH_SERVICE_ACTOR: Actor = { id: 'system:auth', agency: 'ENLACE', country: null, role: 'system' };
+
+/** One entry of the sign-in activity, as auditors read it. */
+export interface AuthActivityEntry extends AuthActivityData {
+  /** The entry's place in the log: pass it as `before` to read older entries. */
+  revision: number;
+  type: AuthActivityType;
+  recordedAt: string;
+  /** Who did it: the account for its own sign-in and logout, the admin for account changes, `system:auth` otherwise. */
+  actor: string;
+  actorRole: string;
+}
+
+export interface AuthActivityPage {
+  entries: AuthActivityEntry[];
+  /** Pass as `before` for the next (older) page; null when this is the oldest. */
+  next: number | null;
+}
+
+const EMPTY: AuthActivityData = {
+  username: null,
+  address: null,
+  userAgent: null,
+  reason: null,
+  sessionId: null,
+  until: null,
+};
+
+/**
+ * The sign-in journal (`auth-log`): appended to with any expected revision (entries never conflict), read newest
+ * first a page at a time. An entry that records a decision of a session or account stream takes its id from that
+ * decision's, so writing it again (a retried logout) adds nothing.
+ */
+@Injectable()
+export class AuthActivityLog {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async record(
+    type: AuthActivityType,
+    data: Partial<AuthActivityData>,
+    actor: Actor,
+    options: { correlationId?: string; decisionId?: string } = {},
+  ): Promise<void> {
+    await this.store.append(
+      AUTH_LOG_STREAM,
+      [
+        {
+          id: options.decisionId ? uuidFromName(`auth-log\n${options.decisionId}`) : randomUUID(),
+          type,
+          data: { ...EMPTY, ...data },
+          metadata: {
+            actor: actor.id,
+            agency: actor.agency,
+            country: actor.country,
+            role: actor.role,
+            correlationId: options.correlationId ?? randomUUID(),
+            causationId: options.decisionId ?? null,
+            mode: 'actual',
+          },
+        },
+      ],
+      'any',
+    );
+  }
+
+  /** Up to `limit` entries older than revision `before` (the newest when omitted), newest first. */
+  async page(limit: number, before?: number): Promise<AuthActivityPage> {
+    if (before !== undefined && before <= 0) return { entries: [], next: null };
+    const events = await this.store.readStream(AUTH_LOG_STREAM, {
+      direction: 'backwards',
+      ...(before === undefined ? {} : { fromRevision: before - 1 }),
+      maxCount: limit,
+    });
+    const entries = events.map(toEntry);
+    const oldest = entries.at(-1)?.revision;
+    return { entries, next: entries.length === limit && oldest !== undefined && oldest > 0 ? oldest : null };
+  }
+}
+
+function toEntry(event: RecordedEvent): AuthActivityEntry {
+  return {
+    ...EMPTY,
+    ...(event.data as Partial<AuthActivityData>),
+    revision: event.revision,
+    type: event.type as AuthActivityType,
+    recordedAt: event.metadata.recordedAt,
+    actor: event.metadata.actor,
+    actorRole: event.metadata.role,
+  };
+}

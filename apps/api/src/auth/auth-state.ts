@@ -1,0 +1,174 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EnvironmentVariables } from '@enlace/config';
+import {
+  ACCOUNT_STREAM_PREFIX,
+  type AccountEvent,
+  type AccountState,
+  accountStreamId,
+  evolveAccount,
+  evolveSession,
+  initialAccountState,
+  initialSessionState,
+  SESSION_STREAM_PREFIX,
+  type SessionEvent,
+  type SessionState,
+  sessionStreamId,
+} from '@enlace/domain';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@enlace/event-store';
+import { StreamCache } from './stream-cache.js';
+
+/** What other parts react to: consoles of an ended session or a disabled account are disconnected at once. */
+export type AuthChange =
+  | { kind: 'session-ended'; sessionId: string }
+  | { kind: 'account-disabled'; username: string }
+  | { kind: 'account-unlocked'; username: string };
+
+const SESSIONS_KEPT = 100_000;
+const ACCOUNTS_KEPT = 10_000;
+const SWEEP_MS = 60_000;
+
+/**
+ * This process's view of sessions and account decisions, kept as current as the store: each session or account is
+ * read on first use, then followed by a subscription to the `session-` and `account-` streams from the store's head at
+ * start (not from the beginning: boot time and memory grow with the sessions in use, not with the history). A logout
+ * or a disabling on any api process reaches every other within the store's wake-up time (~5 ms with PostgreSQL's
+ * NOTIFY, at most EVENT_STORE_POLL_INTERVAL_MS).
+ */
+@Injectable()
+export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Auth');
+  private readonly sessions: StreamCache<SessionState, SessionEvent>;
+  private readonly accounts: StreamCache<AccountState, AccountEvent>;
+  /**
+   * Sessions ended lately, whether or not this process had read them, kept as long as an access token of theirs may
+   * live: a session read just before its revocation was appended is still refused.
+   */
+  private readonly recentlyEnded = new Map<string, number>();
+  private readonly listeners = new Set<(change: AuthChange) => void>();
+  private position: Position | undefined;
+  private subscription: Subscription | undefined;
+  private following: Promise<void> | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly accessTtlMs: number;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    env: EnvironmentVariables,
+  ) {
+    this.accessTtlMs = env.ACCESS_TOKEN_TTL_SECONDS * 1000;
+    this.sessions = new StreamCache(store, sessionStreamId, initialSessionState, evolveSession, SESSIONS_KEPT);
+    this.accounts = new StreamCache(store, accountStreamId, initialAccountState, evolveAccount, ACCOUNTS_KEPT);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.position = await this.store.headPosition();
+    this.following = this.follow();
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.sweeper);
+    await this.subscription?.close();
+    await this.following;
+  }
+
+  onChange(listener: (change: AuthChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  session(sessionId: string): Promise<SessionState> {
+    return this.sessions.get(sessionId);
+  }
+
+  account(username: string): Promise<AccountState> {
+    return this.accounts.get(username);
+  }
+
+  /** Ended on any process, lately: refused even if a read of the session predates it. */
+  endedLately(sessionId: string): boolean {
+    return this.recentlyEnded.has(sessionId);
+  }
+
+  /** This process ended a session: known here at once, before the subscription brings the event back. */
+  sessionEnded(sessionId: string): void {
+    this.sessions.forget(sessionId);
+    this.noteEnded(sessionId);
+  }
+
+  /** This process changed an account: read again on next use. */
+  accountChanged(username: string, change?: AuthChange): void {
+    this.accounts.forget(username);
+    if (change) this.emit(change);
+  }
+
+  private noteEnded(sessionId: string): void {
+    if (this.recentlyEnded.has(sessionId)) return;
+    this.recentlyEnded.set(sessionId, Date.now() + this.accessTtlMs + 60_000);
+    this.emit({ kind: 'session-ended', sessionId });
+  }
+
+  private emit(change: AuthChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.error(`Listener failed on ${change.kind}: ${String(error)}`);
+      }
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    if (event.streamId.startsWith(SESSION_STREAM_PREFIX)) {
+      const sessionId = event.streamId.slice(SESSION_STREAM_PREFIX.length);
+      this.sessions.apply(sessionId, event);
+      if (event.type === 'SessionRevoked') this.noteEnded(sessionId);
+      return;
+    }
+    const username = event.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
+    this.accounts.apply(username, event);
+    if (event.type === 'AccountDisabled') this.emit({ kind: 'account-disabled', username });
+    if (event.type === 'AccountUnlocked') this.emit({ kind: 'account-unlocked', username });
+  }
+
+  /** Follows until shut down; a failed subscription (store outage) resumes after the last event seen. */
+  private async follow(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const subscription = this.store.subscribe({
+          from: this.position ?? 'start',
+          filter: { streamPrefixes: [SESSION_STREAM_PREFIX, ACCOUNT_STREAM_PREFIX] },
+        });
+        this.subscription = subscription;
+        for await (const event of subscription) {
+          if (this.position !== undefined && event.position <= this.position) continue;
+          this.position = event.position;
+          this.apply(event);
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        this.logger.error(
+          `Session subscription failed, resuming after ${this.position ?? 'the start'}: ${String(error)}`,
+        );
+      }
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [sessionId, forgetAt] of this.recentlyEnded) if (forgetAt <= now) this.recentlyEnded.delete(sessionId);
+    // A session past its end (plus an access token's life) can no longer be used: read again if ever asked.
+    const horizon = new Date(now - this.accessTtlMs).toISOString();
+    this.sessions.sweep((state) => state.status === 'none' || state.expiresAt < horizon);
+  }
+}

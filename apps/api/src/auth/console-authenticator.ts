@@ -1,0 +1,124 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
+import { type Actor, DomainError } from '@enlace/domain';
+import type { Socket } from 'socket.io';
+import { AccessVerifier, type VerifiedAccess } from './access-verifier.js';
+import { authErrors } from './auth-errors.js';
+import { type AuthChange, AuthState } from './auth-state.js';
+
+/** What the authenticator needs of a console socket (the gateway's typed socket fits). */
+type ConsoleSocket = Pick<Socket, 'id' | 'handshake' | 'connected' | 'emit' | 'disconnect' | 'once'> & {
+  data: { actor?: Actor };
+};
+
+interface Admitted {
+  socket: ConsoleSocket;
+  token: string;
+  access: VerifiedAccess;
+  expiry: NodeJS.Timeout;
+}
+
+/** The longest a timer may wait (setTimeout overflows beyond ~24.8 days); an access token lives far less anyway. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function reasonOf(error: DomainError): UnauthorizedReason {
+  return { code: error.code, message: error.messages };
+}
+
+/**
+ * Console sockets and their tokens, for the gateway: the handshake is admitted with an access token (the same checks
+ * as every HTTP request); the socket is closed when that token expires, when its session ends or when its account is
+ * disabled (after an `unauthorized` message saying why, so the console refreshes and resumes, or signs in); and every
+ * subscribe checks the token, the session and the account again.
+ *
+ *   namespace.use(consoleAuthenticator.middleware());                          // afterInit
+ *   const refusal = await consoleAuthenticator.checkSubscribe(socket);         // top of the subscribe handler
+ *   if (refusal) return refusal;
+ */
+@Injectable()
+export class ConsoleAuthenticator implements OnModuleDestroy {
+  private readonly admitted = new Map<string, Admitted>();
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly verifier: AccessVerifier,
+    state: AuthState,
+  ) {
+    this.stopListening = state.onChange((change) => this.onChange(change));
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening();
+    for (const { expiry } of this.admitted.values()) clearTimeout(expiry);
+  }
+
+  /** socket.io namespace middleware: refuses the handshake without a valid access token (`auth.token`). */
+  middleware(): (socket: ConsoleSocket, next: (error?: Error) => void) => void {
+    return (socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || token.length === 0) {
+        next(new Error('unauthorized: auth.token (an access token from POST /api/auth/login) is required'));
+        return;
+      }
+      this.verifier
+        .verify(token)
+        .then((access) => {
+          this.admit(socket, token, access);
+          next();
+        })
+        .catch((error: unknown) => {
+          // `unauthorized: <code>`: a console refreshes on AUTH.TOKEN_EXPIRED and signs in again otherwise. Anything
+          // else (the store cannot be read now) is no verdict on the token: the console tries again later.
+          if (error instanceof DomainError) next(new Error(`unauthorized: ${error.code}`));
+          else next(new Error('unavailable: the token cannot be checked now; try again shortly', { cause: error }));
+        });
+    };
+  }
+
+  /** Checks the socket's token, session and account again: undefined when admitted, else the refusal to answer. */
+  async checkSubscribe(socket: ConsoleSocket): Promise<SubscribeAck | undefined> {
+    const admitted = this.admitted.get(socket.id);
+    try {
+      if (!admitted) throw authErrors.sessionEnded();
+      admitted.access = await this.verifier.verify(admitted.token);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.close(socket, error);
+      return { ok: false, error: { code: error.code, message: error.messages } };
+    }
+  }
+
+  private admit(socket: ConsoleSocket, token: string, access: VerifiedAccess): void {
+    socket.data.actor = access.actor;
+    const expiry = setTimeout(
+      () => this.close(socket, authErrors.tokenExpired()),
+      Math.min(Math.max(0, access.expiresAt - Date.now()), MAX_TIMER_MS),
+    );
+    expiry.unref();
+    this.admitted.set(socket.id, { socket, token, access, expiry });
+    socket.once('disconnect', () => {
+      clearTimeout(expiry);
+      this.admitted.delete(socket.id);
+    });
+  }
+
+  private close(socket: ConsoleSocket, error: DomainError): void {
+    const admitted = this.admitted.get(socket.id);
+    if (admitted) clearTimeout(admitted.expiry);
+    this.admitted.delete(socket.id);
+    if (!socket.connected) return;
+    socket.emit('unauthorized', reasonOf(error));
+    socket.disconnect(true);
+  }
+
+  private onChange(change: AuthChange): void {
+    if (change.kind === 'account-unlocked') return;
+    const error = change.kind === 'session-ended' ? authErrors.sessionEnded() : authErrors.accountDisabled();
+    for (const { socket, access } of [...this.admitted.values()]) {
+      const affected =
+        change.kind === 'session-ended' ? access.sessionId === change.sessionId : access.actor.id === change.username;
+      if (affected) this.close(socket, error);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandPipeline } from '@enlace/application';
+import { EnvironmentVariables } from '@enlace/config';
+import { type Actor, type LoginFailureReason, sessionDecider, sessionStreamId, unauthenticated } from '@enlace/domain';
+import { randomUUID } from 'node:crypto';
+import { AccessTokens } from './access-tokens.js';
+import { AUTH_SERVICE_ACTOR, AuthActivityLog } from './auth-activity-log.js';
+import { AuthState } from './auth-state.js';
+import type { ClientInfo } from './client-info.js';
+import { LoginThrottle, LoginThrottledError } from './login-throttle.js';
+import { hashPassword, needsRehash, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.js';
+import { PasswordCheckPool, PasswordCheckPoolFullError } from './password-check-pool.js';
+import { PasswordOverlay } from './password-overlay.js';
+import { newRefreshToken } from './refresh-tokens.js';
+import { type UserAccount, UserDirectory } from './user-directory.js';
+
+/** What a sign-in or a refresh hands the client. */
+export interface SessionTokens {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds the access token lives. */
+  expiresIn: number;
+  refreshToken: string;
+  /** When the refresh token expires unless used (the idle timeout), ISO-8601. */
+  refreshExpiresAt: string;
+  /** When the session ends however active, ISO-8601. */
+  sessionExpiresAt: string;
+  user: { username: string; displayName: string; agency: string; country: string; role: string };
+}
+
+export const actorOf = (account: Pick<UserAccount, 'id' | 'agency' | 'country' | 'role'>): Actor => ({
+  id: account.id,
+  agency: account.agency,
+  country: account.country,
+  role: account.role,
+});
+
+/** The only answer to a refused sign-in, whatever the reason, so that it tells nothing about the account. */
+export const signInRefused = () =>
+  unauthenticated(
+    'AUTH.SIGN_IN_FAILED',
+    'Unknown username or wrong password',
+    'Usuario desconocido o contraseña incorrecta',
+  );
+
+/**
+ * Sign-in: throttle (by name and address), check the password in the bounded pool (the unknown-account hash when the
+ * name is unknown, so a refusal costs the same), record the outcome in the sign-in journal, and on success start a
+ * session (its own stream) and issue an access token and a refresh token. A hash of older parameters is replaced
+ * after a successful sign-in.
+ */
+@Injectable()
+export class SignInService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly directory: UserDirectory,
+    private readonly overlay: PasswordOverlay,
+    private readonly pool: PasswordCheckPool,
+    private readonly throttle: LoginThrottle,
+    private readonly state: AuthState,
+    private readonly pipeline: CommandPipeline,
+    private readonly tokens: AccessTokens,
+    private readonly activity: AuthActivityLog,
+    private readonly env: EnvironmentVariables,
+  ) {}
+
+  async signIn(username: string, password: string, client: ClientInfo): Promise<SessionTokens> {
+    const correlationId = randomUUID();
+    const seen = { address: client.address, userAgent: client.userAgent };
+    try {
+      await this.throttle.attempt(username, client.address);
+    } catch (error) {
+      if (error instanceof LoginThrottledError && error.started) {
+        this.logger.warn(`Sign-in lockout (${error.scope}) of ${JSON.stringify(username)} from ${client.address}`);
+        await this.activity.record(
+          'LoginLockedOut',
+          { ...seen, username, reason: error.scope, until: error.until.toISOString() },
+          AUTH_SERVICE_ACTOR,
+          { correlationId },
+        );
+      }
+      throw error;
+    }
+
+    const account = this.directory.find(username);
+    // The same steps for an unknown name (the overlay read included), so the answer takes as long.
+    const stored = await this.overlay.hashFor(username, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    let matches: boolean;
+    try {
+      matches = await this.pool.run(() => verifyPassword(password, stored));
+    } catch (error) {
+      // Not checked: the attempt does not count against the name or the address.
+      if (error instanceof PasswordCheckPoolFullError) await this.throttle.refund(username, client.address);
+      throw error;
+    }
+    const status = account ? await this.state.account(account.id) : undefined;
+    const failure: LoginFailureReason | undefined = !account
+      ? 'unknown-account'
+      : !matches
+        ? 'wrong-password'
+        : status?.disabled
+          ? 'account-disabled'
+          : undefined;
+    if (failure || !account) {
+      await this.activity.record('LoginFailed', { ...seen, username, reason: failure ?? null }, AUTH_SERVICE_ACTOR, {
+        correlationId,
+      });
+      throw signInRefused();
+    }
+
+    const refresh = newRefreshToken();
+    const actor = actorOf(account);
+    const outcome = await this.pipeline.execute(sessionDecider, {
+      streamId: sessionStreamId(refresh.sessionId),
+      command: {
+        type: 'StartSession',
+        data: {
+          sessionId: refresh.sessionId,
+          username: account.id,
+          agency: account.agency,
+          country: account.country,
+          role: account.role,
+          refreshTokenHash: refresh.hash,
+          idleSeconds: this.env.REFRESH_TOKEN_TTL_SECONDS,
+          maxSeconds: this.env.SESSION_MAX_SECONDS,
+          ...seen,
+        },
+      },
+      actor,
+      correlationId,
+    });
+    await this.throttle.succeeded(username, client.address);
+    await this.activity.record(
+      'LoginSucceeded',
+      { ...seen, username: account.id, sessionId: refresh.sessionId },
+      actor,
+      {
+        correlationId,
+        decisionId: outcome.events[0]!.id,
+      },
+    );
+    if (needsRehash(stored)) this.rehashLater(account, password);
+    const session = outcome.state;
+    if (session.status === 'none') throw new Error('StartSession decided no session');
+    return this.tokensFor(account, refresh.sessionId, refresh.token, session.refreshExpiresAt, session.expiresAt);
+  }
+
+  tokensFor(
+    account: UserAccount,
+    sessionId: string,
+    refreshToken: string,
+    refreshExpiresAt: string,
+    sessionExpiresAt: string,
+  ): SessionTokens {
+    const access = this.tokens.issue({
+      sub: account.id,
+      sid: sessionId,
+      role: account.role,
+      country: account.country,
+      agency: account.agency,
+      name: account.displayName,
+    });
+    return {
+      accessToken: access.token,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+      refreshToken,
+      refreshExpiresAt,
+      sessionExpiresAt,
+      user: {
+        username: account.id,
+        displayName: account.displayName,
+        agency: account.agency,
+        country: account.country,
+        role: account.role,
+      },
+    };
+  }
+
+  /** After the answer, when a slot is free: the new hash goes to the overlay (config/ stays untouched). */
+  private rehashLater(account: UserAccount, password: string): void {
+    setImmediate(() => {
+      this.pool
+        .run(() => hashPassword(password))
+        .then((hash) => this.overlay.upgrade(account.id, account.passwordHash, hash))
+        .then(() => this.logger.log(`Re-hashed the password of ${account.id} at the current scrypt parameters`))
+        .catch((error: unknown) => {
+          if (!(error instanceof PasswordCheckPoolFullError)) {
+            this.logger.warn(`Could not re-hash the password of ${account.id}: ${String(error)}`);
+          }
+        });
+    });
+  }
+}

@@ -1,0 +1,148 @@
+// Accounts, for administrators: who may sign in, sign-in lockouts (with unlock), and disabling or enabling an account.
+import { useState } from 'react';
+import type { AccountView } from '../api/types';
+import { ErrorAlert, Loadable, LocalTime } from '../components/common';
+import { useNow, useTitle } from '../components/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { useLive } from '../live/LiveProvider';
+import { canManageAccounts } from '../session/session';
+import { useSignedIn } from '../session/SessionProvider';
+import { useResource, useWrite } from '../state/DataProvider';
+import { browserZone } from '../time/format';
+import './admin.css';
+
+function AccountRow({ account, onChanged }: { account: AccountView; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { user, token } = useSignedIn();
+  const { announce } = useLive();
+  const write = useWrite(token);
+  const [reason, setReason] = useState('');
+  const now = useNow(5_000);
+  const self = account.username === user.username;
+  const locked = account.lockedUntil !== null && Date.parse(account.lockedUntil) > now;
+
+  const act = async (action: 'unlock' | 'disable' | 'enable') => {
+    if (action === 'disable' && !window.confirm(t.confirmDisable(account.displayName))) return;
+    const body = action === 'disable' && reason.trim() ? { reason: reason.trim() } : {};
+    const result = await write.run(
+      'POST',
+      `/api/admin/accounts/${encodeURIComponent(account.username)}/${action}`,
+      body,
+    );
+    if (result) {
+      setReason('');
+      announce(t.accountUpdated(account.displayName));
+      onChanged();
+    }
+  };
+
+  return (
+    <tr data-testid={`account-${account.username}`} data-status={account.status} data-locked={locked}>
+      <th scope="row">
+        {account.displayName}
+        <span className="muted block">
+          {account.username}
+          {self ? ` · ${t.yourAccount}` : ''}
+        </span>
+      </th>
+      <td>
+        {account.agency} · {t.side[account.country]}
+      </td>
+      <td>{t.role[account.role]}</td>
+      <td>
+        <span className={`chip chip-${account.status === 'enabled' ? 'open' : 'closed'}`}>
+          {t.accountStatus[account.status]}
+        </span>
+      </td>
+      <td>
+        {locked && account.lockedUntil ? (
+          <>
+            {t.lockedUntil} <LocalTime iso={account.lockedUntil} zone={browserZone()} seconds timeOnly />
+          </>
+        ) : (
+          <span className="muted">{t.notLocked}</span>
+        )}
+        {account.recentFailures > 0 ? (
+          <span className="muted block">{t.recentFailures(account.recentFailures)}</span>
+        ) : null}
+      </td>
+      <td className="actions">
+        {locked ? (
+          <button type="button" className="btn btn-small" disabled={write.pending} onClick={() => void act('unlock')}>
+            {t.unlock}
+          </button>
+        ) : null}
+        {account.status === 'enabled' && !self ? (
+          <span className="inline-form">
+            <label className="visually-hidden" htmlFor={`reason-${account.username}`}>
+              {t.disableReason}
+            </label>
+            <input
+              id={`reason-${account.username}`}
+              placeholder={t.disableReason}
+              value={reason}
+              maxLength={500}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={write.pending}
+              onClick={() => void act('disable')}
+            >
+              {t.disable}
+            </button>
+          </span>
+        ) : null}
+        {account.status === 'disabled' ? (
+          <button type="button" className="btn btn-small" disabled={write.pending} onClick={() => void act('enable')}>
+            {t.enable}
+          </button>
+        ) : null}
+        {write.error ? <ErrorAlert error={write.error} /> : null}
+      </td>
+    </tr>
+  );
+}
+
+export function Accounts() {
+  const { t } = useI18n();
+  const { user } = useSignedIn();
+  useTitle(t.accountsTitle);
+  const accounts = useResource<AccountView[]>(canManageAccounts(user) ? '/api/admin/accounts' : null);
+  if (!canManageAccounts(user)) {
+    return (
+      <div className="card narrow">
+        <h1>{t.accountsTitle}</h1>
+        <p>{t.accountsOnlyAdmins}</p>
+      </div>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="accounts-title" data-testid="accounts">
+      <h1 id="accounts-title">{t.accountsTitle}</h1>
+      <p className="muted">{t.accountsIntro}</p>
+      <Loadable resource={accounts}>
+        {(list) => (
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.accountColumns.account}</th>
+                <th scope="col">{t.accountColumns.agency}</th>
+                <th scope="col">{t.accountColumns.role}</th>
+                <th scope="col">{t.accountColumns.status}</th>
+                <th scope="col">{t.accountColumns.lockout}</th>
+                <th scope="col">{t.accountColumns.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((account) => (
+                <AccountRow key={account.username} account={account} onChanged={accounts.retry} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loadable>
+    </section>
+  );
+}

@@ -1,0 +1,413 @@
+// Sign-in and sessions across real api processes (built and started as an operator would) on one PostgreSQL schema
+// and a redis-server of the test's own (stopped in one test): revocation reaching every process, throttling and
+// lockouts shared by the processes (and kept in memory while Redis is away), admins' unlock, console sockets closed
+// when their token expires or their session ends, a flood of sign-ins that does not starve other requests, and a
+// default install that accepts no token signed with anything in the repository.
+import type { Room, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
+import { testDatabaseUrl, dropSchema, uniqueSchemaName } from '@enlace/event-store/testing';
+import { TestRedisServer } from '@enlace/notifications/testing';
+import { spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiProcess, buildApi, generatedSigningSecret } from './support/api-process.js';
+import { ConsoleClient, tryHandshake } from './support/console-client.js';
+
+interface Answer<Body = Record<string, unknown>> {
+  status: number;
+  body: Body;
+  headers: Headers;
+  ms: number;
+}
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+interface ActivityEntry {
+  type: string;
+  username: string | null;
+  reason: string | null;
+  address: string | null;
+  userAgent: string | null;
+  actor: string;
+}
+
+const schema = uniqueSchemaName('auth_e2e');
+const apis: ApiProcess[] = [];
+let redis: TestRedisServer;
+let a: ApiProcess;
+let b: ApiProcess;
+
+async function start(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<ApiProcess> {
+  const api = await ApiProcess.start({
+    databaseUrl: testDatabaseUrl(),
+    schema,
+    ...options,
+    env: { REDIS_URL: redis.url, LOG_LEVEL: 'error', ...env },
+  });
+  apis.push(api);
+  return api;
+}
+
+async function call<Body = Record<string, unknown>>(
+  api: ApiProcess,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; userAgent?: string } = {},
+): Promise<Answer<Body>> {
+  const headers: Record<string, string> = { 'user-agent': options.userAgent ?? 'auth-e2e' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const started = performance.now();
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : {}) as Body,
+    headers: response.headers,
+    ms: performance.now() - started,
+  };
+}
+
+const login = (api: ApiProcess, username: string, password = 'demo') =>
+  call<Tokens & { code?: string }>(api, 'POST', '/api/auth/login', { body: { username, password } });
+
+async function signedIn(api: ApiProcess, username: string): Promise<Tokens> {
+  const answer = await login(api, username);
+  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+const me = (api: ApiProcess, token: string) => call<{ code?: string }>(api, 'GET', '/api/auth/me', { token });
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Date.now() - started;
+}
+
+async function journal(api: ApiProcess, token: string): Promise<ActivityEntry[]> {
+  const answer = await call<{ entries: ActivityEntry[] }>(api, 'GET', '/api/auth/activity?limit=200', { token });
+  expect(answer.status).toBe(200);
+  return answer.body.entries;
+}
+
+beforeAll(async () => {
+  buildApi();
+  redis = await TestRedisServer.start();
+  [a, b] = [await start(), await start()];
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(apis.map((api) => api.stop()));
+  await redis?.stop();
+  await dropSchema(schema);
+}, 30_000);
+
+describe('a default start', () => {
+  it('generates its own signing secret and accepts no token signed with a constant of the repository', async () => {
+    const secret = generatedSigningSecret();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    // No tracked file holds it: no constant of the repository can sign what this install accepts.
+    const search = spawnSync('git', ['grep', '-I', '-l', '-F', secret.toString('utf8')], { encoding: 'utf8' });
+    expect({ status: search.status, files: search.stdout }).toEqual({ status: 1, files: '' });
+
+    const { accessToken } = await signedIn(a, 'officer.us');
+    const [, payload] = accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as object;
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'HS256', typ: 'at+jwt' })}.${encode(claims)}`;
+    const candidates = [
+      'enlace-development-secret-not-for-production-use',
+      'a-production-secret-of-at-least-32-characters',
+      'some-other-secret-entirely-32+chars',
+      'x'.repeat(32),
+      '',
+    ];
+    for (const candidate of candidates) {
+      const forged = `${unsigned}.${createHmac('sha256', candidate).update(unsigned).digest('base64url')}`;
+      const answer = await me(a, forged);
+      expect({ candidate, status: answer.status, code: answer.body.code }).toEqual({
+        candidate,
+        status: 401,
+        code: 'AUTH.TOKEN_INVALID',
+      });
+    }
+    // The same claims signed with the generated secret are the api's own token.
+    expect(`${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`).toBe(accessToken);
+  });
+
+  it('keeps the secret at mode 0600, shares it between processes of one DATA_DIR, and lets JWT_SECRET win', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'enlace-auth-secret-'));
+    try {
+      const configured = 'a-configured-secret-of-at-least-thirty-two-bytes';
+      const api = await start({ JWT_SECRET: configured }, { dataDir });
+      const { accessToken } = await signedIn(api, 'officer.mx');
+      const [head, payload, signature] = accessToken.split('.');
+      expect(createHmac('sha256', configured).update(`${head}.${payload}`).digest('base64url')).toBe(signature);
+      expect(() => statSync(join(dataDir, 'jwt-secret'))).toThrow();
+      await api.stop();
+
+      const [first, second] = await Promise.all([start({}, { dataDir }), start({}, { dataDir })]);
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      const token = (await signedIn(first, 'officer.mx')).accessToken;
+      expect((await me(second, token)).status).toBe(200);
+      expect(generatedSigningSecret(dataDir).equals(generatedSigningSecret())).toBe(false);
+      await Promise.all([first.stop(), second.stop()]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('sessions across api processes', () => {
+  it('a logout on one process revokes the access and refresh tokens on the other within a second', async () => {
+    const tokens = await signedIn(a, 'officer.us');
+    expect((await me(b, tokens.accessToken)).status).toBe(200);
+    expect((await call(a, 'POST', '/api/auth/logout', { token: tokens.accessToken })).status).toBe(204);
+    const ms = await eventually(async () => (await me(b, tokens.accessToken)).status === 401, 'B to refuse', 1_000);
+    expect((await me(b, tokens.accessToken)).body.code).toBe('AUTH.SESSION_ENDED');
+    const refreshed = await call<{ code: string }>(b, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: tokens.refreshToken },
+    });
+    expect({ status: refreshed.status, code: refreshed.body.code }).toEqual({ status: 401, code: 'SESSION.REVOKED' });
+    console.log(`logout on A refused on B after ${ms} ms`);
+  });
+
+  it('a refresh token reused on another process ends the session there and here', async () => {
+    const first = await signedIn(a, 'officer.mx');
+    const rotated = await call<Tokens>(a, 'POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    expect(rotated.status).toBe(200);
+    const reused = await call<{ code: string }>(b, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: first.refreshToken },
+    });
+    expect(reused.body.code).toBe('AUTH.REFRESH_TOKEN_REUSED');
+    await eventually(async () => (await me(a, rotated.body.accessToken)).status === 401, 'A to refuse', 1_000);
+  });
+
+  it('an account disabled on one process stops on the other at once, and is enabled again', async () => {
+    const admin = await signedIn(a, 'admin');
+    const planner = await signedIn(b, 'planner');
+    expect(
+      (await call(a, 'POST', '/api/admin/accounts/planner/disable', { token: admin.accessToken, body: {} })).status,
+    ).toBe(200);
+    await eventually(async () => (await me(b, planner.accessToken)).status === 401, 'B to refuse', 1_000);
+    expect((await call(b, 'POST', '/api/admin/accounts/planner/enable', { token: admin.accessToken })).status).toBe(
+      200,
+    );
+    expect((await me(b, (await signedIn(b, 'planner')).accessToken)).status).toBe(200);
+  });
+});
+
+describe('sign-in throttling (Redis shared by the processes)', () => {
+  /** Signed in before the auditor's own account name is locked by the spraying below. */
+  let auditor: Tokens;
+  beforeAll(async () => {
+    auditor = await signedIn(b, 'auditor');
+  });
+
+  it('200 wrong passwords against one account: 5 checked, then 429 with Retry-After; auditors see the lockout', async () => {
+    const answers: Answer<{ code?: string; message?: { en: string; es: string } }>[] = [];
+    for (let i = 0; i < 200; i += 1) answers.push(await login(i % 2 ? a : b, 'officer.us', `guess-${i}`));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
+    const throttled = answers[5]!;
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(55);
+    expect(throttled.body).toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS' });
+    expect(throttled.body.message!.es).toMatch(/Demasiados intentos/);
+    // The right password waits out the lockout too.
+    expect((await login(a, 'officer.us')).status).toBe(429);
+
+    const entries = (await journal(b, auditor.accessToken)).filter((entry) => entry.username === 'officer.us');
+    expect(entries.filter((entry) => entry.type === 'LoginFailed')).toHaveLength(5);
+    expect(entries.filter((entry) => entry.type === 'LoginLockedOut')).toEqual([
+      expect.objectContaining({ reason: 'account', address: '127.0.0.1', userAgent: 'auth-e2e', actor: 'system:auth' }),
+    ]);
+  }, 120_000);
+
+  it('an admin unlocks it (on the other process), and the account signs in', async () => {
+    const admin = await signedIn(a, 'admin');
+    const accounts = await call<{ username: string; lockedUntil: string | null }[]>(a, 'GET', '/api/admin/accounts', {
+      token: admin.accessToken,
+    });
+    expect(accounts.body.find((account) => account.username === 'officer.us')!.lockedUntil).not.toBeNull();
+    expect((await call(b, 'POST', '/api/admin/accounts/officer.us/unlock', { token: admin.accessToken })).status).toBe(
+      200,
+    );
+    expect((await login(a, 'officer.us')).status).toBe(200);
+    const entries = await journal(a, admin.accessToken);
+    expect(entries.find((entry) => entry.type === 'LoginUnlocked')).toMatchObject({
+      username: 'officer.us',
+      actor: 'admin',
+    });
+  });
+
+  it('100 wrong passwords over five accounts (and names that do not exist) are throttled the same way', async () => {
+    const names = ['officer.mx', 'planner', 'auditor', 'admin', 'nobody.here'];
+    const answers = await Promise.all(
+      names.map(async (name) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 20; i += 1) statuses.push((await login(i % 2 ? a : b, name, `spray-${i}`)).status);
+        return statuses;
+      }),
+    );
+    for (const statuses of answers) {
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
+    }
+    const admin = await call<{ code: string }>(a, 'POST', '/api/auth/login', {
+      body: { username: 'admin', password: 'demo' },
+    });
+    expect(admin.status).toBe(429);
+  }, 120_000);
+
+  it('makes a client address wait after too many failures over many names (password spraying)', async () => {
+    const api = await start({ REDIS_PREFIX: `${schema}_spray`, LOGIN_ADDRESS_MAX_FAILURES: '10' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) statuses.push((await login(api, `sprayed.${i}`, 'Summer2026!')).status);
+    expect(statuses).toEqual([...Array<number>(10).fill(401), 429, 429]);
+    // Everyone at that address waits, the right password included: the lockout is the address's.
+    const blocked = await login(api, 'officer.us');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+    await api.stop();
+    expect((await journal(a, auditor.accessToken)).find((entry) => entry.type === 'LoginLockedOut')).toMatchObject({
+      reason: 'address',
+      username: 'sprayed.10',
+    });
+  }, 60_000);
+
+  it('keeps throttling in each process while Redis is down, and answers no 5xx', async () => {
+    const fallback = await start({ LOGIN_MAX_FAILURES: '3' });
+    await redis.stop();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i += 1) statuses.push((await login(fallback, 'ghost.user', `x-${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    } finally {
+      redis = await TestRedisServer.start();
+      await fallback.stop();
+    }
+  }, 60_000);
+});
+
+describe('a flood of sign-ins', () => {
+  it('200 at once: bounded password checks (503 + Retry-After beyond the queue) while /health stays fast', async () => {
+    const api = await start({
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `${schema}_flood`,
+      LOGIN_ADDRESS_MAX_FAILURES: '10000',
+    });
+    const health: number[] = [];
+    let flooding = true;
+    const probe = (async () => {
+      while (flooding) {
+        health.push((await call(api, 'GET', '/health')).ms);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => login(api, `flood.${i}`, 'wrong')));
+    flooding = false;
+    await probe;
+    const busy = answers.filter((answer) => answer.status === 503);
+    expect(answers.every((answer) => answer.status === 401 || answer.status === 503)).toBe(true);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.body).toMatchObject({ code: 'AUTH.SIGN_IN_BUSY' });
+    expect(Number(busy[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const sorted = [...health].sort((x, y) => x - y);
+    const p50 = sorted[Math.floor(sorted.length / 2)]!;
+    const max = sorted.at(-1)!;
+    console.log(
+      `200 concurrent sign-ins: ${answers.length - busy.length} checked, ${busy.length} answered 503; ` +
+        `/health p50 ${p50.toFixed(0)} ms, max ${max.toFixed(0)} ms over ${health.length} probes`,
+    );
+    // Generous (a shared 2-core machine): the issue saw 5 s before the pool.
+    expect(max).toBeLessThan(1_500);
+    await api.stop();
+  }, 120_000);
+
+  it('answers a refused sign-in alike, and in about the same time, for known and unknown names', async () => {
+    const api = await start({
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `${schema}_timing`,
+      LOGIN_ADDRESS_MAX_FAILURES: '10000',
+    });
+    const known: Answer<unknown>[] = [];
+    const unknown: Answer<unknown>[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      for (const name of ['officer.us', 'officer.mx', 'planner', 'auditor']) {
+        known.push(await login(api, name, `wrong-${round}`));
+        unknown.push(await login(api, `${name}.x${round}`, `wrong-${round}`));
+      }
+    }
+    for (const answer of [...known, ...unknown]) {
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual(known[0]!.body);
+    }
+    const median = (answers: Answer<unknown>[]) => [...answers.map((answer) => answer.ms)].sort((x, y) => x - y)[6]!;
+    const ratio = median(known) / median(unknown);
+    console.log(
+      `refused sign-in median: known ${median(known).toFixed(0)} ms, unknown ${median(unknown).toFixed(0)} ms`,
+    );
+    expect(ratio).toBeGreaterThan(0.6);
+    expect(ratio).toBeLessThan(1.6);
+    await api.stop();
+  }, 120_000);
+});
+
+describe('console sockets', () => {
+  let short: ApiProcess;
+
+  beforeAll(async () => {
+    short = await start({ ACCESS_TOKEN_TTL_SECONDS: '5' });
+  }, 60_000);
+
+  function closedWith(client: ConsoleClient): Promise<UnauthorizedReason> {
+    return new Promise((resolve) => client.socket.once('unauthorized', resolve));
+  }
+
+  it('closes a socket when its access token expires, saying so; refreshed, it reconnects and resumes', async () => {
+    const tokens = await signedIn(short, 'auditor');
+    const client = await ConsoleClient.connect(short.url, tokens.accessToken, { reconnection: false });
+    const ack = await client.subscribe(['board'] as Room[]);
+    expect(ack.ok).toBe(true);
+    const reason = await closedWith(client);
+    expect(reason.code).toBe('AUTH.TOKEN_EXPIRED');
+    await eventually(() => Promise.resolve(!client.socket.connected), 'the socket to close', 2_000);
+    expect(await tryHandshake(short.url, { token: tokens.accessToken })).toBe('unauthorized: AUTH.TOKEN_EXPIRED');
+
+    const refreshed = await call<Tokens>(short, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: tokens.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    const resumed = await ConsoleClient.connect(short.url, refreshed.body.accessToken, { reconnection: false });
+    const again = await resumed.subscribe(['board'] as Room[], client.lastPosition);
+    expect(again).toMatchObject({ ok: true, from: client.lastPosition });
+    resumed.socket.disconnect();
+  }, 30_000);
+
+  it('closes the sockets of a session ended on another process, and refuses their subscribe', async () => {
+    const tokens = await signedIn(a, 'officer.mx');
+    const client = await ConsoleClient.connect(a.url, tokens.accessToken, { reconnection: false });
+    expect((await client.subscribe(['board'] as Room[])).ok).toBe(true);
+    const closed = closedWith(client);
+    expect((await call(b, 'POST', '/api/auth/logout', { token: tokens.accessToken })).status).toBe(204);
+    // Whichever comes first — the push from the revocation, or this subscribe — the console is refused.
+    const ack = (await client.socket
+      .timeout(2_000)
+      .emitWithAck('subscribe', { rooms: ['board'] })
+      .catch(() => undefined)) as SubscribeAck | undefined;
+    if (ack) expect(ack).toMatchObject({ ok: false, error: { code: 'AUTH.SESSION_ENDED' } });
+    expect((await closed).code).toBe('AUTH.SESSION_ENDED');
+    expect(await tryHandshake(a.url, { token: tokens.accessToken })).toBe('unauthorized: AUTH.SESSION_ENDED');
+  }, 30_000);
+});
