@@ -139,6 +139,11 @@ describe('api process', () => {
         body: JSON.stringify({ username: 'admin', password: 'demo' }),
       });
       const { accessToken } = (await login.json()) as { accessToken: string };
+      // An admin at work: the api knows the session before the outage (it cannot read it during one).
+      const me = await fetch(`http://127.0.0.1:${port}/api/auth/me`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(me.status).toBe(200);
 
       await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
       await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [database]);

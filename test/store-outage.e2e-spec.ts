@@ -147,7 +147,10 @@ it('an api under 10 writers survives PostgreSQL stopped for 15 s, answers 503 + 
   const writers = Array.from({ length: WRITERS }, (_, index) => writer(index));
   try {
     await eventually(
-      () => Array.from({ length: WRITERS }, (_, i) => i).every((i) => successes('-before')(i) >= 2),
+      () => {
+        if (unexpected.length > 0) throw new Error(unexpected.join('\n'));
+        return Array.from({ length: WRITERS }, (_, i) => i).every((i) => successes('-before')(i) >= 2);
+      },
       30_000,
       'two writes of every writer before the outage',
     );

@@ -31,6 +31,7 @@ import { WriteResult, writeResult } from '../common/write-result.js';
 import { type AccountView, AccountsService } from './accounts.service.js';
 import { CurrentActor, Roles } from './auth.decorators.js';
 import { clientInfo } from './client-info.js';
+import { IsHumanText } from '../common/human-text.validation.js';
 
 export class DisableAccountDto {
   @ApiProperty({ required: false, description: 'Why, for the record (e.g. "left the agency")' })
@@ -38,6 +39,7 @@ export class DisableAccountDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @IsHumanText()
   reason?: string;
 }
 

@@ -45,11 +45,13 @@ class InsuredLimiter {
 
 /**
  * Sign-in throttling by account name and by client address, shared by every api process through Redis (with this
- * process's memory as the fallback while Redis does not answer). Every attempt counts before its password is checked,
- * so a burst of concurrent attempts cannot slip past the limit, and a success wipes the name's count:
+ * process's memory as the fallback while Redis does not answer). Failed checks count, not attempts: a user whose
+ * tabs or scripts sign in at once with the right password is never locked out by their own burst. A locked name or
+ * address is refused before any password is checked; a burst of wrong passwords can overshoot the limit by at most what
+ * the password pool admits at once (PASSWORD_HASH_CONCURRENCY + PASSWORD_HASH_QUEUE), each still a refused attempt.
  *
- * - an account name (known or not: lockouts must not tell which names exist) is locked after LOGIN_MAX_FAILURES
- *   attempts within LOGIN_FAILURE_WINDOW_SECONDS without a success, for LOGIN_LOCKOUT_SECONDS, doubled at each
+ * - an account name (known or not: lockouts must not tell which names exist) is locked once LOGIN_MAX_FAILURES
+ *   checks failed within LOGIN_FAILURE_WINDOW_SECONDS without a success, for LOGIN_LOCKOUT_SECONDS, doubled at each
  *   further lockout within 24 h up to LOGIN_LOCKOUT_MAX_SECONDS; an admin's unlock or the time lifts it;
  * - a client address that failed LOGIN_ADDRESS_MAX_FAILURES times within LOGIN_ADDRESS_WINDOW_SECONDS waits out the
  *   window (password spraying over many names from one place).
@@ -123,31 +125,36 @@ export class LoginThrottle {
     this.redis.disconnect();
   }
 
-  /** Counts a sign-in attempt, or throws LoginThrottledError when the name or the address must wait. */
-  async attempt(username: string, address: string): Promise<void> {
-    await this.count(this.addresses, address, 'address');
-    try {
-      await this.count(this.names, nameKey(username), 'account');
-    } catch (error) {
-      // No password is checked for a locked name: the address keeps its attempt, so hammering one locked account does
-      // not also lock out everyone behind the same address.
-      await this.addresses.shared.reward(address, 1).catch(() => undefined);
-      throw error;
+  /** Throws LoginThrottledError when the address or the account name must wait; counts nothing. */
+  async admit(username: string, address: string): Promise<void> {
+    for (const [limiter, key, scope] of [
+      [this.addresses, address, 'address'],
+      [this.names, nameKey(username), 'account'],
+    ] as const) {
+      const res = await limiter.shared.get(key);
+      if (res && res.consumedPoints > limiter.options.points) {
+        throw new LoginThrottledError(scope, new Date(Date.now() + res.msBeforeNext), false);
+      }
     }
   }
 
-  /** The password was right: the name starts afresh, and the address gets its attempt back. */
-  async succeeded(username: string, address: string): Promise<void> {
-    await Promise.all([this.names.shared.delete(nameKey(username)), this.addresses.shared.reward(address, 1)]).catch(
-      (error: unknown) => this.logger.warn(`Sign-in throttle: could not record a success: ${String(error)}`),
-    );
+  /**
+   * A password check failed: counts it against the address and the name. Returns the lockout this failure started
+   * (the limit reached, for the name or the address), to be recorded once; the next attempt is refused.
+   */
+  async failed(username: string, address: string): Promise<LoginThrottledError | undefined> {
+    const [byAddress, byName] = await Promise.all([
+      this.count(this.addresses, address, 'address'),
+      this.count(this.names, nameKey(username), 'account'),
+    ]);
+    return byName ?? byAddress;
   }
 
-  /** The attempt was not checked (the password pool was full): it does not count. */
-  async refund(username: string, address: string): Promise<void> {
-    await Promise.all([this.names.shared.reward(nameKey(username), 1), this.addresses.shared.reward(address, 1)]).catch(
-      (error: unknown) => this.logger.warn(`Sign-in throttle: could not refund an attempt: ${String(error)}`),
-    );
+  /** The password was right: the name starts afresh (the address keeps its count: one good account must not reset it). */
+  async succeeded(username: string): Promise<void> {
+    await this.names.shared
+      .delete(nameKey(username))
+      .catch((error: unknown) => this.logger.warn(`Sign-in throttle: could not record a success: ${String(error)}`));
   }
 
   /** When the lockout of this account name ends, if it is locked now. */
@@ -175,19 +182,23 @@ export class LoginThrottle {
     void this.lockouts.local.delete(nameKey(username));
   }
 
-  private async count(limiter: InsuredLimiter, key: string, scope: ThrottleScope): Promise<void> {
+  /** One failure more; at the limit, the key is blocked (a lockout starts) and the lockout is returned. */
+  private async count(
+    limiter: InsuredLimiter,
+    key: string,
+    scope: ThrottleScope,
+  ): Promise<LoginThrottledError | undefined> {
+    let consumed: number;
     try {
-      await limiter.shared.consume(key);
+      consumed = (await limiter.shared.consume(key)).consumedPoints;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      if (rejection.consumedPoints !== limiter.options.points + 1) {
-        throw new LoginThrottledError(scope, new Date(Date.now() + rejection.msBeforeNext), false);
-      }
-      // The first attempt over the limit starts the lockout.
-      const seconds = scope === 'account' ? await this.lockoutSeconds(key) : limiter.options.duration;
-      await limiter.shared.block(key, seconds);
-      throw new LoginThrottledError(scope, new Date(Date.now() + seconds * 1000), true);
+      return undefined; // already locked: a failure that slipped in with a burst; the lockout is under way
     }
+    if (consumed !== limiter.options.points) return undefined;
+    const seconds = scope === 'account' ? await this.lockoutSeconds(key) : limiter.options.duration;
+    await limiter.shared.block(key, seconds);
+    return new LoginThrottledError(scope, new Date(Date.now() + seconds * 1000), true);
   }
 
   private async lockoutSeconds(key: string): Promise<number> {

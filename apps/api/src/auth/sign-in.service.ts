@@ -7,7 +7,7 @@ import { AccessTokens } from './access-tokens.js';
 import { AUTH_SERVICE_ACTOR, AuthActivityLog } from './auth-activity-log.js';
 import { AuthState } from './auth-state.js';
 import type { ClientInfo } from './client-info.js';
-import { LoginThrottle, LoginThrottledError } from './login-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, needsRehash, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.js';
 import { PasswordCheckPool, PasswordCheckPoolFullError } from './password-check-pool.js';
 import { PasswordOverlay } from './password-overlay.js';
@@ -68,32 +68,13 @@ export class SignInService {
   async signIn(username: string, password: string, client: ClientInfo): Promise<SessionTokens> {
     const correlationId = randomUUID();
     const seen = { address: client.address, userAgent: client.userAgent };
-    try {
-      await this.throttle.attempt(username, client.address);
-    } catch (error) {
-      if (error instanceof LoginThrottledError && error.started) {
-        this.logger.warn(`Sign-in lockout (${error.scope}) of ${JSON.stringify(username)} from ${client.address}`);
-        await this.activity.record(
-          'LoginLockedOut',
-          { ...seen, username, reason: error.scope, until: error.until.toISOString() },
-          AUTH_SERVICE_ACTOR,
-          { correlationId },
-        );
-      }
-      throw error;
-    }
+    await this.throttle.admit(username, client.address);
 
     const account = this.directory.find(username);
     // The same steps for an unknown name (the overlay read included), so the answer takes as long.
     const stored = await this.overlay.hashFor(username, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
-    let matches: boolean;
-    try {
-      matches = await this.pool.run(() => verifyPassword(password, stored));
-    } catch (error) {
-      // Not checked: the attempt does not count against the name or the address.
-      if (error instanceof PasswordCheckPoolFullError) await this.throttle.refund(username, client.address);
-      throw error;
-    }
+    // A full pool (PasswordCheckPoolFullError, 503) checked nothing: it counts against neither the name nor the address.
+    const matches = await this.pool.run(() => verifyPassword(password, stored));
     const status = account ? await this.state.account(account.id) : undefined;
     const failure: LoginFailureReason | undefined = !account
       ? 'unknown-account'
@@ -106,6 +87,16 @@ export class SignInService {
       await this.activity.record('LoginFailed', { ...seen, username, reason: failure ?? null }, AUTH_SERVICE_ACTOR, {
         correlationId,
       });
+      const lockout = await this.throttle.failed(username, client.address);
+      if (lockout) {
+        this.logger.warn(`Sign-in lockout (${lockout.scope}) of ${JSON.stringify(username)} from ${client.address}`);
+        await this.activity.record(
+          'LoginLockedOut',
+          { ...seen, username, reason: lockout.scope, until: lockout.until.toISOString() },
+          AUTH_SERVICE_ACTOR,
+          { correlationId },
+        );
+      }
       throw signInRefused();
     }
 
@@ -130,7 +121,7 @@ export class SignInService {
       actor,
       correlationId,
     });
-    await this.throttle.succeeded(username, client.address);
+    await this.throttle.succeeded(username);
     await this.activity.record(
       'LoginSucceeded',
       { ...seen, username: account.id, sessionId: refresh.sessionId },

@@ -48,13 +48,20 @@ export class StreamCache<State, Event> {
     const loading = this.loading.get(id);
     if (loading) loading.stale = true;
     const cached = this.folded.get(id);
-    if (!cached || event.revision <= cached.revision) return;
+    if (!cached) {
+      // A stream followed from its first event (a session just started, on any process) is known without a read: the
+      // first request that needs it does not depend on the store answering then.
+      if (event.revision === 0 && !loading) {
+        this.keep(id, { state: this.fold(this.initialState(), event), revision: 0 });
+      }
+      return;
+    }
+    if (event.revision <= cached.revision) return;
     if (event.revision !== cached.revision + 1) {
       this.folded.delete(id);
       return;
     }
-    const state = this.evolve(cached.state, { type: event.type, data: event.data } as Event, event.metadata.recordedAt);
-    this.folded.set(id, { state, revision: event.revision });
+    this.folded.set(id, { state: this.fold(cached.state, event), revision: event.revision });
   }
 
   /** Read again on next use (this process appended to the stream and knows it changed). */
@@ -69,6 +76,15 @@ export class StreamCache<State, Event> {
     for (const [id, { state }] of this.folded) if (obsolete(state)) this.folded.delete(id);
   }
 
+  private fold(state: State, event: RecordedEvent): State {
+    return this.evolve(state, { type: event.type, data: event.data } as Event, event.metadata.recordedAt);
+  }
+
+  private keep(id: string, folded: Folded<State>): void {
+    this.folded.set(id, folded);
+    if (this.folded.size > this.limit) this.folded.delete(this.folded.keys().next().value!);
+  }
+
   private load(id: string): Promise<Folded<State>> {
     const pending = this.loading.get(id);
     if (pending) return pending.promise;
@@ -80,18 +96,10 @@ export class StreamCache<State, Event> {
           const events = await this.store.readStream(this.streamId(id));
           if (!loading.stale) {
             const folded = events.reduce<Folded<State>>(
-              (current, event) => ({
-                state: this.evolve(
-                  current.state,
-                  { type: event.type, data: event.data } as Event,
-                  event.metadata.recordedAt,
-                ),
-                revision: event.revision,
-              }),
+              (current, event) => ({ state: this.fold(current.state, event), revision: event.revision }),
               { state: this.initialState(), revision: -1 },
             );
-            this.folded.set(id, folded);
-            if (this.folded.size > this.limit) this.folded.delete(this.folded.keys().next().value!);
+            this.keep(id, folded);
             return folded;
           }
         }

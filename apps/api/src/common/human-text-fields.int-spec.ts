@@ -1,6 +1,6 @@
 // Every string field of every request body (DTO) of the api keeps the human-text rules, unless it is a pattern, a choice
-// or a credential: a field added later without them fails here. Loads every module of apps/api/src (not main.ts,
-// which starts the api) and reads class-validator's metadata.
+// or a credential: a field added later without them fails here. Loads every module of apps/api/src (not main.ts
+// nor the *.cli.ts commands, which run when loaded) and reads class-validator's metadata.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HUMAN_TEXT_RULES } from '@enlace/domain';
@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'testing' ? [] : sources(path);
-    return /\.ts$/.test(entry.name) && !/\.(spec|int-spec|d)\.ts$/.test(entry.name) && entry.name !== 'main.ts'
+    return /\.ts$/.test(entry.name) && !/\.(spec|int-spec|d|cli)\.ts$/.test(entry.name) && entry.name !== 'main.ts'
       ? [path]
       : [];
   });
