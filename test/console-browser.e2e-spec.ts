@@ -443,7 +443,8 @@ describe('browser console: two officers, one emergency', () => {
       offlineWindow = { from: Date.now(), to: Infinity };
       await contexts.mx.setOffline(true);
       await mx.locator('[data-testid="connection-status"]:not([data-state="connected"])').waitFor({ timeout: 5_000 });
-      // While the Mexican officer is away, the U.S. officer completes the last joint item.
+      // While the Mexican officer is away, the U.S. officer completes the last joint item: a joint item is both sides'
+      // word, so Mexico's sign-off, given before, is withdrawn until Mexico signs again.
       const row = us.getByTestId(`checklist-item-${openJoint.id}`);
       await row.getByRole('button', { name: 'Mark done' }).click();
       await expectState(row, 'completed');
@@ -455,14 +456,26 @@ describe('browser console: two officers, one emergency', () => {
       const notice = mx.getByTestId('resume-notice');
       await notice.waitFor({ timeout: 2_000 });
       await expect(notice.textContent()).resolves.toMatch(
-        /^↻ Reconectado: se recuperó lo ocurrido desde \d\d:\d\d:\d\d \S+; se recibió 1 actualización\.Cerrar$/,
+        /^↻ Reconectado: se recuperó lo ocurrido desde \d\d:\d\d:\d\d \S+; se recibieron 2 actualizaciones\.Cerrar$/,
       );
       await expectState(mx.getByTestId(`checklist-item-${openJoint.id}`), 'completed', 2_000);
+      await expectState(mx.getByTestId('sign-off-MX'), 'renew', 2_000);
+      await expect(mx.getByTestId('sign-off-withdrawn-MX').textContent()).resolves.toContain(
+        `El otro lado completó el elemento conjunto ${openJoint.id}`,
+      );
       await expect(mx.getByTestId('live-region').textContent()).resolves.toContain('Reconectado');
       const seen = await mx.evaluate(states);
       expect(seen).toEqual(expect.arrayContaining(['offline', 'reconnecting']));
       expect((seen as string[]).at(-1)).toBe('connected');
       expect((seen as string[]).indexOf('offline')).toBeLessThan((seen as string[]).lastIndexOf('reconnecting'));
+
+      // Back online, Mexico agrees with the joint item and signs again.
+      await mx
+        .getByTestId('sign-off-MX')
+        .getByRole('button', { name: 'Firmar de nuevo por el lado de México' })
+        .click();
+      await expectState(mx.getByTestId('sign-off-MX'), 'signed');
+      await expectState(us.getByTestId('sign-off-MX'), 'signed', LIVE_MS);
     },
     STEP_MS,
   );

@@ -146,7 +146,7 @@ export interface SignOff {
 /** A sign-off a later change withdrew: the side must sign off again. */
 export interface WithdrawnSignOff extends SignOff {
   withdrawnAt: string;
-  cause: 'item-reopened' | 'item-added' | 'item-waived' | 'lanes-closed';
+  cause: 'item-reopened' | 'item-added' | 'item-waived' | 'joint-item-completed' | 'lanes-closed';
   itemId?: string;
   reason: { en: string; es: string };
 }

@@ -188,6 +188,7 @@ const WITHDRAWN_BECAUSE: Record<SignOffWithdrawalCause, [string, string]> = {
   'item-reopened': ['was reopened', 'Se reabrió'],
   'item-added': ['was added', 'Se agregó'],
   'item-waived': ['was waived', 'Se dispensó'],
+  'joint-item-completed': ['', ''],
   'lanes-closed': ['', ''],
 };
 
@@ -201,15 +202,21 @@ function withdrawn(side: Side, cause: SignOffWithdrawalCause, itemId?: string): 
       side,
       cause,
       ...(itemId ? { itemId } : {}),
-      reason: itemId
-        ? {
-            en: `Checklist item ${itemId} ${en} after the ${side} sign-off`,
-            es: `${es} el elemento ${itemId} ${cause === 'item-added' ? 'a' : 'de'} la lista después de la firma de ${side}`,
-          }
-        : {
-            en: `More lanes were closed after the ${side} sign-off`,
-            es: `Se cerraron más carriles después de la firma de ${side}`,
-          },
+      reason:
+        cause === 'joint-item-completed'
+          ? {
+              en: `Joint checklist item ${itemId} was completed by the other side after the ${side} sign-off`,
+              es: `El otro lado completó el elemento conjunto ${itemId} de la lista después de la firma de ${side}`,
+            }
+          : itemId
+            ? {
+                en: `Checklist item ${itemId} ${en} after the ${side} sign-off`,
+                es: `${es} el elemento ${itemId} ${cause === 'item-added' ? 'a' : 'de'} la lista después de la firma de ${side}`,
+              }
+            : {
+                en: `More lanes were closed after the ${side} sign-off`,
+                es: `Se cerraron más carriles después de la firma de ${side}`,
+              },
     },
   };
 }
@@ -512,11 +519,37 @@ describe('port decider', () => {
       }
     });
 
-    it('completing an item after a sign-off withdraws nothing (it only moves towards reopening)', () => {
+    it('completing an item of its own side after a sign-off withdraws nothing (it only moves towards reopening)', () => {
       spec
         .given([declared(), ...readyToReopen])
         .when(completeItem('trade-notified'))
         .then([completed('trade-notified')]);
+    });
+
+    it("a joint item completed by one side alone withdraws the other side's sign-off: neither reopens on its own", () => {
+      const jointOpen = [completed('us-inspection-systems', 'US'), waived('mx-customs-ready', 'MX')];
+      // Mexico signed while the joint item was open; the U.S. ticks it alone: Mexico must sign again.
+      spec
+        .given([declared(), ...jointOpen, signedOff('MX')])
+        .when(completeItem('scene-declared-safe'), { actor: usOfficer })
+        .then([completed('scene-declared-safe', 'US'), withdrawn('MX', 'joint-item-completed', 'scene-declared-safe')]);
+      // The completing side's own sign-off stands; so does a sign-off given after the joint item was done.
+      spec
+        .given([declared(), ...jointOpen, signedOff('US')])
+        .when(completeItem('scene-declared-safe'), { actor: usOfficer })
+        .then([completed('scene-declared-safe', 'US')]);
+      // The walk-around a tester found: Mexico signs, the U.S. completes the joint items alone, signs, and reopens.
+      spec
+        .given([
+          declared(),
+          ...jointOpen,
+          signedOff('MX'),
+          completed('scene-declared-safe', 'US'),
+          withdrawn('MX', 'joint-item-completed', 'scene-declared-safe'),
+          signedOff('US'),
+        ])
+        .when(reopenLanes(), { actor: usOfficer })
+        .thenFails('PORT.REOPENING_BLOCKED', { missingSignOffs: ['MX'], signOffsToRenew: ['MX'] });
     });
   });
 

@@ -1,7 +1,7 @@
 import type { LaneId, PortOfEntry, ShutdownKind } from '../reference/reference.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
-import type { Side } from '../shared/side.js';
+import { counterpartOf, type Side } from '../shared/side.js';
 import type { BilingualText } from '../shared/text.js';
 import { type NewChecklistItem, newChecklistItem, requireOpenItem, requireResolvedItem } from './port.checklist.js';
 import type { PortEvent } from './port.events.js';
@@ -252,6 +252,11 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
             ...(command.data.note ? { note: command.data.note } : {}),
           },
         },
+        // "Recorded by both sides; neither side reopens on its own": one side ticking a joint item does not stand for
+        // the other, whose sign-off in force (given before) is withdrawn, to be renewed once it agrees.
+        ...(item.owner === 'JOINT'
+          ? signOffWithdrawals(shutdown, portId, counterpartOf(side), 'joint-item-completed', item.id)
+          : []),
       ];
     }
     case 'WaiveChecklistItem': {

@@ -6,7 +6,13 @@ import type { BilingualText } from '../shared/text.js';
 export type ChecklistItem = ChecklistTemplateItem;
 
 /** What withdrew a sign-off: a change, after it, to an item of that side or a joint item, or more lanes closed. */
-export const SIGN_OFF_WITHDRAWAL_CAUSES = ['item-reopened', 'item-added', 'item-waived', 'lanes-closed'] as const;
+export const SIGN_OFF_WITHDRAWAL_CAUSES = [
+  'item-reopened',
+  'item-added',
+  'item-waived',
+  'joint-item-completed',
+  'lanes-closed',
+] as const;
 export type SignOffWithdrawalCause = (typeof SIGN_OFF_WITHDRAWAL_CAUSES)[number];
 
 /** Lanes closed while a shutdown runs, and the port's scope once they are. */

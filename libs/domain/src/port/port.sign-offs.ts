@@ -1,6 +1,7 @@
 // The binational gate: no lane reopens, in any phase, unless both sides' sign-offs are in force and every critical
 // item is completed or waived; a side signs off only once its own critical items are; a later change to its items
-// (or to a joint item, or more lanes closed) withdraws its sign-off. Decision 0008.
+// (or to a joint item, or more lanes closed) withdraws its sign-off, and so does a joint item completed by the other
+// side alone (a joint item is both sides' word: the side that did not tick it signs again). Decision 0008.
 import { broken } from '../shared/domain-error.js';
 import { type Owner, SIDES, type Side } from '../shared/side.js';
 import type { PortEvent, SignOffWithdrawalCause } from './port.events.js';
@@ -88,6 +89,10 @@ const WITHDRAWAL_REASON: Record<
   'item-waived': (side, itemId) => ({
     en: `Checklist item ${itemId} was waived after the ${side} sign-off`,
     es: `Se dispensó el elemento ${itemId} de la lista después de la firma de ${side}`,
+  }),
+  'joint-item-completed': (side, itemId) => ({
+    en: `Joint checklist item ${itemId} was completed by the other side after the ${side} sign-off`,
+    es: `El otro lado completó el elemento conjunto ${itemId} de la lista después de la firma de ${side}`,
   }),
   'lanes-closed': (side) => ({
     en: `More lanes were closed after the ${side} sign-off`,
