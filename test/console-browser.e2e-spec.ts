@@ -46,6 +46,7 @@ interface ChecklistItemView {
   id: string;
   owner: 'US' | 'MX' | 'JOINT';
   critical: boolean;
+  text: { en: string; es: string };
 }
 
 function watch(name: 'us' | 'mx', page: Page): void {
@@ -359,7 +360,11 @@ describe('browser console: two officers, one emergency', () => {
       // Real checklists change: the U.S. officer adds a critical item, in both languages; Mexico sees it in Spanish.
       await us.getByRole('button', { name: 'Add an item' }).click();
       const add = us.getByTestId('add-item-form');
+      // Nothing is chosen for the officer: not the agency, not "critical".
+      await expect(add.getByLabel('Lead agency').inputValue()).resolves.toBe('');
+      await expect(add.getByLabel(/^Critical/).isChecked()).resolves.toBe(false);
       await add.getByLabel('Lead agency').selectOption('EPA');
+      await add.getByLabel(/^Critical/).check();
       const itemText = add.getByRole('group', { name: /^Item text/ });
       await itemText.getByLabel('English').fill('Storm drains under the commercial lot sampled');
       await itemText.getByLabel('Spanish').fill('Drenajes pluviales bajo el patio comercial muestreados');
@@ -389,13 +394,17 @@ describe('browser console: two officers, one emergency', () => {
       const undone = items.find((item) => item.owner === 'MX' && item.critical)!;
       const row = mx.getByTestId(`checklist-item-${undone.id}`);
       await row.getByRole('button', { name: 'Deshacer…' }).click();
-      await row.getByLabel(/^Por qué ya no vale/).fill('El sistema de rayos X volvió a fallar');
-      await row.getByRole('button', { name: 'Reabrir elemento' }).click();
+      await row.getByLabel(/^Por qué ya no se cumple/).fill('El sistema de rayos X volvió a fallar');
+      await row.getByRole('button', { name: 'Marcar como no hecho' }).click();
       await expectState(row, 'open');
       await expectState(mx.getByTestId('sign-off-MX'), 'renew');
       await expectState(us.getByTestId('sign-off-MX'), 'renew', LIVE_MS);
+      // Said as officers read it: the item's text and the side, not their codes.
       await expect(us.getByTestId('sign-off-withdrawn-MX').textContent()).resolves.toContain(
-        `Checklist item ${undone.id} was reopened after the MX sign-off`,
+        `“${undone.text.en.slice(0, 40)}`,
+      );
+      await expect(us.getByTestId('sign-off-withdrawn-MX').textContent()).resolves.toContain(
+        "was marked as not done after the Mexican side's sign-off",
       );
       await expect(us.getByTestId('sign-off-US').getAttribute('data-state')).resolves.toBe('signed');
       await expect(us.getByTestId('reopen-readiness').textContent()).resolves.toContain(
@@ -461,7 +470,7 @@ describe('browser console: two officers, one emergency', () => {
       await expectState(mx.getByTestId(`checklist-item-${openJoint.id}`), 'completed', 2_000);
       await expectState(mx.getByTestId('sign-off-MX'), 'renew', 2_000);
       await expect(mx.getByTestId('sign-off-withdrawn-MX').textContent()).resolves.toContain(
-        `El otro lado completó el elemento conjunto ${openJoint.id}`,
+        `El otro lado completó el elemento conjunto «${openJoint.text.es.slice(0, 40)}`,
       );
       await expect(mx.getByTestId('live-region').textContent()).resolves.toContain('Reconectado');
       const seen = await mx.evaluate(states);

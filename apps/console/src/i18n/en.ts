@@ -12,6 +12,7 @@ import type {
   Severity,
   ShutdownKind,
   Side,
+  WithdrawnSignOff,
 } from '../api/types';
 
 export const en = {
@@ -325,6 +326,22 @@ export const en = {
   signOffToRenew: (side: string) => `Sign-off withdrawn, to renew: ${side}`,
   signOffWithdrawn: (side: string) => `${side}: sign-off withdrawn, to renew`,
   signOffWasGiven: (officer: string, agency: string) => `Given by ${officer} (${agency}), withdrawn`,
+  /** Why a sign-off was withdrawn, from what the event says (`item`: the item's text, `owner`: e.g. "Mexican side"). */
+  withdrawalReason: (cause: WithdrawnSignOff['cause'], item: string, owner: string) => {
+    const after = `after the ${owner}'s sign-off`;
+    switch (cause) {
+      case 'item-reopened':
+        return `“${item}” was marked as not done ${after}`;
+      case 'item-added':
+        return `“${item}” was added to the checklist ${after}`;
+      case 'item-waived':
+        return `“${item}” was waived ${after}`;
+      case 'joint-item-completed':
+        return `The other side completed the joint item “${item}” ${after}`;
+      default:
+        return `More lanes were closed ${after}`;
+    }
+  },
   signOffAgain: (side: string) => `Sign off again for the ${side} side`,
   signOffBlocked: (count: number) =>
     count === 1
@@ -332,8 +349,8 @@ export const en = {
       : `${count} critical items of your side are still open: complete or waive them first.`,
   undo: 'Undo…',
   undoReason: 'Why it no longer holds (required), e.g. a new reading over the threshold',
-  confirmUndo: 'Reopen item',
-  undone: 'Item reopened',
+  confirmUndo: 'Mark as not done',
+  undone: 'Item marked as not done',
   itemReopenedBy: (side: string, agency: string) => `Reopened by ${agency} (${side})`,
   itemAddedBy: (side: string, agency: string) => `Added during the shutdown by ${agency} (${side})`,
   addItem: 'Add an item',
@@ -341,6 +358,7 @@ export const en = {
     'Real checklists change. An item added after a sign-off withdraws the sign-off of its side (both sides, for a joint item).',
   itemOwner: 'Owner',
   itemAgency: 'Lead agency',
+  chooseAgency: 'Choose the lead agency…',
   itemCritical: 'Critical: blocks the sign-off of its side and every reopening until done or waived',
   itemText: 'Item text',
   bothLanguages: 'Write it in English and in Spanish: both sides work the checklist.',

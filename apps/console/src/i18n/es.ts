@@ -305,15 +305,30 @@ export const es: Messages = {
   signOffToRenew: (side) => `Firma retirada, por renovar: ${side}`,
   signOffWithdrawn: (side) => `${side}: firma retirada, por renovar`,
   signOffWasGiven: (officer, agency) => `Dada por ${officer} (${agency}), retirada`,
+  withdrawalReason: (cause, item, owner) => {
+    const after = `después de la firma del ${String(owner).toLocaleLowerCase('es-MX')}`;
+    switch (cause) {
+      case 'item-reopened':
+        return `«${item}» se marcó como no hecho ${after}`;
+      case 'item-added':
+        return `Se agregó «${item}» a la lista ${after}`;
+      case 'item-waived':
+        return `Se dispensó «${item}» ${after}`;
+      case 'joint-item-completed':
+        return `El otro lado completó el elemento conjunto «${item}» ${after}`;
+      default:
+        return `Se cerraron más carriles ${after}`;
+    }
+  },
   signOffAgain: (side) => `Firmar de nuevo por el lado de ${side}`,
   signOffBlocked: (count) =>
     count === 1
       ? 'Un elemento crítico de su lado sigue abierto: complételo o dispénselo primero.'
       : `${count} elementos críticos de su lado siguen abiertos: complételos o dispénselos primero.`,
   undo: 'Deshacer…',
-  undoReason: 'Por qué ya no vale (obligatorio), p. ej. una nueva lectura por encima del umbral',
-  confirmUndo: 'Reabrir elemento',
-  undone: 'Elemento reabierto',
+  undoReason: 'Por qué ya no se cumple (obligatorio), p. ej. una nueva lectura por encima del umbral',
+  confirmUndo: 'Marcar como no hecho',
+  undone: 'Elemento marcado como no hecho',
   itemReopenedBy: (side, agency) => `Reabierto por ${agency} (${side})`,
   itemAddedBy: (side, agency) => `Agregado durante el cierre por ${agency} (${side})`,
   addItem: 'Agregar un elemento',
@@ -321,6 +336,7 @@ export const es: Messages = {
     'Las listas reales cambian. Un elemento agregado después de una firma retira la firma de su lado (la de ambos lados, si es conjunto).',
   itemOwner: 'Titular',
   itemAgency: 'Dependencia responsable',
+  chooseAgency: 'Elija la dependencia responsable…',
   itemCritical: 'Crítico: impide la firma de su lado y toda reapertura hasta que se haga o se dispense',
   itemText: 'Texto del elemento',
   bothLanguages: 'Escríbalo en inglés y en español: ambos lados trabajan la lista.',

@@ -107,6 +107,11 @@ export function LiveProvider({ sessionId, children }: { sessionId: string; child
         },
         snapshot: () => store.refreshAll(),
         resumed: (since, count) => {
+          // The resume notice speaks for everything before it: a live announcement still waiting from before the drop
+          // must not replace it a moment later.
+          window.clearTimeout(announceTimer.current);
+          announceTimer.current = undefined;
+          pendingAnnouncements.current = [];
           setResumed({ since, count, at: Date.now() });
           const { lang: language, t: messages } = latest.current;
           const time = formatTime(new Date(since).toISOString(), browserZone(), language, {

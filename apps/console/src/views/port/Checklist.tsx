@@ -204,8 +204,9 @@ function AddItem({ port }: { port: PortStatus }) {
   const write = useWrite(token);
   const owners: Owner[] = [user.country, 'JOINT'];
   const [owner, setOwner] = useState<Owner>(user.country);
-  const [agency, setAgency] = useState<string>(CHECKLIST_AGENCIES[user.country][0]!);
-  const [critical, setCritical] = useState(true);
+  // Nothing chosen for the officer: a reminder must not become a critical item of the wrong agency by default.
+  const [agency, setAgency] = useState('');
+  const [critical, setCritical] = useState(false);
   const [text, setText] = useState({ en: '', es: '' });
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState(false);
@@ -213,6 +214,7 @@ function AddItem({ port }: { port: PortStatus }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (!agency) return setProblem(t.chooseAgency);
     if (!text.en.trim() || !text.es.trim()) return setProblem(`${t.itemText}: ${t.bothLanguages}`);
     setProblem(undefined);
     void write
@@ -251,7 +253,7 @@ function AddItem({ port }: { port: PortStatus }) {
           onChange={(event) => {
             const next = event.target.value as Owner;
             setOwner(next);
-            setAgency(CHECKLIST_AGENCIES[next][0]!);
+            setAgency('');
           }}
         >
           {owners.map((value) => (
@@ -263,7 +265,10 @@ function AddItem({ port }: { port: PortStatus }) {
       </div>
       <div className="field">
         <label htmlFor="item-agency">{t.itemAgency}</label>
-        <select id="item-agency" value={agency} onChange={(event) => setAgency(event.target.value)}>
+        <select id="item-agency" value={agency} required onChange={(event) => setAgency(event.target.value)}>
+          <option value="" disabled>
+            {t.chooseAgency}
+          </option>
           {agencies.map((value) => (
             <option key={value} value={value}>
               {value}

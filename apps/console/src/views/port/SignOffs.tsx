@@ -1,7 +1,8 @@
 // Each side's sign-off: given, pending, or withdrawn by a later change and to be given again. A side signs off once
 // its own critical items are completed or waived.
 import type { ActiveShutdown, PortStatus, Side } from '../../api/types';
-import { BiText, DisabledReason, ErrorAlert, LocalTime } from '../../components/common';
+import { DisabledReason, ErrorAlert, LocalTime } from '../../components/common';
+import { pickText } from '../../i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/LiveProvider';
 import { canWrite } from '../../session/session';
@@ -11,8 +12,14 @@ import { useWrite } from '../../state/DataProvider';
 const SIDES: Side[] = ['US', 'MX'];
 
 export function SignOffs({ port, shutdown, zone }: { port: PortStatus; shutdown: ActiveShutdown; zone: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user, token } = useSignedIn();
+  /** The item a withdrawal names, as officers read it (its text, shortened), not its id. */
+  const itemText = (itemId: string | undefined): string => {
+    const item = shutdown.checklist.items.find((candidate) => candidate.id === itemId);
+    const text = item ? pickText(item.text, lang).text : (itemId ?? '');
+    return text.length > 90 ? `${text.slice(0, 89).trimEnd()}…` : text;
+  };
   const { announce } = useLive();
   const write = useWrite(token);
   return (
@@ -44,7 +51,7 @@ export function SignOffs({ port, shutdown, zone }: { port: PortStatus; shutdown:
               ) : null}
               {withdrawn ? (
                 <p className="small" data-testid={`sign-off-withdrawn-${side}`}>
-                  <BiText value={withdrawn.reason} />
+                  {t.withdrawalReason(withdrawn.cause, itemText(withdrawn.itemId), t.owner[side])}
                   <br />
                   <span className="muted">
                     {t.signOffWasGiven(withdrawn.officer, withdrawn.agency)} ·{' '}
