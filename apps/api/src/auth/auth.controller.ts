@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -23,12 +24,15 @@ import { clientInfo } from './client-info.js';
 import { SessionsService } from './sessions.service.js';
 import { type SessionTokens, SignInService } from './sign-in.service.js';
 import { answerThrottled } from './throttle-answers.js';
+import { IsUsername } from './username.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'officer.us' })
+  @ApiProperty({
+    example: 'officer.us',
+    description: 'A directory username (2–64 letters, digits or . _ -, starting with a letter), in any case',
+  })
   @IsString()
-  @MinLength(1)
-  @MaxLength(64)
+  @IsUsername()
   username: string;
 
   @ApiProperty({ example: 'demo' })
@@ -103,6 +107,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionTokensResponse })
   @ApiUnauthorizedResponse({ description: 'Unknown username or wrong password (AUTH.SIGN_IN_FAILED)' })
+  @ApiBadRequestResponse({ description: 'The username cannot be a username (VALIDATION_FAILED naming the field)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this name or from this address; see Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'Too many sign-ins at once; see Retry-After' })
   async login(
@@ -111,7 +116,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionTokens> {
     try {
-      return await this.signIn.signIn(body.username, body.password, clientInfo(request));
+      return await this.signIn.signIn(body.username.toLowerCase(), body.password, clientInfo(request));
     } catch (error) {
       throw answerThrottled(error, response);
     }

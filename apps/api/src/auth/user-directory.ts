@@ -3,6 +3,7 @@ import { isPersonRole, isSide, PERSON_ROLES, type PersonRole, type Side } from '
 import { readFileSync, type StatsListener, unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
 import { isPasswordHash } from './password.js';
+import { USERNAME } from './username.js';
 
 /** A person who signs in: always on one side of the border, never the system role. */
 export interface UserAccount {
@@ -15,7 +16,6 @@ export interface UserAccount {
 }
 
 export const DEMO_PASSWORD = 'demo';
-const USERNAME = /^[a-z][a-z0-9._-]{1,63}$/;
 
 /** Reads and checks `<configDir>/users.json`; throws naming the first bad entry. */
 export function readUsersFile(configDir: string): UserAccount[] {
