@@ -8,7 +8,7 @@ import { testDatabaseUrl, dropSchema, uniqueSchemaName } from '@enlace/event-sto
 import { TestRedisServer } from '@enlace/notifications/testing';
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, buildApi, generatedSigningSecret } from './support/api-process.js';
@@ -400,6 +400,59 @@ describe('console sockets', () => {
     const again = await resumed.subscribe(['board'] as Room[], client.lastPosition);
     expect(again).toMatchObject({ ok: true, from: client.lastPosition });
     resumed.socket.disconnect();
+  }, 30_000);
+
+  it('closes at once the sockets of an account removed from users.json, or whose role changed there', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'enlace-auth-config-'));
+    cpSync('config', configDir, { recursive: true });
+    const file = join(configDir, 'users.json');
+    const directory = JSON.parse(readFileSync(file, 'utf8')) as { users: Record<string, unknown>[] };
+    const demoHash = directory.users.find((user) => user.username === 'officer.us')!.passwordHash;
+    for (const username of ['leaver', 'mover']) {
+      directory.users.push({
+        username,
+        displayName: username,
+        agency: 'CBP',
+        country: 'US',
+        role: 'officer',
+        passwordHash: demoHash,
+      });
+    }
+    writeFileSync(file, JSON.stringify(directory, null, 2));
+    const api = await start({ CONFIG_DIR: configDir, REDIS_PREFIX: `${schema}_directory` });
+    try {
+      const tokens: Tokens[] = [];
+      for (const username of ['leaver', 'mover', 'officer.us']) tokens.push(await signedIn(api, username));
+      const clients: ConsoleClient[] = [];
+      for (const { accessToken } of tokens) {
+        const client = await ConsoleClient.connect(api.url, accessToken, { reconnection: false });
+        expect((await client.subscribe(['board'] as Room[])).ok).toBe(true);
+        clients.push(client);
+      }
+      const [leaver, mover, stayer] = clients as [ConsoleClient, ConsoleClient, ConsoleClient];
+      const closed = Promise.all([closedWith(leaver), closedWith(mover)]);
+      const changedAt = Date.now();
+      const users = directory.users
+        .filter((user) => user.username !== 'leaver')
+        .map((user) => (user.username === 'mover' ? { ...user, role: 'planner' } : user));
+      writeFileSync(file, JSON.stringify({ ...directory, users }, null, 2));
+      expect((await closed).map((reason) => reason.code)).toEqual(['AUTH.ACCOUNT_CHANGED', 'AUTH.ACCOUNT_CHANGED']);
+      console.log(
+        `users.json changed: the sockets of the removed and the changed accounts closed after ${Date.now() - changedAt} ms`,
+      );
+      await eventually(
+        () => Promise.resolve(!leaver.socket.connected && !mover.socket.connected),
+        'the sockets to close',
+        2_000,
+      );
+      expect(stayer.socket.connected).toBe(true);
+      expect((await me(api, tokens[0]!.accessToken)).body.code).toBe('AUTH.ACCOUNT_CHANGED');
+      expect((await me(api, tokens[2]!.accessToken)).status).toBe(200);
+      stayer.socket.disconnect();
+    } finally {
+      await api.stop();
+      rmSync(configDir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('closes the sockets of a session ended on another process, and refuses their subscribe', async () => {

@@ -46,14 +46,19 @@ export function readUsersFile(configDir: string): UserAccount[] {
   });
 }
 
+/** Accounts removed from the directory, or whose role, side or agency changed: their tokens no longer hold. */
+export type DirectoryChangeListener = (usernames: string[]) => void;
+
 /**
  * The accounts that may sign in, from `<CONFIG_DIR>/users.json`, read again whenever the file changes (checked every
- * second): an account removed from the file, or whose role or side changed, stops working within a second on every
- * process, its tokens included. A file that no longer reads keeps the previous accounts (and says why).
+ * second): an account removed from the file, or whose role, side or agency changed, stops working within a second on
+ * every process — its tokens at the next request, its console sockets at once (listeners of `onChange`). A file that
+ * no longer reads keeps the previous accounts (and says why).
  */
 export class UserDirectory {
   private byName: Map<string, UserAccount>;
   private readonly logger = new Logger('Auth');
+  private readonly listeners = new Set<DirectoryChangeListener>();
   private watching: { file: string; listener: StatsListener } | undefined;
 
   constructor(accounts: readonly UserAccount[]) {
@@ -71,15 +76,7 @@ export class UserDirectory {
       const unchanged =
         current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino;
       if (unchanged) return;
-      try {
-        const accounts = readUsersFile(configDir);
-        this.byName = new Map(accounts.map((account) => [account.id, account]));
-        this.logger.log(`Read ${file} again: ${accounts.length} accounts`);
-      } catch (error) {
-        this.logger.error(
-          `${file} changed but cannot be used (${(error as Error).message}); keeping the accounts read before`,
-        );
-      }
+      this.readAgain(configDir, file);
     };
     this.watching = { file, listener };
     watchFile(file, { interval: 1_000, persistent: false }, listener);
@@ -89,11 +86,48 @@ export class UserDirectory {
     if (this.watching) unwatchFile(this.watching.file, this.watching.listener);
   }
 
+  onChange(listener: DirectoryChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   find(username: string): UserAccount | undefined {
     return this.byName.get(username);
   }
 
   list(): UserAccount[] {
     return [...this.byName.values()];
+  }
+
+  /** Takes `accounts` in place of the current ones and tells the listeners whose tokens no longer hold. */
+  replace(accounts: readonly UserAccount[]): void {
+    const before = this.byName;
+    this.byName = new Map(accounts.map((account) => [account.id, account]));
+    const changed = [...before.values()]
+      .filter((old) => {
+        const now = this.byName.get(old.id);
+        return !now || now.role !== old.role || now.country !== old.country || now.agency !== old.agency;
+      })
+      .map((old) => old.id);
+    if (changed.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(changed);
+      } catch (error) {
+        this.logger.error(`A directory listener failed: ${String(error)}`);
+      }
+    }
+  }
+
+  private readAgain(configDir: string, file: string): void {
+    try {
+      const accounts = readUsersFile(configDir);
+      this.replace(accounts);
+      this.logger.log(`Read ${file} again: ${accounts.length} accounts`);
+    } catch (error) {
+      this.logger.error(
+        `${file} changed but cannot be used (${(error as Error).message}); keeping the accounts read before`,
+      );
+    }
   }
 }
