@@ -471,3 +471,26 @@ describe('console sockets', () => {
     expect(await tryHandshake(a.url, { token: tokens.accessToken })).toBe('unauthorized: AUTH.SESSION_ENDED');
   }, 30_000);
 });
+
+describe('npm run hash-password', () => {
+  const hashPassword = (password: string) =>
+    spawnSync(process.execPath, ['dist/apps/api/src/auth/hash-password.cli.js'], { input: password, encoding: 'utf8' });
+
+  it('refuses a short or common password, saying why in English and Spanish, and hashes a passphrase', () => {
+    const short = hashPassword('demo');
+    expect(short.status).toBe(1);
+    expect(short.stdout).toBe('');
+    expect(short.stderr).toMatch(/^Refused: a password needs at least 12 characters.*; this password is on the lists/m);
+    expect(short.stderr).toMatch(/^Rechazada: una contraseña necesita al menos 12 caracteres/m);
+    const common = hashPassword('Password1234\n');
+    expect({ status: common.status, stderr: common.stderr }).toEqual({
+      status: 1,
+      stderr:
+        'Refused: this password is on the lists of common passwords that attackers try first.\n' +
+        'Rechazada: esta contraseña está en las listas de contraseñas comunes que los atacantes prueban primero.\n',
+    });
+    const good = hashPassword('paper lantern over the river');
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+\n$/);
+  }, 30_000);
+});

@@ -15,8 +15,6 @@ export interface UserAccount {
   passwordHash: string;
 }
 
-export const DEMO_PASSWORD = 'demo';
-
 /** Reads and checks `<configDir>/users.json`; throws naming the first bad entry. */
 export function readUsersFile(configDir: string): UserAccount[] {
   const file = join(configDir, 'users.json');
@@ -50,6 +48,12 @@ export function readUsersFile(configDir: string): UserAccount[] {
 export type DirectoryChangeListener = (usernames: string[]) => void;
 
 /**
+ * Before accounts with a password hash not seen before are taken (production): the names of those that must not be
+ * (a well-known weak password). Until it answers, such an account keeps its previous hash, or is not there yet.
+ */
+export type HashVetting = (accounts: readonly UserAccount[]) => Promise<string[]>;
+
+/**
  * The accounts that may sign in, from `<CONFIG_DIR>/users.json`, read again whenever the file changes (checked every
  * second): an account removed from the file, or whose role, side or agency changed, stops working within a second on
  * every process — its tokens at the next request, its console sockets at once (listeners of `onChange`). A file that
@@ -60,6 +64,7 @@ export class UserDirectory {
   private readonly logger = new Logger('Auth');
   private readonly listeners = new Set<DirectoryChangeListener>();
   private watching: { file: string; listener: StatsListener } | undefined;
+  private reading: Promise<void> = Promise.resolve();
 
   constructor(accounts: readonly UserAccount[]) {
     this.byName = new Map(accounts.map((account) => [account.id, account]));
@@ -69,14 +74,14 @@ export class UserDirectory {
     return new UserDirectory(readUsersFile(configDir));
   }
 
-  /** Follows the file from now on (until `close`). */
-  watch(configDir: string): void {
+  /** Follows the file from now on (until `close`); new password hashes are taken once `vet` lets them. */
+  watch(configDir: string, vet?: HashVetting): void {
     const file = join(configDir, 'users.json');
     const listener: StatsListener = (current, previous) => {
       const unchanged =
         current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino;
       if (unchanged) return;
-      this.readAgain(configDir, file);
+      this.reading = this.reading.then(() => this.readAgain(configDir, file, vet));
     };
     this.watching = { file, listener };
     watchFile(file, { interval: 1_000, persistent: false }, listener);
@@ -119,15 +124,47 @@ export class UserDirectory {
     }
   }
 
-  private readAgain(configDir: string, file: string): void {
+  private async readAgain(configDir: string, file: string, vet: HashVetting | undefined): Promise<void> {
+    let accounts: UserAccount[];
     try {
-      const accounts = readUsersFile(configDir);
-      this.replace(accounts);
-      this.logger.log(`Read ${file} again: ${accounts.length} accounts`);
+      accounts = readUsersFile(configDir);
     } catch (error) {
       this.logger.error(
         `${file} changed but cannot be used (${(error as Error).message}); keeping the accounts read before`,
       );
+      return;
     }
+    const fresh = accounts.filter((account) => this.byName.get(account.id)?.passwordHash !== account.passwordHash);
+    if (!vet || fresh.length === 0) {
+      this.replace(accounts);
+      this.logger.log(`Read ${file} again: ${accounts.length} accounts`);
+      return;
+    }
+    // Removals and changes of role or side take effect now; a new password once it is known not to be a weak one.
+    this.replace(this.withPreviousHashes(accounts, new Set(fresh.map((account) => account.id))));
+    let refused: Set<string>;
+    try {
+      refused = new Set(await vet(fresh));
+    } catch (error) {
+      this.logger.error(`Could not check the new password hashes of ${file} (${String(error)}); not taking them`);
+      refused = new Set(fresh.map((account) => account.id));
+    }
+    this.replace(this.withPreviousHashes(accounts, refused));
+    if (refused.size > 0) {
+      this.logger.error(
+        `${file}: accounts ${[...refused].join(', ')} were given a well-known weak password, refused in production; ` +
+          'they keep their previous password, if any (make one with npm run hash-password)',
+      );
+    }
+    this.logger.log(`Read ${file} again: ${accounts.length} accounts, ${refused.size} new passwords refused`);
+  }
+
+  /** `accounts`, those named in `held` with the hash they had before (left out if they had none). */
+  private withPreviousHashes(accounts: readonly UserAccount[], held: ReadonlySet<string>): UserAccount[] {
+    return accounts.flatMap((account) => {
+      if (!held.has(account.id)) return [account];
+      const previous = this.byName.get(account.id);
+      return previous ? [{ ...account, passwordHash: previous.passwordHash }] : [];
+    });
   }
 }
