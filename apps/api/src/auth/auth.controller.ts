@@ -108,7 +108,12 @@ export class AuthController {
   @ApiOkResponse({ type: SessionTokensResponse })
   @ApiUnauthorizedResponse({ description: 'Unknown username or wrong password (AUTH.SIGN_IN_FAILED)' })
   @ApiBadRequestResponse({ description: 'The username cannot be a username (VALIDATION_FAILED naming the field)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this name or from this address; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many attempts for this name from this address, for this name from everywhere, from this address, or too ' +
+      'many sign-ins of this account (AUTH.TOO_MANY_ATTEMPTS); or too many at once from this address ' +
+      '(AUTH.TOO_MANY_AT_ONCE). See Retry-After',
+  })
   @ApiServiceUnavailableResponse({ description: 'Too many sign-ins at once; see Retry-After' })
   async login(
     @Body() body: LoginDto,

@@ -6,6 +6,8 @@ import { createSecretKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { AccessTokens } from './access-tokens.js';
 import { AccessVerifier } from './access-verifier.js';
+import { AccountDecisions } from './account-decisions.js';
+import { AccountUnlocker } from './account-unlocker.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthActivityLog } from './auth-activity-log.js';
@@ -65,7 +67,10 @@ async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool)
       provide: PasswordCheckPool,
       inject: [EnvironmentVariables],
       useFactory: (env: EnvironmentVariables) =>
-        new PasswordCheckPool(env.PASSWORD_HASH_CONCURRENCY, env.PASSWORD_HASH_QUEUE),
+        new PasswordCheckPool(env.PASSWORD_HASH_CONCURRENCY, env.PASSWORD_HASH_QUEUE, {
+          places: env.LOGIN_ADDRESS_CONCURRENCY,
+          queue: env.LOGIN_ADDRESS_QUEUE,
+        }),
     },
     { provide: UserDirectory, inject: [EnvironmentVariables, PasswordCheckPool], useFactory: openDirectory },
     {
@@ -84,6 +89,8 @@ async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool)
     AuthActivityLog,
     SignInService,
     SessionsService,
+    AccountDecisions,
+    AccountUnlocker,
     AccountsService,
     ConsoleAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
