@@ -122,7 +122,16 @@ describe('browser console: accounts and sign-in activity', () => {
     await signIn(admin, 'admin');
     await admin.getByRole('link', { name: 'Accounts' }).click();
     await row(admin, 'auditor').and(admin.locator('[data-locked="true"]')).waitFor();
+    // Locked from this test's address only, not for everyone; said in both languages.
+    await row(admin, 'auditor')
+      .and(admin.locator('[data-locked-addresses="1"][data-locked-everywhere="false"]'))
+      .waitFor();
+    await row(admin, 'auditor').getByText('Locked from 1 address until').waitFor();
     await admin.screenshot({ path: `${SCREENSHOTS}/accounts-en.png`, fullPage: true });
+    await admin.getByTestId('language-switch').click();
+    await row(admin, 'auditor').getByText('Bloqueada desde 1 dirección hasta').waitFor();
+    await admin.screenshot({ path: `${SCREENSHOTS}/accounts-es.png`, fullPage: true });
+    await admin.getByTestId('language-switch').click();
     await row(admin, 'auditor').getByRole('button', { name: 'Unlock' }).click();
     await row(admin, 'auditor').and(admin.locator('[data-locked="false"]')).waitFor();
 

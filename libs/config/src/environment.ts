@@ -168,7 +168,10 @@ export class EnvironmentVariables {
   @Max(7 * 24 * 3600)
   SESSION_MAX_SECONDS = 12 * 3600;
 
-  /** Failed sign-ins of one account name within LOGIN_FAILURE_WINDOW_SECONDS before it is locked. */
+  /**
+   * Failed sign-ins of one account name from one client address within LOGIN_FAILURE_WINDOW_SECONDS before that
+   * address is locked out of that account (other addresses are not).
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -206,6 +209,63 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(24 * 3600)
   LOGIN_ADDRESS_WINDOW_SECONDS = 900;
+
+  /**
+   * Failed sign-ins of one account name from every address within an hour before it is locked for every address it
+   * has not signed in from lately, until the hour is over (OWASP ASVS V2.2.1: at most 100 an hour).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(100)
+  LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR = 100;
+
+  /** An address an account signed in from within this many days passes that account's hourly ceiling. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  LOGIN_KNOWN_ADDRESS_DAYS = 30;
+
+  /** Sign-in attempts (right or wrong) from one client address within LOGIN_ADDRESS_ATTEMPT_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ADDRESS_MAX_ATTEMPTS = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_ADDRESS_ATTEMPT_WINDOW_SECONDS = 300;
+
+  /** Sign-ins (sessions started) of one account within LOGIN_ACCOUNT_SIGN_IN_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_ACCOUNT_MAX_SIGN_INS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_ACCOUNT_SIGN_IN_WINDOW_SECONDS = 600;
+
+  /** Password checks one client address may hold in the shared pool (running or waiting) at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  LOGIN_ADDRESS_CONCURRENCY = 2;
+
+  /** Further checks of that address wait in a line of its own this long; beyond it, 429 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  LOGIN_ADDRESS_QUEUE = 8;
 
   /** Password checks (scrypt, ~0.3 s of a core each) running at once; more wait in a queue. */
   @Type(() => Number)

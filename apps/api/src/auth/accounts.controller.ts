@@ -32,6 +32,7 @@ import { type AccountView, AccountsService } from './accounts.service.js';
 import { CurrentActor, Roles } from './auth.decorators.js';
 import { clientInfo } from './client-info.js';
 import { IsHumanText } from '../common/human-text.validation.js';
+import { USERNAME, USERNAME_RULE } from './username.js';
 
 export class DisableAccountDto {
   @ApiProperty({ required: false, description: 'Why, for the record (e.g. "left the agency")' })
@@ -43,17 +44,17 @@ export class DisableAccountDto {
   reason?: string;
 }
 
-/** A directory username: lower-case letters, digits and . _ - (2–64). */
+/** A directory username, as the directory spells it (lower case). */
 class UsernameParam implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!/^[a-z][a-z0-9._-]{1,63}$/.test(value)) {
+    if (!USERNAME.test(value)) {
       throw new FieldValidationError([
         {
           field: 'username',
           rule: 'format',
           message: {
-            en: 'username must be 2–64 lower-case letters, digits or . _ -, starting with a letter',
-            es: 'username debe tener de 2 a 64 minúsculas, dígitos o . _ -, y empezar con una letra',
+            en: `username ${USERNAME_RULE.en} (in lower case)`,
+            es: `username ${USERNAME_RULE.es} (en minúsculas)`,
           },
         },
       ]);

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type CommandOutcome, CommandPipeline } from '@enlace/application';
-import {
-  type AccountCommand,
-  accountDecider,
-  type AccountState,
-  accountStreamId,
-  type Actor,
-  notFound,
-  type PersonRole,
-  type Side,
-} from '@enlace/domain';
-import { AuthActivityLog } from './auth-activity-log.js';
+import type { Actor, PersonRole, Side } from '@enlace/domain';
+import { AccountDecisions, type AccountWrite } from './account-decisions.js';
+import { AccountUnlocker } from './account-unlocker.js';
 import { AuthState } from './auth-state.js';
-import type { ClientInfo } from './client-info.js';
 import { LoginThrottle } from './login-throttle.js';
 import { UserDirectory } from './user-directory.js';
+
+export type { AccountWrite } from './account-decisions.js';
 
 /** A directory account as admins see it. */
 export interface AccountView {
@@ -24,19 +16,18 @@ export interface AccountView {
   country: Side;
   role: PersonRole;
   status: 'enabled' | 'disabled';
-  /** When a sign-in lockout ends, if one is running. */
+  /**
+   * Until when the account is refused from every address it has not signed in from lately (too many failures within
+   * the hour, from everywhere), if it is.
+   */
   lockedUntil: string | null;
-  /** Failed sign-ins counted against the name since its last success (within the throttle's window). */
+  /** Addresses locked out of the account now (those whose lockouts end last, at most 20), and how many in all. */
+  lockedAddresses: { address: string; until: string }[];
+  lockedAddressCount: number;
+  /** Until when no new session starts (too many sign-ins lately), if so. */
+  signInsPausedUntil: string | null;
+  /** Failed sign-ins of the name within the hour, from every address. */
   recentFailures: number;
-}
-
-export interface AccountWrite {
-  /** Where the admin acted from, for the journal. */
-  client: ClientInfo;
-  idempotencyKey?: string;
-  requestFingerprint?: string;
-  expectedRevision?: number;
-  correlationId: string;
 }
 
 /** Admins' work on accounts: see their status and lockouts, unlock, disable and enable. */
@@ -46,8 +37,8 @@ export class AccountsService {
     private readonly directory: UserDirectory,
     private readonly state: AuthState,
     private readonly throttle: LoginThrottle,
-    private readonly pipeline: CommandPipeline,
-    private readonly activity: AuthActivityLog,
+    private readonly decisions: AccountDecisions,
+    private readonly unlocker: AccountUnlocker,
   ) {}
 
   async list(): Promise<AccountView[]> {
@@ -56,10 +47,9 @@ export class AccountsService {
         .list()
         .sort((a, b) => a.id.localeCompare(b.id))
         .map(async (account) => {
-          const [status, lockedUntil, recentFailures] = await Promise.all([
+          const [status, lockout] = await Promise.all([
             this.state.account(account.id),
-            this.throttle.lockedUntil(account.id),
-            this.throttle.failures(account.id),
+            this.throttle.status(account.id),
           ]);
           return {
             username: account.id,
@@ -68,81 +58,39 @@ export class AccountsService {
             country: account.country,
             role: account.role,
             status: status.disabled ? ('disabled' as const) : ('enabled' as const),
-            lockedUntil: lockedUntil?.toISOString() ?? null,
-            recentFailures,
+            lockedUntil: lockout.everyAddressUntil?.toISOString() ?? null,
+            lockedAddresses: lockout.addresses.map(({ address, until }) => ({ address, until: until.toISOString() })),
+            lockedAddressCount: lockout.addressCount,
+            signInsPausedUntil: lockout.signInsPausedUntil?.toISOString() ?? null,
+            recentFailures: lockout.recentFailures,
           };
         }),
     );
   }
 
   async disable(username: string, reason: string | null, admin: Actor, write: AccountWrite) {
-    const outcome = await this.decide(
-      { type: 'DisableAccount', data: { username: this.known(username), reason } },
+    const outcome = await this.decisions.decide(
+      { type: 'DisableAccount', data: { username: this.decisions.known(username), reason } },
       admin,
       write,
     );
     this.state.accountChanged(username, { kind: 'account-disabled', username });
-    await this.journal(outcome, 'AccountDisabled', { username, reason }, admin, write);
+    await this.decisions.journal(outcome, 'AccountDisabled', { username, reason }, admin, write);
     return outcome;
   }
 
   async enable(username: string, admin: Actor, write: AccountWrite) {
-    const outcome = await this.decide(
-      { type: 'EnableAccount', data: { username: this.known(username) } },
+    const outcome = await this.decisions.decide(
+      { type: 'EnableAccount', data: { username: this.decisions.known(username) } },
       admin,
       write,
     );
     this.state.accountChanged(username);
-    await this.journal(outcome, 'AccountEnabled', { username }, admin, write);
+    await this.decisions.journal(outcome, 'AccountEnabled', { username }, admin, write);
     return outcome;
   }
 
-  async unlock(username: string, admin: Actor, write: AccountWrite) {
-    const lockedUntil = (await this.throttle.lockedUntil(this.known(username)))?.toISOString() ?? null;
-    const outcome = await this.decide({ type: 'UnlockAccount', data: { username, lockedUntil } }, admin, write);
-    await this.throttle.unlock(username);
-    await this.journal(outcome, 'LoginUnlocked', { username, until: lockedUntil }, admin, write);
-    return outcome;
-  }
-
-  private known(username: string): string {
-    if (!this.directory.find(username)) {
-      throw notFound(
-        'ACCOUNT.NOT_FOUND',
-        `No account ${username} in the directory`,
-        `No hay cuenta ${username} en el directorio`,
-        {
-          username,
-        },
-      );
-    }
-    return username;
-  }
-
-  private decide(command: AccountCommand, admin: Actor, write: AccountWrite): Promise<CommandOutcome<AccountState>> {
-    const { client: _client, ...request } = write;
-    return this.pipeline.execute(accountDecider, {
-      streamId: accountStreamId(command.data.username),
-      command,
-      actor: admin,
-      ...request,
-    });
-  }
-
-  private async journal(
-    outcome: CommandOutcome<AccountState>,
-    type: 'AccountDisabled' | 'AccountEnabled' | 'LoginUnlocked',
-    data: { username: string; reason?: string | null; until?: string | null },
-    admin: Actor,
-    write: AccountWrite,
-  ): Promise<void> {
-    const decided = outcome.events[0];
-    if (!decided) return;
-    // A retried request (Idempotency-Key) journals again with the same id, which adds nothing.
-    const { address, userAgent } = write.client;
-    await this.activity.record(type, { ...data, address, userAgent }, admin, {
-      correlationId: write.correlationId,
-      decisionId: decided.id,
-    });
+  unlock(username: string, admin: Actor, write: AccountWrite) {
+    return this.unlocker.unlock(username, admin, write);
   }
 }

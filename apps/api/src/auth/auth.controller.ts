@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -23,12 +24,15 @@ import { clientInfo } from './client-info.js';
 import { SessionsService } from './sessions.service.js';
 import { type SessionTokens, SignInService } from './sign-in.service.js';
 import { answerThrottled } from './throttle-answers.js';
+import { IsUsername } from './username.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'officer.us' })
+  @ApiProperty({
+    example: 'officer.us',
+    description: 'A directory username (2–64 letters, digits or . _ -, starting with a letter), in any case',
+  })
   @IsString()
-  @MinLength(1)
-  @MaxLength(64)
+  @IsUsername()
   username: string;
 
   @ApiProperty({ example: 'demo' })
@@ -103,7 +107,13 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionTokensResponse })
   @ApiUnauthorizedResponse({ description: 'Unknown username or wrong password (AUTH.SIGN_IN_FAILED)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this name or from this address; see Retry-After' })
+  @ApiBadRequestResponse({ description: 'The username cannot be a username (VALIDATION_FAILED naming the field)' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many attempts for this name from this address, for this name from everywhere, from this address, or too ' +
+      'many sign-ins of this account (AUTH.TOO_MANY_ATTEMPTS); or too many at once from this address ' +
+      '(AUTH.TOO_MANY_AT_ONCE). See Retry-After',
+  })
   @ApiServiceUnavailableResponse({ description: 'Too many sign-ins at once; see Retry-After' })
   async login(
     @Body() body: LoginDto,
@@ -111,7 +121,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionTokens> {
     try {
-      return await this.signIn.signIn(body.username, body.password, clientInfo(request));
+      return await this.signIn.signIn(body.username.toLowerCase(), body.password, clientInfo(request));
     } catch (error) {
       throw answerThrottled(error, response);
     }

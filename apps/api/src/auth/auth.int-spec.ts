@@ -352,6 +352,65 @@ describe('the sign-in journal', () => {
   });
 });
 
+describe('what a client sends at sign-in', () => {
+  interface Refusal {
+    code: string;
+    details: { fields: { field: string; rule: string; message: { en: string; es: string } }[] };
+  }
+  const journalLength = async () => (await harness.streamEvents('auth-log')).length;
+
+  it('refuses what cannot be a username with a 400 naming the field in both languages, and journals nothing', async () => {
+    const before = await journalLength();
+    const names: unknown[] = [
+      '\u202Enimda\u202C x',
+      ' officer.us ',
+      'admin\u0007',
+      'adm\u200Bin',
+      'Ádmin',
+      'a',
+      'x'.repeat(65),
+      '1admin',
+      42,
+    ];
+    for (const username of names) {
+      const response = await harness.request<Refusal>('POST', '/api/auth/login', {
+        body: { username, password: 'demo' },
+      });
+      expect({ username, status: response.status, code: response.body.code }).toEqual({
+        username,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      const [problem] = response.body.details.fields.filter((field) => field.rule === 'isUsername');
+      expect(problem).toMatchObject({ field: 'username' });
+      expect(problem!.message.en).toMatch(/^username must be 2–64 letters/);
+      expect(problem!.message.es).toMatch(/^username debe tener de 2 a 64 letras/);
+    }
+    expect(await journalLength()).toBe(before);
+  });
+
+  it('signs in a username typed in another case as the directory spells it', async () => {
+    const response = await login('Officer.US');
+    expect(response.status).toBe(200);
+    expect(response.body.user.username).toBe('officer.us');
+    const sessionId = claimsOf(response.body.accessToken).sid;
+    expect((await activity()).find((entry) => entry.sessionId === sessionId)).toMatchObject({
+      type: 'LoginSucceeded',
+      username: 'officer.us',
+    });
+  });
+
+  it('journals the user agent as printable ASCII only (a bidirectional override arrives as Latin-1 controls)', async () => {
+    // U+202E in UTF-8 (E2 80 AE), as Node reads a header's bytes: â, a C1 control, ®.
+    expect((await login('auditor', 'wrong', { 'user-agent': 'Mozilla RED \u00e2\u0080\u00ae tail' })).status).toBe(401);
+    expect((await activity()).find((entry) => entry.type === 'LoginFailed')).toMatchObject({
+      username: 'auditor',
+      userAgent: 'Mozilla RED ??? tail',
+      address: '127.0.0.1',
+    });
+  });
+});
+
 describe('password hashes', () => {
   it('re-hashes an older hash at the next sign-in, beside the data (mode 0600), leaving config/ untouched', async () => {
     const usersFile = join(harness.configDir, 'users.json');

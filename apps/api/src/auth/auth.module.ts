@@ -6,6 +6,8 @@ import { createSecretKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { AccessTokens } from './access-tokens.js';
 import { AccessVerifier } from './access-verifier.js';
+import { AccountDecisions } from './account-decisions.js';
+import { AccountUnlocker } from './account-unlocker.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthActivityLog } from './auth-activity-log.js';
@@ -20,25 +22,27 @@ import { PasswordOverlay } from './password-overlay.js';
 import { SessionsService } from './sessions.service.js';
 import { SIGNING_SECRET, SigningSecretModule } from './signing-secret.js';
 import { SignInService } from './sign-in.service.js';
-import { DEMO_PASSWORD, UserDirectory } from './user-directory.js';
-import { verifyPassword } from './password.js';
+import { UserDirectory } from './user-directory.js';
+import { WeakPasswordCheck } from './weak-password-check.js';
+import { WEAK_PASSWORDS } from './weak-passwords.js';
 
 async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool): Promise<UserDirectory> {
   const configDir = resolve(env.CONFIG_DIR);
   const directory = UserDirectory.fromConfig(configDir);
-  if (env.NODE_ENV === 'production') {
-    const demo: string[] = [];
-    for (const account of directory.list()) {
-      if (await pool.run(() => verifyPassword(DEMO_PASSWORD, account.passwordHash))) demo.push(account.id);
-    }
-    if (demo.length > 0) {
-      throw new Error(
-        `Refusing to start in production: accounts ${demo.join(', ')} still have the demo password. ` +
-          `Give them real passwords in ${env.CONFIG_DIR}/users.json (npm run hash-password).`,
-      );
-    }
+  if (env.NODE_ENV !== 'production') {
+    directory.watch(configDir);
+    return directory;
   }
-  directory.watch(configDir);
+  const check = new WeakPasswordCheck(resolve(env.DATA_DIR), pool);
+  const weak = await check.weakAccounts(directory.list());
+  if (weak.length > 0) {
+    throw new Error(
+      `Refusing to start in production: accounts ${weak.join(', ')} still have the demo password or another ` +
+        `well-known weak one (${WEAK_PASSWORDS.join(', ')}). Give them real passwords in ${env.CONFIG_DIR}/users.json ` +
+        '(npm run hash-password).',
+    );
+  }
+  directory.watch(configDir, (accounts) => check.weakAccounts(accounts));
   return directory;
 }
 
@@ -63,7 +67,10 @@ async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool)
       provide: PasswordCheckPool,
       inject: [EnvironmentVariables],
       useFactory: (env: EnvironmentVariables) =>
-        new PasswordCheckPool(env.PASSWORD_HASH_CONCURRENCY, env.PASSWORD_HASH_QUEUE),
+        new PasswordCheckPool(env.PASSWORD_HASH_CONCURRENCY, env.PASSWORD_HASH_QUEUE, {
+          places: env.LOGIN_ADDRESS_CONCURRENCY,
+          queue: env.LOGIN_ADDRESS_QUEUE,
+        }),
     },
     { provide: UserDirectory, inject: [EnvironmentVariables, PasswordCheckPool], useFactory: openDirectory },
     {
@@ -82,6 +89,8 @@ async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool)
     AuthActivityLog,
     SignInService,
     SessionsService,
+    AccountDecisions,
+    AccountUnlocker,
     AccountsService,
     ConsoleAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io';
 import { AccessVerifier, type VerifiedAccess } from './access-verifier.js';
 import { authErrors } from './auth-errors.js';
 import { type AuthChange, AuthState } from './auth-state.js';
+import { UserDirectory } from './user-directory.js';
 
 /** What the authenticator needs of a console socket (the gateway's typed socket fits). */
 type ConsoleSocket = Pick<Socket, 'id' | 'handshake' | 'connected' | 'emit' | 'disconnect' | 'once'> & {
@@ -27,9 +28,10 @@ function reasonOf(error: DomainError): UnauthorizedReason {
 
 /**
  * Console sockets and their tokens, for the gateway: the handshake is admitted with an access token (the same checks
- * as every HTTP request); the socket is closed when that token expires, when its session ends or when its account is
- * disabled (after an `unauthorized` message saying why, so the console refreshes and resumes, or signs in); and every
- * subscribe checks the token, the session and the account again.
+ * as every HTTP request); the socket is closed when that token expires, when its session ends, when its account is
+ * disabled, or removed from the directory, or changes role, side or agency there (after an `unauthorized` message
+ * saying why, so the console refreshes and resumes, or signs in); and every subscribe checks the token, the session
+ * and the account again.
  *
  *   namespace.use(consoleAuthenticator.middleware());                          // afterInit
  *   const refusal = await consoleAuthenticator.checkSubscribe(socket);         // top of the subscribe handler
@@ -40,15 +42,20 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
   private readonly admitted = new Map<string, Admitted>();
   private readonly stopListening: () => void;
 
+  private readonly stopFollowingDirectory: () => void;
+
   constructor(
     private readonly verifier: AccessVerifier,
     state: AuthState,
+    directory: UserDirectory,
   ) {
     this.stopListening = state.onChange((change) => this.onChange(change));
+    this.stopFollowingDirectory = directory.onChange((usernames) => this.onDirectoryChange(usernames));
   }
 
   onModuleDestroy(): void {
     this.stopListening();
+    this.stopFollowingDirectory();
     for (const { expiry } of this.admitted.values()) clearTimeout(expiry);
   }
 
@@ -110,6 +117,14 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
     if (!socket.connected) return;
     socket.emit('unauthorized', reasonOf(error));
     socket.disconnect(true);
+  }
+
+  /** Accounts removed from users.json, or whose role, side or agency changed: their sockets close as HTTP refuses. */
+  private onDirectoryChange(usernames: string[]): void {
+    const changed = new Set(usernames);
+    for (const { socket, access } of [...this.admitted.values()]) {
+      if (changed.has(access.actor.id)) this.close(socket, authErrors.accountChanged());
+    }
   }
 
   private onChange(change: AuthChange): void {

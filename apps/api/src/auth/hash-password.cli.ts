@@ -1,8 +1,10 @@
-// Prints the scrypt hash of a password for config/users.json, at the current parameters:
+// Prints the scrypt hash of a password for config/users.json, at the current parameters; refuses a password shorter
+// than 12 characters or on the list of common ones (weak-passwords.ts), saying why in English and Spanish:
 //   npm run hash-password            (asks for the password without echoing it)
 //   printf '%s' "$PASSWORD" | npm run -s hash-password
 import { stdin, stdout, stderr } from 'node:process';
 import { hashPassword } from './password.js';
+import { passwordProblems } from './weak-passwords.js';
 
 async function readPassword(): Promise<string> {
   if (!stdin.isTTY) {
@@ -31,7 +33,13 @@ async function readPassword(): Promise<string> {
 
 const password = await readPassword();
 if (password.length === 0) {
-  stderr.write('No password given\n');
+  stderr.write('No password given / No se dio ninguna contraseña\n');
+  process.exit(1);
+}
+const problems = passwordProblems(password);
+if (problems.length > 0) {
+  stderr.write(`Refused: ${problems.map((problem) => problem.message.en).join('; ')}.\n`);
+  stderr.write(`Rechazada: ${problems.map((problem) => problem.message.es).join('; ')}.\n`);
   process.exit(1);
 }
 stdout.write(`${await hashPassword(password)}\n`);

@@ -1,11 +1,20 @@
 import { Logger } from '@nestjs/common';
 import type { EnvironmentVariables } from '@enlace/config';
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { connectThrottleRedis, InsuredLimiter } from './insured-limiter.js';
+import { type AddressLockout, LockedAddresses } from './locked-addresses.js';
+import { NameGenerations } from './name-generations.js';
 
-export type ThrottleScope = 'account' | 'address';
+/**
+ * What must wait: `account-address` an account name from one client address (the progressive lockout); `account` an
+ * account name from every address it has not signed in from lately (the hourly ceiling); `address` a client address
+ * for every name (password spraying); `address-attempts` a client address sending too many sign-ins, right or wrong;
+ * `sign-ins` an account that started too many sessions lately.
+ */
+export type ThrottleScope = 'account-address' | 'account' | 'address' | 'address-attempts' | 'sign-ins';
 
-/** A sign-in refused before any password check: the account name or the client address must wait. */
+/** A sign-in refused before any password check (or, for `sign-ins`, before its session starts). */
 export class LoginThrottledError extends Error {
   constructor(
     readonly scope: ThrottleScope,
@@ -22,189 +31,299 @@ export class LoginThrottledError extends Error {
   }
 }
 
-type LimiterOptions = { keyPrefix: string; points: number; duration: number };
-
-/** A limiter kept in Redis (shared by every api process) that falls back to this process's memory when Redis fails. */
-class InsuredLimiter {
-  readonly shared: RateLimiterRedis;
-  readonly local: RateLimiterMemory;
-
-  constructor(
-    redis: Redis,
-    readonly options: LimiterOptions,
-  ) {
-    this.local = new RateLimiterMemory(options);
-    this.shared = new RateLimiterRedis({
-      ...options,
-      storeClient: redis,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: this.local,
-    });
-  }
+/** An attempt let through to the password check: its keys, so that its outcome is counted where it was admitted. */
+export interface Admission {
+  name: string;
+  address: string;
+  generation: number;
 }
 
+/** An account's lockouts as admins see them. */
+export interface LockoutStatus {
+  /** Refused from every address it has not signed in from lately (the hourly ceiling), until then. */
+  everyAddressUntil: Date | undefined;
+  /** Addresses locked out of the account now (the `LISTED_ADDRESSES` whose lockouts end last) and how many in all. */
+  addresses: AddressLockout[];
+  addressCount: number;
+  /** No new session starts until then (too many sign-ins lately). */
+  signInsPausedUntil: Date | undefined;
+  /** Failed sign-ins of the name within the hour, from every address. */
+  recentFailures: number;
+  /** When every lockout of the account has ended; undefined when none is running. */
+  latest: Date | undefined;
+}
+
+export type ThrottleSettings = Pick<
+  EnvironmentVariables,
+  | 'REDIS_PREFIX'
+  | 'LOGIN_MAX_FAILURES'
+  | 'LOGIN_FAILURE_WINDOW_SECONDS'
+  | 'LOGIN_LOCKOUT_SECONDS'
+  | 'LOGIN_LOCKOUT_MAX_SECONDS'
+  | 'LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR'
+  | 'LOGIN_KNOWN_ADDRESS_DAYS'
+  | 'LOGIN_ADDRESS_MAX_FAILURES'
+  | 'LOGIN_ADDRESS_WINDOW_SECONDS'
+  | 'LOGIN_ADDRESS_MAX_ATTEMPTS'
+  | 'LOGIN_ADDRESS_ATTEMPT_WINDOW_SECONDS'
+  | 'LOGIN_ACCOUNT_MAX_SIGN_INS'
+  | 'LOGIN_ACCOUNT_SIGN_IN_WINDOW_SECONDS'
+>;
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+const LISTED_ADDRESSES = 20;
+/** Addresses this process remembers as waiting (the oldest forgotten beyond: Redis still refuses them). */
+const ADDRESSES_KEPT = 10_000;
+
 /**
- * Sign-in throttling by account name and by client address, shared by every api process through Redis (with this
- * process's memory as the fallback while Redis does not answer). Failed checks count, not attempts: a user whose
- * tabs or scripts sign in at once with the right password is never locked out by their own burst. A locked name or
- * address is refused before any password is checked; a burst of wrong passwords can overshoot the limit by at most what
- * the password pool admits at once (PASSWORD_HASH_CONCURRENCY + PASSWORD_HASH_QUEUE), each still a refused attempt.
+ * Sign-in throttling, shared by every api process through Redis (with this process's memory as the fallback while
+ * Redis does not answer). Decision 0009 has the reasons; in short:
  *
- * - an account name (known or not: lockouts must not tell which names exist) is locked once LOGIN_MAX_FAILURES
- *   checks failed within LOGIN_FAILURE_WINDOW_SECONDS without a success, for LOGIN_LOCKOUT_SECONDS, doubled at each
- *   further lockout within 24 h up to LOGIN_LOCKOUT_MAX_SECONDS; an admin's unlock or the time lifts it;
+ * - failed checks of an account name from one client address lock that address out of that name after
+ *   LOGIN_MAX_FAILURES within LOGIN_FAILURE_WINDOW_SECONDS, for LOGIN_LOCKOUT_SECONDS doubled at each further lockout
+ *   of the pair within 24 h, up to LOGIN_LOCKOUT_MAX_SECONDS — the real user elsewhere is not locked out;
+ * - LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR failures of a name from anywhere (ASVS V2.2.1: at most 100 an hour) lock it
+ *   until the hour is over, except from addresses it signed in from within LOGIN_KNOWN_ADDRESS_DAYS;
  * - a client address that failed LOGIN_ADDRESS_MAX_FAILURES times within LOGIN_ADDRESS_WINDOW_SECONDS waits out the
- *   window (password spraying over many names from one place).
+ *   window (spraying over many names), and one that sent LOGIN_ADDRESS_MAX_ATTEMPTS sign-ins, right or wrong, within
+ *   LOGIN_ADDRESS_ATTEMPT_WINDOW_SECONDS waits for the window to end;
+ * - an account starts at most LOGIN_ACCOUNT_MAX_SIGN_INS sessions within LOGIN_ACCOUNT_SIGN_IN_WINDOW_SECONDS.
+ *
+ * Names are throttled alike whether or not they exist. Every key of a name carries its generation (NameGenerations):
+ * an unlock starts the name afresh for every address at once.
  */
 export class LoginThrottle {
   private readonly logger = new Logger('Auth');
-  private readonly names: InsuredLimiter;
-  private readonly lockouts: InsuredLimiter;
+  private readonly pairs: InsuredLimiter;
+  private readonly pairLockouts: InsuredLimiter;
+  private readonly accounts: InsuredLimiter;
+  private readonly knownAddresses: InsuredLimiter;
   private readonly addresses: InsuredLimiter;
+  private readonly attempts: InsuredLimiter;
+  private readonly signIns: InsuredLimiter;
+  private readonly generations: NameGenerations;
+  private readonly locked: LockedAddresses;
+  private readonly waitingAddresses = new Map<string, { scope: ThrottleScope; until: Date }>();
 
   constructor(
     private readonly redis: Redis,
-    private readonly env: Pick<
-      EnvironmentVariables,
-      | 'REDIS_PREFIX'
-      | 'LOGIN_MAX_FAILURES'
-      | 'LOGIN_FAILURE_WINDOW_SECONDS'
-      | 'LOGIN_LOCKOUT_SECONDS'
-      | 'LOGIN_LOCKOUT_MAX_SECONDS'
-      | 'LOGIN_ADDRESS_MAX_FAILURES'
-      | 'LOGIN_ADDRESS_WINDOW_SECONDS'
-    >,
+    private readonly env: ThrottleSettings,
   ) {
     const prefix = `${env.REDIS_PREFIX}:login`;
-    this.names = new InsuredLimiter(redis, {
-      keyPrefix: `${prefix}:name`,
-      points: env.LOGIN_MAX_FAILURES,
-      duration: env.LOGIN_FAILURE_WINDOW_SECONDS,
-    });
-    this.lockouts = new InsuredLimiter(redis, {
-      keyPrefix: `${prefix}:lockouts`,
-      points: 1_000_000,
-      duration: 24 * 3600,
-    });
-    this.addresses = new InsuredLimiter(redis, {
-      keyPrefix: `${prefix}:address`,
-      points: env.LOGIN_ADDRESS_MAX_FAILURES,
-      duration: env.LOGIN_ADDRESS_WINDOW_SECONDS,
-    });
+    const limiter = (name: string, points: number, duration: number) =>
+      new InsuredLimiter(redis, { keyPrefix: `${prefix}:${name}`, points, duration });
+    this.pairs = limiter('pair', env.LOGIN_MAX_FAILURES, env.LOGIN_FAILURE_WINDOW_SECONDS);
+    this.pairLockouts = limiter('pair-lockouts', 1_000_000, DAY);
+    this.accounts = limiter('account', env.LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR, HOUR);
+    this.knownAddresses = limiter('known', 1, Math.max(1, env.LOGIN_KNOWN_ADDRESS_DAYS) * DAY);
+    this.addresses = limiter('address', env.LOGIN_ADDRESS_MAX_FAILURES, env.LOGIN_ADDRESS_WINDOW_SECONDS);
+    this.attempts = limiter('attempts', env.LOGIN_ADDRESS_MAX_ATTEMPTS, env.LOGIN_ADDRESS_ATTEMPT_WINDOW_SECONDS);
+    this.signIns = limiter('sign-ins', env.LOGIN_ACCOUNT_MAX_SIGN_INS, env.LOGIN_ACCOUNT_SIGN_IN_WINDOW_SECONDS);
+    this.generations = new NameGenerations(redis, `${prefix}:generation`);
+    this.locked = new LockedAddresses(redis, `${prefix}:locked`);
   }
 
   /** Redis for the throttle: a command fails within a second when Redis is away, and the fallback takes over. */
   static connect(url: string): Redis {
-    const logger = new Logger('Auth');
-    let down = false;
-    const redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      commandTimeout: 1_000,
-      connectTimeout: 2_000,
-      retryStrategy: (times) => Math.min(200 * times, 5_000),
-      connectionName: 'enlace-login-throttle',
-      lazyConnect: true,
-    });
-    redis.on('error', (error: Error) => {
-      if (down) return;
-      down = true;
-      logger.warn(
-        `Sign-in throttle: Redis is not answering (${error.message}); counting in this process until it is back`,
-      );
-    });
-    redis.on('ready', () => {
-      if (down) logger.log('Sign-in throttle: Redis is back');
-      down = false;
-    });
-    redis.connect().catch(() => undefined);
-    return redis;
+    return connectThrottleRedis(url);
   }
 
   close(): void {
     this.redis.disconnect();
   }
 
-  /** Throws LoginThrottledError when the address or the account name must wait; counts nothing. */
-  async admit(username: string, address: string): Promise<void> {
-    for (const [limiter, key, scope] of [
-      [this.addresses, address, 'address'],
-      [this.names, nameKey(username), 'account'],
-    ] as const) {
-      const res = await limiter.shared.get(key);
-      if (res && res.consumedPoints > limiter.options.points) {
-        throw new LoginThrottledError(scope, new Date(Date.now() + res.msBeforeNext), false);
-      }
+  /**
+   * Counts the attempt against its address, then throws LoginThrottledError when the address, the name from this
+   * address, the name from everywhere (unless the address is known for it) or the account's sign-ins must wait — the
+   * one that ends last, so Retry-After is enough. Otherwise returns the keys to count the outcome against.
+   */
+  async admit(username: string, address: string): Promise<Admission> {
+    const waiting = this.waitingAddresses.get(address);
+    if (waiting && waiting.until.getTime() > Date.now()) {
+      throw new LoginThrottledError(waiting.scope, waiting.until, false);
     }
+    const name = nameKey(username);
+    const [generation] = await Promise.all([this.generations.current(name), this.countAttempt(address)]);
+    const admission = { name, address, generation };
+    const [byAddress, byPair, byAccount, bySignIns] = await Promise.all([
+      this.addresses.shared.get(address),
+      this.pairs.shared.get(pairKey(admission)),
+      this.accounts.shared.get(accountKey(admission)),
+      this.signIns.shared.get(accountKey(admission)),
+    ]);
+    const refusals: LoginThrottledError[] = [];
+    const refuse = (scope: ThrottleScope, res: RateLimiterRes) =>
+      refusals.push(new LoginThrottledError(scope, new Date(Date.now() + res.msBeforeNext), false));
+    if (byAddress && byAddress.consumedPoints > this.addresses.options.points) {
+      refusals.push(
+        this.addressWaits(
+          address,
+          new LoginThrottledError('address', new Date(Date.now() + byAddress.msBeforeNext), false),
+        ),
+      );
+    }
+    if (byPair && byPair.consumedPoints > this.pairs.options.points) refuse('account-address', byPair);
+    if (byAccount && byAccount.consumedPoints >= this.accounts.options.points && !(await this.isKnown(admission))) {
+      refuse('account', byAccount);
+    }
+    if (bySignIns && bySignIns.consumedPoints >= this.signIns.options.points) refuse('sign-ins', bySignIns);
+    const last = refusals.sort((a, b) => b.until.getTime() - a.until.getTime())[0];
+    if (last) throw last;
+    return admission;
   }
 
   /**
-   * A password check failed: counts it against the address and the name. Returns the lockout this failure started
-   * (the limit reached, for the name or the address), to be recorded once; the next attempt is refused.
+   * An address that must wait (only time lifts that) is refused from memory until then, without asking Redis: a client
+   * that floods the sign-in costs this process as little as possible. Each process learns it at its first refusal.
    */
-  async failed(username: string, address: string): Promise<LoginThrottledError | undefined> {
-    const [byAddress, byName] = await Promise.all([
-      this.count(this.addresses, address, 'address'),
-      this.count(this.names, nameKey(username), 'account'),
+  private addressWaits(address: string, refusal: LoginThrottledError): LoginThrottledError {
+    this.waitingAddresses.delete(address);
+    this.waitingAddresses.set(address, { scope: refusal.scope, until: refusal.until });
+    if (this.waitingAddresses.size > ADDRESSES_KEPT) {
+      this.waitingAddresses.delete(this.waitingAddresses.keys().next().value!);
+    }
+    return refusal;
+  }
+
+  /**
+   * A password check failed: counts it against the pair, the name and the address. Returns the lockouts it started
+   * (each to be recorded once); the next attempt is refused.
+   */
+  async failed(admission: Admission): Promise<LoginThrottledError[]> {
+    const started = await Promise.all([
+      this.countPairFailure(admission),
+      this.countAccountFailure(admission),
+      this.countAddressFailure(admission.address),
     ]);
-    return byName ?? byAddress;
+    return started.filter((lockout): lockout is LoginThrottledError => lockout !== undefined);
   }
 
-  /** The password was right: the name starts afresh (the address keeps its count: one good account must not reset it). */
-  async succeeded(username: string): Promise<void> {
-    await this.names.shared
-      .delete(nameKey(username))
-      .catch((error: unknown) => this.logger.warn(`Sign-in throttle: could not record a success: ${String(error)}`));
+  /**
+   * The password was right: counts the session about to start, or throws when the account has started too many. Returns
+   * the pause of the account's sign-ins that this session starts (it is the last one allowed), to be recorded once.
+   */
+  async startingSession(admission: Admission): Promise<LoginThrottledError | undefined> {
+    try {
+      const res = await this.signIns.shared.consume(accountKey(admission));
+      if (res.consumedPoints !== this.signIns.options.points) return undefined;
+      return new LoginThrottledError('sign-ins', new Date(Date.now() + res.msBeforeNext), true);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // Sign-ins that raced past admit: the pause was recorded by the last one allowed.
+      throw new LoginThrottledError('sign-ins', new Date(Date.now() + rejection.msBeforeNext), false);
+    }
   }
 
-  /** When the lockout of this account name ends, if it is locked now. */
-  async lockedUntil(username: string): Promise<Date | undefined> {
-    const res = await this.names.shared.get(nameKey(username));
-    if (!res || res.consumedPoints <= this.names.options.points) return undefined;
-    return new Date(Date.now() + res.msBeforeNext);
+  /** Signed in: the pair starts afresh, and the address is known for the account (it passes the hourly ceiling). */
+  async succeeded(admission: Admission): Promise<void> {
+    await Promise.all([
+      this.pairs.shared.delete(pairKey(admission)),
+      this.env.LOGIN_KNOWN_ADDRESS_DAYS > 0
+        ? this.knownAddresses.shared.set(knownKey(admission), 1, this.env.LOGIN_KNOWN_ADDRESS_DAYS * DAY)
+        : undefined,
+    ]).catch((error: unknown) => this.logger.warn(`Sign-in throttle: could not record a success: ${String(error)}`));
   }
 
-  /** Attempts counted against this name since its last success (within the window). */
-  async failures(username: string): Promise<number> {
-    const res = await this.names.shared.get(nameKey(username));
-    return Math.min(res?.consumedPoints ?? 0, this.names.options.points);
+  async status(username: string): Promise<LockoutStatus> {
+    const name = nameKey(username);
+    const generation = await this.generations.current(name);
+    const key = accountKey({ name, generation });
+    const [byAccount, bySignIns, locked] = await Promise.all([
+      this.accounts.shared.get(key),
+      this.signIns.shared.get(key),
+      this.locked.list(name, generation, LISTED_ADDRESSES),
+    ]);
+    const until = (res: RateLimiterRes | null, limit: number) =>
+      res && res.consumedPoints >= limit ? new Date(Date.now() + res.msBeforeNext) : undefined;
+    const everyAddressUntil = until(byAccount, this.accounts.options.points);
+    const signInsPausedUntil = until(bySignIns, this.signIns.options.points);
+    const ends = [everyAddressUntil, signInsPausedUntil, locked.addresses[0]?.until].filter(
+      (end): end is Date => end !== undefined,
+    );
+    return {
+      everyAddressUntil,
+      addresses: locked.addresses,
+      addressCount: locked.count,
+      signInsPausedUntil,
+      recentFailures: Math.min(byAccount?.consumedPoints ?? 0, this.accounts.options.points),
+      latest: ends.length > 0 ? new Date(Math.max(...ends.map((end) => end.getTime()))) : undefined,
+    };
   }
 
-  /** An admin lifted the lockout: the name starts afresh, its lockouts are forgotten. */
-  async unlock(username: string): Promise<void> {
-    await Promise.all([this.names.shared.delete(nameKey(username)), this.lockouts.shared.delete(nameKey(username))]);
-    this.forgetLocally(username);
+  /**
+   * Lifts every lockout of the name — from each address, the hourly ceiling, the pause of sign-ins — and forgets its
+   * earlier lockouts, by starting a new generation. False when Redis did not answer (then only this process forgot;
+   * the AccountUnlocked event tells the others).
+   */
+  async unlock(username: string): Promise<boolean> {
+    const everywhere = await this.generations.bump(nameKey(username));
+    if (!everywhere) this.logger.warn(`Sign-in throttle: Redis did not answer; ${username} is unlocked in memory only`);
+    return everywhere;
   }
 
   /** Another process lifted a lockout: what this process counted while Redis was away goes too. */
   forgetLocally(username: string): void {
-    void this.names.local.delete(nameKey(username));
-    void this.lockouts.local.delete(nameKey(username));
+    this.generations.forgetLocally(nameKey(username));
   }
 
-  /** One failure more; at the limit, the key is blocked (a lockout starts) and the lockout is returned. */
-  private async count(
-    limiter: InsuredLimiter,
-    key: string,
-    scope: ThrottleScope,
-  ): Promise<LoginThrottledError | undefined> {
-    let consumed: number;
+  private async countAttempt(address: string): Promise<void> {
     try {
-      consumed = (await limiter.shared.consume(key)).consumedPoints;
+      await this.attempts.shared.consume(address);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return undefined; // already locked: a failure that slipped in with a burst; the lockout is under way
+      throw this.addressWaits(
+        address,
+        new LoginThrottledError(
+          'address-attempts',
+          new Date(Date.now() + rejection.msBeforeNext),
+          rejection.consumedPoints === this.attempts.options.points + 1,
+        ),
+      );
     }
-    if (consumed !== limiter.options.points) return undefined;
-    const seconds = scope === 'account' ? await this.lockoutSeconds(key) : limiter.options.duration;
-    await limiter.shared.block(key, seconds);
-    return new LoginThrottledError(scope, new Date(Date.now() + seconds * 1000), true);
   }
 
-  private async lockoutSeconds(key: string): Promise<number> {
-    const { consumedPoints: lockout } = await this.lockouts.shared.penalty(key, 1);
-    const seconds = this.env.LOGIN_LOCKOUT_SECONDS * 2 ** Math.min(lockout - 1, 30);
-    return Math.min(seconds, this.env.LOGIN_LOCKOUT_MAX_SECONDS);
+  private async isKnown(admission: Admission): Promise<boolean> {
+    if (this.env.LOGIN_KNOWN_ADDRESS_DAYS === 0) return false;
+    return (await this.knownAddresses.shared.get(knownKey(admission))) !== null;
+  }
+
+  private async countPairFailure(admission: Admission): Promise<LoginThrottledError | undefined> {
+    const key = pairKey(admission);
+    if ((await this.consume(this.pairs, key)) !== this.pairs.options.points) return undefined;
+    const { consumedPoints: lockouts } = await this.pairLockouts.shared.penalty(key, 1);
+    const seconds = Math.min(
+      this.env.LOGIN_LOCKOUT_SECONDS * 2 ** Math.min(lockouts - 1, 30),
+      this.env.LOGIN_LOCKOUT_MAX_SECONDS,
+    );
+    await this.pairs.shared.block(key, seconds);
+    const until = new Date(Date.now() + seconds * 1000);
+    await this.locked.add(admission.name, admission.generation, admission.address, until);
+    return new LoginThrottledError('account-address', until, true);
+  }
+
+  private async countAccountFailure(admission: Admission): Promise<LoginThrottledError | undefined> {
+    const key = accountKey(admission);
+    if ((await this.consume(this.accounts, key)) !== this.accounts.options.points) return undefined;
+    const res = await this.accounts.shared.get(key);
+    return new LoginThrottledError('account', new Date(Date.now() + (res?.msBeforeNext ?? HOUR * 1000)), true);
+  }
+
+  private async countAddressFailure(address: string): Promise<LoginThrottledError | undefined> {
+    if ((await this.consume(this.addresses, address)) !== this.addresses.options.points) return undefined;
+    const seconds = this.addresses.options.duration;
+    await this.addresses.shared.block(address, seconds);
+    return this.addressWaits(address, new LoginThrottledError('address', new Date(Date.now() + seconds * 1000), true));
+  }
+
+  /** One point more; the points consumed, or undefined when already over the limit (a failure of a burst). */
+  private async consume(limiter: InsuredLimiter, key: string): Promise<number | undefined> {
+    try {
+      return (await limiter.shared.consume(key)).consumedPoints;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return undefined;
+    }
   }
 }
 
@@ -212,3 +331,7 @@ export class LoginThrottle {
 function nameKey(username: string): string {
   return username.trim().toLowerCase();
 }
+
+const accountKey = ({ name, generation }: Pick<Admission, 'name' | 'generation'>) => `${name}:${generation}`;
+const pairKey = ({ name, generation, address }: Admission) => `${name}:${generation}:${address}`;
+const knownKey = ({ name, address }: Admission) => `${name}:${address}`;

@@ -1,4 +1,4 @@
-import { PasswordCheckPool, PasswordCheckPoolFullError } from './password-check-pool.js';
+import { OwnerShareExceededError, PasswordCheckPool, PasswordCheckPoolFullError } from './password-check-pool.js';
 
 function deferred() {
   let resolve!: () => void;
@@ -49,5 +49,55 @@ describe('PasswordCheckPool', () => {
     expect((refusal as PasswordCheckPoolFullError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     gate.resolve();
     await first;
+  });
+});
+
+describe('PasswordCheckPool: one owner’s share', () => {
+  it('gives one owner at most its places, lines up its next checks on their own, and refuses beyond that line', async () => {
+    const pool = new PasswordCheckPool(2, 16, { places: 2, queue: 1 });
+    const gates = [deferred(), deferred(), deferred()];
+    const started: string[] = [];
+    const flood = gates.map((gate, i) =>
+      pool.run(async () => {
+        started.push(`flood-${i}`);
+        await gate.promise;
+      }, '10.0.0.50'),
+    );
+    await Promise.resolve();
+    expect(started).toEqual(['flood-0', 'flood-1']);
+    expect(pool.held('10.0.0.50')).toEqual({ holding: 2, waiting: 1 });
+    const refusal = await pool.run(() => Promise.resolve(), '10.0.0.50').catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(OwnerShareExceededError);
+    expect((refusal as OwnerShareExceededError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+
+    // Someone else is next in the pool, ahead of the flood's own line.
+    const other = pool.run(() => {
+      started.push('other');
+      return Promise.resolve();
+    }, '10.0.0.60');
+    await Promise.resolve();
+    expect(pool.busy).toEqual({ running: 2, waiting: 1 });
+    gates[0]!.resolve();
+    await other;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['flood-0', 'flood-1', 'other', 'flood-2']);
+    gates[1]!.resolve();
+    gates[2]!.resolve();
+    await Promise.all(flood);
+    expect(pool.held('10.0.0.50')).toEqual({ holding: 0, waiting: 0 });
+    expect(pool.busy).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('gives its place back when a check fails or the pool refuses it', async () => {
+    const pool = new PasswordCheckPool(1, 0, { places: 1, queue: 0 });
+    await expect(pool.run(() => Promise.reject(new Error('scrypt failed')), 'a')).rejects.toThrow('scrypt failed');
+    expect(pool.held('a')).toEqual({ holding: 0, waiting: 0 });
+    const gate = deferred();
+    const first = pool.run(() => gate.promise, 'b');
+    await expect(pool.run(() => Promise.resolve(), 'a')).rejects.toBeInstanceOf(PasswordCheckPoolFullError);
+    expect(pool.held('a')).toEqual({ holding: 0, waiting: 0 });
+    gate.resolve();
+    await first;
+    expect(await pool.run(() => Promise.resolve('a again'), 'a')).toBe('a again');
   });
 });

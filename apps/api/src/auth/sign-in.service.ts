@@ -7,7 +7,7 @@ import { AccessTokens } from './access-tokens.js';
 import { AUTH_SERVICE_ACTOR, AuthActivityLog } from './auth-activity-log.js';
 import { AuthState } from './auth-state.js';
 import type { ClientInfo } from './client-info.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, LoginThrottledError } from './login-throttle.js';
 import { hashPassword, needsRehash, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.js';
 import { PasswordCheckPool, PasswordCheckPoolFullError } from './password-check-pool.js';
 import { PasswordOverlay } from './password-overlay.js';
@@ -44,10 +44,11 @@ export const signInRefused = () =>
   );
 
 /**
- * Sign-in: throttle (by name and address), check the password in the bounded pool (the unknown-account hash when the
- * name is unknown, so a refusal costs the same), record the outcome in the sign-in journal, and on success start a
- * session (its own stream) and issue an access token and a refresh token. A hash of older parameters is replaced
- * after a successful sign-in.
+ * Sign-in: throttle (LoginThrottle: the address's attempts, the name from this address and from everywhere, the
+ * account's sign-ins), check the password in the bounded pool where the client's address holds at most its share (the
+ * unknown-account hash when the name is unknown, so a refusal costs the same), record the outcome in the sign-in
+ * journal, and on success start a session (its own stream) and issue an access token and a refresh token. A hash of
+ * older parameters is replaced after a successful sign-in.
  */
 @Injectable()
 export class SignInService {
@@ -68,13 +69,15 @@ export class SignInService {
   async signIn(username: string, password: string, client: ClientInfo): Promise<SessionTokens> {
     const correlationId = randomUUID();
     const seen = { address: client.address, userAgent: client.userAgent };
-    await this.throttle.admit(username, client.address);
+    const admission = await this.throttled(username, seen, correlationId, () =>
+      this.throttle.admit(username, client.address),
+    );
 
     const account = this.directory.find(username);
     // The same steps for an unknown name (the overlay read included), so the answer takes as long.
     const stored = await this.overlay.hashFor(username, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
-    // A full pool (PasswordCheckPoolFullError, 503) checked nothing: it counts against neither the name nor the address.
-    const matches = await this.pool.run(() => verifyPassword(password, stored));
+    // A full pool (503) or an address over its share of it (429) checked nothing: neither counts as a failure.
+    const matches = await this.pool.run(() => verifyPassword(password, stored), client.address);
     const status = account ? await this.state.account(account.id) : undefined;
     const failure: LoginFailureReason | undefined = !account
       ? 'unknown-account'
@@ -87,19 +90,13 @@ export class SignInService {
       await this.activity.record('LoginFailed', { ...seen, username, reason: failure ?? null }, AUTH_SERVICE_ACTOR, {
         correlationId,
       });
-      const lockout = await this.throttle.failed(username, client.address);
-      if (lockout) {
-        this.logger.warn(`Sign-in lockout (${lockout.scope}) of ${JSON.stringify(username)} from ${client.address}`);
-        await this.activity.record(
-          'LoginLockedOut',
-          { ...seen, username, reason: lockout.scope, until: lockout.until.toISOString() },
-          AUTH_SERVICE_ACTOR,
-          { correlationId },
-        );
+      for (const lockout of await this.throttle.failed(admission)) {
+        await this.recordLockout(lockout, username, seen, correlationId);
       }
       throw signInRefused();
     }
 
+    const pause = await this.throttled(username, seen, correlationId, () => this.throttle.startingSession(admission));
     const refresh = newRefreshToken();
     const actor = actorOf(account);
     const outcome = await this.pipeline.execute(sessionDecider, {
@@ -121,7 +118,7 @@ export class SignInService {
       actor,
       correlationId,
     });
-    await this.throttle.succeeded(username);
+    await this.throttle.succeeded(admission);
     await this.activity.record(
       'LoginSucceeded',
       { ...seen, username: account.id, sessionId: refresh.sessionId },
@@ -131,10 +128,43 @@ export class SignInService {
         decisionId: outcome.events[0]!.id,
       },
     );
+    if (pause) await this.recordLockout(pause, account.id, seen, correlationId);
     if (needsRehash(stored)) this.rehashLater(account, password);
     const session = outcome.state;
     if (session.status === 'none') throw new Error('StartSession decided no session');
     return this.tokensFor(account, refresh.sessionId, refresh.token, session.refreshExpiresAt, session.expiresAt);
+  }
+
+  /** Runs a throttle step; a refusal that starts a lockout is recorded (once) before it is passed on. */
+  private async throttled<T>(
+    username: string,
+    seen: Pick<ClientInfo, 'address' | 'userAgent'>,
+    correlationId: string,
+    step: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof LoginThrottledError && error.started) {
+        await this.recordLockout(error, username, seen, correlationId);
+      }
+      throw error;
+    }
+  }
+
+  private async recordLockout(
+    lockout: LoginThrottledError,
+    username: string,
+    seen: Pick<ClientInfo, 'address' | 'userAgent'>,
+    correlationId: string,
+  ): Promise<void> {
+    this.logger.warn(`Sign-in lockout (${lockout.scope}) of ${username} from ${seen.address}`);
+    await this.activity.record(
+      'LoginLockedOut',
+      { ...seen, username, reason: lockout.scope, until: lockout.until.toISOString() },
+      AUTH_SERVICE_ACTOR,
+      { correlationId },
+    );
   }
 
   tokensFor(

@@ -57,7 +57,13 @@ export interface AccountView {
   country: Side;
   role: Role;
   status: 'enabled' | 'disabled';
+  /** Locked from every address it has not signed in from lately (too many failures within the hour), until then. */
   lockedUntil: string | null;
+  /** Addresses locked out of the account (those ending last, at most 20), and how many in all. */
+  lockedAddresses: { address: string; until: string }[];
+  lockedAddressCount: number;
+  /** No new session until then (too many sign-ins lately). */
+  signInsPausedUntil: string | null;
   recentFailures: number;
 }
 

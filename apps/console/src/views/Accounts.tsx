@@ -19,7 +19,13 @@ function AccountRow({ account, onChanged }: { account: AccountView; onChanged: (
   const [reason, setReason] = useState('');
   const now = useNow(5_000);
   const self = account.username === user.username;
-  const locked = account.lockedUntil !== null && Date.parse(account.lockedUntil) > now;
+  const running = (until: string | null): until is string => until !== null && Date.parse(until) > now;
+  const lockedForNewAddresses = running(account.lockedUntil);
+  const lockedAddresses = account.lockedAddresses.filter(({ until }) => running(until));
+  const lockedAddressCount = account.lockedAddressCount - (account.lockedAddresses.length - lockedAddresses.length);
+  const signInsPaused = running(account.signInsPausedUntil);
+  const locked = lockedForNewAddresses || lockedAddressCount > 0 || signInsPaused;
+  const time = (iso: string) => <LocalTime iso={iso} zone={browserZone()} seconds timeOnly />;
 
   const act = async (action: 'unlock' | 'disable' | 'enable') => {
     if (action === 'disable' && !window.confirm(t.confirmDisable(account.displayName))) return;
@@ -37,7 +43,13 @@ function AccountRow({ account, onChanged }: { account: AccountView; onChanged: (
   };
 
   return (
-    <tr data-testid={`account-${account.username}`} data-status={account.status} data-locked={locked}>
+    <tr
+      data-testid={`account-${account.username}`}
+      data-status={account.status}
+      data-locked={locked}
+      data-locked-addresses={lockedAddressCount}
+      data-locked-everywhere={lockedForNewAddresses}
+    >
       <th scope="row">
         {account.displayName}
         <span className="muted block">
@@ -55,13 +67,27 @@ function AccountRow({ account, onChanged }: { account: AccountView; onChanged: (
         </span>
       </td>
       <td>
-        {locked && account.lockedUntil ? (
-          <>
-            {t.lockedUntil} <LocalTime iso={account.lockedUntil} zone={browserZone()} seconds timeOnly />
-          </>
-        ) : (
-          <span className="muted">{t.notLocked}</span>
-        )}
+        {lockedForNewAddresses ? (
+          <span className="block">
+            {t.lockedForNewAddresses} {time(account.lockedUntil!)}
+          </span>
+        ) : null}
+        {lockedAddressCount > 0 ? (
+          <span className="block">
+            {t.lockedAddresses(lockedAddressCount)}{' '}
+            {time(lockedAddresses[0]?.until ?? account.lockedAddresses[0]!.until)}
+            <span className="muted block">
+              {lockedAddresses.map(({ address }) => address).join(', ')}
+              {lockedAddressCount > lockedAddresses.length ? ', …' : ''}
+            </span>
+          </span>
+        ) : null}
+        {signInsPaused ? (
+          <span className="block">
+            {t.signInsPausedUntil} {time(account.signInsPausedUntil!)}
+          </span>
+        ) : null}
+        {locked ? null : <span className="muted">{t.notLocked}</span>}
         {account.recentFailures > 0 ? (
           <span className="muted block">{t.recentFailures(account.recentFailures)}</span>
         ) : null}

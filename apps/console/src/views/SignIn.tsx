@@ -28,6 +28,8 @@ export function SignIn() {
       })
       .catch((failure: unknown) => {
         if (failure instanceof ApiError && failure.status === 401) setError(t.signInFailed);
+        // Too many at once from this address: like a busy server, a moment is enough.
+        else if (failure instanceof ApiError && failure.code === 'AUTH.TOO_MANY_AT_ONCE') setError(t.signInBusy);
         else if (failure instanceof ApiError && failure.status === 429) {
           setError(t.signInTooMany(Number(failure.details.retryAfterSeconds) || 60));
         } else if (failure instanceof ApiError && failure.status === 503) setError(t.signInBusy);

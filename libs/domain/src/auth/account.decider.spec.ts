@@ -64,6 +64,22 @@ describe('account: unlock', () => {
       .then([{ type: 'AccountUnlocked', data: { username: 'officer.us', lockedUntil: later(60) } }]);
   });
 
+  it("lets Enlace's operator tool (role system) lift a lockout, and nothing else", () => {
+    const operator: Actor = { id: 'system:operator', agency: 'ENLACE', country: null, role: 'system' };
+    spec
+      .given([])
+      .when({ type: 'UnlockAccount', data: { username: 'admin', lockedUntil: later(60) } }, { actor: operator })
+      .then([{ type: 'AccountUnlocked', data: { username: 'admin', lockedUntil: later(60) } }]);
+    spec
+      .given([])
+      .when({ type: 'DisableAccount', data: { username: 'admin', reason: null } }, { actor: operator })
+      .thenFails('AUTH.ROLE');
+    spec
+      .given([disabled])
+      .when({ type: 'EnableAccount', data: { username: 'officer.us' } }, { actor: operator })
+      .thenFails('AUTH.ROLE');
+  });
+
   it('refuses to unlock an account that is not locked (or whose lockout is over)', () => {
     spec
       .given([])
