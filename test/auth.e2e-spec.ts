@@ -6,7 +6,7 @@
 // expires, their session ends or their account leaves users.json, floods of sign-ins (wrong passwords, or one known
 // password) that starve neither other users nor other requests, the hash-password tool, and a default install that
 // accepts no token signed with anything in the repository.
-import type { Room, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
+import type { AuthenticateAck, Room, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
 import { testDatabaseUrl, dropSchema, uniqueSchemaName } from '@enlace/event-store/testing';
 import { TestRedisServer } from '@enlace/notifications/testing';
 import { spawnSync } from 'node:child_process';
@@ -739,6 +739,40 @@ describe('console sockets', () => {
     const again = await resumed.subscribe(['board'] as Room[], client.lastPosition);
     expect(again).toMatchObject({ ok: true, from: client.lastPosition });
     resumed.socket.disconnect();
+  }, 30_000);
+
+  it('keeps a socket open past its old token when handed the renewed one; refuses a token of another session', async () => {
+    const tokens = await signedIn(short, 'auditor');
+    const started = Date.now();
+    const other = await signedIn(short, 'auditor');
+    const client = await ConsoleClient.connect(short.url, tokens.accessToken, { reconnection: false });
+    expect((await client.subscribe(['board'] as Room[])).ok).toBe(true);
+    const closed: UnauthorizedReason[] = [];
+    client.socket.on('unauthorized', (reason) => closed.push(reason));
+    const authenticate = (token: string) =>
+      client.socket.timeout(5_000).emitWithAck('authenticate', { token }) as Promise<AuthenticateAck>;
+
+    // Another session's token (the same account's) is refused, and changes nothing.
+    await expect(authenticate(other.accessToken)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.TOKEN_INVALID' },
+    });
+    // Renewed after 3 s of its 5: the socket now lives as long as the new token.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const refreshed = await call<Tokens>(short, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: tokens.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    await expect(authenticate(refreshed.body.accessToken)).resolves.toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 6_000 - Date.now())));
+    expect(client.socket.connected).toBe(true);
+    expect(closed).toEqual([]);
+    // Still checked on every subscribe, with the new token.
+    expect((await client.subscribe(['board'] as Room[], client.lastPosition)).ok).toBe(true);
+    // And closed when the new token expires.
+    const reason = await closedWith(client);
+    expect(reason.code).toBe('AUTH.TOKEN_EXPIRED');
+    expect(Date.now() - started).toBeGreaterThan(7_000);
   }, 30_000);
 
   it('closes at once the sockets of an account removed from users.json, or whose role changed there', async () => {

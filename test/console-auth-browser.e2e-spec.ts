@@ -86,6 +86,8 @@ describe('browser console: sessions', () => {
     expect(later?.refreshToken).not.toBe(first?.refreshToken);
     await connected(page, 2_000);
     await expect(page.getByTestId('login-form').count()).resolves.toBe(0);
+    // Silently: the open connection took each renewed token, so it never dropped and nothing says "reconnected".
+    await expect(page.getByTestId('resume-notice').count()).resolves.toBe(0);
     const stale = await page.evaluate(async (token) => {
       const response = await fetch('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
       return response.status;

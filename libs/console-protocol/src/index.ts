@@ -115,7 +115,20 @@ export interface UnauthorizedReason {
   message: { en: string; es: string };
 }
 
+/**
+ * A renewed access token for the open connection (after POST /api/auth/refresh): the connection stays, and is now
+ * closed when the new token expires. Only a token of the same session is taken; a refusal leaves the connection as
+ * it was (closed, with `unauthorized`, when its current token expires).
+ */
+export interface AuthenticateRequest {
+  token: string;
+}
+
+export type AuthenticateAck =
+  { ok: true; expiresAt: string } | { ok: false; error: { code: string; message: { en: string; es: string } } };
+
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (answer: SubscribeAck) => void) => void;
+  authenticate: (request: AuthenticateRequest, ack: (answer: AuthenticateAck) => void) => void;
   unsubscribe: (request: { rooms: Room[] }, ack: (answer: { ok: true; rooms: Room[] }) => void) => void;
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
+import type { AuthenticateAck, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
 import { type Actor, DomainError } from '@enlace/domain';
 import type { Socket } from 'socket.io';
 import { AccessVerifier, type VerifiedAccess } from './access-verifier.js';
@@ -96,16 +96,54 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
     }
   }
 
-  private admit(socket: ConsoleSocket, token: string, access: VerifiedAccess): void {
-    socket.data.actor = access.actor;
+  /**
+   * A renewed access token for an open socket: the console refreshed its session, and the socket now lives as long as
+   * the new token instead of being closed and reopened (which a console would show as a dropped connection). Only a
+   * token of the same session and account is taken; a refusal changes nothing.
+   */
+  async renew(socket: ConsoleSocket, request: unknown): Promise<AuthenticateAck> {
+    const token = (request as { token?: unknown } | undefined)?.token;
+    const admitted = this.admitted.get(socket.id);
+    try {
+      if (typeof token !== 'string' || token.length === 0 || token.length > 8_192) throw authErrors.tokenInvalid();
+      if (!admitted) throw authErrors.sessionEnded();
+      const access = await this.verifier.verify(token);
+      if (access.sessionId !== admitted.access.sessionId || access.actor.id !== admitted.access.actor.id) {
+        throw authErrors.tokenInvalid();
+      }
+      if (this.admitted.get(socket.id) !== admitted || !socket.connected) throw authErrors.sessionEnded();
+      clearTimeout(admitted.expiry);
+      this.admitted.set(socket.id, { ...admitted, token, access, expiry: this.expiryTimer(socket, access) });
+      return { ok: true, expiresAt: new Date(access.expiresAt).toISOString() };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: reasonOf(error) };
+      return {
+        ok: false,
+        error: {
+          code: 'AUTH.UNAVAILABLE',
+          message: {
+            en: 'The token cannot be checked now; the connection keeps its current token',
+            es: 'No se puede verificar el token ahora; la conexión conserva su token actual',
+          },
+        },
+      };
+    }
+  }
+
+  private expiryTimer(socket: ConsoleSocket, access: VerifiedAccess): NodeJS.Timeout {
     const expiry = setTimeout(
       () => this.close(socket, authErrors.tokenExpired()),
       Math.min(Math.max(0, access.expiresAt - Date.now()), MAX_TIMER_MS),
     );
     expiry.unref();
-    this.admitted.set(socket.id, { socket, token, access, expiry });
+    return expiry;
+  }
+
+  private admit(socket: ConsoleSocket, token: string, access: VerifiedAccess): void {
+    socket.data.actor = access.actor;
+    this.admitted.set(socket.id, { socket, token, access, expiry: this.expiryTimer(socket, access) });
     socket.once('disconnect', () => {
-      clearTimeout(expiry);
+      clearTimeout(this.admitted.get(socket.id)?.expiry);
       this.admitted.delete(socket.id);
     });
   }

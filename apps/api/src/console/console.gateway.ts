@@ -14,6 +14,7 @@ import {
   type ConsoleSnapshot,
   isRoom,
   type Room,
+  type AuthenticateAck,
   type ServerToClientEvents,
   START_POSITION,
   type SubscribeAck,
@@ -274,6 +275,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
       'La suscripción falló: vuelva a suscribirse desde la misma posición en breve',
       SUBSCRIBE_RETRY_MS,
     );
+  }
+
+  /** A renewed access token: the connection stays open past the old one's expiry (see ConsoleAuthenticator.renew). */
+  @SubscribeMessage('authenticate')
+  authenticate(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown): Promise<AuthenticateAck> {
+    return this.authenticator.renew(socket, request);
   }
 
   @SubscribeMessage('unsubscribe')

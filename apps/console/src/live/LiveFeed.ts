@@ -20,6 +20,8 @@ import {
   subscribeRequest,
 } from './feed-state';
 
+/** A renewed token not taken within this is left for the reconnection at the old one's expiry. */
+const RENEW_ACK_TIMEOUT_MS = 10_000;
 /** A subscribe not answered within this is tried again (the server may be catching up from a stalled store). */
 const SUBSCRIBE_ACK_TIMEOUT_MS = 20_000;
 
@@ -140,6 +142,19 @@ export class LiveFeed {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
+  }
+
+  /**
+   * The session renewed its access token: the open connection takes it and lives on, instead of being closed when the
+   * old token expires and reopened (which officers would see as a dropped connection). If the server does not take it,
+   * nothing changes: at the old token's expiry the feed reconnects with the new one and resumes.
+   */
+  renewToken(token: string): void {
+    const socket = this.socket;
+    if (!socket?.connected || token === this.usedToken) return;
+    socket.timeout(RENEW_ACK_TIMEOUT_MS).emit('authenticate', { token }, (error, ack) => {
+      if (this.socket === socket && !error && ack.ok) this.usedToken = token;
+    });
   }
 
   /** Renews the token and reconnects when that can cure the refusal; otherwise the session is over. */

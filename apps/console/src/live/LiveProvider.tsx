@@ -42,7 +42,8 @@ const LiveContext = createContext<LiveValue | null>(null);
 
 export function LiveProvider({ sessionId, children }: { sessionId: string; children: ReactNode }) {
   const store = useStore();
-  const { signOut, currentToken, refresh } = useSession();
+  const { session, signOut, currentToken, refresh } = useSession();
+  const feedRef = useRef<LiveFeed | undefined>(undefined);
   const { lang, t } = useI18n();
   const [connection, setConnection] = useState<ConnectionState>('reconnecting');
   const [connecting, setConnecting] = useState(true);
@@ -124,12 +125,20 @@ export function LiveProvider({ sessionId, children }: { sessionId: string; child
       },
     );
     feed.start();
+    feedRef.current = feed;
     return () => {
+      feedRef.current = undefined;
       feed.stop();
       window.clearTimeout(announceTimer.current);
     };
     // One feed per session: renewing the token reconnects the same feed, which resumes from its last position.
   }, [sessionId, store, signOut, currentToken, refresh, announce]);
+
+  // A renewed access token goes to the open connection, which stays open (no reconnection, no resume notice).
+  const token = session?.token;
+  useEffect(() => {
+    if (token) feedRef.current?.renewToken(token);
+  }, [token]);
 
   const dismissResumed = useCallback(() => setResumed(undefined), []);
 
