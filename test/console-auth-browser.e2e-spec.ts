@@ -143,6 +143,10 @@ describe('browser console: accounts and sign-in activity', () => {
     await row(admin, 'officer.mx').and(admin.locator('[data-status="disabled"]')).waitFor();
     // The officer's console is closed by the server and goes back to the sign-in page.
     await officer.getByTestId('login-form').waitFor({ timeout: 10_000 });
+    // Told the truth: ended by an administrator (or elsewhere), not "expired".
+    await expect(officer.getByTestId('signed-out-reason').textContent()).resolves.toMatch(
+      /Su sesión terminó|Your session was ended/,
+    );
     await row(admin, 'officer.mx').getByRole('button', { name: 'Enable' }).click();
     await row(admin, 'officer.mx').and(admin.locator('[data-status="enabled"]')).waitFor();
     // An admin cannot disable itself: no button on its own row.

@@ -182,7 +182,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       {!canWrite(user) ? (
         <div className="notice notice-readonly" role="note">
-          {t.readOnlyBanner(t.role[user.role].toLowerCase())}
+          {user.role === 'admin' ? t.adminBanner : t.readOnlyBanner(t.role[user.role].toLowerCase())}
         </div>
       ) : null}
       <ResumeNotice />

@@ -58,6 +58,8 @@ export const en = {
   signInFailed: 'Unknown username or wrong password.',
   sessionExpired: 'Your session expired. Please sign in again.',
   signedOut: 'You signed out.',
+  sessionEnded:
+    'Your session was ended: signed out elsewhere, or your account was changed or disabled by an administrator. Sign in again, or ask an administrator.',
   networkError: 'The server cannot be reached. Check the connection and try again.',
   userMenu: 'Account',
   signOut: 'Sign out',
@@ -72,6 +74,8 @@ export const en = {
   } satisfies Record<Role, string>,
   readOnlyBanner: (role: string) =>
     `Read-only: as ${role} you can view everything but only liaison officers can record actions.`,
+  adminBanner:
+    'As administrator you manage accounts (Accounts) and read everything; only liaison officers record actions on incidents, ports and notifications.',
   readOnlyReason: 'Only liaison officers can record actions.',
 
   // live feed

@@ -43,6 +43,8 @@ export const es: Messages = {
   signInFailed: 'Usuario desconocido o contraseña incorrecta.',
   sessionExpired: 'Su sesión expiró. Inicie sesión de nuevo.',
   signedOut: 'Cerró su sesión.',
+  sessionEnded:
+    'Su sesión terminó: se cerró en otro lugar, o un administrador cambió o desactivó su cuenta. Inicie sesión de nuevo o consulte a un administrador.',
   networkError: 'No se puede contactar al servidor. Revise la conexión e intente de nuevo.',
   userMenu: 'Cuenta',
   signOut: 'Cerrar sesión',
@@ -57,6 +59,8 @@ export const es: Messages = {
   },
   readOnlyBanner: (role) =>
     `Solo lectura: como ${role} puede consultar todo, pero solo los oficiales de enlace pueden registrar acciones.`,
+  adminBanner:
+    'Como administrador gestiona las cuentas (Cuentas) y consulta todo; solo los oficiales de enlace registran acciones sobre incidentes, puertos y notificaciones.',
   readOnlyReason: 'Solo los oficiales de enlace pueden registrar acciones.',
 
   connection: {

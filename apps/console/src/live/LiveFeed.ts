@@ -36,8 +36,11 @@ export interface LiveFeedListener {
   snapshot(position: string): void;
   /** The replay after a drop is over: since when, and how many events it brought. */
   resumed(since: number, count: number): void;
-  /** The session is over (ended, disabled, or its token cannot be renewed): sign in again. */
-  ended(): void;
+  /**
+   * The session is over (ended, disabled, or its token cannot be renewed): sign in again. `refusal`: the server's
+   * reason (an AUTH.* code, or the handshake's `unauthorized: <code>`), when it gave one.
+   */
+  ended(refusal?: string): void;
 }
 
 /** The session's tokens, as the feed needs them. */
@@ -167,7 +170,7 @@ export class LiveFeed {
       return;
     }
     if (!RENEWABLE.test(refusal) || this.renewals >= 2) {
-      this.listener.ended();
+      this.listener.ended(refusal);
       return;
     }
     this.renewing = true;

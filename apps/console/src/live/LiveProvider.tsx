@@ -121,7 +121,10 @@ export function LiveProvider({ sessionId, children }: { sessionId: string; child
           });
           announce(messages.resumed(time?.text ?? '', count));
         },
-        ended: () => signOut('expired'),
+        ended: (refusal) =>
+          signOut(
+            refusal && /AUTH\.(SESSION_ENDED|ACCOUNT_DISABLED|ACCOUNT_CHANGED)/.test(refusal) ? 'ended' : 'expired',
+          ),
       },
     );
     feed.start();

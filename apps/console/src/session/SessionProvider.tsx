@@ -6,7 +6,8 @@ import type { LoginResponse } from '../api/types';
 import { isExpired, readStoredSession, refreshDelay, SESSION_KEY, sessionFromLogin, type Session } from './session';
 
 /** Why the sign-in page is shown, if not for the first time. */
-export type SignedOutReason = 'expired' | 'signed-out' | undefined;
+/** `ended`: by the server before its time (signed out elsewhere, or the account disabled or changed by an admin). */
+export type SignedOutReason = 'expired' | 'ended' | 'signed-out' | undefined;
 
 interface SessionValue {
   session: Session | undefined;

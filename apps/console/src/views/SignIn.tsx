@@ -61,8 +61,8 @@ export function SignIn() {
           <p className="muted">{t.appTagline}</p>
           <p>{t.signInIntro}</p>
           {reason ? (
-            <p className="notice notice-info" role="status">
-              {reason === 'expired' ? t.sessionExpired : t.signedOut}
+            <p className="notice notice-info" role="status" data-testid="signed-out-reason">
+              {reason === 'expired' ? t.sessionExpired : reason === 'ended' ? t.sessionEnded : t.signedOut}
             </p>
           ) : null}
           <div className="field">
