@@ -181,4 +181,24 @@ describe('human text fields', () => {
       text: 'El dique resiste.\nSiguiente informe a las 18:00.',
     });
   });
+
+  it('refuses a translation longer than the text it translates may be, and appends nothing', async () => {
+    const before = await harness.streamEvents(`incident-${incidentId}`);
+    for (const [field, limit] of [
+      ['title', 200],
+      ['location.description', 500],
+    ] as const) {
+      const response = await harness.request<{ details: { fields: FieldProblem[] } }>(
+        'POST',
+        `/api/incidents/${incidentId}/translations`,
+        { as: 'officer.us', body: { field, language: 'es', text: 'x'.repeat(limit + 1) } },
+      );
+      expect(response.status).toBe(400);
+      const [problem] = response.body.details.fields;
+      expect(problem).toMatchObject({ field: 'text', rule: 'translationLength' });
+      expect(problem!.message.en).toContain(`at most ${limit} characters`);
+      expect(problem!.message.es).toContain(`como máximo ${limit} caracteres`);
+    }
+    expect(await harness.streamEvents(`incident-${incidentId}`)).toHaveLength(before.length);
+  });
 });

@@ -53,6 +53,7 @@ const SPANISH: Record<string, (args: string[]) => string> = {
   matches: () => 'no tiene el formato esperado',
   whitelistValidation: () => 'no es un campo permitido',
   bilingualText: () => 'debe tener texto en inglés (en) o en español (es), o en ambos',
+  translationLength: (a) => `debe tener como máximo ${a[0]} caracteres, como el texto que traduce`,
   isUsername: () => 'debe tener de 2 a 64 letras, dígitos o . _ -, y empezar con una letra',
   ...Object.fromEntries(Object.entries(HUMAN_TEXT_MESSAGES_ES).map(([rule, es]) => [rule, () => es])),
 };

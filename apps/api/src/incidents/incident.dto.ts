@@ -29,7 +29,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 import { IsHumanText } from '../common/human-text.validation.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
@@ -294,6 +296,23 @@ export class AssignOnSceneCoordinatorDto {
 /** Translations of these keep to one line, like the texts they translate. */
 const SINGLE_LINE_FIELDS: readonly string[] = ['title', 'location.description'];
 
+/** A translation keeps the length limit of the text it translates (ReportIncidentDto, LocationDto, SummaryDto). */
+const TRANSLATION_MAX_LENGTH: Readonly<Record<string, number>> = { title: 200, 'location.description': 500 };
+export const translationMaxLength = (field: string): number => TRANSLATION_MAX_LENGTH[field] ?? 4000;
+
+function FitsTranslatedField(): PropertyDecorator {
+  const limit = (args: ValidationArguments) => translationMaxLength(String((args.object as { field?: unknown }).field));
+  return ValidateBy({
+    name: 'translationLength',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        typeof value !== 'string' || value.length <= limit(args!),
+      defaultMessage: (args?: ValidationArguments) =>
+        `text must be at most ${limit(args!)} characters, as long as the ${String((args!.object as { field?: unknown }).field)} it translates may be`,
+    },
+  });
+}
+
 export class TranslateIncidentTextDto {
   @ApiProperty({
     example: 'title',
@@ -308,10 +327,16 @@ export class TranslateIncidentTextDto {
   @IsIn(LANGUAGES)
   language: Language;
 
-  @ApiProperty({ description: 'Line breaks are allowed except in title and location.description' })
+  @ApiProperty({
+    description:
+      'Line breaks are allowed except in title and location.description; at most as long as the text translated ' +
+      '(title 200, location.description 500, others 4000 characters)',
+    maxLength: 4000,
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
+  @FitsTranslatedField()
   @IsHumanText({ multiline: (dto) => !SINGLE_LINE_FIELDS.includes((dto as TranslateIncidentTextDto).field) })
   text: string;
 }

@@ -43,6 +43,13 @@ describe('brokenTextRules', () => {
     expect(brokenTextRules('first\nsecond\r\n\tthird', lines)).toEqual([]);
   });
 
+  it('refuses the Unicode line and paragraph separators in a one-line text only', () => {
+    for (const separator of ['\u2028', '\u2029']) {
+      expect(brokenTextRules(`Otay${separator}Mesa`, line)).toEqual(['noControlCharacters']);
+      expect(brokenTextRules(`Otay${separator}Mesa`, lines)).toEqual([]);
+    }
+  });
+
   it('refuses unpaired surrogates', () => {
     expect(brokenTextRules('Otay \uD83D Mesa', line)).toEqual(['wellFormedText']);
     expect(brokenTextRules('\uDC00Otay', line)).toEqual(['wellFormedText']);

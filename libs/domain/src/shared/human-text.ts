@@ -7,7 +7,7 @@
  * - `noBidiOverrides`: none of U+202A–U+202E, U+2066–U+2069, which make a text display other than it reads
  *   ("Trojan Source");
  * - `noControlCharacters`: no C0 or C1 control character (ESC, NUL, BEL, …), except line breaks and tabs in long
- *   texts;
+ *   texts (one-line texts refuse the Unicode line and paragraph separators too);
  * - `wellFormedText`: no unpaired surrogate, which no database or mail server stores faithfully.
  */
 export const HUMAN_TEXT_RULES = ['visibleText', 'noBidiOverrides', 'noControlCharacters', 'wellFormedText'] as const;
@@ -21,7 +21,8 @@ export interface HumanTextOptions {
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
 const BIDI_OVERRIDES = '[\\u202A-\\u202E\\u2066-\\u2069]';
-const CONTROL_CHARACTERS = '[\\u0000-\\u001F\\u007F-\\u009F]';
+/** One-line texts also refuse U+2028 and U+2029, the line and paragraph separators, which break a line as \n does. */
+const CONTROL_CHARACTERS = '[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]';
 const CONTROL_CHARACTERS_BUT_LINES = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]';
 /** Without the `u` flag a pattern sees the halves of a pair, so it can find the halves that have no partner. */
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
