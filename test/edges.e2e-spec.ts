@@ -101,7 +101,7 @@ describe('every answer', () => {
       });
     }
     expect([...policies]).toEqual([
-      "default-src 'self';connect-src 'self' ws: wss:;img-src 'self' data:;style-src 'self' 'unsafe-inline';" +
+      "default-src 'self';connect-src 'self';img-src 'self' data:;style-src 'self' 'unsafe-inline';" +
         "script-src 'self';font-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
     ]);
     expect(answers['GET /'].status).toBe(200);

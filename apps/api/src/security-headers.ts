@@ -8,7 +8,9 @@ import helmet from 'helmet';
  */
 const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
-  'connect-src': ["'self'", 'ws:', 'wss:'],
+  // 'self' covers the socket's ws:/wss: to this same host (CSP Level 3); any other host, http or ws, is refused, so an
+  // injected script could not carry the feed elsewhere.
+  'connect-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   // React's style attributes and the OpenAPI page's inline <style> blocks; no inline script anywhere.
   'style-src': ["'self'", "'unsafe-inline'"],
