@@ -21,6 +21,8 @@ type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const schema = uniqueSchemaName('perimeter_e2e');
 const LISTED_ORIGIN = 'http://console.example.test';
+/** MAX_SOCKETS_PER_ACCOUNT in apps/api/src/auth/console-authenticator.ts. */
+const MAX_SOCKETS_PER_ACCOUNT = 20;
 const sockets: ConsoleSocket[] = [];
 let store: PostgresEventStore;
 let api: ApiProcess;
@@ -131,6 +133,31 @@ describe('per-connection limits', () => {
         `${Math.round(healthLatencies.sort((a, b) => a - b)[Math.floor(healthLatencies.length / 2)]!)} ms, max ` +
         `${Math.round(healthLatencies.at(-1)!)} ms over ${healthLatencies.length} probes\n`,
     );
+  }, 60_000);
+});
+
+describe('per-account limits', () => {
+  it(`one account holds at most ${MAX_SOCKETS_PER_ACCOUNT} console connections; another account is not affected`, async () => {
+    const officerToken = await api.token('officer.us');
+    const opened = await Promise.all(
+      Array.from({ length: MAX_SOCKETS_PER_ACCOUNT }, () => connect(CONSOLE_NAMESPACE, { token: officerToken })),
+    );
+    expect(opened.filter(({ refusal }) => refusal)).toEqual([]);
+    const over = await connect(CONSOLE_NAMESPACE, { token: officerToken });
+    expect(over.refusal?.message).toMatch(/^too-many-connections: .*20 console connections open.*20 conexiones/);
+    // Another account connects as usual.
+    const other = await connect(CONSOLE_NAMESPACE, { token: await api.token('officer.mx') });
+    expect(other.refusal).toBeUndefined();
+    other.socket.disconnect();
+    // Closing one makes room for one (once the server has seen it close).
+    opened[0]!.socket.disconnect();
+    let again = await connect(CONSOLE_NAMESPACE, { token: officerToken });
+    for (let attempt = 0; again.refusal && attempt < 50; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      again = await connect(CONSOLE_NAMESPACE, { token: officerToken });
+    }
+    expect(again.refusal).toBeUndefined();
+    for (const { socket } of [...opened, again]) socket.disconnect();
   }, 60_000);
 });
 

@@ -19,6 +19,12 @@ interface Admitted {
   expiry: NodeJS.Timeout;
 }
 
+/**
+ * Console connections one account may hold open in one api process: a console per screen and a few tabs, with room to
+ * spare; a script opening hundreds (each with its own subscribe and replay budgets) is refused at the handshake.
+ */
+export const MAX_SOCKETS_PER_ACCOUNT = 20;
+
 /** The longest a timer may wait (setTimeout overflows beyond ~24.8 days); an access token lives far less anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -70,6 +76,16 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
       this.verifier
         .verify(token)
         .then((access) => {
+          if (this.openSockets(access.actor.id) >= MAX_SOCKETS_PER_ACCOUNT) {
+            // Not `unauthorized`: the token is good, and renewing it would not help. The console tries again later.
+            next(
+              new Error(
+                `too-many-connections: this account already has ${MAX_SOCKETS_PER_ACCOUNT} console connections open; ` +
+                  `close one / esta cuenta ya tiene ${MAX_SOCKETS_PER_ACCOUNT} conexiones de consola abiertas; cierre una`,
+              ),
+            );
+            return;
+          }
           this.admit(socket, token, access);
           next();
         })
@@ -137,6 +153,12 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
     );
     expiry.unref();
     return expiry;
+  }
+
+  private openSockets(username: string): number {
+    let open = 0;
+    for (const { access } of this.admitted.values()) if (access.actor.id === username) open += 1;
+    return open;
   }
 
   private admit(socket: ConsoleSocket, token: string, access: VerifiedAccess): void {

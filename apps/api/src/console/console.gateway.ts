@@ -33,7 +33,13 @@ import { Inject } from '@nestjs/common';
 import { EnvironmentVariables } from '@enlace/config';
 import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
-import { ConcurrencyLimit, MAX_CONCURRENT_REPLAYS, SocketLimits } from './subscribe-limits.js';
+import {
+  ConcurrencyLimit,
+  MAX_CONCURRENT_REPLAYS,
+  MAX_WAITING_REPLAYS,
+  replaysBusy,
+  SocketLimits,
+} from './subscribe-limits.js';
 import { parseSubscribeRequest } from './subscribe-request.js';
 import { ConsoleAuthenticator } from '../auth/console-authenticator.js';
 
@@ -133,7 +139,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Each connection's subscribe and replay budgets, and the process's replays under way (subscribe-limits.ts). */
   private readonly limits = new WeakMap<ConsoleSocket, SocketLimits>();
-  private readonly replays = new ConcurrencyLimit(MAX_CONCURRENT_REPLAYS);
+  private readonly replays = new ConcurrencyLimit(MAX_CONCURRENT_REPLAYS, MAX_WAITING_REPLAYS);
   private namespace: Namespace<ClientToServerEvents, ServerToClientEvents> | undefined;
   private stopListening: (() => void) | undefined;
   private slowCheck: NodeJS.Timeout | undefined;
@@ -172,7 +178,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   /**
    * A malformed request or one over the connection's limits is answered at once, before anything is queued or read.
    * Then one subscribe at a time per console: a second waits for the first's hand-over, so none is replayed twice;
-   * and at most MAX_CONCURRENT_REPLAYS replays at a time in this process.
+   * and at most MAX_CONCURRENT_REPLAYS replays at a time in this process, with at most MAX_WAITING_REPLAYS waiting
+   * (beyond, a replay is refused with when to retry, and costs the connection nothing).
    */
   @SubscribeMessage('subscribe')
   subscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() message: unknown): Promise<SubscribeAck> {
@@ -180,6 +187,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     if (!parsed.ok) return Promise.resolve(parsed.ack);
     const { request } = parsed;
     const replay = request.after !== undefined && request.after < (this.runner.position ?? START_POSITION);
+    if (replay && !this.replays.hasRoom()) return Promise.resolve(replaysBusy());
     let limits = this.limits.get(socket);
     if (!limits) this.limits.set(socket, (limits = new SocketLimits(performance.now())));
     const overLimit = limits.admit(replay, performance.now());

@@ -1,4 +1,11 @@
-import { ConcurrencyLimit, SocketLimits, SUBSCRIBE_LIMITS, TokenBucket } from './subscribe-limits.js';
+import {
+  ConcurrencyLimit,
+  replaysBusy,
+  REPLAY_QUEUE_RETRY_MS,
+  SocketLimits,
+  SUBSCRIBE_LIMITS,
+  TokenBucket,
+} from './subscribe-limits.js';
 
 describe('TokenBucket', () => {
   it('gives its burst, then one token per interval', () => {
@@ -89,5 +96,37 @@ describe('ConcurrencyLimit', () => {
     const limit = new ConcurrencyLimit(1);
     await expect(limit.run(() => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
     expect(await limit.run(() => Promise.resolve('next'))).toBe('next');
+  });
+
+  it('has room while a slot is free or the queue is short, and none once both are full', async () => {
+    const limit = new ConcurrencyLimit(1, 2);
+    const releases: (() => void)[] = [];
+    const hold = () => new Promise<void>((resolve) => releases.push(resolve));
+    expect(limit.hasRoom()).toBe(true);
+    const tasks = [limit.run(hold)];
+    expect(limit.hasRoom()).toBe(true);
+    tasks.push(limit.run(hold), limit.run(hold));
+    await Promise.resolve();
+    expect(limit.load).toEqual({ running: 1, waiting: 2 });
+    expect(limit.hasRoom()).toBe(false);
+    releases[0]!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(limit.hasRoom()).toBe(true);
+    releases[1]!();
+    await new Promise((resolve) => setImmediate(resolve));
+    releases[2]!();
+    await Promise.all(tasks);
+  });
+});
+
+describe('replaysBusy', () => {
+  it('refuses in both languages and says when to retry', () => {
+    const ack = replaysBusy();
+    expect(ack.ok).toBe(false);
+    if (ack.ok) return;
+    expect(ack.error.code).toBe('CONSOLE.BUSY');
+    expect(ack.error.details).toEqual({ retryAfterMs: REPLAY_QUEUE_RETRY_MS });
+    expect(ack.error.message.en).toMatch(/retry in 2 s/);
+    expect(ack.error.message.es).toMatch(/reintente en 2 s/);
   });
 });

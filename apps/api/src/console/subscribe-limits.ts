@@ -14,6 +14,32 @@ export const SUBSCRIBE_LIMITS = {
 /** Replays running at once in one process, whatever the connections: the rest of the pool serves commands. */
 export const MAX_CONCURRENT_REPLAYS = 4;
 
+/**
+ * Replays waiting their turn in one process. Beyond it a replay is refused at once with when to retry, rather than
+ * queued: many connections (each within its own budget) cannot pile up work and memory without bound, and a console
+ * told to come back later shows "reconnecting" instead of waiting on a queue it cannot see.
+ */
+export const MAX_WAITING_REPLAYS = 32;
+
+/** How long a console refused for a full replay queue waits before it asks again. */
+export const REPLAY_QUEUE_RETRY_MS = 2_000;
+
+/** The refusal of a replay that finds the process's queue full. */
+export function replaysBusy(): SubscribeAck {
+  const seconds = REPLAY_QUEUE_RETRY_MS / 1_000;
+  return {
+    ok: false,
+    error: {
+      code: 'CONSOLE.BUSY',
+      message: {
+        en: `The server is replaying history to many consoles (${MAX_WAITING_REPLAYS} waiting): retry in ${seconds} s`,
+        es: `El servidor está reenviando el historial a muchas consolas (${MAX_WAITING_REPLAYS} en espera): reintente en ${seconds} s`,
+      },
+      details: { retryAfterMs: REPLAY_QUEUE_RETRY_MS },
+    },
+  };
+}
+
 /** `burst` tokens, one more every `refillEveryMs`. Pure: the caller says what time it is (ms, monotonic). */
 export class TokenBucket {
   private tokens: number;
@@ -93,13 +119,22 @@ export class SocketLimits {
   }
 }
 
-/** At most `limit` tasks run at once; the others wait their turn, in order. */
+/** At most `limit` tasks run at once; the others wait their turn, in order, up to `maxWaiting` of them. */
 export class ConcurrencyLimit {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxWaiting = Number.POSITIVE_INFINITY,
+  ) {}
 
+  /** Whether a task given to `run` now would run or find a place in the queue. */
+  hasRoom(): boolean {
+    return this.running < this.limit || this.waiting.length < this.maxWaiting;
+  }
+
+  /** Runs `task` in its turn; call it only after `hasRoom()` said yes (a full queue still takes it). */
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running += 1;
