@@ -62,6 +62,35 @@ describe('SMTP certificates', () => {
   });
 });
 
+describe('SMTP in plain text', () => {
+  const withSmtp = (smtp: Record<string, unknown>): Record<string, unknown> => {
+    const raw = valid();
+    Object.assign(raw.smtp as object, smtp);
+    return raw;
+  };
+
+  it('is not allowed unless smtp.allowPlainText is true', () => {
+    expect(parseDeliveryConfig(withSmtp({ allowPlainText: undefined })).smtp.allowPlainText).toBe(false);
+    expect(parseDeliveryConfig(withSmtp({ allowPlainText: true })).smtp.allowPlainText).toBe(true);
+    expect(() => parseDeliveryConfig(withSmtp({ allowPlainText: 'yes' }))).toThrow(
+      /smtp\.allowPlainText: must be true or false/,
+    );
+  });
+
+  it('is refused in production for a relay that is not this machine, and allowed for a loopback one', () => {
+    const remote = withSmtp({ host: 'mail.cbp.example.gov', allowPlainText: true });
+    expect(() => parseDeliveryConfig(remote, 'site.json', { production: true })).toThrow(
+      /smtp\.allowPlainText: refused with NODE_ENV=production for mail\.cbp\.example\.gov/,
+    );
+    expect(() => parseDeliveryConfig(remote)).not.toThrow();
+    for (const host of ['127.0.0.1', 'localhost', '::1']) {
+      expect(() =>
+        parseDeliveryConfig(withSmtp({ host, allowPlainText: true }), 'site.json', { production: true }),
+      ).not.toThrow();
+    }
+  });
+});
+
 describe('demo webhook secrets', () => {
   const withDemoSecret = (): Record<string, unknown> => {
     const raw = valid();

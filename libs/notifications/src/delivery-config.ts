@@ -31,8 +31,18 @@ export interface DeliveryConfig {
   /**
    * `verifyCertificates` (default true): the server's TLS certificate must be valid for `host`, with implicit TLS
    * (`secure`) or STARTTLS. false accepts any certificate (a local relay with a self-signed one), and is logged.
+   * `allowPlainText` (default false): without implicit TLS, the server must offer STARTTLS and the mail goes only
+   * after it (someone on the way cannot strip the offer and read the mail); true sends in plain text to a server that
+   * offers no TLS, for a relay on this machine. Production refuses it for any host but a loopback one.
    */
-  smtp: { host: string; port: number; secure: boolean; from: string; verifyCertificates: boolean };
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    from: string;
+    verifyCertificates: boolean;
+    allowPlainText: boolean;
+  };
   /** Tier N is due at the notification's deadline + (N − 1) × this interval. */
   escalationIntervalSeconds: Record<Severity, number>;
   worker: { concurrency: number; lockDurationMs: number; stalledIntervalMs: number };
@@ -148,6 +158,9 @@ function readChain(reader: Reader, value: unknown, path: string): EscalationChai
  */
 export const DEMO_SECRET = /^demo-/i;
 
+/** Hosts that are this machine: a relay on them is reached without crossing a network. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
 export interface DeliveryConfigRules {
   /** NODE_ENV=production: demo webhook secrets are refused. */
   production?: boolean;
@@ -218,6 +231,7 @@ export function parseDeliveryConfig(
       secure: smtp.secure === true,
       from: reader.string(smtp.from, 'smtp.from'),
       verifyCertificates: smtp.verifyCertificates !== false,
+      allowPlainText: smtp.allowPlainText === true,
     },
     escalationIntervalSeconds: Object.fromEntries(
       SEVERITIES.map((severity) => [
@@ -243,6 +257,15 @@ export function parseDeliveryConfig(
   }
   if (smtp.verifyCertificates !== undefined && typeof smtp.verifyCertificates !== 'boolean') {
     reader.problems.push('smtp.verifyCertificates: must be true or false');
+  }
+  if (smtp.allowPlainText !== undefined && typeof smtp.allowPlainText !== 'boolean') {
+    reader.problems.push('smtp.allowPlainText: must be true or false');
+  }
+  if (rules.production && config.smtp.allowPlainText && !LOOPBACK_HOST.test(config.smtp.host)) {
+    reader.problems.push(
+      `smtp.allowPlainText: refused with NODE_ENV=production for ${config.smtp.host}, which is not this machine: ` +
+        'mail to it would cross the network in plain text; use TLS (secure, or a server offering STARTTLS)',
+    );
   }
   if (reader.problems.length > 0) throw new InvalidDeliveryConfigError(source, reader.problems);
   return config;

@@ -6,7 +6,8 @@ import { DeliveryFailure } from './delivery-failure.js';
 
 /**
  * The e-mail channel against a real SMTP server (smtp-server) presenting its built-in self-signed certificate:
- * refused unless the config says not to verify certificates, with implicit TLS and with STARTTLS alike.
+ * refused unless the config says not to verify certificates, with implicit TLS and with STARTTLS alike; and one that
+ * offers no TLS at all, refused unless the config allows plain text.
  */
 const message: DeliveryMessage = {
   deliveryId: randomUUID(),
@@ -32,7 +33,7 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((receiver) => receiver.stop()));
 });
 
-async function channelTo(tls: Exclude<SmtpReceiverTls, 'none'>, verifyCertificates: boolean) {
+async function channelTo(tls: SmtpReceiverTls, verifyCertificates: boolean, allowPlainText = false) {
   const receiver = await SmtpReceiver.start({ tls });
   receivers.push(receiver);
   const channel = new EmailChannel({
@@ -41,6 +42,7 @@ async function channelTo(tls: Exclude<SmtpReceiverTls, 'none'>, verifyCertificat
     secure: tls === 'implicit',
     from: 'Enlace <enlace@border.example>',
     verifyCertificates,
+    allowPlainText,
   });
   channels.push(channel);
   return { receiver, channel };
@@ -67,4 +69,20 @@ describe('EmailChannel TLS', () => {
       expect(receiver.received[0]!.deliveryId).toBe(message.deliveryId);
     },
   );
+});
+
+describe('EmailChannel without TLS', () => {
+  it('refuses a server that offers no STARTTLS by default: nothing is sent in plain text', async () => {
+    const { receiver, channel } = await channelTo('none', true);
+    const sent = channel.send('port-operations@cbp.example.gov', message);
+    await expect(sent).rejects.toBeInstanceOf(DeliveryFailure);
+    await expect(sent).rejects.toThrow(/^SMTP: .*STARTTLS/);
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('sends in plain text when smtp.allowPlainText is true (a relay on this machine)', async () => {
+    const { receiver, channel } = await channelTo('none', true, true);
+    await channel.send('port-operations@cbp.example.gov', message);
+    expect(receiver.received).toHaveLength(1);
+  });
 });

@@ -13,6 +13,8 @@ export class EmailChannel {
       host: smtp.host,
       port: smtp.port,
       secure: smtp.secure,
+      // Without implicit TLS: STARTTLS or nothing, unless the config allows plain text (a relay on this machine).
+      requireTLS: !smtp.secure && !smtp.allowPlainText,
       pool: true,
       maxConnections: 4,
       connectionTimeout: 5_000,
@@ -21,6 +23,11 @@ export class EmailChannel {
       // With implicit TLS or STARTTLS alike; a site whose relay has a self-signed certificate says so in its config.
       tls: { rejectUnauthorized: smtp.verifyCertificates },
     });
+    if (smtp.allowPlainText && !smtp.secure) {
+      new Logger('EmailChannel').warn(
+        `SMTP may send in plain text (smtp.allowPlainText is true): to ${smtp.host}:${smtp.port} if it offers no STARTTLS`,
+      );
+    }
     if (!smtp.verifyCertificates) {
       new Logger('EmailChannel').warn(
         `SMTP certificates are not verified (smtp.verifyCertificates is false): mail to ${smtp.host} can be read ` +

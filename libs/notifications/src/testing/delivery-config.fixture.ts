@@ -34,7 +34,14 @@ export function testDeliveryConfig(options: TestDeliveryConfigOptions): Record<s
   return {
     retry: { attempts: options.attempts ?? 4, backoffBaseMs: options.backoffBaseMs ?? 200 },
     webhook: { timeoutMs: options.webhookTimeoutMs ?? 2_000 },
-    smtp: { host: '127.0.0.1', port: options.smtpPort, secure: false, from: 'Enlace <enlace@border.example>' },
+    // The tests' receiver speaks plain SMTP on this machine.
+    smtp: {
+      host: '127.0.0.1',
+      port: options.smtpPort,
+      secure: false,
+      from: 'Enlace <enlace@border.example>',
+      allowPlainText: true,
+    },
     escalationIntervalSeconds: { extreme: interval, severe: interval, moderate: interval, minor: interval },
     worker: {
       concurrency: 8,
