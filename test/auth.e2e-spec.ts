@@ -255,7 +255,7 @@ describe('sessions across api processes', () => {
       code: 'SESSION.REVOKED',
     });
     console.log(`logout on A refused on B after ${ms} ms`);
-  });
+  }, 30_000);
 
   it('a refresh token reused on another process ends the session there and here', async () => {
     const first = await signedIn(a, 'officer.mx');
@@ -268,7 +268,7 @@ describe('sessions across api processes', () => {
     });
     expect(reused.body.code).toBe('AUTH.REFRESH_TOKEN_REUSED');
     await eventually(async () => (await me(a, rotated.body.accessToken)).status === 401, 'A to refuse', 1_000);
-  });
+  }, 30_000);
 
   it('an account disabled on one process stops on the other at once, and is enabled again', async () => {
     const admin = await signedIn(a, 'admin');
@@ -290,7 +290,7 @@ describe('sessions across api processes', () => {
       ).status,
     ).toBe(200);
     expect((await me(b, (await signedIn(b, 'planner')).accessToken)).status).toBe(200);
-  });
+  }, 30_000);
 });
 
 describe('sign-in throttling (Redis shared by the processes)', () => {
@@ -353,7 +353,7 @@ describe('sign-in throttling (Redis shared by the processes)', () => {
       username: 'officer.us',
       actor: 'admin',
     });
-  });
+  }, 30_000);
 
   it('100 wrong passwords over five accounts (and names that do not exist) are throttled the same way', async () => {
     const names = ['officer.mx', 'planner', 'auditor', 'admin', 'nobody.here'];
@@ -463,7 +463,7 @@ describe('lockouts by account name and client address (the tester’s lockadmin.
         address: '127.0.0.80',
       }),
     ]);
-  });
+  }, 30_000);
 
   it('locks an unknown name the same way, with the same answer', async () => {
     const answers: SignInAnswer[] = [];
@@ -476,7 +476,7 @@ describe('lockouts by account name and client address (the tester’s lockadmin.
     expect(known[5]!.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
     expect(answers[5]!.headers.get('retry-after')).toBe(known[5]!.headers.get('retry-after'));
     expect(answers[0]!.body).toEqual(known[0]!.body);
-  });
+  }, 30_000);
 
   it('distributed guessing reaches the hourly ceiling: locked for new addresses, not where it signed in; an unlock clears every pair', async () => {
     expect((await loginFrom(api, '127.0.0.71', 'planner')).status).toBe(200); // a known address from now on

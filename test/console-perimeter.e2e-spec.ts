@@ -21,7 +21,7 @@ type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const schema = uniqueSchemaName('perimeter_e2e');
 const LISTED_ORIGIN = 'http://console.example.test';
-/** MAX_SOCKETS_PER_ACCOUNT in apps/api/src/auth/console-authenticator.ts. */
+/** CONSOLE_MAX_CONNECTIONS_PER_ACCOUNT's default (libs/config environment.ts), which this api runs with. */
 const MAX_SOCKETS_PER_ACCOUNT = 20;
 const sockets: ConsoleSocket[] = [];
 let store: PostgresEventStore;

@@ -116,6 +116,16 @@ export class EnvironmentVariables {
   @Max(1_000)
   CONSOLE_FLUSH_INTERVAL_MS = 40;
 
+  /**
+   * Console connections one account may hold open in one api process: a console per screen and a few tabs, with room
+   * to spare. A site whose wall displays share one account raises it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  CONSOLE_MAX_CONNECTIONS_PER_ACCOUNT = 20;
+
   /** Reference data, checklist templates and the user directory. */
   @IsString()
   @MinLength(1)

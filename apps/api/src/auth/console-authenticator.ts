@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { EnvironmentVariables } from '@enlace/config';
 import type { AuthenticateAck, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
 import { type Actor, DomainError } from '@enlace/domain';
 import type { Socket } from 'socket.io';
@@ -18,12 +19,6 @@ interface Admitted {
   access: VerifiedAccess;
   expiry: NodeJS.Timeout;
 }
-
-/**
- * Console connections one account may hold open in one api process: a console per screen and a few tabs, with room to
- * spare; a script opening hundreds (each with its own subscribe and replay budgets) is refused at the handshake.
- */
-export const MAX_SOCKETS_PER_ACCOUNT = 20;
 
 /** The longest a timer may wait (setTimeout overflows beyond ~24.8 days); an access token lives far less anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -49,12 +44,19 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
   private readonly stopListening: () => void;
 
   private readonly stopFollowingDirectory: () => void;
+  /**
+   * Console connections one account may hold open in this process (CONSOLE_MAX_CONNECTIONS_PER_ACCOUNT): a script
+   * opening hundreds, each with its own subscribe and replay budgets, is refused at the handshake.
+   */
+  private readonly maxPerAccount: number;
 
   constructor(
     private readonly verifier: AccessVerifier,
     state: AuthState,
     directory: UserDirectory,
+    env: EnvironmentVariables,
   ) {
+    this.maxPerAccount = env.CONSOLE_MAX_CONNECTIONS_PER_ACCOUNT;
     this.stopListening = state.onChange((change) => this.onChange(change));
     this.stopFollowingDirectory = directory.onChange((usernames) => this.onDirectoryChange(usernames));
   }
@@ -76,12 +78,12 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
       this.verifier
         .verify(token)
         .then((access) => {
-          if (this.openSockets(access.actor.id) >= MAX_SOCKETS_PER_ACCOUNT) {
+          if (this.openSockets(access.actor.id) >= this.maxPerAccount) {
             // Not `unauthorized`: the token is good, and renewing it would not help. The console tries again later.
             next(
               new Error(
-                `too-many-connections: this account already has ${MAX_SOCKETS_PER_ACCOUNT} console connections open; ` +
-                  `close one / esta cuenta ya tiene ${MAX_SOCKETS_PER_ACCOUNT} conexiones de consola abiertas; cierre una`,
+                `too-many-connections: this account already has ${this.maxPerAccount} console connections open; ` +
+                  `close one / esta cuenta ya tiene ${this.maxPerAccount} conexiones de consola abiertas; cierre una`,
               ),
             );
             return;

@@ -15,11 +15,11 @@ export const SUBSCRIBE_LIMITS = {
 export const MAX_CONCURRENT_REPLAYS = 4;
 
 /**
- * Replays waiting their turn in one process. Beyond it a replay is refused at once with when to retry, rather than
- * queued: many connections (each within its own budget) cannot pile up work and memory without bound, and a console
- * told to come back later shows "reconnecting" instead of waiting on a queue it cannot see.
+ * Replays waiting their turn in one process: enough for every console of a busy site reconnecting at once after a
+ * restart. Beyond it a replay is refused at once with when to retry, rather than queued: connections without number
+ * (each within its own budget) cannot pile up work and memory without bound.
  */
-export const MAX_WAITING_REPLAYS = 32;
+export const MAX_WAITING_REPLAYS = 1_000;
 
 /** How long a console refused for a full replay queue waits before it asks again. */
 export const REPLAY_QUEUE_RETRY_MS = 2_000;
