@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import type { AuthenticateAck, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
 import { type Actor, DomainError } from '@enlace/domain';
 import type { Socket } from 'socket.io';
@@ -54,6 +55,7 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
     private readonly verifier: AccessVerifier,
     state: AuthState,
     directory: UserDirectory,
+    private readonly clock: Clock,
   ) {
     this.stopListening = state.onChange((change) => this.onChange(change));
     this.stopFollowingDirectory = directory.onChange((usernames) => this.onDirectoryChange(usernames));
@@ -149,7 +151,7 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
   private expiryTimer(socket: ConsoleSocket, access: VerifiedAccess): NodeJS.Timeout {
     const expiry = setTimeout(
       () => this.close(socket, authErrors.tokenExpired()),
-      Math.min(Math.max(0, access.expiresAt - Date.now()), MAX_TIMER_MS),
+      Math.min(Math.max(0, access.expiresAt - this.clock.nowMs()), MAX_TIMER_MS),
     );
     expiry.unref();
     return expiry;
