@@ -39,7 +39,7 @@ import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain.js';
 import { assertStreamId, DEFAULT_MAX_PAYLOAD_BYTES, type PreparedEvent, prepareAppend } from '../validation.js';
 import { ALL_EVENTS, type CompiledFilter, compileFilter } from './event-filter.js';
 import { type Cursor, KurrentDbSubscription } from './kurrentdb-subscription.js';
-import { compareKurrentPositions, formatPosition, parsePosition } from './positions.js';
+import { compareKurrentPositions, fromKurrentPosition, parsePosition } from './positions.js';
 import { type DecodedEvent, decodeEvent, HASH_KEY, isSystemEvent, storedMetadata } from './stored-event.js';
 
 export interface KurrentDbEventStoreOptions {
@@ -289,7 +289,7 @@ export class KurrentDbEventStore implements EventStore {
   async headPosition(): Promise<Position | undefined> {
     this.assertOpen();
     const head = await this.headKurrentPosition();
-    return head && formatPosition(head);
+    return head && fromKurrentPosition(head);
   }
 
   async verify(streamId?: string): Promise<VerifyResult> {
