@@ -55,6 +55,25 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (docs/decisions/0012-one-clock.md): the time of day is read through the injected Clock, so tests and
+    // drills can set it. Durations use performance.now(), which stays allowed.
+    files: ['apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/*/src/testing/**', 'libs/clock/src/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Read the time through the injected Clock (clock.nowMs()); durations use performance.now().',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time through the injected Clock (clock.now()).',
+        },
+      ],
+    },
+  },
+  {
     // The browser console: React function components, browser globals, the rules of hooks.
     files: ['apps/console/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,5 @@
-import { CommandPipeline, SystemClock } from '@enlace/application';
+import { CommandPipeline } from '@enlace/application';
+import { SystemClock } from '@enlace/clock';
 import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { TestPostgresServer, uniqueSchemaName } from '@enlace/event-store/testing';
 import {

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { Clock, SystemClock } from './clock.js';
+import { Clock, SystemClock } from '@enlace/clock';
 import { CommandPipeline } from './command-pipeline.js';
 
 @Global()

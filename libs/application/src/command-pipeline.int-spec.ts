@@ -3,7 +3,8 @@ import { type EventStore, openPostgresEventStore, type PostgresEventStore } from
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
-import { SystemClock } from './clock.js';
+import { SystemClock } from '@enlace/clock';
+import { ManualClock } from '@enlace/clock/testing';
 import { CommandPipeline, RevisionConflictError } from './command-pipeline.js';
 
 /**
@@ -145,5 +146,31 @@ describe('CommandPipeline fold cache', () => {
       const cached = await pipeline.load(incidentDecider, stream);
       expect(cached.state).toEqual(fresh.state);
     }
+  });
+});
+
+describe('the time commands are decided at', () => {
+  it("is the pipeline's clock: moved by hand, never by waiting", async () => {
+    const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
+    stores.push(store);
+    const clock = new ManualClock('2026-03-01T10:00:00.000Z');
+    const pipeline = new CommandPipeline(store, reference, clock);
+
+    const first = randomUUID();
+    await run(pipeline, incidentStreamId(first), report(first));
+    const [reported] = await store.readStream(incidentStreamId(first));
+    expect((reported!.data as { observedAt: string }).observedAt).toBe('2026-03-01T10:00:00.000Z');
+
+    // Observed at 10:05 is in the future at 10:00, and fine once the clock reaches it.
+    const second = randomUUID();
+    const observedLater = report(second);
+    (observedLater.data as { observedAt?: string }).observedAt = '2026-03-01T10:05:00.000Z';
+    const early = await run(pipeline, incidentStreamId(second), observedLater).catch((error: unknown) => error);
+    expect(early).toBeInstanceOf(DomainError);
+    expect(early).toMatchObject({ code: 'INCIDENT.OBSERVED_IN_FUTURE' });
+    expect(await store.readStream(incidentStreamId(second))).toEqual([]);
+    clock.advance(5 * 60_000);
+    await run(pipeline, incidentStreamId(second), observedLater);
+    expect(await store.readStream(incidentStreamId(second))).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { createHash, randomUUID } from 'node:crypto';
-import { Clock } from './clock.js';
+import { Clock } from '@enlace/clock';
 import { idSource, uuidFromName } from './deterministic-id.js';
 
 /** The revision the client read (`If-Match`) is no longer the stream's revision. */

@@ -1,5 +1,4 @@
 export { ApplicationModule } from './application.module.js';
-export { Clock, SystemClock } from './clock.js';
 export {
   CommandPipeline,
   fingerprint,

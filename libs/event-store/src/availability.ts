@@ -21,7 +21,8 @@ export class StoreAvailability {
   constructor(
     private readonly what: string,
     private readonly logger: AvailabilityLog = new Logger('EventStore'),
-    private readonly now: () => number = Date.now,
+    /** A monotonic time in ms, for how long an outage lasted. */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   get available(): boolean {

@@ -125,6 +125,28 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * How every adapter spells a position: two unsigned numbers, each zero-padded to 20 digits (2^64 - 1 has 20), joined
+ * by a colon, so that comparing the strings compares the pairs. PostgreSQL's are (transaction, global position),
+ * KurrentDB's (commit, prepare). The one parser and formatter: adapters, the API's `after` and the console feed use
+ * them.
+ */
+const POSITION_FORMAT = /^(\d{20}):(\d{20})$/;
+
+export function formatPosition(first: bigint | string, second: bigint | string): Position {
+  return `${first.toString().padStart(20, '0')}:${second.toString().padStart(20, '0')}` as Position;
+}
+
+/** The two numbers of a well-spelled position, or undefined for anything else. */
+export function splitPosition(value: unknown): [bigint, bigint] | undefined {
+  const match = typeof value === 'string' ? POSITION_FORMAT.exec(value) : null;
+  return match ? [BigInt(match[1]!), BigInt(match[2]!)] : undefined;
+}
+
+export function isPosition(value: unknown): value is Position {
+  return typeof value === 'string' && POSITION_FORMAT.test(value);
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '@enlace/clock';
 import { type CommandPipeline } from '@enlace/application';
 import { notificationDecider, type NotificationState, notificationStreamId } from '@enlace/domain';
 import { DelayedError, type Job } from 'bullmq';
@@ -25,11 +26,16 @@ export class DeadlineProcessor {
     private readonly pipeline: CommandPipeline,
     private readonly config: DeliveryConfig,
     private readonly scheduler: WorkScheduler,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
 
   process(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
-    return postponable(job, token, () => this.oneAtATime.run(job.data.notificationId, () => this.escalate(job, token)));
+    return postponable(
+      job,
+      token,
+      () => this.oneAtATime.run(job.data.notificationId, () => this.escalate(job, token)),
+      this.clock,
+    );
   }
 
   private async escalate(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
@@ -40,7 +46,7 @@ export class DeadlineProcessor {
     // The deadline moved since this job was scheduled: the job for the new deadline does the work.
     if (state.acknowledgmentDeadline !== deadline) return 'skipped: deadline changed';
     const dueAt = escalationDueAt(state, tier, this.config);
-    if (dueAt > this.now()) {
+    if (dueAt > this.clock.nowMs()) {
       // Delayed jobs may be promoted a little early; the decider would refuse, and the tier would never escalate.
       await job.moveToDelayed(dueAt, token);
       throw new DelayedError();

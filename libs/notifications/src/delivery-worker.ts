@@ -1,3 +1,4 @@
+import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandPipeline } from '@enlace/application';
 import type { ReferenceCatalog } from '@enlace/domain';
@@ -41,6 +42,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
     private readonly pipeline: CommandPipeline,
+    private readonly clock: Clock,
   ) {}
 
   /** Resolves once the reconciler scheduled everything the store called for at start (undefined when not running). */
@@ -55,10 +57,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const { prefix } = this.options.redis;
     const connection = workerConnection(this.options.redis, 'worker');
     const queues = new DeliveryQueues(connection, prefix);
-    const scheduler = new WorkScheduler(queues, config);
+    const scheduler = new WorkScheduler(queues, config, this.clock);
     const email = new EmailChannel(config.smtp);
-    const deliveries = new DeliveryProcessor(this.pipeline, this.reference, config, email);
-    const deadlines = new DeadlineProcessor(this.pipeline, config, scheduler);
+    const deliveries = new DeliveryProcessor(this.pipeline, this.reference, config, email, this.clock);
+    const deadlines = new DeadlineProcessor(this.pipeline, config, scheduler, this.clock);
     const common = {
       connection,
       prefix,

@@ -1,3 +1,4 @@
+import type { Clock } from '@enlace/clock';
 import { type CommandPipeline, type CommandRequest, RevisionConflictError } from '@enlace/application';
 import {
   type ExistingNotification,
@@ -49,12 +50,15 @@ export class DeliveryProcessor {
     private readonly reference: ReferenceCatalog,
     private readonly config: DeliveryConfig,
     private readonly email: EmailChannel,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   process(job: Job<DeliveryJob>, token?: string): Promise<string> {
-    return postponable(job, token, () =>
-      this.inFlight.run(deliveryJobId(job.data), () => this.deliver(job.data, job.attemptsMade)),
+    return postponable(
+      job,
+      token,
+      () => this.inFlight.run(deliveryJobId(job.data), () => this.deliver(job.data, job.attemptsMade)),
+      this.clock,
     );
   }
 
@@ -79,7 +83,7 @@ export class DeliveryProcessor {
       const last = attempt >= this.config.retry.attempts;
       const nextAttemptAt = last
         ? null
-        : new Date(this.now().getTime() + retryDelayMs(attempt, this.config.retry.backoffBaseMs)).toISOString();
+        : new Date(this.clock.nowMs() + retryDelayMs(attempt, this.config.retry.backoffBaseMs)).toISOString();
       await this.record(target, attempt, last ? 'abandoned' : 'failed', reason, nextAttemptAt);
       if (last) throw new UnrecoverableError(`gave up after ${attempt} attempts: ${reason}`);
       throw new AttemptFailed(attempt, reason);
@@ -95,7 +99,7 @@ export class DeliveryProcessor {
     switch (target.channel) {
       case 'webhook':
         if (!channels?.webhook) throw new DeliveryFailure('no webhook configured for this agency');
-        return sendWebhook(channels.webhook, message, this.config.webhook.timeoutMs, this.now());
+        return sendWebhook(channels.webhook, message, this.config.webhook.timeoutMs, this.clock.now());
       case 'email':
         if (!channels?.email) throw new DeliveryFailure('no e-mail address configured for this agency');
         return this.email.send(channels.email.address, message);
@@ -134,13 +138,13 @@ export class DeliveryProcessor {
     // already: losing the race must not lose the record (a retried job would send it again).
     // Nor must a store that is away for a few seconds: the record waits for it a while (then the job is put back and
     // the message goes again, with the same delivery id).
-    const storeWaitEnds = Date.now() + RECORD_STORE_WAIT_MS;
+    const storeWaitEnds = performance.now() + RECORD_STORE_WAIT_MS;
     for (let round = 1; ; round += 1) {
       try {
         await this.pipeline.execute(notificationDecider, request);
         return;
       } catch (error) {
-        if (error instanceof StoreUnavailableError && Date.now() < storeWaitEnds) {
+        if (error instanceof StoreUnavailableError && performance.now() < storeWaitEnds) {
           await new Promise((resolve) => setTimeout(resolve, 1_000));
           continue;
         }

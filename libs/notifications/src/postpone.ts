@@ -1,3 +1,4 @@
+import type { Clock } from '@enlace/clock';
 import { StoreUnavailableError } from '@enlace/event-store';
 import { DelayedError, type Job } from 'bullmq';
 
@@ -21,7 +22,7 @@ export async function postponable<T>(
   job: Job,
   token: string | undefined,
   work: () => Promise<T>,
-  now: () => number = Date.now,
+  clock: Clock,
 ): Promise<T> {
   try {
     return await work();
@@ -33,7 +34,7 @@ export async function postponable<T>(
           ? error.retryAfterSeconds * 1000
           : undefined;
     if (delayMs === undefined || token === undefined) throw error;
-    await job.moveToDelayed(now() + delayMs, token);
+    await job.moveToDelayed(clock.nowMs() + delayMs, token);
     throw new DelayedError();
   }
 }

@@ -102,7 +102,7 @@ export class Reconciler {
   }
 
   private async catchUp(): Promise<void> {
-    const started = Date.now();
+    const started = performance.now();
     for (;;) {
       const page = await this.store.readAll({
         ...(this.position === undefined ? {} : { fromPosition: this.position }),
@@ -112,7 +112,7 @@ export class Reconciler {
       for (const event of page) this.fold(event);
       if (page.length < PAGE) break;
     }
-    this.logger.log(`Folded ${this.states.size} notifications in ${Date.now() - started} ms`);
+    this.logger.log(`Folded ${this.states.size} notifications in ${Math.round(performance.now() - started)} ms`);
   }
 
   private async follow(): Promise<void> {

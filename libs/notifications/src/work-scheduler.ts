@@ -1,3 +1,4 @@
+import type { Clock } from '@enlace/clock';
 import type { Job } from 'bullmq';
 import type { DeliveryConfig } from './delivery-config.js';
 import { type DeadlineJob, deadlineJobId, type DeliveryJob, deliveryJobId } from './jobs.js';
@@ -14,7 +15,7 @@ export class WorkScheduler {
   constructor(
     private readonly queues: DeliveryQueues,
     private readonly config: DeliveryConfig,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
 
   async scheduleDelivery(job: DeliveryJob): Promise<void> {
@@ -33,7 +34,7 @@ export class WorkScheduler {
     await this.replaceFinished(await this.queues.deadlines.getJob(jobId));
     await this.queues.deadlines.add('escalate', job, {
       jobId,
-      delay: Math.max(0, dueAt - this.now()),
+      delay: Math.max(0, dueAt - this.clock.nowMs()),
       // A failed escalation (the store away) is retried; the decider makes a late or repeated one harmless.
       attempts: 10,
       backoff: { type: 'exponential', delay: 1_000 },

@@ -40,7 +40,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   /** Catches up with the store as it is now (page by page), then follows it live from there. */
   async onApplicationBootstrap(): Promise<void> {
-    const started = Date.now();
+    const started = performance.now();
     let applied = 0;
     for (;;) {
       const page = await this.store.readAll({
@@ -53,7 +53,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       if (page.length < 1_000) break;
     }
     this.running = this.follow();
-    this.logger.log(`Read models caught up with ${applied} events in ${Date.now() - started} ms`);
+    this.logger.log(`Read models caught up with ${applied} events in ${Math.round(performance.now() - started)} ms`);
   }
 
   async onApplicationShutdown(): Promise<void> {

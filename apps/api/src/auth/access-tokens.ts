@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
 import { isPersonRole, isSide, type PersonRole, type Side } from '@enlace/domain';
 import { authErrors } from './auth-errors.js';
@@ -38,12 +39,13 @@ export class AccessTokens {
   constructor(
     private readonly jwt: JwtService,
     private readonly env: EnvironmentVariables,
+    private readonly clock: Clock,
   ) {
     this.ttl = env.ACCESS_TOKEN_TTL_SECONDS;
   }
 
   issue(holder: Omit<AccessClaims, 'iat' | 'exp'>): IssuedAccessToken {
-    const iat = Math.floor(Date.now() / 1000);
+    const iat = Math.floor(this.clock.nowMs() / 1000);
     const { sub, ...claims } = holder;
     const token = this.jwt.sign(
       { ...claims, iat },
@@ -61,12 +63,14 @@ export class AccessTokens {
   /** The token's claims, or a 401 error saying whether it expired (refresh) or is no good (sign in). */
   verify(token: string): AccessClaims {
     let decoded: { header: { typ?: unknown }; payload: Record<string, unknown> };
+    const now = this.clock.nowMs() / 1000;
     try {
       decoded = this.jwt.verify(token, {
         algorithms: ['HS256'],
         issuer: this.env.JWT_ISSUER,
         audience: this.env.JWT_AUDIENCE,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        clockTimestamp: Math.floor(now),
         complete: true,
       });
     } catch (error) {
@@ -74,7 +78,6 @@ export class AccessTokens {
     }
     const { header, payload } = decoded;
     const { sub, sid, role, country, agency, name, iat, exp } = payload;
-    const now = Date.now() / 1000;
     const wellFormed =
       header.typ === ACCESS_TOKEN_TYPE &&
       typeof sub === 'string' &&

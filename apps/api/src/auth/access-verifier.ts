@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import { type Actor, accountAdmits, sessionInForce } from '@enlace/domain';
 import { AccessTokens, type AccessClaims } from './access-tokens.js';
 import { authErrors } from './auth-errors.js';
@@ -25,6 +26,7 @@ export class AccessVerifier {
     private readonly tokens: AccessTokens,
     private readonly directory: UserDirectory,
     private readonly state: AuthState,
+    private readonly clock: Clock,
   ) {}
 
   async verify(token: string): Promise<VerifiedAccess> {
@@ -33,7 +35,8 @@ export class AccessVerifier {
 
   /** Checks claims already verified against the directory, the account's status and the session, as of now. */
   async admit(claims: AccessClaims): Promise<VerifiedAccess> {
-    if (Date.now() >= claims.exp * 1000) throw authErrors.tokenExpired();
+    const now = this.clock.now();
+    if (now.getTime() >= claims.exp * 1000) throw authErrors.tokenExpired();
     const account = this.directory.find(claims.sub);
     if (
       !account ||
@@ -45,7 +48,7 @@ export class AccessVerifier {
     }
     const [session, status] = await Promise.all([this.state.session(claims.sid), this.state.account(claims.sub)]);
     if (
-      !sessionInForce(session, new Date().toISOString()) ||
+      !sessionInForce(session, now.toISOString()) ||
       session.username !== claims.sub ||
       this.state.endedLately(claims.sid)
     ) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
 import {
   ACCOUNT_STREAM_PREFIX,
@@ -61,6 +62,7 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     env: EnvironmentVariables,
+    private readonly clock: Clock,
   ) {
     this.accessTtlMs = env.ACCESS_TOKEN_TTL_SECONDS * 1000;
     this.sessions = new StreamCache(store, sessionStreamId, initialSessionState, evolveSession, SESSIONS_KEPT);
@@ -113,7 +115,7 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private noteEnded(sessionId: string): void {
     if (this.recentlyEnded.has(sessionId)) return;
-    this.recentlyEnded.set(sessionId, Date.now() + this.accessTtlMs + 60_000);
+    this.recentlyEnded.set(sessionId, this.clock.nowMs() + this.accessTtlMs + 60_000);
     this.emit({ kind: 'session-ended', sessionId });
   }
 
@@ -165,7 +167,7 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     for (const [sessionId, forgetAt] of this.recentlyEnded) if (forgetAt <= now) this.recentlyEnded.delete(sessionId);
     // A session past its end (plus an access token's life) can no longer be used: read again if ever asked.
     const horizon = new Date(now - this.accessTtlMs).toISOString();

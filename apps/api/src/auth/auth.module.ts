@@ -1,6 +1,7 @@
 import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
 import { createSecretKey } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -80,8 +81,9 @@ async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool)
     },
     {
       provide: LoginThrottle,
-      inject: [EnvironmentVariables],
-      useFactory: (env: EnvironmentVariables) => new LoginThrottle(LoginThrottle.connect(env.REDIS_URL), env),
+      inject: [EnvironmentVariables, Clock],
+      useFactory: (env: EnvironmentVariables, clock: Clock) =>
+        new LoginThrottle(LoginThrottle.connect(env.REDIS_URL), env, clock),
     },
     AccessTokens,
     AuthState,

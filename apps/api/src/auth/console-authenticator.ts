@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
 import type { AuthenticateAck, SubscribeAck, UnauthorizedReason } from '@enlace/console-protocol';
 import { type Actor, DomainError } from '@enlace/domain';
@@ -55,6 +56,7 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
     state: AuthState,
     directory: UserDirectory,
     env: EnvironmentVariables,
+    private readonly clock: Clock,
   ) {
     this.maxPerAccount = env.CONSOLE_MAX_CONNECTIONS_PER_ACCOUNT;
     this.stopListening = state.onChange((change) => this.onChange(change));
@@ -151,7 +153,7 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
   private expiryTimer(socket: ConsoleSocket, access: VerifiedAccess): NodeJS.Timeout {
     const expiry = setTimeout(
       () => this.close(socket, authErrors.tokenExpired()),
-      Math.min(Math.max(0, access.expiresAt - Date.now()), MAX_TIMER_MS),
+      Math.min(Math.max(0, access.expiresAt - this.clock.nowMs()), MAX_TIMER_MS),
     );
     expiry.unref();
     return expiry;

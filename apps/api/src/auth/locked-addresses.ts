@@ -1,3 +1,4 @@
+import type { Clock } from '@enlace/clock';
 import type { Redis } from 'ioredis';
 
 export interface AddressLockout {
@@ -19,6 +20,7 @@ export class LockedAddresses {
   constructor(
     private readonly redis: Redis,
     private readonly keyPrefix: string,
+    private readonly clock: Clock,
   ) {}
 
   async add(name: string, generation: number, address: string, until: Date): Promise<void> {
@@ -29,7 +31,7 @@ export class LockedAddresses {
       await this.redis
         .multi()
         .zadd(key, untilMs, address)
-        .zremrangebyscore(key, '-inf', Date.now())
+        .zremrangebyscore(key, '-inf', this.clock.nowMs())
         .pexpireat(key, untilMs, 'NX')
         .pexpireat(key, untilMs, 'GT')
         .exec();
@@ -41,7 +43,7 @@ export class LockedAddresses {
   /** How many addresses are locked out now, and the `limit` whose lockouts end last. */
   async list(name: string, generation: number, limit: number): Promise<{ count: number; addresses: AddressLockout[] }> {
     const key = this.key(name, generation);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     try {
       const [count, flat] = await Promise.all([
         this.redis.zcount(key, `(${now}`, '+inf'),
@@ -64,7 +66,7 @@ export class LockedAddresses {
   }
 
   private remember(key: string, address: string, untilMs: number): void {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const addresses = this.local.get(key) ?? new Map<string, number>();
     for (const [known, knownUntil] of addresses) if (knownUntil <= now) addresses.delete(known);
     addresses.set(address, untilMs);

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Clock } from '@enlace/clock';
 import type { EnvironmentVariables } from '@enlace/config';
 import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
@@ -21,13 +22,15 @@ export class LoginThrottledError extends Error {
     readonly until: Date,
     /** This attempt started the lockout (it is recorded once, not at every refused attempt). */
     readonly started: boolean,
+    /** When the refusal was decided (ms since the epoch, from the throttle's clock). */
+    private readonly decidedAtMs: number,
   ) {
     super(`Sign-in throttled (${scope}) until ${until.toISOString()}`);
     this.name = 'LoginThrottledError';
   }
 
   get retryAfterSeconds(): number {
-    return Math.max(1, Math.ceil((this.until.getTime() - Date.now()) / 1000));
+    return Math.max(1, Math.ceil((this.until.getTime() - this.decidedAtMs) / 1000));
   }
 }
 
@@ -109,6 +112,7 @@ export class LoginThrottle {
   constructor(
     private readonly redis: Redis,
     private readonly env: ThrottleSettings,
+    private readonly clock: Clock,
   ) {
     const prefix = `${env.REDIS_PREFIX}:login`;
     const limiter = (name: string, points: number, duration: number) =>
@@ -121,7 +125,7 @@ export class LoginThrottle {
     this.attempts = limiter('attempts', env.LOGIN_ADDRESS_MAX_ATTEMPTS, env.LOGIN_ADDRESS_ATTEMPT_WINDOW_SECONDS);
     this.signIns = limiter('sign-ins', env.LOGIN_ACCOUNT_MAX_SIGN_INS, env.LOGIN_ACCOUNT_SIGN_IN_WINDOW_SECONDS);
     this.generations = new NameGenerations(redis, `${prefix}:generation`);
-    this.locked = new LockedAddresses(redis, `${prefix}:locked`);
+    this.locked = new LockedAddresses(redis, `${prefix}:locked`, clock);
   }
 
   /** Redis for the throttle: a command fails within a second when Redis is away, and the fallback takes over. */
@@ -140,8 +144,8 @@ export class LoginThrottle {
    */
   async admit(username: string, address: string): Promise<Admission> {
     const waiting = this.waitingAddresses.get(address);
-    if (waiting && waiting.until.getTime() > Date.now()) {
-      throw new LoginThrottledError(waiting.scope, waiting.until, false);
+    if (waiting && waiting.until.getTime() > this.clock.nowMs()) {
+      throw this.refusal(waiting.scope, waiting.until, false);
     }
     const name = nameKey(username);
     const [generation] = await Promise.all([this.generations.current(name), this.countAttempt(address)]);
@@ -154,14 +158,9 @@ export class LoginThrottle {
     ]);
     const refusals: LoginThrottledError[] = [];
     const refuse = (scope: ThrottleScope, res: RateLimiterRes) =>
-      refusals.push(new LoginThrottledError(scope, new Date(Date.now() + res.msBeforeNext), false));
+      refusals.push(this.refusal(scope, this.after(res.msBeforeNext), false));
     if (byAddress && byAddress.consumedPoints > this.addresses.options.points) {
-      refusals.push(
-        this.addressWaits(
-          address,
-          new LoginThrottledError('address', new Date(Date.now() + byAddress.msBeforeNext), false),
-        ),
-      );
+      refusals.push(this.addressWaits(address, this.refusal('address', this.after(byAddress.msBeforeNext), false)));
     }
     if (byPair && byPair.consumedPoints > this.pairs.options.points) refuse('account-address', byPair);
     if (byAccount && byAccount.consumedPoints >= this.accounts.options.points && !(await this.isKnown(admission))) {
@@ -207,11 +206,11 @@ export class LoginThrottle {
     try {
       const res = await this.signIns.shared.consume(accountKey(admission));
       if (res.consumedPoints !== this.signIns.options.points) return undefined;
-      return new LoginThrottledError('sign-ins', new Date(Date.now() + res.msBeforeNext), true);
+      return this.refusal('sign-ins', this.after(res.msBeforeNext), true);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       // Sign-ins that raced past admit: the pause was recorded by the last one allowed.
-      throw new LoginThrottledError('sign-ins', new Date(Date.now() + rejection.msBeforeNext), false);
+      throw this.refusal('sign-ins', this.after(rejection.msBeforeNext), false);
     }
   }
 
@@ -235,7 +234,7 @@ export class LoginThrottle {
       this.locked.list(name, generation, LISTED_ADDRESSES),
     ]);
     const until = (res: RateLimiterRes | null, limit: number) =>
-      res && res.consumedPoints >= limit ? new Date(Date.now() + res.msBeforeNext) : undefined;
+      res && res.consumedPoints >= limit ? this.after(res.msBeforeNext) : undefined;
     const everyAddressUntil = until(byAccount, this.accounts.options.points);
     const signInsPausedUntil = until(bySignIns, this.signIns.options.points);
     const ends = [everyAddressUntil, signInsPausedUntil, locked.addresses[0]?.until].filter(
@@ -274,9 +273,9 @@ export class LoginThrottle {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       throw this.addressWaits(
         address,
-        new LoginThrottledError(
+        this.refusal(
           'address-attempts',
-          new Date(Date.now() + rejection.msBeforeNext),
+          this.after(rejection.msBeforeNext),
           rejection.consumedPoints === this.attempts.options.points + 1,
         ),
       );
@@ -297,23 +296,32 @@ export class LoginThrottle {
       this.env.LOGIN_LOCKOUT_MAX_SECONDS,
     );
     await this.pairs.shared.block(key, seconds);
-    const until = new Date(Date.now() + seconds * 1000);
+    const until = this.after(seconds * 1000);
     await this.locked.add(admission.name, admission.generation, admission.address, until);
-    return new LoginThrottledError('account-address', until, true);
+    return this.refusal('account-address', until, true);
   }
 
   private async countAccountFailure(admission: Admission): Promise<LoginThrottledError | undefined> {
     const key = accountKey(admission);
     if ((await this.consume(this.accounts, key)) !== this.accounts.options.points) return undefined;
     const res = await this.accounts.shared.get(key);
-    return new LoginThrottledError('account', new Date(Date.now() + (res?.msBeforeNext ?? HOUR * 1000)), true);
+    return this.refusal('account', this.after(res?.msBeforeNext ?? HOUR * 1000), true);
   }
 
   private async countAddressFailure(address: string): Promise<LoginThrottledError | undefined> {
     if ((await this.consume(this.addresses, address)) !== this.addresses.options.points) return undefined;
     const seconds = this.addresses.options.duration;
     await this.addresses.shared.block(address, seconds);
-    return this.addressWaits(address, new LoginThrottledError('address', new Date(Date.now() + seconds * 1000), true));
+    return this.addressWaits(address, this.refusal('address', this.after(seconds * 1000), true));
+  }
+
+  /** The instant `ms` from now. */
+  private after(ms: number): Date {
+    return new Date(this.clock.nowMs() + ms);
+  }
+
+  private refusal(scope: ThrottleScope, until: Date, started: boolean): LoginThrottledError {
+    return new LoginThrottledError(scope, until, started, this.clock.nowMs());
   }
 
   /** One point more; the points consumed, or undefined when already over the limit (a failure of a burst). */

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApplicationModule } from '@enlace/application';
+import { Clock } from '@enlace/clock';
 import { EnlaceConfigModule, EnvironmentVariables, loadEnvironmentOrExit } from '@enlace/config';
 import { type Actor, DomainError } from '@enlace/domain';
 import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
@@ -112,11 +113,11 @@ if (eventStoreSettingsFromEnvironment(env).kind === 'pglite' && (await apiAnswer
     },
     {
       provide: LoginThrottle,
-      inject: [EnvironmentVariables],
-      useFactory: async (settings: EnvironmentVariables) => {
+      inject: [EnvironmentVariables, Clock],
+      useFactory: async (settings: EnvironmentVariables, clock: Clock) => {
         const redis = LoginThrottle.connect(settings.REDIS_URL);
         await answering(redis, settings.REDIS_URL);
-        return new LoginThrottle(redis, settings);
+        return new LoginThrottle(redis, settings, clock);
       },
     },
     AuthActivityLog,

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import type { Position } from '@enlace/event-store';
+import { isPosition, type Position } from '@enlace/event-store';
 import { ProjectionRunner, type ReadModels } from '@enlace/projections';
 import { FieldValidationError } from './validation.js';
 
@@ -18,12 +18,10 @@ export class Projections {
   }
 }
 
-const POSITION = /^\d{20}:\d{20}$/;
-
 export class PositionQuery implements PipeTransform<unknown, Position | undefined> {
   transform(value: unknown): Position | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !POSITION.test(value)) {
+    if (!isPosition(value)) {
       throw new FieldValidationError([
         {
           field: 'after',
@@ -35,7 +33,7 @@ export class PositionQuery implements PipeTransform<unknown, Position | undefine
         },
       ]);
     }
-    return value as Position;
+    return value;
   }
 }
 

@@ -30,6 +30,7 @@ import {
 } from '@enlace/event-store';
 import { LIVE_STREAM_PREFIXES, ProjectionRunner } from '@enlace/projections';
 import { Inject } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
 import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
@@ -149,6 +150,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     private readonly authenticator: ConsoleAuthenticator,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     env: EnvironmentVariables,
+    private readonly clock: Clock,
   ) {
     this.flushIntervalMs = env.CONSOLE_FLUSH_INTERVAL_MS;
   }
@@ -481,7 +483,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   /** The read models relevant to `rooms`, as of the position they stand at now (taken synchronously). */
   private snapshot(rooms: Room[]): ConsoleSnapshot {
     const { models } = this.runner;
-    const now = new Date();
+    const now = this.clock.now();
     const snapshot: ConsoleSnapshot = { position: models.position!, rooms };
     const incidents: Record<string, unknown> = {};
     const ports: Record<string, unknown> = {};

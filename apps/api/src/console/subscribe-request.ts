@@ -6,8 +6,8 @@ import {
   type SubscribeError,
   type SubscribeRequest,
 } from '@enlace/console-protocol';
+import { isPosition } from '@enlace/event-store';
 
-const POSITION = /^\d{20}:\d{20}$/;
 const FIELDS = new Set(['rooms', 'after', 'batch']);
 /** An unknown field is named in the answer only when its name is short and plain: nothing else is echoed back. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
@@ -65,7 +65,7 @@ export function parseSubscribeRequest(message: unknown): ParsedSubscribe {
       `debe ser board, incident:<uuid>, port:<id> o blm:<id> (un id son minúsculas, dígitos y guiones simples, como máximo ${MAX_ROOM_ID_LENGTH} caracteres)`,
     );
   }
-  if (after !== undefined && (typeof after !== 'string' || !POSITION.test(after))) {
+  if (after !== undefined && !isPosition(after)) {
     return badField(
       'CONSOLE.BAD_POSITION',
       'after',

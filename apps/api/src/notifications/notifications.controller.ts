@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CommandPipeline } from '@enlace/application';
+import { Clock } from '@enlace/clock';
 import {
   type Actor,
   type BilingualText,
@@ -144,6 +145,7 @@ export class NotificationsController {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly projections: Projections,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -164,7 +166,7 @@ export class NotificationsController {
     @Query('after', new PositionQuery()) after: Position | undefined,
   ): Promise<NotificationStatus[]> {
     await this.projections.reach(after);
-    return this.projections.models.notifications.list(new Date(), {
+    return this.projections.models.notifications.list(this.clock.now(), {
       ...(blmId ? { blmId } : {}),
       status: status ?? 'all',
     });
@@ -179,7 +181,7 @@ export class NotificationsController {
   ): Promise<NotificationStatus> {
     const { state, revision } = await this.pipeline.load(notificationDecider, notificationStreamId(id));
     response.setHeader('ETag', `"${revision}"`);
-    return view(state, revision, new Date());
+    return view(state, revision, this.clock.now());
   }
 
   @Post()

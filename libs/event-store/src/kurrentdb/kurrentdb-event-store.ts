@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '@enlace/clock';
 import {
   BACKWARDS,
   END,
@@ -38,7 +39,7 @@ import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain.js';
 import { assertStreamId, DEFAULT_MAX_PAYLOAD_BYTES, type PreparedEvent, prepareAppend } from '../validation.js';
 import { ALL_EVENTS, type CompiledFilter, compileFilter } from './event-filter.js';
 import { type Cursor, KurrentDbSubscription } from './kurrentdb-subscription.js';
-import { compareKurrentPositions, formatPosition, parsePosition } from './positions.js';
+import { compareKurrentPositions, fromKurrentPosition, parsePosition } from './positions.js';
 import { type DecodedEvent, decodeEvent, HASH_KEY, isSystemEvent, storedMetadata } from './stored-event.js';
 
 export interface KurrentDbEventStoreOptions {
@@ -46,6 +47,8 @@ export interface KurrentDbEventStoreOptions {
   connectionString: string;
   /** Largest accepted `data` + `metadata` of one event, in bytes of JSON. */
   maxPayloadBytes?: number;
+  /** The commit time stamped on appended events (PostgreSQL takes its own; KurrentDB's is not readable before). */
+  clock?: Clock;
 }
 
 /** The part of the KurrentDB client this store uses. */
@@ -155,6 +158,7 @@ export class KurrentDbEventStore implements EventStore {
   private constructor(
     private readonly client: KurrentDbClientLike,
     private readonly maxPayloadBytes: number,
+    private readonly clock: Clock,
   ) {}
 
   /** Connects and makes sure KurrentDB answers. */
@@ -170,8 +174,15 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** Wraps a client (which the store then owns: `close` disposes it). */
-  static withClient(client: KurrentDbClientLike, options: { maxPayloadBytes?: number } = {}): KurrentDbEventStore {
-    return new KurrentDbEventStore(client, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
+  static withClient(
+    client: KurrentDbClientLike,
+    options: { maxPayloadBytes?: number; clock?: Clock } = {},
+  ): KurrentDbEventStore {
+    return new KurrentDbEventStore(
+      client,
+      options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
+      options.clock ?? systemClock,
+    );
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -278,7 +289,7 @@ export class KurrentDbEventStore implements EventStore {
   async headPosition(): Promise<Position | undefined> {
     this.assertOpen();
     const head = await this.headKurrentPosition();
-    return head && formatPosition(head);
+    return head && fromKurrentPosition(head);
   }
 
   async verify(streamId?: string): Promise<VerifyResult> {
@@ -361,7 +372,7 @@ export class KurrentDbEventStore implements EventStore {
 
   /** The events as KurrentDB will store them: hashed onto the stream's head, stamped with one commit time. */
   private seal(streamId: string, prepared: readonly PreparedEvent[], head: StreamHead): EventData[] {
-    const recordedAtMs = Date.now();
+    const recordedAtMs = this.clock.nowMs();
     const recordedAt = new Date(recordedAtMs).toISOString();
     let previousHash = head.hash;
     return prepared.map((event, index) => {

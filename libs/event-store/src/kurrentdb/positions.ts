@@ -1,22 +1,16 @@
 import type { Position as KurrentPosition } from '@kurrent/kurrentdb-client';
 import { InvalidInputError } from '../errors.js';
-import type { Position } from '../event-store.port.js';
+import { formatPosition, type Position, splitPosition } from '../event-store.port.js';
 
-/**
- * Our positions are KurrentDB's (commit, prepare) pair, each zero-padded to 20 digits (2^64 - 1 has 20), so that
- * comparing the strings compares the pairs.
- */
-const POSITION = /^(\d{20}):(\d{20})$/;
+/** Our positions are KurrentDB's (commit, prepare) pair, spelled as every adapter spells them (event-store.port.ts). */
 const MAX_U64 = 2n ** 64n - 1n;
 
-export function formatPosition(position: KurrentPosition): Position {
-  return `${position.commit.toString().padStart(20, '0')}:${position.prepare.toString().padStart(20, '0')}` as Position;
+export function fromKurrentPosition(position: KurrentPosition): Position {
+  return formatPosition(position.commit, position.prepare);
 }
 
 export function parsePosition(position: unknown, field: string): KurrentPosition {
-  const match = typeof position === 'string' ? POSITION.exec(position) : null;
-  const commit = match ? BigInt(match[1]!) : -1n;
-  const prepare = match ? BigInt(match[2]!) : -1n;
+  const [commit, prepare] = splitPosition(position) ?? [-1n, -1n];
   // 20 digits also spell numbers above 2^64 - 1, which no KurrentDB log position can be.
   if (commit < 0n || prepare < 0n || commit > MAX_U64 || prepare > MAX_U64) {
     throw new InvalidInputError(field, 'is not a position of this event store');

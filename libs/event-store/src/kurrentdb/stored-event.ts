@@ -1,6 +1,6 @@
 import type { Position as KurrentPosition } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, RecordedEvent, RecordedMetadata } from '../event-store.port.js';
-import { formatPosition } from './positions.js';
+import { fromKurrentPosition } from './positions.js';
 
 /**
  * How an event's KurrentDB metadata is laid out: the metadata the caller supplied, flat (so KurrentDB's UI and
@@ -63,7 +63,7 @@ export function decodeEvent(stored: StoredEvent): DecodedEvent {
       type: stored.type,
       streamId: stored.streamId,
       revision: Number(stored.revision),
-      position: formatPosition(stored.position),
+      position: fromKurrentPosition(stored.position),
       data: stored.data,
       // Events this store wrote always have valid metadata; anything else is shown as found and fails `verify`.
       metadata: {

@@ -20,6 +20,7 @@ import type {
   Subscription,
   VerifyResult,
 } from '../event-store.port.js';
+import { formatPosition, splitPosition } from '../event-store.port.js';
 import { randomUUID } from 'node:crypto';
 import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain.js';
 import { type Page, PollingSubscription } from '../polling-subscription.js';
@@ -62,21 +63,16 @@ interface PageRow extends Partial<EventRow> {
   matched: boolean;
 }
 
-const POSITION = /^(\d{20}):(\d{20})$/;
 const EVENT_COLUMNS = `e.tx_id::text AS tx, e.global_position::text AS gp, e.stream_id, e.revision::text AS revision,
   e.event_id::text AS event_id, e.event_type, e.data, e.metadata,
   (extract(epoch FROM e.recorded_at) * 1000)::bigint::text AS recorded_ms, e.hash`;
 const HORIZON = `e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
-export function formatPosition(tx: string, globalPosition: string): Position {
-  return `${tx.padStart(20, '0')}:${globalPosition.padStart(20, '0')}` as Position;
-}
-
 function parsePosition(position: Position | undefined, field: string): [string, string] {
   if (position === undefined) return ['0', '0'];
-  const match = typeof position === 'string' ? POSITION.exec(position) : null;
-  if (!match) throw new InvalidInputError(field, 'is not a position of this event store');
-  return [BigInt(match[1]!).toString(), BigInt(match[2]!).toString()];
+  const parts = splitPosition(position);
+  if (!parts) throw new InvalidInputError(field, 'is not a position of this event store');
+  return [parts[0].toString(), parts[1].toString()];
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

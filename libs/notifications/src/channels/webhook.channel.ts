@@ -15,7 +15,8 @@ export async function sendWebhook(
   endpoint: WebhookEndpoint,
   message: DeliveryMessage,
   timeoutMs: number,
-  now: Date = new Date(),
+  /** The signature's timestamp: the receiver refuses one too far from its own time. */
+  now: Date,
 ): Promise<void> {
   const body = JSON.stringify(message);
   const timestamp = Math.floor(now.getTime() / 1000);

@@ -1,0 +1,1 @@
+export { Clock, SystemClock, systemClock } from './clock.js';
