@@ -81,8 +81,9 @@ describe('wake-up messages between processes', () => {
 describe('CoalescingNotifier', () => {
   it('sends one message for the appends inside its window, listing each stream once', async () => {
     const sent: WakeupStreams[] = [];
-    const notifier = new CoalescingNotifier(async (streams) => {
+    const notifier = new CoalescingNotifier((streams) => {
       sent.push(streams);
+      return Promise.resolve();
     }, 20);
     notifier.poke('incident-1');
     notifier.poke('incident-1');
@@ -95,8 +96,9 @@ describe('CoalescingNotifier', () => {
 
   it('says "unknown" rather than list more than fits in a message', async () => {
     const sent: WakeupStreams[] = [];
-    const notifier = new CoalescingNotifier(async (streams) => {
+    const notifier = new CoalescingNotifier((streams) => {
       sent.push(streams);
+      return Promise.resolve();
     }, 1_000);
     for (let i = 0; i < 200; i += 1) notifier.poke(`incident-${'x'.repeat(40)}-${i}`);
     await notifier.close();
