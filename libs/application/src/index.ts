@@ -7,3 +7,13 @@ export {
   type CommandRequest,
 } from './command-pipeline.js';
 export { idSource, uuidFromName } from './deterministic-id.js';
+export {
+  ActOnIncident,
+  ActOnNotification,
+  ActOnPort,
+  IssueNotification,
+  ReportIncident,
+  requirePort,
+  type RequestContext,
+  type Written,
+} from './use-cases.js';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CommandOutcome } from '@enlace/application';
+import type { CommandOutcome, Written } from '@enlace/application';
 import type { Response } from 'express';
 
 export class WriteResult {
@@ -29,4 +29,10 @@ export function writeResult(response: Response, id: string, outcome: CommandOutc
     events: outcome.events,
     replayed: outcome.replayed,
   };
+}
+
+/** Waits for a use case dispatched on the CommandBus and shapes its answer (see writeResult). */
+export async function written(response: Response, pending: Promise<Written<unknown>>): Promise<WriteResult> {
+  const { id, outcome } = await pending;
+  return writeResult(response, id, outcome);
 }

@@ -8,10 +8,10 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommandPipeline } from '@enlace/application';
+import { ActOnIncident, CommandPipeline, ReportIncident } from '@enlace/application';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   type Actor,
-  type IncidentCommand,
   incidentDecider,
   type IncidentState,
   incidentStreamId,
@@ -26,7 +26,7 @@ import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { EnumQuery, PositionQuery, Projections } from '../common/projections.js';
-import { WriteResult, writeResult } from '../common/write-result.js';
+import { WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
   JcpStepDto,
@@ -52,6 +52,7 @@ const Writes = (): MethodDecorator => OfficerWrite('No such incident');
 export class IncidentsController {
   constructor(
     private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
     private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -122,15 +123,8 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    const incidentId = this.pipeline.newAggregateId(actor, context.idempotencyKey, 'incident');
-    const result = await this.run(
-      incidentId,
-      { type: 'ReportIncident', data: { ...body, incidentId } },
-      actor,
-      context,
-      response,
-    );
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/incidents/${incidentId}`);
+    const result = await written(response, this.commands.execute(new ReportIncident(body, { actor, ...context })));
+    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/incidents/${result.id}`);
     return result;
   }
 
@@ -145,7 +139,10 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'UpdateIncident', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(new ActOnIncident(id, { type: 'UpdateIncident', data: body }, { actor, ...context })),
+    );
   }
 
   @Post(':id/protective-actions')
@@ -159,7 +156,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'OrderProtectiveAction', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'OrderProtectiveAction', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/protective-actions/:actionId/lift')
@@ -174,7 +176,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'LiftProtectiveAction', data: { actionId } }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'LiftProtectiveAction', data: { actionId } }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/situation-reports')
@@ -188,7 +195,10 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'FileSituationReport', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(new ActOnIncident(id, { type: 'FileSituationReport', data: body }, { actor, ...context })),
+    );
   }
 
   @Post(':id/national-center-notifications')
@@ -202,7 +212,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'RecordNationalCenterNotified', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'RecordNationalCenterNotified', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/counterpart-center-notifications')
@@ -216,7 +231,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'RecordCounterpartCenterNotified', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'RecordCounterpartCenterNotified', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/joint-response-team/activation')
@@ -230,7 +250,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'ActivateJointResponseTeam', data: {} }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'ActivateJointResponseTeam', data: {} }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/joint-response-team/deactivation')
@@ -244,7 +269,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'DeactivateJointResponseTeam', data: {} }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'DeactivateJointResponseTeam', data: {} }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/on-scene-coordinators')
@@ -258,7 +288,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'AssignOnSceneCoordinator', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'AssignOnSceneCoordinator', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/translations')
@@ -272,7 +307,12 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'TranslateIncidentText', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnIncident(id, { type: 'TranslateIncidentText', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/closure')
@@ -289,22 +329,9 @@ export class IncidentsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'CloseIncident', data: body }, actor, context, response);
-  }
-
-  private async run(
-    incidentId: string,
-    command: IncidentCommand,
-    actor: Actor,
-    context: CommandContext,
-    response: Response,
-  ): Promise<WriteResult> {
-    const outcome = await this.pipeline.execute(incidentDecider, {
-      streamId: incidentStreamId(incidentId),
-      command,
-      actor,
-      ...context,
-    });
-    return writeResult(response, incidentId, outcome);
+    return written(
+      response,
+      this.commands.execute(new ActOnIncident(id, { type: 'CloseIncident', data: body }, { actor, ...context })),
+    );
   }
 }

@@ -10,7 +10,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommandPipeline } from '@enlace/application';
+import { ActOnNotification, CommandPipeline, IssueNotification } from '@enlace/application';
+import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '@enlace/clock';
 import {
   type Actor,
@@ -18,7 +19,6 @@ import {
   LANGUAGES,
   type Language,
   notFound,
-  type NotificationCommand,
   notificationDecider,
   type NotificationState,
   notificationStreamId,
@@ -37,7 +37,7 @@ import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { EnumQuery, OptionalSlugQuery, PositionQuery, Projections } from '../common/projections.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
-import { WriteResult, writeResult } from '../common/write-result.js';
+import { WriteResult, written } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -144,6 +144,7 @@ const Writes = (): MethodDecorator => OfficerWrite('No such notification', 'Not 
 export class NotificationsController {
   constructor(
     private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
     private readonly projections: Projections,
     private readonly clock: Clock,
   ) {}
@@ -194,15 +195,11 @@ export class NotificationsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    const notificationId = this.pipeline.newAggregateId(actor, context.idempotencyKey, 'notification');
-    const result = await this.run(
-      notificationId,
-      { type: 'IssueBlmNotification', data: { ...body, subject: { ...body.subject }, notificationId } },
-      actor,
-      context,
+    const result = await written(
       response,
+      this.commands.execute(new IssueNotification({ ...body, subject: { ...body.subject } }, { actor, ...context })),
     );
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/notifications/${notificationId}`);
+    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/notifications/${result.id}`);
     return result;
   }
 
@@ -217,7 +214,12 @@ export class NotificationsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'UpdateBlmNotification', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnNotification(id, { type: 'UpdateBlmNotification', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/acknowledgments')
@@ -231,7 +233,12 @@ export class NotificationsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'AcknowledgeBlmNotification', data: body }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnNotification(id, { type: 'AcknowledgeBlmNotification', data: body }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/cancellation')
@@ -246,22 +253,11 @@ export class NotificationsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'CancelBlmNotification', data: body }, actor, context, response);
-  }
-
-  private async run(
-    notificationId: string,
-    command: NotificationCommand,
-    actor: Actor,
-    context: CommandContext,
-    response: Response,
-  ): Promise<WriteResult> {
-    const outcome = await this.pipeline.execute(notificationDecider, {
-      streamId: notificationStreamId(notificationId),
-      command,
-      actor,
-      ...context,
-    });
-    return writeResult(response, notificationId, outcome);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnNotification(id, { type: 'CancelBlmNotification', data: body }, { actor, ...context }),
+      ),
+    );
   }
 }

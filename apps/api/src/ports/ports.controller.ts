@@ -8,16 +8,12 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommandPipeline } from '@enlace/application';
+import { ActOnPort, CommandPipeline, requirePort } from '@enlace/application';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   type Actor,
-  broken,
-  incidentDecider,
-  incidentStreamId,
   notFound,
-  type PortCommand,
   portDecider,
-  type PortOfEntry,
   portStreamId,
   type ReferenceCatalog,
   reopeningBlockers,
@@ -31,7 +27,7 @@ import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery, Projections } from '../common/projections.js';
-import { WriteResult, writeResult } from '../common/write-result.js';
+import { WriteResult, written } from '../common/write-result.js';
 import {
   ChecklistNoteDto,
   CloseLanesDto,
@@ -51,6 +47,7 @@ const Writes = (): MethodDecorator => OfficerWrite('No such port or checklist it
 export class PortsController {
   constructor(
     private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
     private readonly projections: Projections,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
   ) {}
@@ -85,7 +82,7 @@ export class PortsController {
     @Param('id', new SlugParam()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PortStatus> {
-    const port = this.requirePort(id);
+    const port = requirePort(this.reference, id);
     const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
     response.setHeader('ETag', `"${revision}"`);
     return portStatus(port, state, revision);
@@ -94,7 +91,7 @@ export class PortsController {
   @Get(':id/checklist')
   @ApiOperation({ summary: 'The resumption checklist of the shutdown in progress, with what still blocks reopening' })
   async checklist(@Param('id', new SlugParam()) id: string, @Res({ passthrough: true }) response: Response) {
-    this.requirePort(id);
+    requirePort(this.reference, id);
     const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
     if (!state.activeShutdown) {
       throw notFound(
@@ -129,7 +126,12 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'DeclarePortShutdown', data: { portId: id, ...body } }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnPort(id, { type: 'DeclarePortShutdown', data: { portId: id, ...body } }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/widenings')
@@ -146,7 +148,12 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'WidenPortShutdown', data: { portId: id, ...body } }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnPort(id, { type: 'WidenPortShutdown', data: { portId: id, ...body } }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/joinings')
@@ -163,7 +170,12 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'JoinPortShutdown', data: { portId: id, ...body } }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnPort(id, { type: 'JoinPortShutdown', data: { portId: id, ...body } }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/checklist/items')
@@ -180,7 +192,12 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'AddChecklistItem', data: { portId: id, ...body } }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnPort(id, { type: 'AddChecklistItem', data: { portId: id, ...body } }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/checklist/:itemId/completion')
@@ -195,12 +212,15 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(
-      id,
-      { type: 'CompleteChecklistItem', data: { portId: id, itemId, ...body } },
-      actor,
-      context,
+    return written(
       response,
+      this.commands.execute(
+        new ActOnPort(
+          id,
+          { type: 'CompleteChecklistItem', data: { portId: id, itemId, ...body } },
+          { actor, ...context },
+        ),
+      ),
     );
   }
 
@@ -216,12 +236,15 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(
-      id,
-      { type: 'WaiveChecklistItem', data: { portId: id, itemId, reason: body.reason } },
-      actor,
-      context,
+    return written(
       response,
+      this.commands.execute(
+        new ActOnPort(
+          id,
+          { type: 'WaiveChecklistItem', data: { portId: id, itemId, reason: body.reason } },
+          { actor, ...context },
+        ),
+      ),
     );
   }
 
@@ -240,12 +263,15 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(
-      id,
-      { type: 'ReopenChecklistItem', data: { portId: id, itemId, reason: body.reason } },
-      actor,
-      context,
+    return written(
       response,
+      this.commands.execute(
+        new ActOnPort(
+          id,
+          { type: 'ReopenChecklistItem', data: { portId: id, itemId, reason: body.reason } },
+          { actor, ...context },
+        ),
+      ),
     );
   }
 
@@ -262,7 +288,12 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'SignOffResumption', data: { portId: id, side: body.side } }, actor, context, response);
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnPort(id, { type: 'SignOffResumption', data: { portId: id, side: body.side } }, { actor, ...context }),
+      ),
+    );
   }
 
   @Post(':id/reopenings')
@@ -280,42 +311,11 @@ export class PortsController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    return this.run(id, { type: 'ReopenPortLanes', data: { portId: id, ...body } }, actor, context, response);
-  }
-
-  private requirePort(id: string): PortOfEntry {
-    const port = this.reference.port(id);
-    if (!port) {
-      throw notFound('PORT.NOT_FOUND', `Port of entry ${id} not found`, `Puerto de entrada ${id} no encontrado`);
-    }
-    return port;
-  }
-
-  private async run(portId: string, command: PortCommand, actor: Actor, context: CommandContext, response: Response) {
-    this.requirePort(portId);
-    if (command.type === 'DeclarePortShutdown' && command.data.incidentId) {
-      await this.requireIncident(command.data.incidentId);
-    }
-    const outcome = await this.pipeline.execute(portDecider, {
-      streamId: portStreamId(portId),
-      command,
-      actor,
-      ...context,
-    });
-    return writeResult(response, portId, outcome);
-  }
-
-  private async requireIncident(incidentId: string): Promise<void> {
-    const { state } = await this.pipeline.load(incidentDecider, incidentStreamId(incidentId));
-    if (state.status === 'none') {
-      throw broken(
-        'PORT.UNKNOWN_INCIDENT',
-        `Incident ${incidentId} does not exist`,
-        `El incidente ${incidentId} no existe`,
-        {
-          incidentId,
-        },
-      );
-    }
+    return written(
+      response,
+      this.commands.execute(
+        new ActOnPort(id, { type: 'ReopenPortLanes', data: { portId: id, ...body } }, { actor, ...context }),
+      ),
+    );
   }
 }

@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  broken,
+  incidentDecider,
+  type IncidentCommand,
+  type IncidentState,
+  incidentStreamId,
+  notFound,
+  notificationDecider,
+  type NotificationCommand,
+  type NotificationState,
+  notificationStreamId,
+  portDecider,
+  type PortCommand,
+  portStreamId,
+  type ReferenceCatalog,
+} from '@enlace/domain';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { type CommandOutcome, CommandPipeline, type CommandRequest } from './command-pipeline.js';
+
+/**
+ * The use cases of the three aggregates an officer acts on, dispatched on @nestjs/cqrs' CommandBus: each handler
+ * checks what concerns more than its stream (the port exists in the reference data, the incident a shutdown names
+ * exists), makes the ids of what it creates, and runs the one read → decide → append pipeline. Controllers parse,
+ * dispatch and shape the answer; the worker and tests dispatch the same commands.
+ *
+ *   const { id, outcome } = await commandBus.execute(new ActOnPort('otay-mesa', command, request));
+ */
+
+/** Who asks, and the request's own facts (If-Match, Idempotency-Key, correlation): everything but the command. */
+export type RequestContext = Omit<CommandRequest<unknown>, 'streamId' | 'command'>;
+
+/** What a use case answers: the id of the aggregate written (made by the use case when it creates one) and how. */
+export interface Written<State> {
+  id: string;
+  outcome: CommandOutcome<State>;
+}
+
+type PortState = ReturnType<typeof portDecider.initialState>;
+type Data<C extends { type: string; data: unknown }, T extends C['type']> = Extract<C, { type: T }>['data'];
+
+export class ReportIncident extends Command<Written<IncidentState>> {
+  constructor(
+    readonly data: Omit<Data<IncidentCommand, 'ReportIncident'>, 'incidentId'>,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class ActOnIncident extends Command<Written<IncidentState>> {
+  constructor(
+    readonly incidentId: string,
+    readonly command: Exclude<IncidentCommand, { type: 'ReportIncident' }>,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class ActOnPort extends Command<Written<PortState>> {
+  constructor(
+    readonly portId: string,
+    readonly command: PortCommand,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class IssueNotification extends Command<Written<NotificationState>> {
+  constructor(
+    readonly data: Omit<Data<NotificationCommand, 'IssueBlmNotification'>, 'notificationId'>,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+export class ActOnNotification extends Command<Written<NotificationState>> {
+  constructor(
+    readonly notificationId: string,
+    readonly command: Exclude<NotificationCommand, { type: 'IssueBlmNotification' }>,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** A new aggregate's id: random, or derived from the actor and the Idempotency-Key so that a retry names the same. */
+function newId(pipeline: CommandPipeline, request: RequestContext, purpose: string): string {
+  return pipeline.newAggregateId(request.actor, request.idempotencyKey, purpose);
+}
+
+@Injectable()
+@CommandHandler(ReportIncident)
+export class ReportIncidentHandler implements ICommandHandler<ReportIncident> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  async execute({ data, request }: ReportIncident): Promise<Written<IncidentState>> {
+    const id = newId(this.pipeline, request, 'incident');
+    const outcome = await this.pipeline.execute(incidentDecider, {
+      ...request,
+      streamId: incidentStreamId(id),
+      command: { type: 'ReportIncident', data: { ...data, incidentId: id } },
+    });
+    return { id, outcome };
+  }
+}
+
+@Injectable()
+@CommandHandler(ActOnIncident)
+export class ActOnIncidentHandler implements ICommandHandler<ActOnIncident> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  async execute({ incidentId, command, request }: ActOnIncident): Promise<Written<IncidentState>> {
+    const outcome = await this.pipeline.execute(incidentDecider, {
+      ...request,
+      streamId: incidentStreamId(incidentId),
+      command,
+    });
+    return { id: incidentId, outcome };
+  }
+}
+
+@Injectable()
+@CommandHandler(ActOnPort)
+export class ActOnPortHandler implements ICommandHandler<ActOnPort> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
+  ) {}
+
+  async execute({ portId, command, request }: ActOnPort): Promise<Written<PortState>> {
+    requirePort(this.reference, portId);
+    if (command.type === 'DeclarePortShutdown' && command.data.incidentId) {
+      await requireIncident(this.pipeline, command.data.incidentId);
+    }
+    const outcome = await this.pipeline.execute(portDecider, { ...request, streamId: portStreamId(portId), command });
+    return { id: portId, outcome };
+  }
+}
+
+@Injectable()
+@CommandHandler(IssueNotification)
+export class IssueNotificationHandler implements ICommandHandler<IssueNotification> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  async execute({ data, request }: IssueNotification): Promise<Written<NotificationState>> {
+    const id = newId(this.pipeline, request, 'notification');
+    const outcome = await this.pipeline.execute(notificationDecider, {
+      ...request,
+      streamId: notificationStreamId(id),
+      command: { type: 'IssueBlmNotification', data: { ...data, notificationId: id } },
+    });
+    return { id, outcome };
+  }
+}
+
+@Injectable()
+@CommandHandler(ActOnNotification)
+export class ActOnNotificationHandler implements ICommandHandler<ActOnNotification> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  async execute({ notificationId, command, request }: ActOnNotification): Promise<Written<NotificationState>> {
+    const outcome = await this.pipeline.execute(notificationDecider, {
+      ...request,
+      streamId: notificationStreamId(notificationId),
+      command,
+    });
+    return { id: notificationId, outcome };
+  }
+}
+
+/** A port of the reference data, or 404 `PORT.NOT_FOUND` (for reads of a port too). */
+export function requirePort(reference: ReferenceCatalog, portId: string) {
+  const port = reference.port(portId);
+  if (!port) {
+    throw notFound('PORT.NOT_FOUND', `Port of entry ${portId} not found`, `Puerto de entrada ${portId} no encontrado`);
+  }
+  return port;
+}
+
+async function requireIncident(pipeline: CommandPipeline, incidentId: string): Promise<void> {
+  const { state } = await pipeline.load(incidentDecider, incidentStreamId(incidentId));
+  if (state.status === 'none') {
+    throw broken(
+      'PORT.UNKNOWN_INCIDENT',
+      `Incident ${incidentId} does not exist`,
+      `El incidente ${incidentId} no existe`,
+      { incidentId },
+    );
+  }
+}
+
+export const USE_CASE_HANDLERS = [
+  ReportIncidentHandler,
+  ActOnIncidentHandler,
+  ActOnPortHandler,
+  IssueNotificationHandler,
+  ActOnNotificationHandler,
+];
