@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, type Decider, DomainError, type ReferenceCatalog } from '@enlace/domain';
+import {
+  type Actor,
+  type Decider,
+  describeWorld,
+  DomainError,
+  LIVE,
+  modeOf,
+  type ReferenceCatalog,
+  sameWorld,
+  type World,
+  worldOfStream,
+} from '@enlace/domain';
 import {
   EVENT_STORE,
   type EventMetadata,
   type EventStore,
-  type Mode,
   type Position,
   WrongExpectedVersionError,
 } from '@enlace/event-store';
@@ -36,7 +46,11 @@ export interface CommandRequest<Command> {
   /** A fingerprint of the request body, so one key cannot be reused for a different request. */
   requestFingerprint?: string;
   correlationId: string;
-  mode?: Mode;
+  /**
+   * The world the command acts in (the live world when omitted): its events are recorded with its mode, and the
+   * stream must be one of its streams (`streamInWorld`), so no command of a drill can write to a live stream.
+   */
+  world?: World;
 }
 
 export interface CommandOutcome<State> {
@@ -169,6 +183,14 @@ export class CommandPipeline {
     decider: Decider<State, Command, Event>,
     request: CommandRequest<Command>,
   ): Promise<CommandOutcome<State>> {
+    const world = request.world ?? LIVE;
+    const streamWorld = worldOfStream(request.streamId).world;
+    if (!sameWorld(world, streamWorld)) {
+      // A programming error, never a client's: the use cases map every stream into the request's world.
+      throw new Error(
+        `A command of the ${describeWorld(world)} world may not write ${request.streamId} (${describeWorld(streamWorld)})`,
+      );
+    }
     const scope = request.idempotencyKey === undefined ? undefined : `${request.actor.id}\n${request.idempotencyKey}`;
     for (let attempt = 1; ; attempt += 1) {
       const folded = await this.load(decider, request.streamId);
@@ -202,7 +224,8 @@ export class CommandPipeline {
         role: request.actor.role,
         correlationId: request.correlationId,
         causationId: null,
-        mode: request.mode ?? 'actual',
+        mode: modeOf(world),
+        ...(world.kind === 'drill' ? { drillId: world.drillId } : {}),
         ...(request.idempotencyKey === undefined
           ? {}
           : { idempotencyKey: request.idempotencyKey, requestFingerprint: request.requestFingerprint ?? null }),

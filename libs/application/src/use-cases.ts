@@ -15,6 +15,8 @@ import {
   type PortCommand,
   portStreamId,
   type ReferenceCatalog,
+  LIVE,
+  streamInWorld,
 } from '@enlace/domain';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type CommandOutcome, CommandPipeline, type CommandRequest } from './command-pipeline.js';
@@ -88,6 +90,11 @@ export class ActOnNotification extends Command<Written<NotificationState>> {
   }
 }
 
+/** The stream the live world calls `streamId`, in the request's world (the live one unless it names a drill). */
+function inWorld(request: RequestContext, streamId: string): string {
+  return streamInWorld(request.world ?? LIVE, streamId);
+}
+
 /** A new aggregate's id: random, or derived from the actor and the Idempotency-Key so that a retry names the same. */
 function newId(pipeline: CommandPipeline, request: RequestContext, purpose: string): string {
   return pipeline.newAggregateId(request.actor, request.idempotencyKey, purpose);
@@ -102,7 +109,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncident> {
     const id = newId(this.pipeline, request, 'incident');
     const outcome = await this.pipeline.execute(incidentDecider, {
       ...request,
-      streamId: incidentStreamId(id),
+      streamId: inWorld(request, incidentStreamId(id)),
       command: { type: 'ReportIncident', data: { ...data, incidentId: id } },
     });
     return { id, outcome };
@@ -117,7 +124,7 @@ export class ActOnIncidentHandler implements ICommandHandler<ActOnIncident> {
   async execute({ incidentId, command, request }: ActOnIncident): Promise<Written<IncidentState>> {
     const outcome = await this.pipeline.execute(incidentDecider, {
       ...request,
-      streamId: incidentStreamId(incidentId),
+      streamId: inWorld(request, incidentStreamId(incidentId)),
       command,
     });
     return { id: incidentId, outcome };
@@ -135,9 +142,13 @@ export class ActOnPortHandler implements ICommandHandler<ActOnPort> {
   async execute({ portId, command, request }: ActOnPort): Promise<Written<PortState>> {
     requirePort(this.reference, portId);
     if (command.type === 'DeclarePortShutdown' && command.data.incidentId) {
-      await requireIncident(this.pipeline, command.data.incidentId);
+      await requireIncident(this.pipeline, request, command.data.incidentId);
     }
-    const outcome = await this.pipeline.execute(portDecider, { ...request, streamId: portStreamId(portId), command });
+    const outcome = await this.pipeline.execute(portDecider, {
+      ...request,
+      streamId: inWorld(request, portStreamId(portId)),
+      command,
+    });
     return { id: portId, outcome };
   }
 }
@@ -151,7 +162,7 @@ export class IssueNotificationHandler implements ICommandHandler<IssueNotificati
     const id = newId(this.pipeline, request, 'notification');
     const outcome = await this.pipeline.execute(notificationDecider, {
       ...request,
-      streamId: notificationStreamId(id),
+      streamId: inWorld(request, notificationStreamId(id)),
       command: { type: 'IssueBlmNotification', data: { ...data, notificationId: id } },
     });
     return { id, outcome };
@@ -166,7 +177,7 @@ export class ActOnNotificationHandler implements ICommandHandler<ActOnNotificati
   async execute({ notificationId, command, request }: ActOnNotification): Promise<Written<NotificationState>> {
     const outcome = await this.pipeline.execute(notificationDecider, {
       ...request,
-      streamId: notificationStreamId(notificationId),
+      streamId: inWorld(request, notificationStreamId(notificationId)),
       command,
     });
     return { id: notificationId, outcome };
@@ -182,8 +193,9 @@ export function requirePort(reference: ReferenceCatalog, portId: string) {
   return port;
 }
 
-async function requireIncident(pipeline: CommandPipeline, incidentId: string): Promise<void> {
-  const { state } = await pipeline.load(incidentDecider, incidentStreamId(incidentId));
+/** The incident must exist in the request's world: a drill's shutdown cannot name a live incident, nor the reverse. */
+async function requireIncident(pipeline: CommandPipeline, request: RequestContext, incidentId: string): Promise<void> {
+  const { state } = await pipeline.load(incidentDecider, inWorld(request, incidentStreamId(incidentId)));
   if (state.status === 'none') {
     throw broken(
       'PORT.UNKNOWN_INCIDENT',

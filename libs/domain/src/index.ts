@@ -3,6 +3,7 @@ export * from './shared/domain-error.js';
 export * from './shared/side.js';
 export * from './shared/text.js';
 export * from './shared/human-text.js';
+export * from './shared/world.js';
 export * from './reference/reference.js';
 export * from './reference/catalog.js';
 export * from './incident/incident.events.js';

@@ -7,7 +7,7 @@ import { PortStatusProjection } from './port-status.projection.js';
 import type { Projection } from './projection.js';
 import { RoomRouter } from './room-router.js';
 
-/** The streams the live read models follow (drill data, in `exercise.` streams, is not among them). */
+/** The streams the live read models follow; a drill's streams (`exercise-<drill id>.…`, see World) share no prefix with them. */
 export const LIVE_STREAM_PREFIXES = ['incident-', 'port-', 'notification-'] as const;
 
 /** All live read models, fed the same events in global order, with the position they have reached. */

@@ -1,0 +1,257 @@
+import { ManualClock } from '@enlace/clock/testing';
+import {
+  type Actor,
+  drillWorld,
+  incidentDecider,
+  incidentStreamId,
+  LIVE,
+  streamInWorld,
+  type World,
+  worldOfStream,
+} from '@enlace/domain';
+import {
+  openPostgresEventStore,
+  type Position,
+  type PostgresEventStore,
+  type RecordedEvent,
+} from '@enlace/event-store';
+import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
+import { LIVE_STREAM_PREFIXES } from '@enlace/projections';
+import { loadReferenceCatalog } from '@enlace/reference-data';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { CommandPipeline } from './command-pipeline.js';
+import {
+  ActOnIncident,
+  ActOnIncidentHandler,
+  ActOnPort,
+  ActOnPortHandler,
+  IssueNotification,
+  IssueNotificationHandler,
+  ReportIncident,
+  ReportIncidentHandler,
+  type RequestContext,
+} from './use-cases.js';
+
+/**
+ * Mode is identity, tested as a property on real PostgreSQL: random sequences of commands, each in the live world or
+ * in one of two drills, go through the use cases into one store ("mixed"); the same sequences without the drill
+ * commands go into another ("live only"). Then the live events of both are the same, in the same order; nothing a
+ * drill did is in a live stream, in what the live read models and the delivery reconciler follow, or recorded as
+ * `actual`; and every drill event is recorded as `exercise` with its drill.
+ */
+const reference = loadReferenceCatalog('config');
+/** Sequences tried; `WORLDS_PROPERTY_RUNS=10000` for the long run (about 4 minutes), reported in decision 0014. */
+const RUNS = Number(process.env.WORLDS_PROPERTY_RUNS ?? 1_000);
+const officers: Actor[] = [
+  { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' },
+  { id: 'officer.mx', agency: 'ANAM', country: 'MX', role: 'officer' },
+];
+const DRILLS = [drillWorld('0d7a2c1e-5b3f-4e8a-9c6d-7f1e2a3b4c5d'), drillWorld('9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b')];
+const PORTS = ['otay-mesa', 'san-ysidro'];
+
+/** One step of a sequence: who, in which world, doing what (incidents are named by the step that reported them). */
+type Step =
+  | { kind: 'report'; world: number; officer: number }
+  | { kind: 'sitrep'; world: number; officer: number; incident: number }
+  | { kind: 'shutdown'; world: number; officer: number; port: number; incident: number | undefined }
+  | { kind: 'notify'; world: number; officer: number; incident: number };
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('report' as const), world: fc.nat(2), officer: fc.nat(1) }),
+  fc.record({ kind: fc.constant('sitrep' as const), world: fc.nat(2), officer: fc.nat(1), incident: fc.nat(20) }),
+  fc.record({
+    kind: fc.constant('shutdown' as const),
+    world: fc.nat(2),
+    officer: fc.nat(1),
+    port: fc.nat(1),
+    incident: fc.option(fc.nat(20), { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('notify' as const), world: fc.nat(2), officer: fc.nat(1), incident: fc.nat(20) }),
+);
+
+const worldOf = (index: number): World => (index === 0 ? LIVE : DRILLS[index - 1]!);
+
+interface Store {
+  store: PostgresEventStore;
+  pipeline: CommandPipeline;
+}
+
+/** Runs `steps` (those of `run`, keyed so that ids match between the two stores) and returns what each answered. */
+async function play({ pipeline }: Store, run: string, steps: readonly (Step | undefined)[]): Promise<string[]> {
+  const reportHandler = new ReportIncidentHandler(pipeline);
+  const incidentHandler = new ActOnIncidentHandler(pipeline);
+  const portHandler = new ActOnPortHandler(pipeline, reference);
+  const notifyHandler = new IssueNotificationHandler(pipeline);
+  const reported: { world: number; id: string }[] = [];
+  const answers: string[] = [];
+  for (const [index, step] of steps.entries()) {
+    if (!step) continue;
+    const request: RequestContext = {
+      actor: officers[step.officer]!,
+      correlationId: randomUUID(),
+      idempotencyKey: `${run}-${index}`,
+      world: worldOf(step.world),
+    };
+    // An incident of the step's own world, if any was reported there (ids never cross worlds in a real request).
+    const ofWorld = reported.filter((incident) => incident.world === step.world);
+    const incident = (n: number | undefined) =>
+      n === undefined || ofWorld.length === 0 ? undefined : ofWorld[n % ofWorld.length]!.id;
+    try {
+      if (step.kind === 'report') {
+        const { id } = await reportHandler.execute(
+          new ReportIncident(
+            {
+              kind: 'hazmat-release',
+              title: { en: `Release ${index}` },
+              severity: 'severe',
+              location: { lat: 32.55, lon: -116.94, description: { en: 'Commercial lot' } },
+            },
+            request,
+          ),
+        );
+        reported.push({ world: step.world, id });
+      } else if (step.kind === 'sitrep') {
+        const id = incident(step.incident);
+        if (!id) continue;
+        await incidentHandler.execute(
+          new ActOnIncident(id, { type: 'FileSituationReport', data: { summary: { en: `Report ${index}` } } }, request),
+        );
+      } else if (step.kind === 'shutdown') {
+        const portId = PORTS[step.port]!;
+        const incidentId = incident(step.incident);
+        await portHandler.execute(
+          new ActOnPort(
+            portId,
+            {
+              type: 'DeclarePortShutdown',
+              data: {
+                portId,
+                kind: 'hazmat-release',
+                reason: { en: `Plume ${index}` },
+                ...(incidentId ? { incidentId } : {}),
+              },
+            },
+            request,
+          ),
+        );
+      } else {
+        const id = incident(step.incident);
+        if (!id) continue;
+        await notifyHandler.execute(
+          new IssueNotification(
+            {
+              blmId: 'blm-sandiego-tijuana',
+              subject: { incidentId: id, portId: 'otay-mesa' },
+              title: { en: `Lanes closed ${index}` },
+              body: { en: 'Chlorine release.' },
+              severity: 'severe',
+              acknowledgmentDeadline: '2026-03-01T11:00:00.000Z',
+            },
+            request,
+          ),
+        );
+      }
+      answers.push(`${index} ok`);
+    } catch (error) {
+      answers.push(`${index} ${(error as { code?: string }).code ?? String(error)}`);
+    }
+  }
+  return answers;
+}
+
+/** What is compared between the two stores: everything an event says but when it was stored and its correlation. */
+function comparable(event: RecordedEvent) {
+  const { recordedAt: _recordedAt, correlationId: _correlationId, ...metadata } = event.metadata;
+  return {
+    streamId: event.streamId,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata,
+  };
+}
+
+const schemas = [uniqueSchemaName('worlds_mixed'), uniqueSchemaName('worlds_live')];
+let mixed: Store;
+let liveOnly: Store;
+
+beforeAll(async () => {
+  const open = async (schema: string): Promise<Store> => {
+    const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
+    return { store, pipeline: new CommandPipeline(store, reference, new ManualClock('2026-03-01T10:00:00.000Z')) };
+  };
+  [mixed, liveOnly] = await Promise.all([open(schemas[0]!), open(schemas[1]!)]);
+});
+
+afterAll(async () => {
+  await Promise.all([mixed?.store.close(), liveOnly?.store.close()]);
+  await Promise.all(schemas.map((schema) => dropSchema(schema)));
+});
+
+describe('worlds', () => {
+  it("the pipeline refuses a drill's command on a live stream, and a live command on a drill's stream", async () => {
+    const { pipeline, store } = mixed;
+    const command = { type: 'FileSituationReport' as const, data: { summary: { en: 'Misrouted' } } };
+    const request = { actor: officers[0]!, correlationId: randomUUID(), command };
+    await expect(
+      pipeline.execute(incidentDecider, { ...request, streamId: incidentStreamId(randomUUID()), world: DRILLS[0]! }),
+    ).rejects.toThrow(/A command of the drill .* world may not write incident-/);
+    const drillStream = streamInWorld(DRILLS[0]!, incidentStreamId(randomUUID()));
+    await expect(pipeline.execute(incidentDecider, { ...request, streamId: drillStream })).rejects.toThrow(
+      /A command of the live world may not write exercise-/,
+    );
+    expect(await store.readStream(drillStream)).toEqual([]);
+  });
+
+  it('drill commands never reach the live world, and the live world is as if they had not happened', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const run = `run${(runs += 1)}`;
+        const [mixedFrom, liveFrom] = await Promise.all([mixed.store.headPosition(), liveOnly.store.headPosition()]);
+        const since = (from: Position | undefined) => (from === undefined ? {} : { fromPosition: from });
+        const mixedAnswers = await play(mixed, run, steps);
+        // The live-only store plays the live steps at the same indexes, so the Idempotency-Keys (and ids) match.
+        const liveAnswers = await play(
+          liveOnly,
+          run,
+          steps.map((step) => (step.world === 0 ? step : undefined)),
+        );
+        const liveIndexes = new Set(steps.flatMap((step, index) => (step.world === 0 ? [String(index)] : [])));
+        const answered = (answers: string[]) => answers.filter((answer) => liveIndexes.has(answer.split(' ')[0]!));
+        expect(answered(mixedAnswers)).toEqual(answered(liveAnswers));
+
+        const [mixedEvents, liveEvents] = await Promise.all([
+          mixed.store.readAll(since(mixedFrom)),
+          liveOnly.store.readAll(since(liveFrom)),
+        ]);
+        const liveOf = (events: RecordedEvent[]) =>
+          events.filter((event) => worldOfStream(event.streamId).world.kind === 'live').map(comparable);
+        expect(liveOf(mixedEvents)).toEqual(liveOf(liveEvents));
+
+        for (const event of mixedEvents) {
+          const { world } = worldOfStream(event.streamId);
+          if (world.kind === 'live') {
+            expect(event.metadata.mode).toBe('actual');
+          } else {
+            expect(event.metadata).toMatchObject({ mode: 'exercise', drillId: world.drillId });
+          }
+        }
+        // What the live read models and the delivery reconciler follow holds no drill event.
+        const followed = await mixed.store.readAll({
+          ...since(mixedFrom),
+          filter: { streamPrefixes: LIVE_STREAM_PREFIXES },
+        });
+        expect(followed.filter((event) => event.metadata.mode !== 'actual')).toEqual([]);
+        const reconciled = await mixed.store.readAll({
+          ...since(mixedFrom),
+          filter: { streamPrefixes: ['notification-'] },
+        });
+        expect(reconciled.every((event) => worldOfStream(event.streamId).world.kind === 'live')).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 300_000);
+});
