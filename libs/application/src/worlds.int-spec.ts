@@ -41,7 +41,7 @@ import {
  * `actual`; and every drill event is recorded as `exercise` with its drill.
  */
 const reference = loadReferenceCatalog('config');
-/** Sequences tried; `WORLDS_PROPERTY_RUNS=10000` for the long run (about 4 minutes), reported in decision 0014. */
+/** Sequences tried; `WORLDS_PROPERTY_RUNS=10000` for the long run (about 3 minutes), reported in decision 0014. */
 const RUNS = Number(process.env.WORLDS_PROPERTY_RUNS ?? 1_000);
 const officers: Actor[] = [
   { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' },
