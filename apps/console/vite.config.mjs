@@ -16,7 +16,11 @@ export default defineConfig(({ command }) => {
     base: '/',
     publicDir: 'public',
     resolve: {
-      alias: { '@enlace/console-protocol': `${repo}libs/console-protocol/src/index.ts` },
+      alias: {
+        '@enlace/console-protocol': `${repo}libs/console-protocol/src/index.ts`,
+        // Pure TypeScript (no I/O): the console shares the domain's vocabulary instead of copying it.
+        '@enlace/domain': `${repo}libs/domain/src/index.ts`,
+      },
     },
     build: {
       outDir: `${repo}dist/console`,

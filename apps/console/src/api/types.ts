@@ -1,37 +1,44 @@
-// The api's answers as the console reads them. Mirrors of the server's read models (libs/projections) and reference
-// data (libs/domain/src/reference): the console is a browser program and imports nothing but the console protocol
-// from the workspace, so these types are kept by hand. Only what the console reads is listed.
+// The api's answers as the console reads them. The domain's vocabulary (sides, languages, severities, lanes, …) is
+// imported from libs/domain, which is pure TypeScript; the read models' shapes (libs/projections) are still mirrored
+// by hand here, because that lib runs on Node (issue 13: give them a home without I/O). Only what the console reads.
 
-export type Side = 'US' | 'MX';
-export type Owner = Side | 'JOINT';
-export type Language = 'en' | 'es';
-export type Role = 'officer' | 'planner' | 'auditor' | 'admin' | 'system';
+export {
+  AUTH_ACTIVITY_TYPES,
+  type AuthActivityType,
+  type BilingualText,
+  CHECKLIST_AGENCIES,
+  type Direction,
+  DIRECTIONS,
+  INCIDENT_KINDS,
+  type IncidentKind,
+  type Language,
+  LANE_MODES,
+  type LaneId,
+  type LaneMode,
+  type Owner,
+  type Role,
+  SEVERITIES,
+  type Severity,
+  SHUTDOWN_KINDS,
+  type ShutdownKind,
+  type Side,
+  SIDE_OF_DIRECTION,
+} from '@enlace/domain';
+import type {
+  AuthActivityType,
+  BilingualText,
+  Direction,
+  IncidentKind,
+  Language,
+  LaneId,
+  LaneMode,
+  Owner,
+  Role,
+  Severity,
+  ShutdownKind,
+  Side,
+} from '@enlace/domain';
 
-/** Human-facing free text: at least one of English and Spanish; the other may be added later. */
-export interface BilingualText {
-  en?: string;
-  es?: string;
-}
-
-export const SEVERITIES = ['minor', 'moderate', 'severe', 'extreme'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const INCIDENT_KINDS = ['hazmat-release', 'fire', 'flood', 'other'] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-export const SHUTDOWN_KINDS = ['hazmat-release', 'fire', 'flood', 'security-threat', 'infrastructure-failure'] as const;
-export type ShutdownKind = (typeof SHUTDOWN_KINDS)[number];
-export const LANE_MODES = ['passenger', 'pedestrian', 'commercial', 'rail', 'sentri', 'fast', 'ready'] as const;
-export type LaneMode = (typeof LANE_MODES)[number];
-export const DIRECTIONS = ['northbound', 'southbound'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-export type LaneId = `${LaneMode}:${Direction}`;
-/** Each side closes and reopens the lanes into its own country (decision 0008). */
-export const SIDE_OF_DIRECTION: Record<Direction, Side> = { northbound: 'US', southbound: 'MX' };
-/** Lead agencies a checklist item may name, by owner (config/checklists/README.md). */
-export const CHECKLIST_AGENCIES: Record<Owner, readonly string[]> = {
-  US: ['CBP', 'GSA', 'EPA', 'LOCAL-US', 'USCG', 'DOS', 'TRADE-US'],
-  MX: ['ANAM', 'INM', 'PC', 'PROFEPA', 'INDAABIN', 'GN', 'SRE', 'TRADE-MX'],
-  JOINT: ['JRT', 'BLM'],
-};
 export type PortStatusValue = 'open' | 'partially-closed' | 'closed';
 export const QUANTITY_UNITS = ['kg', 't', 'lb', 'L', 'm3', 'gal'] as const;
 
@@ -67,17 +74,6 @@ export interface AccountView {
   recentFailures: number;
 }
 
-export const AUTH_ACTIVITY_TYPES = [
-  'LoginSucceeded',
-  'LoginFailed',
-  'LoginLockedOut',
-  'LoginUnlocked',
-  'RefreshTokenReused',
-  'LoggedOut',
-  'AccountDisabled',
-  'AccountEnabled',
-] as const;
-export type AuthActivityType = (typeof AUTH_ACTIVITY_TYPES)[number];
 
 /** One entry of the sign-in journal (GET /api/auth/activity). */
 export interface AuthActivityEntry {
