@@ -74,7 +74,6 @@ export interface AccountView {
   recentFailures: number;
 }
 
-
 /** One entry of the sign-in journal (GET /api/auth/activity). */
 export interface AuthActivityEntry {
   revision: number;
