@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   broken,
+  type Decider,
   incidentDecider,
   type IncidentCommand,
   type IncidentState,
@@ -95,6 +96,19 @@ function inWorld(request: RequestContext, streamId: string): string {
   return streamInWorld(request.world ?? LIVE, streamId);
 }
 
+/** Runs `command` on the aggregate `id` (its live stream `liveStreamId`, mapped into the request's world). */
+async function run<State, C, E extends { type: string; data: unknown }>(
+  pipeline: CommandPipeline,
+  decider: Decider<State, C, E>,
+  request: RequestContext,
+  id: string,
+  liveStreamId: string,
+  command: C,
+): Promise<Written<State>> {
+  const outcome = await pipeline.execute(decider, { ...request, streamId: inWorld(request, liveStreamId), command });
+  return { id, outcome };
+}
+
 /** A new aggregate's id: random, or derived from the actor and the Idempotency-Key so that a retry names the same. */
 function newId(pipeline: CommandPipeline, request: RequestContext, purpose: string): string {
   return pipeline.newAggregateId(request.actor, request.idempotencyKey, purpose);
@@ -105,14 +119,10 @@ function newId(pipeline: CommandPipeline, request: RequestContext, purpose: stri
 export class ReportIncidentHandler implements ICommandHandler<ReportIncident> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ data, request }: ReportIncident): Promise<Written<IncidentState>> {
+  execute({ data, request }: ReportIncident): Promise<Written<IncidentState>> {
     const id = newId(this.pipeline, request, 'incident');
-    const outcome = await this.pipeline.execute(incidentDecider, {
-      ...request,
-      streamId: inWorld(request, incidentStreamId(id)),
-      command: { type: 'ReportIncident', data: { ...data, incidentId: id } },
-    });
-    return { id, outcome };
+    const command: IncidentCommand = { type: 'ReportIncident', data: { ...data, incidentId: id } };
+    return run(this.pipeline, incidentDecider, request, id, incidentStreamId(id), command);
   }
 }
 
@@ -121,13 +131,8 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncident> {
 export class ActOnIncidentHandler implements ICommandHandler<ActOnIncident> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ incidentId, command, request }: ActOnIncident): Promise<Written<IncidentState>> {
-    const outcome = await this.pipeline.execute(incidentDecider, {
-      ...request,
-      streamId: inWorld(request, incidentStreamId(incidentId)),
-      command,
-    });
-    return { id: incidentId, outcome };
+  execute({ incidentId, command, request }: ActOnIncident): Promise<Written<IncidentState>> {
+    return run(this.pipeline, incidentDecider, request, incidentId, incidentStreamId(incidentId), command);
   }
 }
 
@@ -144,12 +149,7 @@ export class ActOnPortHandler implements ICommandHandler<ActOnPort> {
     if (command.type === 'DeclarePortShutdown' && command.data.incidentId) {
       await requireIncident(this.pipeline, request, command.data.incidentId);
     }
-    const outcome = await this.pipeline.execute(portDecider, {
-      ...request,
-      streamId: inWorld(request, portStreamId(portId)),
-      command,
-    });
-    return { id: portId, outcome };
+    return run(this.pipeline, portDecider, request, portId, portStreamId(portId), command);
   }
 }
 
@@ -158,14 +158,10 @@ export class ActOnPortHandler implements ICommandHandler<ActOnPort> {
 export class IssueNotificationHandler implements ICommandHandler<IssueNotification> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ data, request }: IssueNotification): Promise<Written<NotificationState>> {
+  execute({ data, request }: IssueNotification): Promise<Written<NotificationState>> {
     const id = newId(this.pipeline, request, 'notification');
-    const outcome = await this.pipeline.execute(notificationDecider, {
-      ...request,
-      streamId: inWorld(request, notificationStreamId(id)),
-      command: { type: 'IssueBlmNotification', data: { ...data, notificationId: id } },
-    });
-    return { id, outcome };
+    const command: NotificationCommand = { type: 'IssueBlmNotification', data: { ...data, notificationId: id } };
+    return run(this.pipeline, notificationDecider, request, id, notificationStreamId(id), command);
   }
 }
 
@@ -174,13 +170,15 @@ export class IssueNotificationHandler implements ICommandHandler<IssueNotificati
 export class ActOnNotificationHandler implements ICommandHandler<ActOnNotification> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ notificationId, command, request }: ActOnNotification): Promise<Written<NotificationState>> {
-    const outcome = await this.pipeline.execute(notificationDecider, {
-      ...request,
-      streamId: inWorld(request, notificationStreamId(notificationId)),
+  execute({ notificationId, command, request }: ActOnNotification): Promise<Written<NotificationState>> {
+    return run(
+      this.pipeline,
+      notificationDecider,
+      request,
+      notificationId,
+      notificationStreamId(notificationId),
       command,
-    });
-    return { id: notificationId, outcome };
+    );
   }
 }
 

@@ -79,12 +79,18 @@ describe('wake-up messages between processes', () => {
 });
 
 describe('CoalescingNotifier', () => {
-  it('sends one message for the appends inside its window, listing each stream once', async () => {
+  /** A notifier whose messages are kept instead of sent. */
+  const recording = (minIntervalMs: number) => {
     const sent: WakeupStreams[] = [];
     const notifier = new CoalescingNotifier((streams) => {
       sent.push(streams);
       return Promise.resolve();
-    }, 20);
+    }, minIntervalMs);
+    return { sent, notifier };
+  };
+
+  it('sends one message for the appends inside its window, listing each stream once', async () => {
+    const { sent, notifier } = recording(20);
     notifier.poke('incident-1');
     notifier.poke('incident-1');
     notifier.poke('session-2');
@@ -95,11 +101,7 @@ describe('CoalescingNotifier', () => {
   });
 
   it('says "unknown" rather than list more than fits in a message', async () => {
-    const sent: WakeupStreams[] = [];
-    const notifier = new CoalescingNotifier((streams) => {
-      sent.push(streams);
-      return Promise.resolve();
-    }, 1_000);
+    const { sent, notifier } = recording(1_000);
     for (let i = 0; i < 200; i += 1) notifier.poke(`incident-${'x'.repeat(40)}-${i}`);
     await notifier.close();
     expect(sent).toEqual([undefined]);
