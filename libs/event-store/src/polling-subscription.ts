@@ -1,5 +1,5 @@
 import type { Position, RecordedEvent, Subscription } from './event-store.port.js';
-import type { StreamInterest, Wakeup } from './wakeup.js';
+import type { Wakeup } from './wakeup.js';
 
 export interface Page {
   events: RecordedEvent[];
@@ -13,8 +13,6 @@ export interface PollingSubscriptionOptions {
   readPage(after: Position | undefined): Promise<Page>;
   resolveStart(): Promise<Position | undefined>;
   wakeup: Wakeup;
-  /** The appends that can bring this subscription something (all, when undefined): others do not wake it. */
-  interest?: StreamInterest;
   pollIntervalMs: number;
   onClose(subscription: PollingSubscription): void;
 }
@@ -64,7 +62,7 @@ export class PollingSubscription implements Subscription {
         yield event;
       }
       if (page.scannedTo !== undefined) cursor = page.scannedTo;
-      if (!page.full) await wakeup.wait(seen, pollIntervalMs, signal, this.options.interest);
+      if (!page.full) await wakeup.wait(seen, pollIntervalMs, signal);
     }
   }
 

@@ -29,12 +29,13 @@ export class AccessVerifier {
     private readonly clock: Clock,
   ) {}
 
-  async verify(token: string): Promise<VerifiedAccess> {
-    return this.admit(this.tokens.verify(token));
+  /** `fresh`: the session read from the store now rather than as followed (see AuthState.session). */
+  async verify(token: string, options: { fresh?: boolean } = {}): Promise<VerifiedAccess> {
+    return this.admit(this.tokens.verify(token), options);
   }
 
   /** Checks claims already verified against the directory, the account's status and the session, as of now. */
-  async admit(claims: AccessClaims): Promise<VerifiedAccess> {
+  async admit(claims: AccessClaims, { fresh = false }: { fresh?: boolean } = {}): Promise<VerifiedAccess> {
     const now = this.clock.now();
     if (now.getTime() >= claims.exp * 1000) throw authErrors.tokenExpired();
     const account = this.directory.find(claims.sub);
@@ -46,7 +47,10 @@ export class AccessVerifier {
     ) {
       throw authErrors.accountChanged();
     }
-    const [session, status] = await Promise.all([this.state.session(claims.sid), this.state.account(claims.sub)]);
+    const [session, status] = await Promise.all([
+      this.state.session(claims.sid, { fresh }),
+      this.state.account(claims.sub),
+    ]);
     if (
       !sessionInForce(session, now.toISOString()) ||
       session.username !== claims.sub ||

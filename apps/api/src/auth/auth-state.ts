@@ -88,7 +88,12 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
     return () => this.listeners.delete(listener);
   }
 
-  session(sessionId: string): Promise<SessionState> {
+  /**
+   * The session as this process follows it, or, `fresh`, as the store has it now: a session ended on another process
+   * a moment ago may not have reached this one yet (its subscription reads after the next wake-up).
+   */
+  session(sessionId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<SessionState> {
+    if (fresh) this.sessions.forget(sessionId);
     return this.sessions.get(sessionId);
   }
 

@@ -107,7 +107,8 @@ export class ConsoleAuthenticator implements OnModuleDestroy {
     const admitted = this.admitted.get(socket.id);
     try {
       if (!admitted) throw authErrors.sessionEnded();
-      admitted.access = await this.verifier.verify(admitted.token);
+      // Read from the store: a subscribe (once per connection) must not pass on a session another process just ended.
+      admitted.access = await this.verifier.verify(admitted.token, { fresh: true });
       return undefined;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -31,7 +31,7 @@ import {
   DEFAULT_MAX_PAYLOAD_BYTES,
   prepareAppend,
 } from '../validation.js';
-import { CoalescingNotifier, parseWakeupMessage, type StreamInterest, Wakeup, wakeupMessage } from '../wakeup.js';
+import { CoalescingNotifier, Wakeup } from '../wakeup.js';
 import { NOTIFY_CHANNEL, SCHEMA_SQL } from './schema.js';
 import { type SqlDriver, sqlErrorOf } from './sql-driver.js';
 
@@ -73,13 +73,6 @@ function parsePosition(position: Position | undefined, field: string): [string, 
   const parts = splitPosition(position);
   if (!parts) throw new InvalidInputError(field, 'is not a position of this event store');
   return [parts[0].toString(), parts[1].toString()];
-}
-
-/** Which appends can bring a filtered subscription something: by stream prefix; a filter by type alone, any. */
-function streamInterest(filter: EventFilter | undefined): StreamInterest | undefined {
-  const prefixes = filter?.streamPrefixes;
-  if (!prefixes || prefixes.length === 0) return undefined;
-  return (streamId) => prefixes.some((prefix) => streamId.startsWith(prefix));
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -135,8 +128,8 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 500;
     if (driver.kind === 'postgres') {
-      this.crossProcessNotifier = new CoalescingNotifier(async (streams) => {
-        await driver.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [wakeupMessage(this.instanceId, streams)]);
+      this.crossProcessNotifier = new CoalescingNotifier(async () => {
+        await driver.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [this.instanceId]);
       });
     }
   }
@@ -147,11 +140,8 @@ export class PostgresEventStore implements EventStore {
     try {
       await driver.exec(SCHEMA_SQL);
       store.unlisten = await driver.listen(NOTIFY_CHANNEL, (payload) => {
-        // No payload: the listener came back after a loss, and anything may have been committed meanwhile.
-        if (payload === undefined) return store.wakeup.notify(undefined);
         // Its own appends woke this store's subscribers already (in append); a second read would find nothing.
-        const { instanceId, streams } = parseWakeupMessage(payload);
-        if (instanceId !== store.instanceId) store.wakeup.notify(streams);
+        if (payload !== store.instanceId) store.wakeup.notify();
       });
     } catch (error) {
       await driver.close().catch(() => undefined);
@@ -181,8 +171,8 @@ export class PostgresEventStore implements EventStore {
         [streamId, String(expected), payload],
       );
       if (!row) throw new Error('es_append returned no row');
-      this.wakeup.notify([streamId]);
-      this.crossProcessNotifier?.poke(streamId);
+      this.wakeup.notify();
+      this.crossProcessNotifier?.poke();
       return {
         nextExpectedRevision: Number(row.next_revision),
         position: formatPosition(row.tx, row.global_position),
@@ -263,7 +253,6 @@ export class PostgresEventStore implements EventStore {
       pollIntervalMs: this.pollIntervalMs,
       resolveStart: async () => (from === 'start' ? undefined : from === 'end' ? this.headPosition() : from),
       readPage: (after) => this.readPage(after, filter),
-      interest: streamInterest(options.filter),
       onClose: (closed) => this.subscriptions.delete(closed),
     });
     this.subscriptions.add(subscription);
