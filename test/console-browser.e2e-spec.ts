@@ -70,6 +70,13 @@ async function expectState(locator: Locator, state: string, timeout = 5_000, att
   await locator.and(locator.page().locator(`[${attribute}="${state}"]`)).waitFor({ timeout });
 }
 
+/** Mexico signs the resumption again (after its sign-off was withdrawn); the U.S. console sees it live. */
+async function signAgainAsMexico(mx: Page, us: Page) {
+  await mx.getByTestId('sign-off-MX').getByRole('button', { name: 'Firmar de nuevo por el lado de México' }).click();
+  await expectState(mx.getByTestId('sign-off-MX'), 'signed');
+  await expectState(us.getByTestId('sign-off-MX'), 'signed', LIVE_MS);
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
@@ -414,12 +421,7 @@ describe('browser console: two officers, one emergency', () => {
       await expect(mx.getByTestId('sign-off-MX').getByRole('button').count()).resolves.toBe(0);
       await row.getByRole('button', { name: 'Marcar como hecho' }).click();
       await expectState(row, 'completed');
-      await mx
-        .getByTestId('sign-off-MX')
-        .getByRole('button', { name: 'Firmar de nuevo por el lado de México' })
-        .click();
-      await expectState(mx.getByTestId('sign-off-MX'), 'signed');
-      await expectState(us.getByTestId('sign-off-MX'), 'signed', LIVE_MS);
+      await signAgainAsMexico(mx, us);
       await shot(us, 'port-en');
       await shot(mx, 'port-es');
     },
@@ -479,12 +481,7 @@ describe('browser console: two officers, one emergency', () => {
       expect((seen as string[]).indexOf('offline')).toBeLessThan((seen as string[]).lastIndexOf('reconnecting'));
 
       // Back online, Mexico agrees with the joint item and signs again.
-      await mx
-        .getByTestId('sign-off-MX')
-        .getByRole('button', { name: 'Firmar de nuevo por el lado de México' })
-        .click();
-      await expectState(mx.getByTestId('sign-off-MX'), 'signed');
-      await expectState(us.getByTestId('sign-off-MX'), 'signed', LIVE_MS);
+      await signAgainAsMexico(mx, us);
     },
     STEP_MS,
   );

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isPasswordHash } from './password.js';
+import { writePrivateFile } from './private-file.js';
 
 export const OVERLAY_FILE = 'password-hashes.json';
 
@@ -41,15 +42,9 @@ export class PasswordOverlay {
     try {
       const entries = await this.read();
       entries[username] = { hash: newHash, replaces: fingerprint(directoryHash) };
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-      const draft = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}`;
-      await writeFile(draft, `${JSON.stringify({ hashes: entries }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      // Renamed into place whole: a reader sees the old file or the new one. Two processes upgrading at once: the last
-      // rename wins, and the other's account is upgraded again at its next sign-in.
-      await rename(draft, this.file).catch(async (error: unknown) => {
-        await unlink(draft).catch(() => undefined);
-        throw error;
-      });
+      // Two processes upgrading at once: the last rename wins, and the other's account is upgraded again at its next
+      // sign-in.
+      await writePrivateFile(this.dataDir, this.file, `${JSON.stringify({ hashes: entries }, null, 2)}\n`);
     } catch (error) {
       if (this.warned) return;
       this.warned = true;

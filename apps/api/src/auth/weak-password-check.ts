@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { verifyPassword } from './password.js';
+import { writePrivateFile } from './private-file.js';
 import type { PasswordCheckPool } from './password-check-pool.js';
 import type { UserAccount } from './user-directory.js';
 import { WEAK_PASSWORDS } from './weak-passwords.js';
@@ -69,14 +70,8 @@ export class WeakPasswordCheck {
 
   private async remember(strong: Set<string>): Promise<void> {
     try {
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-      const draft = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}`;
       const content = JSON.stringify({ list: LIST_FINGERPRINT, strong: [...strong] }, null, 2);
-      await writeFile(draft, `${content}\n`, { mode: 0o600, flag: 'wx' });
-      await rename(draft, this.file).catch(async (error: unknown) => {
-        await unlink(draft).catch(() => undefined);
-        throw error;
-      });
+      await writePrivateFile(this.dataDir, this.file, `${content}\n`);
     } catch (error) {
       if (this.warned) return;
       this.warned = true;
