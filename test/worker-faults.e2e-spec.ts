@@ -198,3 +198,30 @@ it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of 
     await restarted.stop();
   }
 }, 90_000);
+
+it('two workers: when the reconciler’s owner is killed (SIGKILL), the other takes over within 30 s and schedules new work', async () => {
+  const first = startWorker();
+  await eventually(() => first.ready, 30_000, 'the first worker owning the reconciler');
+  const second = startWorker();
+  try {
+    await eventually(() => second.output().includes('Delivery worker started'), 30_000, 'the second worker up');
+    // One owner at a time: the second waits (it does not schedule, it has no lease).
+    await sleep(3_000);
+    expect(second.ready).toBe(false);
+    await first.stop('SIGKILL');
+    const killedAt = Date.now();
+    await eventually(() => second.ready, 40_000, 'the second worker taking over');
+    const tookOverMs = Date.now() - killedAt;
+    // Only the owner schedules: a notification issued now is delivered only if the second worker took over.
+    const id = await issueNotification(pipeline, { deadlineInMs: 120_000 });
+    await eventually(
+      () => (webhooks.received.filter(about(id)).length >= 3 ? true : undefined),
+      20_000,
+      'the new notification delivered by webhook',
+    );
+    console.log(`reconciler owner killed: the other worker took over in ${tookOverMs} ms (lease 15 s by default)`);
+    expect(tookOverMs).toBeLessThan(30_000);
+  } finally {
+    await second.stop();
+  }
+}, 120_000);

@@ -1,3 +1,4 @@
+import { decodeOrThrow } from '@enlace/consumers';
 import { ReadModels } from '@enlace/projections';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { ApiHarness } from './testing/api-harness.js';
@@ -339,7 +340,7 @@ describe('live read models', () => {
     expect(await api.projections.waitFor(head!, 5_000)).toBe(true);
     const live = api.projections.models;
     const rebuilt = new ReadModels(loadReferenceCatalog('./config'));
-    for (const event of await api.store.readAll()) rebuilt.apply(event);
+    for (const event of await api.store.readAll()) rebuilt.apply(decodeOrThrow(event));
     expect(rebuilt.position).toBe(live.position);
     for (const projection of live.projections) {
       const twin = rebuilt.projections.find((candidate) => candidate.name === projection.name)!;

@@ -148,11 +148,17 @@ export class CommandPipeline {
     let requests = base.requests as Map<string, EarlierRequest>;
     let state = base.state;
     for (const event of events) {
-      state = decider.evolve(state, { type: event.type, data: event.data } as Event, event.metadata.recordedAt);
-      const { idempotencyKey, requestFingerprint } = event.metadata as EventMetadata & {
+      const { idempotencyKey, requestFingerprint, schemaVersion } = event.metadata as EventMetadata & {
         idempotencyKey?: string;
         requestFingerprint?: string | null;
+        schemaVersion?: number;
       };
+      // The store edge: each event is decoded (validated, an older shape upcast) once, as it is folded.
+      state = decider.evolve(
+        state,
+        decider.codec.decode(event.type, event.data, schemaVersion),
+        event.metadata.recordedAt,
+      );
       if (idempotencyKey === undefined) continue;
       if (requests === base.requests) requests = new Map(base.requests);
       const scope = `${event.metadata.actor}\n${idempotencyKey}`;
@@ -234,7 +240,7 @@ export class CommandPipeline {
         id: scope === undefined ? randomUUID() : uuidFromName(`${scope}\nevent\n${index}`),
         type: event.type,
         data: event.data,
-        metadata,
+        metadata: { ...metadata, schemaVersion: decider.codec.versionOf(event.type) },
       }));
       try {
         const result = await this.store.append(

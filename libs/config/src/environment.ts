@@ -292,6 +292,16 @@ export class EnvironmentVariables {
   PASSWORD_HASH_QUEUE = 16;
 
   /**
+   * How long a process holds a consumer's lease (the delivery reconciler) without renewing it: when the owner dies,
+   * another process takes over within this plus a third of it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(300)
+  CONSUMER_LEASE_SECONDS = 15;
+
+  /**
    * Which proxies' X-Forwarded-For to believe for the client address (throttling, sign-in records): `false` (none,
    * the default), `true`, a hop count, or a comma-separated list of addresses/subnets (Express's `trust proxy`).
    */

@@ -18,3 +18,4 @@ export * from './auth/session.decider.js';
 export * from './auth/account.events.js';
 export * from './auth/account.decider.js';
 export * from './auth/auth-activity.js';
+export * from './shared/event-codec.js';

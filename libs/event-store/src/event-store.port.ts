@@ -22,6 +22,8 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string | null;
   mode: Mode;
+  /** The version of the data's shape (see `libs/domain` event-codec); absent means 1. */
+  schemaVersion?: number;
 }
 
 export interface EventToAppend<Data = unknown> {
@@ -108,7 +110,32 @@ export interface VerifyResult {
   breaks: ChainBreak[];
 }
 
+/** Where a consumer left off, with the state it had folded there (its read model, its open work). */
+export interface ConsumerCheckpoint {
+  position: Position | undefined;
+  state: unknown;
+}
+
+/**
+ * Durable checkpoints and the one-owner-at-a-time lease of named consumers, kept in the store's own database.
+ * Lease times are the database's, so the processes' clocks never have to agree.
+ */
+export interface CheckpointStore {
+  /**
+   * Takes the lease of `consumer` for `owner` when nobody holds it, its holder let it lapse, or `owner` holds it
+   * already (then it is renewed); true when `owner` holds it for the next `leaseMs`.
+   */
+  claim(consumer: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Gives the lease up (a graceful stop), so another process takes over at once. */
+  release(consumer: string, owner: string): Promise<void>;
+  load(consumer: string): Promise<ConsumerCheckpoint | undefined>;
+  /** Saves only while `owner` holds the lease; false (nothing saved) when another owner has taken it. */
+  save(consumer: string, owner: string, checkpoint: ConsumerCheckpoint): Promise<boolean>;
+}
+
 export interface EventStore {
+  /** Consumers' checkpoints and leases, beside the events. */
+  readonly checkpoints: CheckpointStore;
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

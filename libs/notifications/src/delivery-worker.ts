@@ -2,6 +2,7 @@ import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandPipeline } from '@enlace/application';
 import type { ReferenceCatalog } from '@enlace/domain';
+import { EventFeed } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type Job, Worker } from 'bullmq';
@@ -30,7 +31,8 @@ interface Running {
 
 /**
  * The worker: BullMQ processors for deliveries and deadlines, and the reconciler that keeps Redis in step with the
- * store. Several processes may run it at once: workers compete for jobs; reconcilers add the same job ids.
+ * store. Several processes may run it at once: workers compete for jobs; one reconciler at a time holds the lease
+ * (docs/decisions/0015-checkpointed-consumers.md), and a new owner adding the same job ids adds nothing.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,11 +45,20 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
     private readonly pipeline: CommandPipeline,
     private readonly clock: Clock,
+    private readonly feed: EventFeed,
   ) {}
 
-  /** Resolves once the reconciler scheduled everything the store called for at start (undefined when not running). */
+  /**
+   * Resolves once this process's reconciler, as the owner, scheduled everything the store called for (undefined when
+   * not running; pending while another process owns it).
+   */
   get ready(): Promise<void> | undefined {
     return this.running?.reconciler.ready;
+  }
+
+  /** This process's reconciler, when it runs one (health and tests read whether it owns the lease). */
+  get reconciler(): Reconciler | undefined {
+    return this.running?.reconciler;
   }
 
   onApplicationBootstrap(): void {
@@ -101,9 +112,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         if (job) this.logger.warn(`${worker.name} ${job.id} attempt ${job.attemptsMade}: ${error.message}`);
       });
     }
-    const reconciler = new Reconciler(this.store, connection, scheduler, config, {
+    const leaseMs = this.options.consumerLeaseMs;
+    const reconciler = new Reconciler(this.feed, this.store, connection, scheduler, config, {
       sentinelKey: sentinelKey(prefix),
       checkIntervalMs: this.options.sentinelCheckMs,
+      timings: { leaseMs, renewMs: Math.max(500, Math.round(leaseMs / 3)) },
     });
     reconciler.start();
     evictionPolicy(connection)

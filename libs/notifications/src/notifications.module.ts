@@ -30,6 +30,7 @@ export class NotificationsModule {
             redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
             configFile: deliveryConfigPath(env),
             sentinelCheckMs: options.sentinelCheckMs ?? 2_000,
+            consumerLeaseMs: env.CONSUMER_LEASE_SECONDS * 1_000,
             production: env.NODE_ENV === 'production',
           }),
         },

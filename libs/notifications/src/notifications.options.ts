@@ -10,6 +10,8 @@ export interface NotificationsOptions {
   configFile: string;
   /** How often the reconciler looks for its sentinel key (a vanished key means Redis was emptied). */
   sentinelCheckMs: number;
+  /** How long the reconciler's owner holds its lease without renewing it. */
+  consumerLeaseMs: number;
   /** NODE_ENV=production: the delivery config may not use demo secrets. */
   production: boolean;
 }

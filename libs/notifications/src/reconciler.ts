@@ -1,17 +1,14 @@
 import { Logger } from '@nestjs/common';
 import {
-  evolveNotification,
-  initialNotificationState,
-  type NotificationEvent,
-  type NotificationState,
-} from '@enlace/domain';
-import {
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-  StoreUnavailableError,
-  type Subscription,
-} from '@enlace/event-store';
+  CheckpointedConsumer,
+  type ConsumerTimings,
+  type DecodedEvent,
+  decodeOrThrow,
+  DEFAULT_CONSUMER_TIMINGS,
+  type EventFeed,
+} from '@enlace/consumers';
+import { evolveNotification, initialNotificationState, LIVE, type NotificationState } from '@enlace/domain';
+import type { EventStore } from '@enlace/event-store';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { DeliveryConfig } from './delivery-config.js';
@@ -19,40 +16,51 @@ import { deadlineJobId } from './jobs.js';
 import { deadlinesNeeded, deliveriesNeeded, escalationDueAt } from './plan.js';
 import type { WorkScheduler } from './work-scheduler.js';
 
-const PREFIX = 'notification-';
-const PAGE = 1_000;
+/** The live notifications' streams: a drill's (`exercise-…`) never reach the real channels. */
+export const NOTIFICATION_PREFIX = 'notification-';
 
 export interface ReconcilerOptions {
   /** The key whose disappearance means Redis was emptied (FLUSHALL, a restart without persistence). */
   sentinelKey: string;
   /** How often to look for the sentinel. */
   checkIntervalMs: number;
+  /** Lease and checkpoint timings of the consumer (tests shorten the lease). */
+  timings?: Partial<ConsumerTimings>;
+}
+
+/** What the checkpoint keeps: the notifications that still call for work, nothing else. */
+interface ReconcilerCheckpoint {
+  open: [string, NotificationState][];
 }
 
 /**
- * Redis is never the truth. This folds every notification from the store, schedules whatever work they still call
- * for, then follows the store live; when the sentinel key vanishes it schedules everything again. Job ids derived
- * from the facts make scheduling idempotent, so several processes may do this at once.
+ * Redis is never the truth. The reconciler is one checkpointed consumer of the live notifications
+ * (`delivery-reconciler@live`), owned by one worker process at a time: the owner restores the open notifications from
+ * its checkpoint, reads what came after, schedules whatever work they still call for, then follows the store; when
+ * the sentinel key vanishes it schedules everything again. Job ids derived from the facts make scheduling idempotent,
+ * so a new owner repeating a step of the old one adds nothing. Notifications that call for no more work leave memory
+ * (and the checkpoint); a later event on one reads its stream again.
  */
 export class Reconciler {
   private readonly logger = new Logger('Reconciler');
   private readonly states = new Map<string, NotificationState>();
-  private position: Position | undefined;
-  private subscription: Subscription | undefined;
-  private following: Promise<void> | undefined;
+  private readonly consumer: CheckpointedConsumer;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Caught up as the owner: each event schedules what it changes. */
+  private scheduling = false;
   private resyncing = false;
   /** A scheduling step failed: the next sentinel check schedules everything again. */
   private resyncNeeded = false;
   /** Scheduling runs one step at a time: a full pass and live events never interleave. */
   private chain: Promise<void> = Promise.resolve();
   private epoch = randomUUID();
-  /** Resolves after the first full pass (tests and logs use it). */
+  /** Resolves after the first full pass of this process as the owner (tests and logs use it). */
   readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
 
   constructor(
+    feed: EventFeed,
     private readonly store: EventStore,
     private readonly redis: Redis,
     private readonly scheduler: WorkScheduler,
@@ -60,94 +68,89 @@ export class Reconciler {
     private readonly options: ReconcilerOptions,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.consumer = new CheckpointedConsumer(
+      feed,
+      store.checkpoints,
+      {
+        name: 'delivery-reconciler',
+        world: LIVE,
+        prefixes: [NOTIFICATION_PREFIX],
+        ownership: 'owner-only',
+        handle: (event) => this.handle(event),
+        checkpointState: (): ReconcilerCheckpoint => ({ open: [...this.states] }),
+        restore: (state) => this.restore(state),
+        onOwnership: (owned) => this.onOwnership(owned),
+      },
+      { ...DEFAULT_CONSUMER_TIMINGS, ...options.timings },
+    );
+  }
+
+  /** Whether this process is the one scheduling now. */
+  get isOwner(): boolean {
+    return this.consumer.isOwner;
+  }
+
+  /** How many notifications still call for work (what this keeps in memory). */
+  get openNotifications(): number {
+    return this.states.size;
   }
 
   /** Starts in the background: a Redis or store that is away must not hold up the process that hosts this. */
   start(): void {
-    this.following = this.run();
+    void this.consumer.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.subscription?.close();
-    await this.following;
+    await this.consumer.stop();
     await this.chain;
   }
 
-  private async run(): Promise<void> {
-    try {
-      await this.catchUpWhileAway();
-      if (this.stopped) return;
-      await this.enqueue(() => this.scheduleAll('start'));
-      this.markReady();
-      this.timer = setInterval(() => void this.checkSentinel(), this.options.checkIntervalMs);
-      await this.follow();
-    } catch (error) {
-      if (!this.stopped) this.logger.error(`Reconciler stopped: ${String(error)}`);
-    }
+  private restore(state: unknown): void {
+    this.states.clear();
+    const open = (state as ReconcilerCheckpoint | undefined)?.open;
+    if (Array.isArray(open)) for (const [id, notification] of open) this.states.set(id, notification);
+    this.logger.log(`Restored ${this.states.size} open notifications`);
   }
 
-  /** A store that is away at start (a worker restarted during an outage) is waited for, not given up on. */
-  private async catchUpWhileAway(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt += 1) {
-      try {
-        await this.catchUp();
-        return;
-      } catch (error) {
-        if (!(error instanceof StoreUnavailableError)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
-      }
-    }
+  private async onOwnership(owned: boolean): Promise<void> {
+    clearInterval(this.timer);
+    this.scheduling = owned && !this.stopped;
+    if (!this.scheduling) return;
+    await this.enqueue(() => this.scheduleAll('start'));
+    this.markReady();
+    this.timer = setInterval(() => void this.checkSentinel(), this.options.checkIntervalMs);
   }
 
-  private async catchUp(): Promise<void> {
-    const started = performance.now();
-    for (;;) {
-      const page = await this.store.readAll({
-        ...(this.position === undefined ? {} : { fromPosition: this.position }),
-        filter: { streamPrefixes: [PREFIX] },
-        maxCount: PAGE,
-      });
-      for (const event of page) this.fold(event);
-      if (page.length < PAGE) break;
-    }
-    this.logger.log(`Folded ${this.states.size} notifications in ${Math.round(performance.now() - started)} ms`);
+  private async handle(event: DecodedEvent): Promise<void> {
+    if (event.aggregate !== 'notification') return;
+    const id = event.aggregateId;
+    const before = this.states.get(id) ?? (await this.forgotten(event));
+    const after = evolveNotification(before, event, event.metadata.recordedAt);
+    if (this.needsWork(after)) this.states.set(id, after);
+    else this.states.delete(id);
+    // While the owner catches up it only folds: once caught up it schedules everything at once (scheduleAll).
+    if (this.scheduling) await this.enqueue(() => this.scheduleOne(before, after));
   }
 
-  private async follow(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        this.subscription = this.store.subscribe({
-          from: this.position ?? 'start',
-          filter: { streamPrefixes: [PREFIX] },
-        });
-        for await (const event of this.subscription) {
-          // At-least-once: a redelivered event was folded already.
-          if (this.position !== undefined && event.position <= this.position) continue;
-          const id = event.streamId.slice(PREFIX.length);
-          const before = this.states.get(id) ?? initialNotificationState();
-          const after = this.fold(event);
-          await this.enqueue(() => this.scheduleOne(before, after));
-        }
-      } catch (error) {
-        if (this.stopped) return;
-        this.logger.error(`Subscription failed, resuming after ${this.position ?? 'the start'}: ${String(error)}`);
-      }
-      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
+  /** A notification this process does not hold: new, or closed earlier and read again from its stream. */
+  private async forgotten(event: DecodedEvent): Promise<NotificationState> {
+    if (event.revision === 0) return initialNotificationState();
+    const earlier = await this.store.readStream(event.streamId, { maxCount: event.revision });
+    return earlier.reduce((state, recorded) => {
+      const decoded = decodeOrThrow(recorded);
+      return decoded.aggregate === 'notification'
+        ? evolveNotification(state, decoded, decoded.metadata.recordedAt)
+        : state;
+    }, initialNotificationState());
   }
 
-  private fold(event: RecordedEvent): NotificationState {
-    const id = event.streamId.slice(PREFIX.length);
-    const state = evolveNotification(
-      this.states.get(id) ?? initialNotificationState(),
-      event as unknown as NotificationEvent,
-      event.metadata.recordedAt,
+  private needsWork(state: NotificationState): boolean {
+    return (
+      state.status === 'active' &&
+      (deliveriesNeeded(state, this.config).length > 0 || deadlinesNeeded(state, this.config).length > 0)
     );
-    this.states.set(id, state);
-    this.position = event.position;
-    return state;
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {

@@ -1,12 +1,6 @@
-import {
-  evolveIncident,
-  type IncidentEvent,
-  type IncidentState,
-  missingLanguages,
-  type OpenIncident,
-} from '@enlace/domain';
-import type { RecordedEvent } from '@enlace/event-store';
-import { categoryOf, idOf, type Projection } from './projection.js';
+import type { DecodedEvent } from '@enlace/consumers';
+import { evolveIncident, type IncidentState, missingLanguages, type OpenIncident } from '@enlace/domain';
+import type { Projection } from './projection.js';
 
 export type IncidentDetail = OpenIncident & { revision: number; lastEventType: string; missingTranslations: string[] };
 
@@ -49,16 +43,12 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
   readonly name = 'incident-board';
   private readonly incidents = new Map<string, { state: IncidentState; revision: number; lastEventType: string }>();
 
-  apply(event: RecordedEvent): void {
-    if (categoryOf(event.streamId) !== 'incident') return;
-    const id = idOf(event.streamId);
+  apply(event: DecodedEvent): void {
+    if (event.aggregate !== 'incident') return;
+    const id = event.aggregateId;
     const current = this.incidents.get(id);
     if (current && event.revision <= current.revision) return;
-    const state = evolveIncident(
-      current?.state ?? { status: 'none' },
-      event as unknown as IncidentEvent,
-      event.metadata.recordedAt,
-    );
+    const state = evolveIncident(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
     this.incidents.set(id, { state, revision: event.revision, lastEventType: event.type });
   }
 

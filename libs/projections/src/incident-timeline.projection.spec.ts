@@ -1,5 +1,6 @@
-import type { PortOfEntry, ReferenceCatalog } from '@enlace/domain';
-import type { Position, RecordedEvent } from '@enlace/event-store';
+import type { DecodedEvent } from '@enlace/consumers';
+import { aggregateOf, LIVE, type PortOfEntry, type ReferenceCatalog } from '@enlace/domain';
+import type { Position } from '@enlace/event-store';
 import { IncidentTimelineProjection } from './incident-timeline.projection.js';
 
 const INCIDENT = '5b0e7a51-7c1f-4d55-9a55-3c1f2ad5e001';
@@ -29,7 +30,12 @@ function recorded(streamId: string, revision: number, type: string, data: object
       recordedAt: '2026-11-23T20:00:00.000Z',
     },
     hash: '',
-  } as RecordedEvent;
+    // The sentences need only some fields: these events are built as decoded, not read through the codec.
+    aggregate: aggregateOf(streamId),
+    aggregateId: streamId.slice(streamId.indexOf('-') + 1),
+    world: LIVE,
+    storedVersion: 1,
+  } as DecodedEvent;
 }
 
 describe('IncidentTimelineProjection sentences', () => {
@@ -192,6 +198,7 @@ describe('IncidentTimelineProjection sentences', () => {
         scope: 'full',
         lanes: [],
         incidentId: INCIDENT,
+        checklist: { items: [] },
       }),
     );
     timeline.apply(recorded('port-nowhere', 1, 'ChecklistItemCompleted', { shutdownId: SHUTDOWN, itemId: 'item-7' }));

@@ -1,6 +1,6 @@
 import type { BilingualText, ReferenceCatalog } from '@enlace/domain';
-import type { RecordedEvent } from '@enlace/event-store';
-import { categoryOf, idOf, type Projection } from './projection.js';
+import type { DecodedEvent } from '@enlace/consumers';
+import type { Projection } from './projection.js';
 
 /** One line of the ICS-214-style activity log: who did what, when, on which side. */
 export interface ActivityEntry {
@@ -230,13 +230,13 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
     };
   }
 
-  apply(event: RecordedEvent): void {
+  apply(event: DecodedEvent): void {
     if ((this.lastRevision.get(event.streamId) ?? -1) >= event.revision) return;
     this.lastRevision.set(event.streamId, event.revision);
-    const data = (event.data ?? {}) as Data;
-    if (event.type === 'PortShutdownDeclared') this.rememberItems(data);
-    if (event.type === 'ChecklistItemAdded') this.rememberAddedItem(data);
-    const incidentId = this.incidentOf(event, data);
+    const data = event.data as Data;
+    if (event.type === 'PortShutdownDeclared') this.rememberItems(event.data.shutdownId, event.data.checklist.items);
+    if (event.type === 'ChecklistItemAdded') this.rememberAddedItem(event.data.shutdownId, event.data.item);
+    const incidentId = this.incidentOf(event);
     if (!incidentId) return;
     const entries = this.timelines.get(incidentId) ?? [];
     entries.push({
@@ -260,38 +260,32 @@ export class IncidentTimelineProjection implements Projection<Record<string, Act
     return Object.fromEntries([...this.timelines.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
-  private rememberItems(data: Data): void {
-    const items = (data.checklist as { items?: unknown } | undefined)?.items;
-    if (typeof data.shutdownId !== 'string' || !Array.isArray(items)) return;
-    const texts = new Map<string, { en: string; es: string }>();
-    for (const item of items as { id?: unknown; text?: BilingualText }[]) {
-      if (typeof item.id === 'string') texts.set(item.id, { en: text(item.text), es: texto(item.text) });
-    }
-    this.itemTexts.set(data.shutdownId, texts);
+  private rememberItems(shutdownId: string, items: readonly { id: string; text: BilingualText }[]): void {
+    this.itemTexts.set(
+      shutdownId,
+      new Map(items.map((item) => [item.id, { en: text(item.text), es: texto(item.text) }])),
+    );
   }
 
-  private rememberAddedItem(data: Data): void {
-    const item = data.item as { id?: unknown; text?: BilingualText } | undefined;
-    const texts = typeof data.shutdownId === 'string' ? this.itemTexts.get(data.shutdownId) : undefined;
-    if (texts && typeof item?.id === 'string') texts.set(item.id, { en: text(item.text), es: texto(item.text) });
+  private rememberAddedItem(shutdownId: string, item: { id: string; text: BilingualText }): void {
+    this.itemTexts.get(shutdownId)?.set(item.id, { en: text(item.text), es: texto(item.text) });
   }
 
-  private incidentOf(event: RecordedEvent, data: Data): string | undefined {
-    switch (categoryOf(event.streamId)) {
+  private incidentOf(event: DecodedEvent): string | undefined {
+    switch (event.aggregate) {
       case 'incident':
-        return idOf(event.streamId);
+        return event.aggregateId;
       case 'port': {
-        const shutdownId = typeof data.shutdownId === 'string' ? data.shutdownId : undefined;
-        if (event.type === 'PortShutdownDeclared' && shutdownId && typeof data.incidentId === 'string') {
-          this.shutdownIncident.set(shutdownId, data.incidentId);
+        const { shutdownId } = event.data;
+        if (event.type === 'PortShutdownDeclared' && event.data.incidentId) {
+          this.shutdownIncident.set(shutdownId, event.data.incidentId);
         }
-        return shutdownId ? this.shutdownIncident.get(shutdownId) : undefined;
+        return this.shutdownIncident.get(shutdownId);
       }
       case 'notification': {
-        const id = idOf(event.streamId);
-        const subject = data.subject as { incidentId?: unknown } | undefined;
-        if (event.type === 'BlmNotificationIssued' && typeof subject?.incidentId === 'string') {
-          this.notificationIncident.set(id, subject.incidentId);
+        const id = event.aggregateId;
+        if (event.type === 'BlmNotificationIssued' && event.data.subject.incidentId) {
+          this.notificationIncident.set(id, event.data.subject.incidentId);
         }
         return this.notificationIncident.get(id);
       }

@@ -1,13 +1,12 @@
+import type { DecodedEvent } from '@enlace/consumers';
 import {
   evolveNotification,
   type ExistingNotification,
-  type NotificationEvent,
   type NotificationState,
   pendingRecipients,
   type Recipient,
 } from '@enlace/domain';
-import type { RecordedEvent } from '@enlace/event-store';
-import { categoryOf, idOf, type Projection } from './projection.js';
+import type { Projection } from './projection.js';
 
 export type TrackedNotification = ExistingNotification & { revision: number; pending: Recipient[] };
 export type NotificationStatus = TrackedNotification & { overdue: boolean };
@@ -17,16 +16,12 @@ export class NotificationTrackerProjection implements Projection<Record<string, 
   readonly name = 'notification-tracker';
   private readonly notifications = new Map<string, { state: NotificationState; revision: number }>();
 
-  apply(event: RecordedEvent): void {
-    if (categoryOf(event.streamId) !== 'notification') return;
-    const id = idOf(event.streamId);
+  apply(event: DecodedEvent): void {
+    if (event.aggregate !== 'notification') return;
+    const id = event.aggregateId;
     const current = this.notifications.get(id);
     if (current && event.revision <= current.revision) return;
-    const state = evolveNotification(
-      current?.state ?? { status: 'none' },
-      event as unknown as NotificationEvent,
-      event.metadata.recordedAt,
-    );
+    const state = evolveNotification(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
     this.notifications.set(id, { state, revision: event.revision });
   }
 

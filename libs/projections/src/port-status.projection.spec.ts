@@ -5,7 +5,8 @@ import {
   type PortEvent,
   type PortOfEntry,
 } from '@enlace/domain';
-import type { Position, RecordedEvent } from '@enlace/event-store';
+import { type DecodedEvent, decodeOrThrow } from '@enlace/consumers';
+import type { Position } from '@enlace/event-store';
 import { PortStatusProjection } from './port-status.projection.js';
 
 const port: PortOfEntry = {
@@ -34,10 +35,11 @@ const item = (id: string, owner: 'US' | 'MX' | 'JOINT'): ChecklistTemplateItem =
 });
 
 let revision = -1;
-function recorded(event: PortEvent): RecordedEvent {
+/** The event as the store would hand it over: recorded, then decoded (so the fixtures must be whole events). */
+function recorded(event: PortEvent): DecodedEvent {
   revision += 1;
   const position = String(revision + 1).padStart(20, '0');
-  return {
+  return decodeOrThrow({
     id: `00000000-0000-4000-8000-${position.slice(-12)}`,
     streamId: 'port-tecate',
     revision,
@@ -55,7 +57,7 @@ function recorded(event: PortEvent): RecordedEvent {
       recordedAt: '2026-11-23T20:00:00.000Z',
     },
     hash: '',
-  };
+  });
 }
 
 const shutdownId = 'shutdown-1';
@@ -73,6 +75,7 @@ describe('PortStatusProjection', () => {
           kind: 'fire',
           scope: 'partial',
           lanes: ['passenger:northbound', 'commercial:northbound'],
+          closedLanes: ['passenger:northbound', 'commercial:northbound'],
           reason: { en: 'Fire' },
           declaredBy: { side: 'US', agency: 'CBP' },
           checklist: {

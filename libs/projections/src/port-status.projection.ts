@@ -1,8 +1,8 @@
+import type { DecodedEvent } from '@enlace/consumers';
 import {
   evolvePort,
   type LaneId,
   type Owner,
-  type PortEvent,
   type PortOfEntry,
   type PortState,
   type ReferenceCatalog,
@@ -10,8 +10,7 @@ import {
   type ShutdownState,
   type Side,
 } from '@enlace/domain';
-import type { RecordedEvent } from '@enlace/event-store';
-import { categoryOf, idOf, type Projection } from './projection.js';
+import type { Projection } from './projection.js';
 
 export interface LaneStatus {
   id: LaneId;
@@ -99,14 +98,14 @@ export class PortStatusProjection implements Projection<Record<string, PortStatu
 
   constructor(private readonly reference: ReferenceCatalog) {}
 
-  apply(event: RecordedEvent): void {
-    if (categoryOf(event.streamId) !== 'port') return;
-    const id = idOf(event.streamId);
+  apply(event: DecodedEvent): void {
+    if (event.aggregate !== 'port') return;
+    const id = event.aggregateId;
     const current = this.ports.get(id);
     if (current && event.revision <= current.revision) return;
     const state = evolvePort(
       current?.state ?? { portId: undefined, activeShutdown: undefined, pastShutdowns: [] },
-      event as unknown as PortEvent,
+      event,
       event.metadata.recordedAt,
     );
     this.ports.set(id, { state, revision: event.revision });

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@enlace/event-store';
+import type { DecodedEvent } from '@enlace/consumers';
 
 /**
  * A live read model: folds stored events, in global order, into state that queries and consoles read. It must
@@ -6,7 +6,7 @@ import type { RecordedEvent } from '@enlace/event-store';
  */
 export interface Projection<Snapshot = unknown> {
   readonly name: string;
-  apply(event: RecordedEvent): void;
+  apply(event: DecodedEvent): void;
   /** The whole state as plain JSON (for rebuild checks, snapshots and tests). */
   toJSON(): Snapshot;
 }

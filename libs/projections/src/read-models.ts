@@ -1,5 +1,6 @@
 import type { ReferenceCatalog } from '@enlace/domain';
-import type { Position, RecordedEvent } from '@enlace/event-store';
+import type { DecodedEvent } from '@enlace/consumers';
+import type { Position } from '@enlace/event-store';
 import { IncidentBoardProjection } from './incident-board.projection.js';
 import { IncidentTimelineProjection } from './incident-timeline.projection.js';
 import { NotificationTrackerProjection } from './notification-tracker.projection.js';
@@ -38,7 +39,7 @@ export class ReadModels {
    * Applies one event to every read model. A read model that throws on it is reported and skips that event (a
    * rebuild skips it the same way); the others, and the feed, go on.
    */
-  apply(event: RecordedEvent, onError: (projection: string, error: unknown) => void = () => undefined): void {
+  apply(event: DecodedEvent, onError: (projection: string, error: unknown) => void = () => undefined): void {
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) return;
     for (const projection of this.projections) {
       try {

@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@enlace/event-store';
-import { categoryOf, idOf } from './projection.js';
+import type { DecodedEvent } from '@enlace/consumers';
 
 /** `board`, `incident:<id>`, `port:<id>`, `blm:<id>` (the console protocol's rooms). */
 export type RoomName = string;
@@ -13,27 +12,26 @@ export class RoomRouter {
   private readonly notificationRooms = new Map<string, RoomName[]>();
   private readonly shutdownIncident = new Map<string, string>();
 
-  route(event: RecordedEvent): RoomName[] {
-    const data = (event.data ?? {}) as Record<string, unknown>;
-    const id = idOf(event.streamId);
-    switch (categoryOf(event.streamId)) {
+  route(event: DecodedEvent): RoomName[] {
+    const id = event.aggregateId;
+    switch (event.aggregate) {
       case 'incident':
         return ['board', `incident:${id}`];
       case 'port': {
-        const shutdownId = typeof data.shutdownId === 'string' ? data.shutdownId : undefined;
-        if (event.type === 'PortShutdownDeclared' && shutdownId && typeof data.incidentId === 'string') {
-          this.shutdownIncident.set(shutdownId, data.incidentId);
+        const { shutdownId } = event.data;
+        if (event.type === 'PortShutdownDeclared' && event.data.incidentId) {
+          this.shutdownIncident.set(shutdownId, event.data.incidentId);
         }
-        const incidentId = shutdownId ? this.shutdownIncident.get(shutdownId) : undefined;
+        const incidentId = this.shutdownIncident.get(shutdownId);
         return ['board', `port:${id}`, ...(incidentId ? [`incident:${incidentId}`] : [])];
       }
       case 'notification': {
         if (event.type === 'BlmNotificationIssued') {
-          const subject = (data.subject ?? {}) as { incidentId?: unknown; portId?: unknown };
+          const { blmId, subject } = event.data;
           this.notificationRooms.set(id, [
-            ...(typeof data.blmId === 'string' ? [`blm:${data.blmId}`] : []),
-            ...(typeof subject.incidentId === 'string' ? [`incident:${subject.incidentId}`] : []),
-            ...(typeof subject.portId === 'string' ? [`port:${subject.portId}`] : []),
+            `blm:${blmId}`,
+            ...(subject.incidentId ? [`incident:${subject.incidentId}`] : []),
+            ...(subject.portId ? [`port:${subject.portId}`] : []),
           ]);
         }
         return ['board', ...(this.notificationRooms.get(id) ?? [])];

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidFromName } from '@enlace/application';
-import { type Actor, AUTH_LOG_STREAM, type AuthActivityData, type AuthActivityType } from '@enlace/domain';
+import {
+  type Actor,
+  AUTH_LOG_STREAM,
+  type AuthActivityData,
+  type AuthActivityType,
+  schemaVersionOf,
+} from '@enlace/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 
@@ -63,6 +69,7 @@ export class AuthActivityLog {
             correlationId: options.correlationId ?? randomUUID(),
             causationId: options.decisionId ?? null,
             mode: 'actual',
+            schemaVersion: schemaVersionOf('auth-log', type),
           },
         },
       ],

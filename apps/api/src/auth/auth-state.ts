@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
+import { type Attachment, type DecodedEvent, EventFeed } from '@enlace/consumers';
 import {
+  accountDecider,
   ACCOUNT_STREAM_PREFIX,
   type AccountEvent,
   type AccountState,
@@ -11,17 +13,12 @@ import {
   initialAccountState,
   initialSessionState,
   SESSION_STREAM_PREFIX,
+  sessionDecider,
   type SessionEvent,
   type SessionState,
   sessionStreamId,
 } from '@enlace/domain';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-  type Subscription,
-} from '@enlace/event-store';
+import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { StreamCache } from './stream-cache.js';
 
 /** What other parts react to: consoles of an ended session or a disabled account are disconnected at once. */
@@ -36,8 +33,8 @@ const SWEEP_MS = 60_000;
 
 /**
  * This process's view of sessions and account decisions, kept as current as the store: each session or account is
- * read on first use, then followed by a subscription to the `session-` and `account-` streams from the store's head at
- * start (not from the beginning: boot time and memory grow with the sessions in use, not with the history). A logout
+ * read on first use, then followed through the process's one event feed (the `session-` and `account-` streams) from
+ * the store's head at start (not from the beginning: boot time and memory grow with the sessions in use, not with the history). A logout
  * or a disabling on any api process reaches every other within the store's wake-up time (~5 ms with PostgreSQL's
  * NOTIFY, at most EVENT_STORE_POLL_INTERVAL_MS).
  */
@@ -52,35 +49,51 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
    */
   private readonly recentlyEnded = new Map<string, number>();
   private readonly listeners = new Set<(change: AuthChange) => void>();
-  private position: Position | undefined;
-  private subscription: Subscription | undefined;
-  private following: Promise<void> | undefined;
+  private attachment: Attachment | undefined;
   private sweeper: NodeJS.Timeout | undefined;
-  private stopped = false;
   private readonly accessTtlMs: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     env: EnvironmentVariables,
     private readonly clock: Clock,
+    private readonly feed: EventFeed,
   ) {
     this.accessTtlMs = env.ACCESS_TOKEN_TTL_SECONDS * 1000;
-    this.sessions = new StreamCache(store, sessionStreamId, initialSessionState, evolveSession, SESSIONS_KEPT);
-    this.accounts = new StreamCache(store, accountStreamId, initialAccountState, evolveAccount, ACCOUNTS_KEPT);
+    this.sessions = new StreamCache(
+      store,
+      sessionStreamId,
+      initialSessionState,
+      evolveSession,
+      sessionDecider.codec,
+      SESSIONS_KEPT,
+    );
+    this.accounts = new StreamCache(
+      store,
+      accountStreamId,
+      initialAccountState,
+      evolveAccount,
+      accountDecider.codec,
+      ACCOUNTS_KEPT,
+    );
   }
 
+  /** Follows the process's feed from the store's head (what came before is read per stream, on first use). */
   async onApplicationBootstrap(): Promise<void> {
-    this.position = await this.store.headPosition();
-    this.following = this.follow();
+    const head = await this.store.headPosition();
+    this.attachment = this.feed.attach(
+      head,
+      [SESSION_STREAM_PREFIX, ACCOUNT_STREAM_PREFIX],
+      (event) => this.apply(event),
+      'Auth',
+    );
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.sweeper);
-    await this.subscription?.close();
-    await this.following;
+    await this.attachment?.close();
   }
 
   onChange(listener: (change: AuthChange) => void): () => void {
@@ -134,40 +147,15 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  private apply(event: RecordedEvent): void {
-    if (event.streamId.startsWith(SESSION_STREAM_PREFIX)) {
-      const sessionId = event.streamId.slice(SESSION_STREAM_PREFIX.length);
-      this.sessions.apply(sessionId, event);
-      if (event.type === 'SessionRevoked') this.noteEnded(sessionId);
-      return;
-    }
-    const username = event.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
-    this.accounts.apply(username, event);
-    if (event.type === 'AccountDisabled') this.emit({ kind: 'account-disabled', username });
-    if (event.type === 'AccountUnlocked') this.emit({ kind: 'account-unlocked', username });
-  }
-
-  /** Follows until shut down; a failed subscription (store outage) resumes after the last event seen. */
-  private async follow(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        const subscription = this.store.subscribe({
-          from: this.position ?? 'start',
-          filter: { streamPrefixes: [SESSION_STREAM_PREFIX, ACCOUNT_STREAM_PREFIX] },
-        });
-        this.subscription = subscription;
-        for await (const event of subscription) {
-          if (this.position !== undefined && event.position <= this.position) continue;
-          this.position = event.position;
-          this.apply(event);
-        }
-      } catch (error) {
-        if (this.stopped) return;
-        this.logger.error(
-          `Session subscription failed, resuming after ${this.position ?? 'the start'}: ${String(error)}`,
-        );
-      }
-      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  private apply(event: DecodedEvent): void {
+    if (event.aggregate === 'session') {
+      this.sessions.apply(event.aggregateId, event);
+      if (event.type === 'SessionRevoked') this.noteEnded(event.aggregateId);
+    } else if (event.aggregate === 'account') {
+      const username = event.aggregateId;
+      this.accounts.apply(username, event);
+      if (event.type === 'AccountDisabled') this.emit({ kind: 'account-disabled', username });
+      if (event.type === 'AccountUnlocked') this.emit({ kind: 'account-unlocked', username });
     }
   }
 

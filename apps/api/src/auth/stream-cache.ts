@@ -1,3 +1,4 @@
+import type { EventCodec } from '@enlace/domain';
 import type { EventStore, RecordedEvent } from '@enlace/event-store';
 
 interface Folded<State> {
@@ -26,6 +27,7 @@ export class StreamCache<State, Event> {
     private readonly streamId: (id: string) => string,
     private readonly initialState: () => State,
     private readonly evolve: (state: State, event: Event, recordedAt: string) => State,
+    private readonly codec: EventCodec<Event>,
     private readonly limit: number,
   ) {}
 
@@ -44,7 +46,7 @@ export class StreamCache<State, Event> {
   }
 
   /** A followed event of stream `id`: folded in order; anything out of order makes the next `get` read again. */
-  apply(id: string, event: RecordedEvent): void {
+  apply(id: string, event: Event & { revision: number; metadata: { recordedAt: string } }): void {
     const loading = this.loading.get(id);
     if (loading) loading.stale = true;
     const cached = this.folded.get(id);
@@ -52,7 +54,7 @@ export class StreamCache<State, Event> {
       // A stream followed from its first event (a session just started, on any process) is known without a read: the
       // first request that needs it does not depend on the store answering then.
       if (event.revision === 0 && !loading) {
-        this.keep(id, { state: this.fold(this.initialState(), event), revision: 0 });
+        this.keep(id, { state: this.evolve(this.initialState(), event, event.metadata.recordedAt), revision: 0 });
       }
       return;
     }
@@ -61,7 +63,10 @@ export class StreamCache<State, Event> {
       this.folded.delete(id);
       return;
     }
-    this.folded.set(id, { state: this.fold(cached.state, event), revision: event.revision });
+    this.folded.set(id, {
+      state: this.evolve(cached.state, event, event.metadata.recordedAt),
+      revision: event.revision,
+    });
   }
 
   /** Read again on next use (this process appended to the stream and knows it changed). */
@@ -76,8 +81,10 @@ export class StreamCache<State, Event> {
     for (const [id, { state }] of this.folded) if (obsolete(state)) this.folded.delete(id);
   }
 
+  /** A stream read from the store: each event decoded (validated, upcast) as it is folded. */
   private fold(state: State, event: RecordedEvent): State {
-    return this.evolve(state, { type: event.type, data: event.data } as Event, event.metadata.recordedAt);
+    const { schemaVersion } = event.metadata as { schemaVersion?: number };
+    return this.evolve(state, this.codec.decode(event.type, event.data, schemaVersion), event.metadata.recordedAt);
   }
 
   private keep(id: string, folded: Folded<State>): void {

@@ -1,3 +1,4 @@
+import { type DecodedEvent, decodeRecorded } from '@enlace/consumers';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -21,13 +22,7 @@ import {
   type SubscribeRequest,
 } from '@enlace/console-protocol';
 import type { Actor } from '@enlace/domain';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-  StoreUnavailableError,
-} from '@enlace/event-store';
+import { EVENT_STORE, type EventStore, type Position, StoreUnavailableError } from '@enlace/event-store';
 import { LIVE_STREAM_PREFIXES, ProjectionRunner } from '@enlace/projections';
 import { Inject } from '@nestjs/common';
 import { Clock } from '@enlace/clock';
@@ -71,7 +66,7 @@ interface Subscriber {
   /** Receives `events` arrays instead of one `event` message per event. */
   batch: boolean;
   /** While catching up: live events routed to its rooms, kept until the replay is over. */
-  buffer: RecordedEvent[] | undefined;
+  buffer: DecodedEvent[] | undefined;
   /** Its group (see `Group`), and the socket.io room of its shard of the group. */
   group: string | undefined;
   shard: string | undefined;
@@ -93,14 +88,14 @@ function groupOf(rooms: Iterable<Room>, batch: boolean): string {
   return `group:${batch ? 'batch' : 'single'}:${[...rooms].sort().join(',')}`;
 }
 
-export function toConsoleEvent(event: RecordedEvent): ConsoleEvent {
+export function toConsoleEvent(event: DecodedEvent): ConsoleEvent {
   const { actor, agency, country, role, correlationId, causationId, mode, recordedAt } = event.metadata;
   return {
     position: event.position,
     streamId: event.streamId,
     revision: event.revision,
     type: event.type,
-    data: event.data as Record<string, unknown>,
+    data: { ...event.data },
     metadata: { actor, agency, country, role, correlationId, causationId, mode, recordedAt },
   };
 }
@@ -126,7 +121,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   private readonly catchingUp = new Set<Subscriber>();
   private readonly groups = new Map<string, Group>();
   /** Live events applied by the read models and not yet sent to the groups (sent on the next turn of the loop). */
-  private pending: { event: RecordedEvent; rooms: string[] }[] = [];
+  private pending: { event: DecodedEvent; rooms: string[] }[] = [];
   private flushScheduled: { cancel: () => void } | undefined;
   /** The shards a send has not written to yet, in order; a new send waits until this one is out. */
   private sending: (() => void)[] = [];
@@ -313,7 +308,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
    * next turn of the event loop or, soon after the previous send, once the interval it earned is over (see
    * MAX_SEND_SHARE): a message per group carries every event ready by then, so under load the writes stay bounded.
    */
-  private dispatch(event: RecordedEvent): void {
+  private dispatch(event: DecodedEvent): void {
     const rooms = this.runner.models.rooms.route(event);
     if (rooms.length === 0 || !this.namespace) return;
     this.pending.push({ event, rooms });
@@ -372,8 +367,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     if (pending.length === 0 || !namespace) return;
     this.pending = [];
     this.lastFlush = performance.now();
-    const encoded = new Map<RecordedEvent, ConsoleEvent>();
-    const encode = (event: RecordedEvent): ConsoleEvent => {
+    const encoded = new Map<DecodedEvent, ConsoleEvent>();
+    const encode = (event: DecodedEvent): ConsoleEvent => {
       let message = encoded.get(event);
       if (!message) encoded.set(event, (message = toConsoleEvent(event)));
       return message;
@@ -464,15 +459,19 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     for (;;) {
       const events: ConsoleEvent[] = [];
       let done = false;
-      for (const event of page) {
-        if (event.position > upTo) {
+      for (const recorded of page) {
+        if (recorded.position > upTo) {
           done = true;
           break;
         }
-        if (this.runner.models.rooms.route(event).some((room) => subscriber.rooms.has(room as Room))) {
-          events.push(toConsoleEvent(event));
+        const decoded = decodeRecorded(recorded);
+        if (
+          decoded.ok &&
+          this.runner.models.rooms.route(decoded.event).some((room) => subscriber.rooms.has(room as Room))
+        ) {
+          events.push(toConsoleEvent(decoded.event));
         }
-        cursor = event.position;
+        cursor = recorded.position;
       }
       this.send(socket, subscriber.batch, events);
       if (done || page.length < REPLAY_LIMIT + 1 || cursor >= upTo) return { kind: 'events', cursor };

@@ -1,3 +1,4 @@
+import { codecOf } from '../shared/event-codec.js';
 import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
 import { broken, conflict, forbidden } from '../shared/domain-error.js';
 import type { AccountEvent } from './account.events.js';
@@ -81,6 +82,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
 }
 
 export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent> = {
+  codec: codecOf('account'),
   initialState: initialAccountState,
   evolve: evolveAccount,
   decide: decideAccount,

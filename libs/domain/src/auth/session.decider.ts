@@ -1,3 +1,4 @@
+import { codecOf } from '../shared/event-codec.js';
 import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
 import { conflict, forbidden, unauthenticated } from '../shared/domain-error.js';
 import type { SessionHolder } from './person.js';
@@ -181,6 +182,7 @@ export function decideSession(command: SessionCommand, state: SessionState, cont
 }
 
 export const sessionDecider: Decider<SessionState, SessionCommand, SessionEvent> = {
+  codec: codecOf('session'),
   initialState: initialSessionState,
   evolve: evolveSession,
   decide: decideSession,

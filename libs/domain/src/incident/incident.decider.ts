@@ -1,3 +1,4 @@
+import { codecOf } from '../shared/event-codec.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { counterpartOf, type Side } from '../shared/side.js';
 import { broken, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
@@ -570,6 +571,7 @@ function reference(data: { reference?: string }): { reference?: string } {
 }
 
 export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEvent> = {
+  codec: codecOf('incident'),
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,

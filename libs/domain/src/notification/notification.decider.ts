@@ -1,3 +1,4 @@
+import { codecOf } from '../shared/event-codec.js';
 import type { Severity } from '../incident/incident.events.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
@@ -440,6 +441,7 @@ function decideAsSystem(
 }
 
 export const notificationDecider: Decider<NotificationState, NotificationCommand, NotificationEvent> = {
+  codec: codecOf('notification'),
   initialState: initialNotificationState,
   evolve: evolveNotification,
   decide: decideNotification,

@@ -116,6 +116,7 @@ function declared(overrides: Partial<EventData<'PortShutdownDeclared'>> = {}): P
       declaredBy: { side: 'US', agency: 'CBP' },
       checklist: { templateId: 'hazmat-release', templateVersion: 1, items: hazmatTemplate.items },
       ...overrides,
+      closedLanes: [...(overrides.lanes ?? US_LANES)],
     },
   };
 }
@@ -285,6 +286,7 @@ describe('port decider', () => {
           kind: 'hazmat-release',
           scope: 'partial',
           lanes: MX_LANES,
+          closedLanes: MX_LANES,
           reason: REASON,
           declaredBy: { side: 'MX', agency: 'ANAM' },
           checklist: { templateId: 'hazmat-release', templateVersion: 1, items: hazmatTemplate.items },

@@ -1,3 +1,4 @@
+import { codecOf } from '../shared/event-codec.js';
 import type { LaneId, PortOfEntry, ShutdownKind } from '../reference/reference.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
@@ -100,6 +101,7 @@ function declare(
         kind: command.kind,
         scope: scopeOf(port, lanes),
         lanes,
+        closedLanes: [...lanes],
         reason: command.reason,
         ...(command.incidentId ? { incidentId: command.incidentId } : {}),
         declaredBy: { side, agency: context.actor.agency },
@@ -330,6 +332,7 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
 }
 
 export const portDecider: Decider<PortState, PortCommand, PortEvent> = {
+  codec: codecOf('port'),
   initialState: initialPortState,
   evolve: evolvePort,
   decide: decidePort,

@@ -39,6 +39,8 @@ export type PortEvent =
         /** `full` when every lane of the port closes. */
         scope: 'full' | 'partial';
         lanes: LaneId[];
+        /** Every lane closed once it has: the lanes it closes (schema version 2; version 1 left it to the reader). */
+        closedLanes: LaneId[];
         reason: BilingualText;
         incidentId?: string;
         declaredBy: { side: Side; agency: string };

@@ -99,7 +99,7 @@ export function evolvePort(state: PortState, event: PortEvent, recordedAt = ''):
         portId,
         activeShutdown: {
           ...shutdown,
-          closedLanes: [...shutdown.lanes],
+          closedLanes: [...shutdown.closedLanes],
           declaredAt: recordedAt,
           checklist: { ...checklist, items: checklist.items.map((item) => ({ ...item, status: 'open' })) },
           signOffs: {},

@@ -1,8 +1,20 @@
 import type { ReferenceCatalog } from '../reference/reference.js';
 import type { Side } from './side.js';
 
+/**
+ * How an aggregate's events are read back from the store (validated, older shapes upcast) and which schema version
+ * each is written with. Built by `codecOf` from the one table of event schemas.
+ */
+export interface EventCodec<Event> {
+  /** Today's shape of a stored event; throws naming the rule when it is not one of this aggregate's. */
+  decode(type: string, data: unknown, storedVersion: unknown): Event;
+  /** The schema version written today, recorded in the event's metadata. */
+  versionOf(type: string): number;
+}
+
 /** The shape of every aggregate: pure functions of commands, state and events. No framework, no I/O. */
 export interface Decider<State, Command, Event> {
+  codec: EventCodec<Event>;
   initialState: () => State;
   /** `recordedAt` is when the store recorded the event (ISO-8601), for state that shows times. */
   evolve: (state: State, event: Event, recordedAt: string) => State;

@@ -1,3 +1,4 @@
+import { ProcessCheckpointStore } from '../process-checkpoint-store.js';
 import { type Clock, systemClock } from '@enlace/clock';
 import {
   BACKWARDS,
@@ -154,12 +155,15 @@ export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbSubscription>();
   private readonly availability = new StoreAvailability('KurrentDB');
   private closed = false;
+  readonly checkpoints: ProcessCheckpointStore;
 
   private constructor(
     private readonly client: KurrentDbClientLike,
     private readonly maxPayloadBytes: number,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.checkpoints = new ProcessCheckpointStore(clock);
+  }
 
   /** Connects and makes sure KurrentDB answers. */
   static async open(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {

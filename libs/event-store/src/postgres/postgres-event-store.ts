@@ -33,6 +33,7 @@ import {
 } from '../validation.js';
 import { CoalescingNotifier, Wakeup } from '../wakeup.js';
 import { NOTIFY_CHANNEL, SCHEMA_SQL } from './schema.js';
+import { SqlCheckpointStore } from './sql-checkpoint-store.js';
 import { type SqlDriver, sqlErrorOf } from './sql-driver.js';
 
 export interface PostgresEventStoreOptions {
@@ -119,11 +120,13 @@ export class PostgresEventStore implements EventStore {
   /** Signs this store's NOTIFYs, so that it does not wake its own subscribers a second time when they come back. */
   private readonly instanceId = randomUUID();
   private closed = false;
+  readonly checkpoints: SqlCheckpointStore;
 
   private constructor(
     private readonly driver: SqlDriver,
     options: PostgresEventStoreOptions,
   ) {
+    this.checkpoints = new SqlCheckpointStore(driver);
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 500;

@@ -37,6 +37,17 @@ CREATE TABLE IF NOT EXISTS es_events (
 );
 CREATE INDEX IF NOT EXISTS es_events_global_order ON es_events (tx_id, global_position);
 
+-- Consumers' checkpoints (where each left off, with the state it folded there) and their one-owner lease. Not
+-- events: rows here are rewritten as consumers move on; nothing in them is the truth (a consumer rebuilds from es_events).
+CREATE TABLE IF NOT EXISTS es_consumers (
+  consumer    text PRIMARY KEY,
+  owner       text,
+  lease_until timestamptz,
+  position    text,
+  state       jsonb,
+  saved_at    timestamptz
+);
+
 CREATE OR REPLACE FUNCTION es_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   RAISE EXCEPTION 'es_events is append-only: % refused', TG_OP USING ERRCODE = 'EN003';

@@ -1,0 +1,236 @@
+import { Logger } from '@nestjs/common';
+import { describeWorld, type World } from '@enlace/domain';
+import type { CheckpointStore, Position } from '@enlace/event-store';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DecodedEvent } from './decoded-event.js';
+import type { Attachment, EventFeed } from './event-feed.js';
+
+/**
+ * `owner-only`: one process in the deployment handles the events (side effects: scheduling deliveries); the others
+ * wait to take over. `every-process`: each process handles them (its own read models, for its own queries), and
+ * the lease owner alone writes the shared checkpoint.
+ */
+export type Ownership = 'owner-only' | 'every-process';
+
+export interface ConsumerSpec {
+  /** Unique in the deployment together with the world (`read-models`, `delivery-reconciler`). */
+  name: string;
+  world: World;
+  /** The streams it reads, all of one world. */
+  prefixes: readonly string[];
+  ownership: Ownership;
+  /** Must be idempotent: after a crash, events since the last checkpoint are handled again. */
+  handle(event: DecodedEvent): void | Promise<void>;
+  /** The state folded so far, as JSON, saved with the checkpoint (called between two events). */
+  checkpointState(): unknown;
+  /** Starts from a saved checkpoint's state, or from nothing (`undefined`). */
+  restore(state: unknown): void;
+  /** This process now owns the consumer (true) or no longer does (false); called after catching up. */
+  onOwnership?(owned: boolean): void | Promise<void>;
+}
+
+export interface ConsumerTimings {
+  /** How long a lease lasts without renewal: a dead owner is replaced within leaseMs + renewMs. */
+  leaseMs: number;
+  /** How often the owner renews (and a waiting process tries to claim). */
+  renewMs: number;
+  /** The owner saves a checkpoint after this many events… */
+  saveEveryEvents: number;
+  /** …or this long after the last save when anything moved. */
+  saveEveryMs: number;
+}
+
+export const DEFAULT_CONSUMER_TIMINGS: ConsumerTimings = {
+  leaseMs: 15_000,
+  renewMs: 5_000,
+  saveEveryEvents: 10_000,
+  saveEveryMs: 5_000,
+};
+
+/** The key of a consumer's checkpoint row: its name and its world. */
+export function consumerKey(name: string, world: World): string {
+  return `${name}@${describeWorld(world)}`;
+}
+
+/**
+ * A named consumer bound to one world, with a durable checkpoint in the store's database and one owner at a time.
+ * It restores the checkpoint's state and reads only what came after it, so a restart costs what happened since the
+ * last save, not the whole history.
+ */
+export class CheckpointedConsumer {
+  readonly key: string;
+  readonly owner: string;
+  private readonly logger: Logger;
+  private attachment: Attachment | undefined;
+  private owned = false;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private handledSinceSave = 0;
+  private savedAt = 0;
+  private savedPosition: Position | undefined;
+  private restored: Promise<void> | undefined;
+  private activation: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly feed: EventFeed,
+    private readonly checkpoints: CheckpointStore,
+    private readonly spec: ConsumerSpec,
+    private readonly timings: ConsumerTimings = DEFAULT_CONSUMER_TIMINGS,
+  ) {
+    this.key = consumerKey(spec.name, spec.world);
+    this.owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.logger = new Logger(this.key);
+  }
+
+  get isOwner(): boolean {
+    return this.owned;
+  }
+
+  /** The position of the last event handled here. */
+  get position(): Position | undefined {
+    return this.attachment?.position;
+  }
+
+  /**
+   * `every-process`: restores the checkpoint and resolves once caught up with the feed. `owner-only`: resolves at
+   * once; the consumer runs whenever this process holds the lease.
+   */
+  async start(): Promise<void> {
+    this.timer = setInterval(() => {
+      this.ticking = this.ticking.then(() => this.tick());
+    }, this.timings.renewMs);
+    this.ticking = this.tick();
+    if (this.spec.ownership === 'every-process') {
+      this.restored ??= this.restoreAndAttach();
+      await this.restored;
+      await this.attachment?.synced();
+    }
+  }
+
+  /** Resolves once everything up to `position` has been handled here. */
+  reached(position: Position): Promise<void> {
+    return this.attachment
+      ? this.attachment.reached(position)
+      : Promise.reject(new Error(`${this.key} is not running`));
+  }
+
+  /** Saves a last checkpoint if this process owns the consumer, gives the lease up and stops handling. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.ticking;
+    if (this.owned) {
+      await this.activation;
+      await this.save().catch((error: unknown) => this.logger.warn(`Last checkpoint not saved: ${String(error)}`));
+      await this.checkpoints.release(this.key, this.owner).catch(() => undefined);
+    }
+    this.owned = false;
+    await this.attachment?.close();
+  }
+
+  private async restoreAndAttach(): Promise<void> {
+    const started = performance.now();
+    let checkpoint: Awaited<ReturnType<CheckpointStore['load']>>;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        checkpoint = await this.checkpoints.load(this.key);
+        break;
+      } catch (error) {
+        if (this.stopped) return;
+        this.logger.warn(`Checkpoint not readable (${String(error)}); trying again`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2_000)));
+      }
+    }
+    this.spec.restore(checkpoint?.state ?? undefined);
+    this.savedPosition = checkpoint?.position;
+    this.savedAt = performance.now();
+    this.attachment = this.feed.attach(
+      checkpoint?.position,
+      this.spec.prefixes,
+      async (event) => {
+        await this.spec.handle(event);
+        this.handledSinceSave += 1;
+        if (this.owned && this.handledSinceSave >= this.timings.saveEveryEvents) {
+          this.handledSinceSave = 0;
+          this.saveSoon();
+        }
+      },
+      this.key,
+    );
+    this.logger.log(
+      `Restored ${checkpoint ? `the checkpoint at ${checkpoint.position ?? 'the start'}` : 'nothing (no checkpoint)'} ` +
+        `in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+
+  private saveSoon(): void {
+    this.ticking = this.ticking.then(() =>
+      this.save().then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+  }
+
+  /** Claims or renews the lease; the owner saves when due; an owner that lost the lease stops acting. */
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    let owns: boolean;
+    try {
+      owns = await this.checkpoints.claim(this.key, this.owner, this.timings.leaseMs);
+    } catch (error) {
+      // The database is away: an owner-only consumer cannot know whether another took over, so it stops acting.
+      owns = false;
+      if (this.owned) this.logger.warn(`Lease not renewed (${String(error)}); standing down until it is`);
+    }
+    if (owns && !this.owned) this.becomeOwner();
+    else if (!owns && this.owned) await this.standDown();
+    else if (owns && performance.now() - this.savedAt >= this.timings.saveEveryMs) await this.save().catch(() => false);
+  }
+
+  /** Catching up runs beside the lease ticks, so a long catch-up never lets the lease lapse. */
+  private becomeOwner(): void {
+    this.logger.log(`This process (${this.owner}) owns it now`);
+    this.owned = true;
+    this.activation = (async () => {
+      if (this.spec.ownership === 'owner-only') {
+        this.restored = this.restoreAndAttach();
+        await this.restored;
+        await this.attachment?.synced();
+      }
+      if (this.owned && !this.stopped) await this.spec.onOwnership?.(true);
+    })().catch((error: unknown) => this.logger.error(`Taking over failed: ${String(error)}`));
+  }
+
+  private async standDown(): Promise<void> {
+    this.logger.warn(`This process (${this.owner}) no longer owns it`);
+    this.owned = false;
+    if (this.spec.ownership === 'owner-only') {
+      await this.attachment?.close();
+      await this.activation;
+      await this.attachment?.close();
+      this.attachment = undefined;
+      this.restored = undefined;
+    }
+    await this.spec.onOwnership?.(false);
+  }
+
+  /** Writes the state and its position, if anything moved; fenced: only the lease holder's save lands. */
+  private async save(): Promise<boolean> {
+    const attachment = this.attachment;
+    if (!attachment) return false;
+    const snapshot = await attachment.between((position) => ({ position, state: this.spec.checkpointState() }));
+    if (snapshot.position === this.savedPosition) {
+      this.savedAt = performance.now();
+      return true;
+    }
+    const saved = await this.checkpoints.save(this.key, this.owner, snapshot);
+    if (saved) {
+      this.savedPosition = snapshot.position;
+      this.savedAt = performance.now();
+    }
+    return saved;
+  }
+}

@@ -1,0 +1,18 @@
+export {
+  type DecodedEvent,
+  type DecodedOf,
+  type DecodedOrNot,
+  decodeOrThrow,
+  decodeRecorded,
+  UndecodableEventError,
+} from './decoded-event.js';
+export { Attachment, EventFeed, type FeedHandler, type FeedOptions } from './event-feed.js';
+export {
+  CheckpointedConsumer,
+  type ConsumerSpec,
+  type ConsumerTimings,
+  consumerKey,
+  DEFAULT_CONSUMER_TIMINGS,
+  type Ownership,
+} from './checkpointed-consumer.js';
+export { ConsumersModule, LIVE_FEED_PREFIXES } from './consumers.module.js';
