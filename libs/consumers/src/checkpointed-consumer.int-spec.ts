@@ -1,6 +1,7 @@
 import { CommandPipeline } from '@enlace/application';
 import { ManualClock } from '@enlace/clock/testing';
-import { portDecider } from '@enlace/domain';
+import { LIVE, portDecider } from '@enlace/domain';
+import { PORT_SHUTDOWN_DECLARED_V1 } from '@enlace/domain/testing';
 import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, newEvent, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
@@ -8,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { CheckpointedConsumer, type ConsumerSpec, type ConsumerTimings } from './checkpointed-consumer.js';
 import type { DecodedEvent } from './decoded-event.js';
 import { EventFeed } from './event-feed.js';
-import { LIVE } from '@enlace/domain';
 
 /**
  * The consumer on real PostgreSQL: checkpoints that survive a restart, one owner at a time with a fenced save,
@@ -155,22 +155,7 @@ describe('old event shapes (upcasting at the store edge)', () => {
     const { store, feed } = await process();
     const streamId = `port-${randomUUID()}`;
     // Written the way version 1 of the code wrote it: no closedLanes, no schemaVersion in the metadata.
-    await store.append(
-      streamId,
-      [
-        newEvent('PortShutdownDeclared', {
-          portId: 'otay-mesa',
-          shutdownId: 'shutdown-v1',
-          kind: 'hazmat-release',
-          scope: 'partial',
-          lanes: ['commercial:northbound', 'fast:northbound'],
-          reason: { en: 'Chlorine', es: 'Cloro' },
-          declaredBy: { side: 'US', agency: 'CBP' },
-          checklist: { templateId: 'hazmat-release', templateVersion: 1, items: [] },
-        }),
-      ],
-      'no_stream',
-    );
+    await store.append(streamId, [newEvent('PortShutdownDeclared', { ...PORT_SHUTDOWN_DECLARED_V1 })], 'no_stream');
     const received: DecodedEvent[] = [];
     const attachment = feed.attach(undefined, [streamId], (event) => void received.push(event), 'upcast-check');
     await attachment.synced();

@@ -3,11 +3,16 @@ import {
   CheckpointedConsumer,
   type ConsumerTimings,
   type DecodedEvent,
-  decodeOrThrow,
   DEFAULT_CONSUMER_TIMINGS,
   type EventFeed,
 } from '@enlace/consumers';
-import { evolveNotification, initialNotificationState, LIVE, type NotificationState } from '@enlace/domain';
+import {
+  evolveNotification,
+  initialNotificationState,
+  LIVE,
+  notificationDecider,
+  type NotificationState,
+} from '@enlace/domain';
 import type { EventStore } from '@enlace/event-store';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -138,12 +143,16 @@ export class Reconciler {
   private async forgotten(event: DecodedEvent): Promise<NotificationState> {
     if (event.revision === 0) return initialNotificationState();
     const earlier = await this.store.readStream(event.streamId, { maxCount: event.revision });
-    return earlier.reduce((state, recorded) => {
-      const decoded = decodeOrThrow(recorded);
-      return decoded.aggregate === 'notification'
-        ? evolveNotification(state, decoded, decoded.metadata.recordedAt)
-        : state;
-    }, initialNotificationState());
+    const { codec } = notificationDecider;
+    return earlier.reduce(
+      (state, recorded) =>
+        evolveNotification(
+          state,
+          codec.decode(recorded.type, recorded.data, recorded.metadata.schemaVersion),
+          recorded.metadata.recordedAt,
+        ),
+      initialNotificationState(),
+    );
   }
 
   private needsWork(state: NotificationState): boolean {

@@ -80,9 +80,9 @@ export class AuthState implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Follows the process's feed from the store's head (what came before is read per stream, on first use). */
   async onApplicationBootstrap(): Promise<void> {
-    const head = await this.store.headPosition();
+    await this.feed.start();
     this.attachment = this.feed.attach(
-      head,
+      this.feed.position,
       [SESSION_STREAM_PREFIX, ACCOUNT_STREAM_PREFIX],
       (event) => this.apply(event),
       'Auth',

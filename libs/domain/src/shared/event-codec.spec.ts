@@ -1,17 +1,8 @@
 import { portDecider } from '../port/port.decider.js';
+import { PORT_SHUTDOWN_DECLARED_V1 } from '../testing/fixtures.js';
 import { codecOf, decodeEvent, schemaVersionOf } from './event-codec.js';
 
-/** PortShutdownDeclared as version 1 wrote it: no `closedLanes`. */
-const VERSION_1 = {
-  portId: 'otay-mesa',
-  shutdownId: 'shutdown-1',
-  kind: 'hazmat-release',
-  scope: 'partial',
-  lanes: ['commercial:northbound', 'fast:northbound'],
-  reason: { en: 'Chlorine', es: 'Cloro' },
-  declaredBy: { side: 'US', agency: 'CBP' },
-  checklist: { templateId: 'hazmat-release', templateVersion: 1, items: [] },
-};
+const VERSION_1 = PORT_SHUTDOWN_DECLARED_V1;
 
 describe('event codec', () => {
   it('reads a version 1 PortShutdownDeclared as today’s shape: the lanes it closed are the lanes closed', () => {

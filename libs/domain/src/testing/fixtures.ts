@@ -93,3 +93,15 @@ export function sequentialIds(): (purpose: string) => string {
 export function testContext(actor: Actor = usOfficer): DecisionContext {
   return { now: NOW, actor, reference: testCatalog, newId: sequentialIds() };
 }
+
+/** PortShutdownDeclared as schema version 1 wrote it (no `closedLanes`): what the upcaster tests read back. */
+export const PORT_SHUTDOWN_DECLARED_V1 = Object.freeze({
+  portId: 'otay-mesa',
+  shutdownId: 'shutdown-v1',
+  kind: 'hazmat-release',
+  scope: 'partial',
+  lanes: ['commercial:northbound', 'fast:northbound'],
+  reason: { en: 'Chlorine', es: 'Cloro' },
+  declaredBy: { side: 'US', agency: 'CBP' },
+  checklist: { templateId: 'hazmat-release', templateVersion: 1, items: [] },
+});
