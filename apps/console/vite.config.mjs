@@ -20,6 +20,8 @@ export default defineConfig(({ command }) => {
         '@enlace/console-protocol': `${repo}libs/console-protocol/src/index.ts`,
         // Pure TypeScript (no I/O): the console shares the domain's vocabulary instead of copying it.
         '@enlace/domain': `${repo}libs/domain/src/index.ts`,
+        // Types only (erased at build): the read models' shapes as the api answers them.
+        '@enlace/read-models': `${repo}libs/projections/src/read-model.types.ts`,
       },
     },
     build: {

@@ -1,8 +1,7 @@
 import type { DecodedEvent } from '@enlace/consumers';
 import { evolveIncident, type IncidentState, missingLanguages, type OpenIncident } from '@enlace/domain';
 import type { Projection } from './projection.js';
-
-export type IncidentDetail = OpenIncident & { revision: number; lastEventType: string; missingTranslations: string[] };
+import type { IncidentBoardEntry, IncidentDetail } from './read-model.types.js';
 
 /** Every bilingual field of an incident that lacks a language, as `field:language`. */
 export function missingTranslations(incident: OpenIncident): string[] {
@@ -18,24 +17,6 @@ export function missingTranslations(incident: OpenIncident): string[] {
       : []),
   ];
   return fields.flatMap(([field, text]) => missingLanguages(text).map((language) => `${field}:${language}`));
-}
-
-/** One line of the incident board. */
-export interface IncidentBoardEntry {
-  incidentId: string;
-  status: 'open' | 'closed';
-  kind: OpenIncident['kind'];
-  title: OpenIncident['title'];
-  severity: OpenIncident['severity'];
-  material: OpenIncident['material'] | null;
-  affectedPortIds: string[];
-  reportedBy: OpenIncident['reportedBy'];
-  reportedAt: string;
-  lastUpdate: string;
-  lastEventType: string;
-  missingTranslations: string[];
-  protectiveActionsInForce: number;
-  jointResponseTeam: OpenIncident['jcp']['jointResponseTeam'];
 }
 
 /** Incidents by id: the full state (for the incident view) and the board line (open incidents first). */

@@ -1,18 +1,7 @@
 import type { BilingualText, ReferenceCatalog } from '@enlace/domain';
 import type { DecodedEvent } from '@enlace/consumers';
 import type { Projection } from './projection.js';
-
-/** One line of the ICS-214-style activity log: who did what, when, on which side. */
-export interface ActivityEntry {
-  position: string;
-  at: string;
-  streamId: string;
-  type: string;
-  actor: string;
-  agency: string;
-  side: 'US' | 'MX' | null;
-  summary: { en: string; es: string };
-}
+import type { ActivityEntry } from './read-model.types.js';
 
 type Data = Record<string, unknown>;
 

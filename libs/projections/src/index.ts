@@ -1,3 +1,4 @@
+export type * from './read-model.types.js';
 export * from './incident-board.projection.js';
 export * from './incident-timeline.projection.js';
 export * from './notification-tracker.projection.js';

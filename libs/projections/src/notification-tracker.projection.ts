@@ -1,15 +1,7 @@
 import type { DecodedEvent } from '@enlace/consumers';
-import {
-  evolveNotification,
-  type ExistingNotification,
-  type NotificationState,
-  pendingRecipients,
-  type Recipient,
-} from '@enlace/domain';
+import { evolveNotification, type NotificationState, pendingRecipients } from '@enlace/domain';
 import type { Projection } from './projection.js';
-
-export type TrackedNotification = ExistingNotification & { revision: number; pending: Recipient[] };
-export type NotificationStatus = TrackedNotification & { overdue: boolean };
+import type { NotificationStatus, TrackedNotification } from './read-model.types.js';
 
 /** Per BLM notification: who acknowledged, who is pending; `overdue` is judged at read time against the clock. */
 export class NotificationTrackerProjection implements Projection<Record<string, TrackedNotification>> {

@@ -1,53 +1,14 @@
 import type { DecodedEvent } from '@enlace/consumers';
 import {
   evolvePort,
-  type LaneId,
-  type Owner,
   type PortOfEntry,
   type PortState,
   type ReferenceCatalog,
   reopeningBlockers,
   type ShutdownState,
-  type Side,
 } from '@enlace/domain';
 import type { Projection } from './projection.js';
-
-export interface LaneStatus {
-  id: LaneId;
-  mode: string;
-  direction: string;
-  status: 'open' | 'closed';
-}
-
-export interface ChecklistProgress {
-  portId: string;
-  shutdownId: string;
-  total: number;
-  completed: number;
-  waived: number;
-  open: number;
-  criticalOpen: number;
-  /** Open critical items by owner: each side's keep it from signing off, all of them from reopening. */
-  criticalOpenByOwner: Record<Owner, number>;
-  /** Sign-offs in force. */
-  signOffs: { US: boolean; MX: boolean };
-  /** Sign-offs a later change withdrew: the side must sign off again. */
-  signOffsToRenew: Side[];
-  /** Whether the next reopening phase may go ahead (any lane, either side for its own). */
-  readyToReopen: boolean;
-}
-
-export interface PortStatus extends PortOfEntry {
-  status: 'open' | 'partially-closed' | 'closed';
-  laneStatus: LaneStatus[];
-  revision: number;
-  /** When the shutdown in progress was declared (time closed), or null. */
-  closedSince: string | null;
-  linkedIncidentId: string | null;
-  activeShutdown: (ShutdownState & { blockers: ReturnType<typeof reopeningBlockers> }) | null;
-  checklistProgress: ChecklistProgress | null;
-  pastShutdowns: PortState['pastShutdowns'];
-}
+import type { ChecklistProgress, PortStatus } from './read-model.types.js';
 
 export function checklistProgress(portId: string, shutdown: ShutdownState): ChecklistProgress {
   const items = shutdown.checklist.items;

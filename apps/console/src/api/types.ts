@@ -1,6 +1,6 @@
-// The api's answers as the console reads them. The domain's vocabulary (sides, languages, severities, lanes, …) is
-// imported from libs/domain, which is pure TypeScript; the read models' shapes (libs/projections) are still mirrored
-// by hand here, because that lib runs on Node (issue 13: give them a home without I/O). Only what the console reads.
+// The api's answers as the console reads them: the domain's vocabulary from libs/domain (pure TypeScript), the read
+// models' shapes from libs/projections' types-only module (`@enlace/read-models`), and the answers of routes without a
+// read model (sign-in, accounts, write results, reference data) declared here.
 
 export {
   AUTH_ACTIVITY_TYPES,
@@ -24,22 +24,10 @@ export {
   type Side,
   SIDE_OF_DIRECTION,
 } from '@enlace/domain';
-import type {
-  AuthActivityType,
-  BilingualText,
-  Direction,
-  IncidentKind,
-  Language,
-  LaneId,
-  LaneMode,
-  Owner,
-  Role,
-  Severity,
-  ShutdownKind,
-  Side,
-} from '@enlace/domain';
+import type { AuthActivityType, BilingualText, Role, Side } from '@enlace/domain';
+import type { PortStatus } from '@enlace/read-models';
 
-export type PortStatusValue = 'open' | 'partially-closed' | 'closed';
+export type PortStatusValue = PortStatus['status'];
 export const QUANTITY_UNITS = ['kg', 't', 'lb', 'L', 'm3', 'gal'] as const;
 
 /** The login and refresh answer (POST /api/auth/login, POST /api/auth/refresh). */
@@ -111,202 +99,31 @@ export interface WriteResult {
   replayed: boolean;
 }
 
-// ------------------------------------------------------------------------------------------------------ ports
+// ------------------------------------------------------------------------------- ports, incidents, notifications
+// The read models' shapes come from the api's own types (libs/projections/src/read-model.types.ts, types only).
 
-export interface LaneStatus {
-  id: LaneId;
-  mode: LaneMode;
-  direction: Direction;
-  status: 'open' | 'closed';
-}
+export type {
+  ActivityEntry,
+  ChecklistProgress,
+  IncidentBoardEntry,
+  IncidentDetail as Incident,
+  LaneStatus,
+  NotificationStatus,
+  PortStatus,
+} from '@enlace/read-models';
+export type {
+  Acknowledgment,
+  ChecklistItemState as ChecklistItem,
+  Material,
+  ProtectiveAction,
+  Recipient,
+  ReopeningBlockers,
+  SignOff,
+  SituationReport,
+  WithdrawnSignOff,
+} from '@enlace/domain';
 
-export interface ChecklistItem {
-  id: string;
-  text: { en: string; es: string };
-  owner: Owner;
-  agency: string;
-  critical: boolean;
-  status: 'open' | 'completed' | 'waived';
-  resolvedBy?: { side: Side; agency: string };
-  resolvedAt?: string;
-  note?: BilingualText;
-  reason?: BilingualText;
-  /** Items added to the running checklist. */
-  addedBy?: { side: Side; agency: string; at: string };
-  /** The last undoing of a completion or waiver. */
-  reopened?: { side: Side; agency: string; at: string; reason: BilingualText; previousStatus: 'completed' | 'waived' };
-}
-
-export interface SignOff {
-  side: Side;
-  agency: string;
-  officer: string;
-  at: string;
-}
-
-/** A sign-off a later change withdrew: the side must sign off again. */
-export interface WithdrawnSignOff extends SignOff {
-  withdrawnAt: string;
-  cause: 'item-reopened' | 'item-added' | 'item-waived' | 'joint-item-completed' | 'lanes-closed';
-  itemId?: string;
-  reason: { en: string; es: string };
-}
-
-/** What blocks the next reopening phase (the same for every lane: items are not per lane). */
-export interface ReopeningBlockers {
-  openCriticalItems: ChecklistItem[];
-  missingSignOffs: Side[];
-  signOffsToRenew: Side[];
-}
-
-export interface ActiveShutdown {
-  shutdownId: string;
-  kind: ShutdownKind;
-  scope: 'full' | 'partial';
-  lanes: LaneId[];
-  closedLanes: LaneId[];
-  reason: BilingualText;
-  incidentId?: string;
-  declaredBy: { side: Side; agency: string };
-  declaredAt: string;
-  joinedBy?: { side: Side; agency: string; at: string; reason: BilingualText };
-  checklist: { templateId: string; templateVersion: number; items: ChecklistItem[] };
-  signOffs: Partial<Record<Side, SignOff>>;
-  signOffsToRenew: Partial<Record<Side, WithdrawnSignOff>>;
-  phases: number;
-  blockers: ReopeningBlockers;
-}
-
-export interface ChecklistProgress {
-  portId: string;
-  shutdownId: string;
-  total: number;
-  completed: number;
-  waived: number;
-  open: number;
-  criticalOpen: number;
-  criticalOpenByOwner: Record<Owner, number>;
-  signOffs: { US: boolean; MX: boolean };
-  signOffsToRenew: Side[];
-  readyToReopen: boolean;
-}
-
-/** GET /api/ports (each) and GET /api/ports/:id. */
-export interface PortStatus {
-  id: string;
-  name: { us: string; mx: string };
-  state: { us: string; mx: string };
-  cbpPortCode: string | null;
-  lanes: { id: LaneId; mode: LaneMode; direction: Direction }[];
-  location: { lat: number; lon: number } | null;
-  blmId: string;
-  timeZones: { us: string; mx: string };
-  status: PortStatusValue;
-  laneStatus: LaneStatus[];
-  revision: number;
-  closedSince: string | null;
-  linkedIncidentId: string | null;
-  activeShutdown: ActiveShutdown | null;
-  checklistProgress: ChecklistProgress | null;
-  pastShutdowns: { shutdownId: string; kind: ShutdownKind; declaredAt: string; reopenedAt: string }[];
-}
-
-// -------------------------------------------------------------------------------------------------- incidents
-
-export interface Material {
-  unNumber?: string;
-  name: string;
-  hazardClass?: string;
-  ergGuide?: string;
-  toxicByInhalation?: boolean;
-}
-
-/** GET /api/incidents (each). */
-export interface IncidentBoardEntry {
-  incidentId: string;
-  status: 'open' | 'closed';
-  kind: IncidentKind;
-  title: BilingualText;
-  severity: Severity;
-  material: Material | null;
-  affectedPortIds: string[];
-  reportedBy: { side: Side; agency: string };
-  reportedAt: string;
-  lastUpdate: string;
-  lastEventType: string;
-  missingTranslations: string[];
-  protectiveActionsInForce: number;
-  jointResponseTeam: 'inactive' | 'active' | 'deactivated';
-}
-
-export interface ProtectiveAction {
-  actionId: string;
-  kind: 'evacuation' | 'shelter-in-place';
-  center: { lat: number; lon: number };
-  radiusMeters: number;
-  instructions: BilingualText;
-  side: Side;
-  orderedAt: string;
-  liftedAt?: string;
-}
-
-export interface SituationReport {
-  reportId: string;
-  number: number;
-  summary: BilingualText;
-  side: Side;
-  filedAt: string;
-}
-
-export interface CenterStep {
-  center: 'NRC' | 'CENACOM';
-  at: string;
-  reference?: string;
-}
-
-/** GET /api/incidents/:id. */
-export interface Incident {
-  status: 'open' | 'closed';
-  incidentId: string;
-  kind: IncidentKind;
-  title: BilingualText;
-  severity: Severity;
-  material?: Material;
-  quantity?: { amount: number; unit: string };
-  location: { lat: number; lon: number; description: BilingualText };
-  affectedPortIds: string[];
-  sisterCityPlanId?: string;
-  casualties: { injured: number; fatalities: number };
-  reportedBy: { side: Side; agency: string };
-  observedAt: string;
-  reportedAt: string;
-  updatedAt: string;
-  protectiveActions: ProtectiveAction[];
-  situationReports: SituationReport[];
-  jcp: {
-    nationalCenters: Partial<Record<Side, CenterStep>>;
-    counterpartNotified: Partial<Record<Side, CenterStep>>;
-    jointResponseTeam: 'inactive' | 'active' | 'deactivated';
-    /** While active: the sides that agreed to stand it down (both must). */
-    jointResponseTeamStandDown: Partial<Record<Side, { at: string }>>;
-    onSceneCoordinators: Partial<Record<Side, { name: string; agency: string; phone?: string }>>;
-  };
-  closingSummary?: BilingualText;
-  revision: number;
-  missingTranslations: string[];
-}
-
-/** GET /api/incidents/:id/timeline (each): the ICS-214-style activity log. */
-export interface ActivityEntry {
-  position: string;
-  at: string;
-  streamId: string;
-  type: string;
-  actor: string;
-  agency: string;
-  side: Side | null;
-  summary: { en: string; es: string };
-}
+export type ActiveShutdown = NonNullable<PortStatus['activeShutdown']>;
 
 /** GET /api/incidents/:id/events (each): the stream as recorded, with each event's mode. */
 export interface RecordedEvent {
@@ -315,41 +132,6 @@ export interface RecordedEvent {
   revision: number;
   type: string;
   metadata: { mode: 'actual' | 'exercise'; recordedAt: string; actor: string; agency: string };
-}
-
-// ---------------------------------------------------------------------------------------------- notifications
-
-export interface Recipient {
-  agency: string;
-  side: Side;
-}
-
-export interface Acknowledgment extends Recipient {
-  officer: string;
-  at: string;
-  readIn?: Language;
-}
-
-/** GET /api/notifications (each): pending first, then by deadline; `overdue` judged by the server when read. */
-export interface NotificationStatus {
-  status: 'active' | 'cancelled';
-  notificationId: string;
-  blmId: string;
-  subject: { incidentId?: string; portId?: string; shutdownId?: string };
-  title: BilingualText;
-  body: BilingualText;
-  severity: Severity;
-  acknowledgmentDeadline: string;
-  recipients: Recipient[];
-  acknowledgments: Acknowledgment[];
-  issuedBy: { side: Side; agency: string; officer: string };
-  issuedAt: string;
-  updatedAt: string;
-  cancellation?: { reason: BilingualText; at: string };
-  escalations: { tier: number; at: string }[];
-  revision: number;
-  pending: Recipient[];
-  overdue: boolean;
 }
 
 // -------------------------------------------------------------------------------------------------- reference

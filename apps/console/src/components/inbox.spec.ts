@@ -25,6 +25,7 @@ function notification(id: string, overrides: Partial<NotificationStatus> = {}): 
     issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
     issuedAt: '2026-07-15T19:00:00Z',
     updatedAt: '2026-07-15T19:00:00Z',
+    deliveries: {},
     escalations: [],
     revision: 0,
     pending: recipients,

@@ -1,0 +1,90 @@
+/**
+ * The read models' shapes as the api answers them: types only, importing nothing but the domain's, so the browser
+ * console compiles against these (alias `@enlace/read-models`) instead of mirroring them by hand.
+ */
+import type {
+  ExistingNotification,
+  OpenIncident,
+  Owner,
+  PortOfEntry,
+  PortState,
+  Recipient,
+  ReopeningBlockers,
+  ShutdownState,
+  Side,
+  Direction,
+  LaneId,
+  LaneMode,
+} from '@enlace/domain';
+
+export type IncidentDetail = OpenIncident & { revision: number; lastEventType: string; missingTranslations: string[] };
+
+/** One line of the incident board. */
+export interface IncidentBoardEntry {
+  incidentId: string;
+  status: 'open' | 'closed';
+  kind: OpenIncident['kind'];
+  title: OpenIncident['title'];
+  severity: OpenIncident['severity'];
+  material: OpenIncident['material'] | null;
+  affectedPortIds: string[];
+  reportedBy: OpenIncident['reportedBy'];
+  reportedAt: string;
+  lastUpdate: string;
+  lastEventType: string;
+  missingTranslations: string[];
+  protectiveActionsInForce: number;
+  jointResponseTeam: OpenIncident['jcp']['jointResponseTeam'];
+}
+
+/** One line of the ICS-214-style activity log: who did what, when, on which side. */
+export interface ActivityEntry {
+  position: string;
+  at: string;
+  streamId: string;
+  type: string;
+  actor: string;
+  agency: string;
+  side: Side | null;
+  summary: { en: string; es: string };
+}
+
+export type TrackedNotification = ExistingNotification & { revision: number; pending: Recipient[] };
+export type NotificationStatus = TrackedNotification & { overdue: boolean };
+
+export interface LaneStatus {
+  id: LaneId;
+  mode: LaneMode;
+  direction: Direction;
+  status: 'open' | 'closed';
+}
+
+export interface ChecklistProgress {
+  portId: string;
+  shutdownId: string;
+  total: number;
+  completed: number;
+  waived: number;
+  open: number;
+  criticalOpen: number;
+  /** Open critical items by owner: each side's keep it from signing off, all of them from reopening. */
+  criticalOpenByOwner: Record<Owner, number>;
+  /** Sign-offs in force. */
+  signOffs: { US: boolean; MX: boolean };
+  /** Sign-offs a later change withdrew: the side must sign off again. */
+  signOffsToRenew: Side[];
+  /** Whether the next reopening phase may go ahead (any lane, either side for its own). */
+  readyToReopen: boolean;
+}
+
+export interface PortStatus extends PortOfEntry {
+  status: 'open' | 'partially-closed' | 'closed';
+  laneStatus: LaneStatus[];
+  revision: number;
+  /** When the shutdown in progress was declared (time closed), or null. */
+  closedSince: string | null;
+  linkedIncidentId: string | null;
+  activeShutdown: (ShutdownState & { blockers: ReopeningBlockers }) | null;
+  checklistProgress: ChecklistProgress | null;
+  pastShutdowns: PortState['pastShutdowns'];
+}
