@@ -39,11 +39,17 @@ export function decodeRecorded(recorded: RecordedEvent): DecodedOrNot {
   const storedVersion = (recorded.metadata as { schemaVersion?: unknown }).schemaVersion ?? 1;
   const decoded = decodeEvent(aggregate, recorded.type, recorded.data, storedVersion);
   if (!decoded.ok) return { ok: false, reason: `${recorded.streamId}@${recorded.revision}: ${decoded.reason}` };
-  const { type: _type, data: _data, ...stored } = recorded;
   const aggregateId = aggregate === 'auth-log' ? 'auth-log' : located.streamId.slice(aggregate.length + 1);
+  // Spelled out rather than spread: this runs once per event read, and a literal is several times cheaper.
   const event = {
-    ...stored,
-    ...decoded.event,
+    id: recorded.id,
+    streamId: recorded.streamId,
+    revision: recorded.revision,
+    position: recorded.position,
+    metadata: recorded.metadata,
+    hash: recorded.hash,
+    type: decoded.event.type,
+    data: decoded.event.data,
     aggregate,
     aggregateId,
     world: located.world,

@@ -84,7 +84,8 @@ function toRecorded(row: EventRow): RecordedEvent {
     revision: Number(row.revision),
     position: formatPosition(row.tx, row.gp),
     data: row.data,
-    metadata: { ...row.metadata, recordedAt: new Date(Number(row.recorded_ms)).toISOString() },
+    // The row's metadata was parsed for this event alone: stamped in place rather than copied (once per event read).
+    metadata: Object.assign(row.metadata, { recordedAt: new Date(Number(row.recorded_ms)).toISOString() }),
     hash: row.hash,
   };
 }
