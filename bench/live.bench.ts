@@ -29,8 +29,6 @@
  */
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -48,6 +46,7 @@ import {
   summaryText,
 } from './live-shared.js';
 import { ensureDatabase } from './bench-database.js';
+import { closeHttp, freePort, request } from './bench-http.js';
 
 function envInt(name: string, fallback: number): number {
   const value = process.env[name];
@@ -139,14 +138,6 @@ function forkChild(script: string, name: string): RpcClient {
   return new RpcClient(name, child);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Database
 
@@ -202,54 +193,6 @@ function databaseLine(from: DatabaseStats | undefined, to: DatabaseStats | undef
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP (keep-alive)
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-interface HttpAnswer {
-  status: number;
-  body: unknown;
-  /** monoMs() when the whole answer was read. */
-  doneAt: number;
-}
-
-function request(port: number, method: string, path: string, body?: unknown, token?: string): Promise<HttpAnswer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((done, fail) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: {
-          ...(payload === undefined
-            ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', fail);
-        res.on('end', () => {
-          const doneAt = monoMs();
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : undefined;
-          } catch {
-            // not JSON: keep the text
-          }
-          done({ status: res.statusCode ?? 0, body: parsed, doneAt });
-        });
-      },
-    );
-    req.on('error', fail);
-    req.end(payload);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The api
@@ -1098,7 +1041,7 @@ async function main(): Promise<void> {
   } finally {
     await raw?.call('close', {}, 5_000).catch(() => undefined);
     await Promise.all([stopChild(raw?.child), stopChild(clients?.child), stopChild(api?.child)]);
-    agent.destroy();
+    closeHttp();
     postgresTracker.stop();
     await dropSchema(schema).catch((error: unknown) => console.error(`dropping schema ${schema} failed:`, error));
   }

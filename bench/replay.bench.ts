@@ -1,0 +1,431 @@
+/**
+ * npm run bench:replay — what the history costs to read, rebuild and boot on, at several sizes, side by side.
+ *
+ * For each size it builds (once, then reuses) a history on PostgreSQL through the real command pipeline: closed
+ * incidents, each with situation reports, both national centres notified, a joint response team stood up and down,
+ * a port shutdown worked through its checklist, both sign-offs and the reopening, and a BLM notification delivered
+ * and acknowledged; then the same open work at every size (10 open incidents, 3 active shutdowns, 10 pending
+ * notifications). Then, in one run:
+ *   (a) a raw keyset SELECT of the events (node-pg, 1,000 rows a page), the baseline;
+ *   (b) reading `$all` through the event store port (1,000 a page);
+ *   (c) rebuilding every live read model from zero (port read + decode + apply);
+ * as events/s and ratios to (a); then the api booted on the history (spawn → /health), its RSS after boot, and
+ * p50/p95 of the list routes.
+ *
+ *   BENCH_DATABASE_URL   default postgres://postgres@127.0.0.1:5432/enlace_bench (created if missing)
+ *   BENCH_REPLAY_SIZES   default 100000 (events; e.g. 100000,1000000 — the 1M history takes ~15 min to build once)
+ *   BENCH_REPLAY_REBUILD=1  rebuild the histories even if present
+ */
+import { CommandPipeline } from '@enlace/application';
+import { SystemClock } from '@enlace/clock';
+import { decodeRecorded } from '@enlace/consumers';
+import {
+  type Actor,
+  type Decider,
+  incidentDecider,
+  notificationDecider,
+  portDecider,
+  type ReferenceCatalog,
+  type Side,
+} from '@enlace/domain';
+import { openPostgresEventStore, type PostgresEventStore, type Position } from '@enlace/event-store';
+import { ReadModels } from '@enlace/projections';
+import { loadReferenceCatalog } from '@enlace/reference-data';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureDatabase } from './bench-database.js';
+import { closeHttp, freePort, request } from './bench-http.js';
+import { monoMs, sleep } from './live-shared.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const API_MAIN = join(root, 'dist/apps/api/src/main.js');
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/enlace_bench';
+const SIZES = (process.env.BENCH_REPLAY_SIZES ?? '100000').split(',').map((size) => Number(size.trim()));
+const REBUILD = process.env.BENCH_REPLAY_REBUILD === '1';
+const PAGE = 1_000;
+const PORTS = ['otay-mesa', 'san-ysidro', 'calexico-west', 'nogales-deconcini', 'laredo-world-trade'];
+const BLM = 'blm-sandiego-tijuana';
+const OPEN = { incidents: 10, shutdowns: 3, notifications: 10 };
+
+const us: Actor = { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' };
+const mx: Actor = { id: 'officer.mx', agency: 'ANAM', country: 'MX', role: 'officer' };
+const system: Actor = { id: 'system:worker', agency: 'ENLACE', country: null, role: 'system' };
+const officerOf = (agency: string, side: Side): Actor => ({
+  id: `officer.${agency.toLowerCase()}`,
+  agency,
+  country: side,
+  role: 'officer',
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building a history
+
+class History {
+  failures = new Map<string, number>();
+
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  /** One command; a refusal is counted by its code (the history is built through the real rules). */
+  private async run<S, C, E extends { type: string; data: unknown }>(
+    decider: Decider<S, C, E>,
+    streamId: string,
+    command: C,
+    actor: Actor,
+  ): Promise<S | undefined> {
+    try {
+      const outcome = await this.pipeline.execute(decider, { streamId, command, actor, correlationId: randomUUID() });
+      return outcome.state;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as Error).message.slice(0, 60);
+      this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
+      return undefined;
+    }
+  }
+
+  async incident(): Promise<string> {
+    const incidentId = randomUUID();
+    await this.run(
+      incidentDecider,
+      `incident-${incidentId}`,
+      {
+        type: 'ReportIncident',
+        data: {
+          incidentId,
+          kind: 'hazmat-release',
+          title: { en: 'Chlorine release at the commercial lot', es: 'Fuga de cloro en el patio comercial' },
+          severity: 'severe',
+          material: { name: 'Chlorine', unNumber: '1017' },
+          location: { lat: 32.55, lon: -116.94, description: { en: 'Commercial lot', es: 'Patio comercial' } },
+          affectedPortIds: ['otay-mesa'],
+        },
+      },
+      us,
+    );
+    return incidentId;
+  }
+
+  /** A whole closed incident with its shutdown of `portId` and its notification. */
+  async closedCycle(portId: string): Promise<void> {
+    const incidentId = await this.incident();
+    const stream = `incident-${incidentId}`;
+    const act = (command: Parameters<typeof incidentDecider.decide>[0], actor: Actor) =>
+      this.run(incidentDecider, stream, command, actor);
+    await act({ type: 'FileSituationReport', data: { summary: { en: 'Plume moving east', es: 'Pluma al este' } } }, us);
+    await act({ type: 'RecordNationalCenterNotified', data: { reference: 'NRC-1' } }, us);
+    await act({ type: 'RecordNationalCenterNotified', data: { reference: 'CENACOM-1' } }, mx);
+    await act({ type: 'ActivateJointResponseTeam', data: {} }, us);
+    await act({ type: 'FileSituationReport', data: { summary: { en: 'Contained', es: 'Contenida' } } }, mx);
+    await this.shutdownCycle(portId, incidentId, true);
+    await this.notificationCycle(incidentId, true);
+    await act({ type: 'DeactivateJointResponseTeam', data: {} }, us);
+    await act({ type: 'DeactivateJointResponseTeam', data: {} }, mx);
+    await act({ type: 'CloseIncident', data: { summary: { en: 'All clear', es: 'Sin riesgo' } } }, us);
+  }
+
+  async shutdownCycle(portId: string, incidentId: string | undefined, reopen: boolean): Promise<void> {
+    const stream = `port-${portId}`;
+    const act = (command: Parameters<typeof portDecider.decide>[0], actor: Actor) =>
+      this.run(portDecider, stream, command, actor);
+    const declared = await act(
+      {
+        type: 'DeclarePortShutdown',
+        data: {
+          portId,
+          kind: 'hazmat-release',
+          reason: { en: 'Plume over the lanes', es: 'Pluma sobre los carriles' },
+          ...(incidentId ? { incidentId } : {}),
+        },
+      },
+      us,
+    );
+    if (!reopen || !declared?.activeShutdown) return;
+    for (const item of declared.activeShutdown.checklist.items) {
+      await act({ type: 'CompleteChecklistItem', data: { portId, itemId: item.id } }, item.owner === 'MX' ? mx : us);
+    }
+    await act({ type: 'SignOffResumption', data: { portId, side: 'US' } }, us);
+    await act({ type: 'SignOffResumption', data: { portId, side: 'MX' } }, mx);
+    await act({ type: 'ReopenPortLanes', data: { portId } }, us);
+  }
+
+  async notificationCycle(incidentId: string, answered: boolean): Promise<void> {
+    const notificationId = randomUUID();
+    const stream = `notification-${notificationId}`;
+    const act = (command: Parameters<typeof notificationDecider.decide>[0], actor: Actor) =>
+      this.run(notificationDecider, stream, command, actor);
+    const issued = await act(
+      {
+        type: 'IssueBlmNotification',
+        data: {
+          notificationId,
+          blmId: BLM,
+          subject: { incidentId, portId: 'otay-mesa' },
+          title: { en: 'Lanes closed', es: 'Carriles cerrados' },
+          body: { en: 'Chlorine release near the port.', es: 'Fuga de cloro cerca del puerto.' },
+          severity: 'severe',
+          acknowledgmentDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      },
+      us,
+    );
+    if (!answered || !issued || issued.status === 'none') return;
+    for (const recipient of issued.recipients) {
+      await act(
+        {
+          type: 'RecordDeliveryOutcome',
+          data: { ...recipient, channel: 'webhook', attempt: 1, outcome: 'delivered' },
+        },
+        system,
+      );
+      await act({ type: 'AcknowledgeBlmNotification', data: {} }, officerOf(recipient.agency, recipient.side));
+    }
+  }
+
+  /** The same open work at every size. */
+  async openWork(): Promise<void> {
+    const incidents: string[] = [];
+    for (let i = 0; i < OPEN.incidents; i += 1) incidents.push(await this.incident());
+    for (let i = 0; i < OPEN.shutdowns; i += 1) await this.shutdownCycle(PORTS[i]!, incidents[i], false);
+    for (let i = 0; i < OPEN.notifications; i += 1) await this.notificationCycle(incidents[i]!, false);
+  }
+}
+
+async function eventCount(client: pg.Client | pg.Pool, schema: string): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM ${pg.escapeIdentifier(schema)}.es_events`,
+  );
+  return Number(rows[0]!.n);
+}
+
+async function build(size: number, schema: string, reference: ReferenceCatalog, admin: pg.Pool): Promise<void> {
+  const exists = await admin.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema]);
+  if (exists.rowCount && !REBUILD && (await eventCount(admin, schema)) >= size) {
+    console.log(`  ${schema}: reusing ${(await eventCount(admin, schema)).toLocaleString('en-US')} events`);
+    return;
+  }
+  await admin.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  const store = await openPostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 8 });
+  try {
+    const history = new History(new CommandPipeline(store, reference, new SystemClock()));
+    const started = monoMs();
+    let lastReport = started;
+    // One lane per port: a port's shutdowns follow each other, the ports run side by side.
+    const lanes = PORTS.map(async (portId) => {
+      while ((await eventCount(admin, schema)) < size - 500) {
+        for (let i = 0; i < 10; i += 1) await history.closedCycle(portId);
+        if (monoMs() - lastReport > 15_000) {
+          lastReport = monoMs();
+          const count = await eventCount(admin, schema);
+          console.log(
+            `  ${schema}: ${count.toLocaleString('en-US')} events (${Math.round(count / ((monoMs() - started) / 1_000))}/s)`,
+          );
+        }
+      }
+    });
+    await Promise.all(lanes);
+    await history.openWork();
+    const failures = [...history.failures].map(([code, n]) => `${code} ×${n}`).join(', ');
+    console.log(
+      `  ${schema}: built ${(await eventCount(admin, schema)).toLocaleString('en-US')} events in ` +
+        `${Math.round((monoMs() - started) / 1_000)} s${failures ? `; refused commands: ${failures}` : ''}`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measuring
+
+interface Figures {
+  events: number;
+  rawPerS: number;
+  portPerS: number;
+  rebuildPerS: number;
+  bootMs: number;
+  rssMb: number;
+  routes: Record<string, { p50: number; p95: number; kb: number }>;
+}
+
+async function rawRead(schema: string): Promise<{ count: number; ms: number }> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const started = monoMs();
+    let count = 0;
+    let cursor: [string, string] = ['0', '0'];
+    for (;;) {
+      const { rows } = await client.query<{ tx: string; gp: string }>(
+        `SELECT e.tx_id::text AS tx, e.global_position::text AS gp, e.stream_id, e.revision, e.event_id, e.event_type,
+                e.data, e.metadata, e.recorded_at, e.hash
+           FROM ${pg.escapeIdentifier(schema)}.es_events e
+          WHERE (e.tx_id, e.global_position) > ($1::xid8, $2::bigint)
+          ORDER BY e.tx_id, e.global_position LIMIT ${PAGE}`,
+        cursor,
+      );
+      count += rows.length;
+      if (rows.length < PAGE) break;
+      const last = rows[rows.length - 1]!;
+      cursor = [last.tx, last.gp];
+    }
+    return { count, ms: monoMs() - started };
+  } finally {
+    await client.end();
+  }
+}
+
+async function portRead(
+  store: PostgresEventStore,
+  each?: (events: Awaited<ReturnType<PostgresEventStore['readAll']>>) => void,
+): Promise<{ count: number; ms: number }> {
+  const started = monoMs();
+  let count = 0;
+  let from: Position | undefined;
+  for (;;) {
+    const page = await store.readAll({ ...(from ? { fromPosition: from } : {}), maxCount: PAGE });
+    count += page.length;
+    each?.(page);
+    if (page.length < PAGE) break;
+    from = page[page.length - 1]!.position;
+  }
+  return { count, ms: monoMs() - started };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function bootAndQuery(schema: string): Promise<Pick<Figures, 'bootMs' | 'rssMb' | 'routes'>> {
+  const port = await freePort();
+  const started = monoMs();
+  const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      EVENT_STORE: 'postgres',
+      DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      WORKER_EMBEDDED: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the api exited during start-up (code ${child.exitCode})`);
+      const health = await request(port, 'GET', '/health').catch(() => undefined);
+      if (health?.status === 200) break;
+      if (monoMs() - started > 600_000) throw new Error('the api did not answer /health within 10 min');
+      await sleep(50);
+    }
+    const bootMs = monoMs() - started;
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const login = await request(port, 'POST', '/api/auth/login', { username: 'officer.us', password: 'demo' });
+    const token = (login.body as { accessToken?: string }).accessToken;
+    if (login.status !== 200 || !token) throw new Error(`login failed: ${login.status}`);
+    const routes: Figures['routes'] = {};
+    for (const path of ['/api/incidents', '/api/notifications', '/api/ports']) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 40; i += 1) {
+        const sent = monoMs();
+        const answer = await request(port, 'GET', path, undefined, token);
+        times.push(answer.doneAt - sent);
+        if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+        bytes = Buffer.byteLength(JSON.stringify(answer.body));
+      }
+      times.sort((a, b) => a - b);
+      routes[path] = { p50: percentile(times, 50), p95: percentile(times, 95), kb: bytes / 1024 };
+    }
+    return { bootMs, rssMb, routes };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+  }
+}
+
+async function measure(schema: string, reference: ReferenceCatalog): Promise<Figures> {
+  const raw = await rawRead(schema);
+  const store = await openPostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
+  try {
+    const port = await portRead(store);
+    const models = new ReadModels(reference);
+    let undecodable = 0;
+    const rebuild = await portRead(store, (page) => {
+      for (const recorded of page) {
+        const decoded = decodeRecorded(recorded);
+        if (decoded.ok) models.apply(decoded.event);
+        else undecodable += 1;
+      }
+    });
+    if (undecodable > 0) console.log(`  ${schema}: ${undecodable} events did not decode`);
+    const perS = (run: { count: number; ms: number }) => run.count / (run.ms / 1_000);
+    return {
+      events: raw.count,
+      rawPerS: perS(raw),
+      portPerS: perS(port),
+      rebuildPerS: perS(rebuild),
+      ...(await bootAndQuery(schema)),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+function table(results: [number, Figures][]): void {
+  const columns = results.map(([size]) => `${size.toLocaleString('en-US')} events`.padStart(22));
+  const row = (label: string, cell: (figures: Figures) => string) =>
+    console.log(`${label.padEnd(44)}${results.map(([, figures]) => cell(figures).padStart(22)).join('')}`);
+  const round = (value: number) => Math.round(value).toLocaleString('en-US');
+  console.log(`\n${''.padEnd(44)}${columns.join('')}`);
+  row('events read', (f) => round(f.events));
+  row('(a) raw SELECT, events/s', (f) => round(f.rawPerS));
+  row('(b) $all through the port, events/s', (f) => `${round(f.portPerS)} (${(f.portPerS / f.rawPerS).toFixed(2)})`);
+  row(
+    '(c) rebuild every read model, events/s',
+    (f) => `${round(f.rebuildPerS)} (${(f.rebuildPerS / f.rawPerS).toFixed(2)})`,
+  );
+  row('boot → /health, no read-model checkpoint (s)', (f) => (f.bootMs / 1_000).toFixed(1));
+  row('RSS after boot (MB)', (f) => round(f.rssMb));
+  for (const path of Object.keys(results[0]![1].routes)) {
+    row(`GET ${path} p50 / p95 ms (KB)`, (f) => {
+      const r = f.routes[path]!;
+      return `${r.p50.toFixed(0)} / ${r.p95.toFixed(0)} (${round(r.kb)})`;
+    });
+  }
+  console.log(
+    '\nratios in parentheses are to (a). Goals (issue 13): (b) ≥ 0.9, (c) ≥ 0.8 and ≥ 50,000/s; at 1M boot with a ' +
+      'checkpoint < 2 s, RSS < 300 MB, list p95 < 50 ms, the same at every size.',
+  );
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase(DATABASE_URL);
+  const reference = loadReferenceCatalog(join(root, 'config'));
+  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: PORTS.length });
+  const results: [number, Figures][] = [];
+  try {
+    for (const size of SIZES) {
+      const schema = `replay_${size}`;
+      await build(size, schema, reference, admin);
+      results.push([size, await measure(schema, reference)]);
+    }
+  } finally {
+    await admin.end();
+    closeHttp();
+  }
+  table(results);
+}
+
+main().catch((error: unknown) => {
+  console.error('benchmark failed:', error);
+  process.exitCode = 1;
+});
