@@ -1,4 +1,12 @@
-import { canonicalJson, chainHash, contentDigest, GENESIS_HASH, sha256Hex } from './hash-chain.js';
+import {
+  canonicalJson,
+  chainHash,
+  contentDigest,
+  GENESIS_HASH,
+  sha256Hex,
+  type StoredLink,
+  verifyChain,
+} from './hash-chain.js';
 
 describe('canonicalJson', () => {
   it('sorts object keys at every depth and keeps array order', () => {
@@ -55,5 +63,64 @@ describe('canonicalJson follows JSON semantics', () => {
     ['nested toJSON', { outer: { toJSON: () => ({ b: 2, a: 1 }) } }],
   ])('gives the same text for a value and its JSON round trip: %s', (_label, value) => {
     expect(canonicalJson(value)).toBe(canonicalJson(JSON.parse(JSON.stringify(value))));
+  });
+});
+
+describe('verifyChain (the one verification every adapter runs)', () => {
+  /** A stream of `count` events chained as an adapter stores them. */
+  function chained(count: number): StoredLink[] {
+    const links: StoredLink[] = [];
+    let previousHash = GENESIS_HASH;
+    for (let revision = 0; revision < count; revision += 1) {
+      const link = {
+        revision,
+        eventId: `00000000-0000-4000-8000-00000000000${revision}`,
+        type: 'SituationReportFiled',
+        data: { number: revision + 1 },
+        metadata: { actor: 'officer.mx' },
+        recordedAtMs: 1_790_000_000_000 + revision,
+      };
+      const hash = chainHash({
+        previousHash,
+        streamId: 'incident-1',
+        revision,
+        eventId: link.eventId,
+        type: link.type,
+        contentDigest: contentDigest(link.data, link.metadata),
+        recordedAtMs: link.recordedAtMs,
+      });
+      links.push({ ...link, hash });
+      previousHash = hash;
+    }
+    return links;
+  }
+
+  /** Read a page at a time, as the adapters do. */
+  async function* paged(links: StoredLink[]): AsyncGenerator<StoredLink> {
+    for (const link of links) yield await Promise.resolve(link);
+  }
+
+  it('passes an intact stream, counting its events', async () => {
+    expect(await verifyChain('incident-1', paged(chained(4)), { listed: true })).toEqual({ eventsChecked: 4 });
+  });
+
+  it('names the first altered event, the first missing one, and a listed stream emptied of its history', async () => {
+    const altered = chained(4);
+    altered[2] = { ...altered[2]!, data: { number: 99 } };
+    expect(await verifyChain('incident-1', paged(altered), { listed: true })).toEqual({
+      broken: { revision: 2, reason: 'hash-mismatch' },
+      eventsChecked: 3,
+    });
+    const missing = chained(4).filter((link) => link.revision !== 1);
+    expect(await verifyChain('incident-1', paged(missing), { listed: true })).toEqual({
+      broken: { revision: 1, reason: 'revision-gap' },
+      eventsChecked: 2,
+    });
+    expect(await verifyChain('incident-1', paged([]), { listed: true })).toEqual({
+      broken: { revision: 0, reason: 'revision-gap' },
+      eventsChecked: 0,
+    });
+    // A stream nobody listed that reads as empty simply does not exist.
+    expect(await verifyChain('incident-9', paged([]), { listed: false })).toEqual({ eventsChecked: 0 });
   });
 });

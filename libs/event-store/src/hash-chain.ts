@@ -71,3 +71,53 @@ export function chainHash(link: ChainLink): string {
     ].join('\n'),
   );
 }
+
+/** One stored event as a verifier reads it: what its hash covers, and the hash the store kept. */
+export interface StoredLink {
+  revision: number;
+  eventId: string;
+  type: string;
+  data: unknown;
+  /** The metadata as supplied at append (without the store's `recordedAt` and hash stamps). */
+  metadata: unknown;
+  recordedAtMs: number;
+  hash: string;
+}
+
+export interface StreamVerdict {
+  /** The first place where the stored history disagrees with its hashes, if any. */
+  broken?: { revision: number; reason: 'hash-mismatch' | 'revision-gap' };
+  eventsChecked: number;
+}
+
+/**
+ * The one verification every adapter runs: recomputes a stream's chain from revision 0 over its events in revision
+ * order, read a page at a time by the adapter (an async iterable, so a long stream is never held whole). A stream the
+ * store lists as created but that reads as empty lost its whole history: a gap at revision 0.
+ */
+export async function verifyChain(
+  streamId: string,
+  links: AsyncIterable<StoredLink>,
+  { listed }: { listed: boolean },
+): Promise<StreamVerdict> {
+  let previousHash = GENESIS_HASH;
+  let expected = 0;
+  for await (const link of links) {
+    const eventsChecked = expected + 1;
+    if (link.revision !== expected) return { broken: { revision: expected, reason: 'revision-gap' }, eventsChecked };
+    const recomputed = chainHash({
+      previousHash,
+      streamId,
+      revision: link.revision,
+      eventId: link.eventId,
+      type: link.type,
+      contentDigest: contentDigest(link.data, link.metadata),
+      recordedAtMs: link.recordedAtMs,
+    });
+    if (recomputed !== link.hash) return { broken: { revision: expected, reason: 'hash-mismatch' }, eventsChecked };
+    previousHash = link.hash;
+    expected += 1;
+  }
+  if (expected === 0 && listed) return { broken: { revision: 0, reason: 'revision-gap' }, eventsChecked: 0 };
+  return { eventsChecked: expected };
+}

@@ -36,7 +36,7 @@ import type {
   Subscription,
   VerifyResult,
 } from '../event-store.port.js';
-import { chainHash, contentDigest, GENESIS_HASH } from '../hash-chain.js';
+import { chainHash, contentDigest, GENESIS_HASH, type StoredLink, verifyChain } from '../hash-chain.js';
 import { assertStreamId, DEFAULT_MAX_PAYLOAD_BYTES, type PreparedEvent, prepareAppend } from '../validation.js';
 import { ALL_EVENTS, type CompiledFilter, compileFilter } from './event-filter.js';
 import { type Cursor, KurrentDbSubscription } from './kurrentdb-subscription.js';
@@ -496,50 +496,45 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /**
-   * Recomputes the stream's chain from its first event, as readers see the stream. `listed` streams are known to
-   * have had events: one that now reads as empty (deleted or truncated) is missing its history from revision 0.
+   * Recomputes the stream's chain from its first event, as readers see the stream (the one verification,
+   * `verifyChain`). `listed` streams are known to have had events: one that now reads as empty (deleted or truncated)
+   * is missing its history from revision 0.
    */
   private async verifyStream(streamId: string, listed: boolean, result: VerifyResult): Promise<ChainBreak | undefined> {
-    let previousHash = GENESIS_HASH;
-    let expectedRevision = 0;
-    for (;;) {
+    const verdict = await verifyChain(streamId, this.storedLinks(streamId, listed), { listed });
+    if (listed || verdict.eventsChecked > 0) result.streamsChecked += 1;
+    result.eventsChecked += verdict.eventsChecked;
+    return verdict.broken && { streamId, ...verdict.broken };
+  }
+
+  /** A stream's events in revision order, a page at a time; a listed stream since deleted reads as empty. */
+  private async *storedLinks(streamId: string, listed: boolean): AsyncGenerator<StoredLink> {
+    for (let from = 0; ;) {
       let page: DecodedEvent[];
       try {
         page = await this.readStreamPage(streamId, {
           direction: FORWARDS,
-          fromRevision: BigInt(expectedRevision),
+          fromRevision: BigInt(from),
           maxCount: PAGE_SIZE,
         });
       } catch (error) {
         if (!listed || !hasErrorType(error, ErrorType.STREAM_DELETED)) throw error;
-        page = [];
-      }
-      if (expectedRevision === 0) {
-        if (page.length === 0 && !listed) return undefined;
-        result.streamsChecked += 1;
+        return;
       }
       for (const { event, supplied, recordedAtMs } of page) {
-        result.eventsChecked += 1;
-        if (event.revision !== expectedRevision) {
-          return { streamId, revision: expectedRevision, reason: 'revision-gap' };
-        }
-        const recomputed = chainHash({
-          previousHash,
-          streamId,
+        yield {
           revision: event.revision,
           eventId: event.id,
           type: event.type,
-          contentDigest: contentDigest(event.data, supplied),
+          data: event.data,
+          metadata: supplied,
           recordedAtMs,
-        });
-        if (recomputed !== event.hash) return { streamId, revision: event.revision, reason: 'hash-mismatch' };
-        previousHash = event.hash;
-        expectedRevision += 1;
+          hash: event.hash,
+        };
       }
-      if (page.length < PAGE_SIZE) break;
+      if (page.length < PAGE_SIZE) return;
+      from = page[page.length - 1]!.event.revision + 1;
     }
-    if (expectedRevision === 0) return { streamId, revision: 0, reason: 'revision-gap' };
-    return undefined;
   }
 
   private assertOpen(): void {
