@@ -8,7 +8,7 @@
  * notifications). Then, in one run:
  *   (a) a raw keyset SELECT of the events (node-pg, 1,000 rows a page), the baseline;
  *   (b) reading `$all` through the event store port (1,000 a page);
- *   (c) rebuilding every live read model from zero (port read + decode + apply);
+ *   (c) rebuilding every live read model from zero through the process's event feed (read + decode + apply);
  * as events/s and ratios to (a); then the api booted on the history (spawn → /health), its RSS after boot, and
  * p50/p95 of the list routes.
  *
@@ -18,7 +18,7 @@
  */
 import { CommandPipeline } from '@enlace/application';
 import { SystemClock } from '@enlace/clock';
-import { decodeRecorded } from '@enlace/consumers';
+import { EventFeed, LIVE_FEED_PREFIXES } from '@enlace/consumers';
 import {
   type Actor,
   type Decider,
@@ -29,7 +29,7 @@ import {
   type Side,
 } from '@enlace/domain';
 import { openPostgresEventStore, type PostgresEventStore, type Position } from '@enlace/event-store';
-import { ReadModels } from '@enlace/projections';
+import { LIVE_STREAM_PREFIXES, ReadModels } from '@enlace/projections';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -278,17 +278,13 @@ async function rawRead(schema: string): Promise<{ count: number; ms: number }> {
   }
 }
 
-async function portRead(
-  store: PostgresEventStore,
-  each?: (events: Awaited<ReturnType<PostgresEventStore['readAll']>>) => void,
-): Promise<{ count: number; ms: number }> {
+async function portRead(store: PostgresEventStore): Promise<{ count: number; ms: number }> {
   const started = monoMs();
   let count = 0;
   let from: Position | undefined;
   for (;;) {
     const page = await store.readAll({ ...(from ? { fromPosition: from } : {}), maxCount: PAGE });
     count += page.length;
-    each?.(page);
     if (page.length < PAGE) break;
     from = page[page.length - 1]!.position;
   }
@@ -357,16 +353,23 @@ async function measure(schema: string, reference: ReferenceCatalog): Promise<Fig
   const store = await openPostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
   try {
     const port = await portRead(store);
+    // The production path: the process's feed, one attachment from nothing, every live read model applied.
     const models = new ReadModels(reference);
-    let undecodable = 0;
-    const rebuild = await portRead(store, (page) => {
-      for (const recorded of page) {
-        const decoded = decodeRecorded(recorded);
-        if (decoded.ok) models.apply(decoded.event);
-        else undecodable += 1;
-      }
-    });
-    if (undecodable > 0) console.log(`  ${schema}: ${undecodable} events did not decode`);
+    const feed = new EventFeed(store, { prefixes: LIVE_FEED_PREFIXES });
+    let applied = 0;
+    const started = monoMs();
+    const attachment = feed.attach(
+      undefined,
+      LIVE_STREAM_PREFIXES,
+      (event) => {
+        applied += 1;
+        models.apply(event);
+      },
+      'rebuild',
+    );
+    await attachment.synced();
+    const rebuild = { count: applied, ms: monoMs() - started };
+    await feed.stop();
     const perS = (run: { count: number; ms: number }) => run.count / (run.ms / 1_000);
     return {
       events: raw.count,

@@ -195,35 +195,52 @@ export class Attachment {
       if (!before(this.at, entry.position)) continue;
       if (before(this.at, entry.after)) await this.readGap(entry.after!);
       if (this.closed || !before(this.at, entry.position)) continue;
-      if (entry.event && this.matches(entry.event.streamId)) await this.handle(entry.event);
+      if (entry.event && this.matches(entry.event.streamId)) {
+        const handling = this.handle(entry.event);
+        if (handling) await handling;
+      }
       this.moveTo(entry.position!);
     }
   }
 
-  /** Reads (at, to] from the store, page by page, until it has it all or is closed; an outage is waited out. */
+  /**
+   * Reads (at, to] from the store, page by page, until it has it all or is closed; an outage is waited out. The next
+   * page is read while this one is handled, so a rebuild costs the slower of reading and handling, not their sum.
+   */
   private async readGap(to: Position): Promise<void> {
     const pageSize = this.feed.options.pageSize ?? 1_000;
+    const read = (after: Position | undefined) => {
+      const page = this.feed.store.readAll({
+        ...(after === undefined ? {} : { fromPosition: after }),
+        filter: { streamPrefixes: this.prefixes },
+        maxCount: pageSize,
+      });
+      page.catch(() => undefined); // a read-ahead nobody awaits (closed meanwhile) must not go unhandled
+      return page;
+    };
+    let next = read(this.at);
     for (let attempt = 1; !this.closed && before(this.at, to);) {
       try {
-        const page = await this.feed.store.readAll({
-          ...(this.at === undefined ? {} : { fromPosition: this.at }),
-          filter: { streamPrefixes: this.prefixes },
-          maxCount: pageSize,
-        });
+        const page = await next;
+        const last = page.at(-1);
+        const more = page.length === pageSize && last !== undefined && last.position < to;
+        if (more) next = read(last.position);
         for (const recorded of page) {
           if (this.closed || recorded.position > to) break;
           const decoded = decodeRecorded(recorded);
-          if (decoded.ok) await this.handle(decoded.event);
-          else this.logger.error(`Skipping an event this consumer cannot read: ${decoded.reason}`);
+          if (decoded.ok) {
+            const handling = this.handle(decoded.event);
+            if (handling) await handling;
+          } else this.logger.error(`Skipping an event this consumer cannot read: ${decoded.reason}`);
           this.moveTo(recorded.position);
         }
-        const last = page.at(-1);
-        if (page.length < pageSize || last === undefined || last.position >= to) this.moveTo(to);
+        if (!more) this.moveTo(to);
         attempt = 1;
       } catch (error) {
         this.logger.warn(`Catching up from the store failed (${String(error)}); trying again`);
         await pause(Math.min(250 * attempt, this.feed.options.retryMs ?? 1_000));
         attempt += 1;
+        next = read(this.at);
       }
     }
   }
@@ -232,11 +249,16 @@ export class Attachment {
     return this.prefixes.some((prefix) => streamId.startsWith(prefix));
   }
 
-  private async handle(event: DecodedEvent): Promise<void> {
-    try {
-      await this.handler(event);
-    } catch (error) {
+  /** Runs the handler; a promise only when it is asynchronous (a read model's is not: no await per event then). */
+  private handle(event: DecodedEvent): Promise<void> | undefined {
+    const failed = (error: unknown) =>
       this.logger.error(`Failed on ${event.type} at ${event.position}: ${String(error)}`);
+    try {
+      const result = this.handler(event);
+      return result instanceof Promise ? result.catch(failed) : undefined;
+    } catch (error) {
+      failed(error);
+      return undefined;
     }
   }
 
