@@ -331,6 +331,10 @@ describe('a chlorine release near Otay Mesa, end to end', () => {
     expect(await api.store.verify()).toMatchObject({ ok: true, breaks: [] });
     const open = await api.request<unknown[]>('GET', '/api/incidents', { as: 'auditor' });
     expect(open.body).toEqual([]);
+    const closedBoard = await api.request<{ incidentId: string }[]>('GET', '/api/incidents?status=closed', {
+      as: 'auditor',
+    });
+    expect(closedBoard.body.map((entry) => entry.incidentId)).toContain(incidentId);
   });
 });
 

@@ -23,6 +23,8 @@ export function missingTranslations(incident: OpenIncident): string[] {
 export class IncidentBoardProjection implements Projection<Record<string, IncidentDetail>> {
   readonly name = 'incident-board';
   private readonly incidents = new Map<string, { state: IncidentState; revision: number; lastEventType: string }>();
+  /** The open incidents' ids: the default board costs what is open, not every incident ever reported. */
+  private readonly open = new Set<string>();
 
   apply(event: DecodedEvent): void {
     if (event.aggregate !== 'incident') return;
@@ -31,6 +33,8 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
     if (current && event.revision <= current.revision) return;
     const state = evolveIncident(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
     this.incidents.set(id, { state, revision: event.revision, lastEventType: event.type });
+    if (state.status === 'open') this.open.add(id);
+    else this.open.delete(id);
   }
 
   detail(incidentId: string): IncidentDetail | undefined {
@@ -45,7 +49,7 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
   }
 
   board(status: 'open' | 'closed' | 'all' = 'open'): IncidentBoardEntry[] {
-    return [...this.incidents.keys()]
+    return [...(status === 'open' ? this.open : this.incidents.keys())]
       .map((id) => this.detail(id))
       .filter(
         (detail): detail is IncidentDetail => detail !== undefined && (status === 'all' || detail.status === status),
