@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { describeWorld, type World } from '@enlace/domain';
-import type { CheckpointStore, Position } from '@enlace/event-store';
+import type { CheckpointStore, DocumentWrite, Position } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DecodedEvent } from './decoded-event.js';
@@ -26,6 +26,13 @@ export interface ConsumerSpec {
   checkpointState(): unknown;
   /** Starts from a saved checkpoint's state, or from nothing (`undefined`). */
   restore(state: unknown): void;
+  /**
+   * Read-model documents changed since the last call (called with `checkpointState`): they commit with the
+   * checkpoint, and are handed back on the next save if this one failed.
+   */
+  pendingWrites?(): DocumentWrite[];
+  /** A checkpoint (with its writes) is durable at `position`. */
+  onSaved?(position: Position | undefined): void;
   /** This process now owns the consumer (true) or no longer does (false); called after catching up. */
   onOwnership?(owned: boolean): void | Promise<void>;
 }
@@ -72,6 +79,8 @@ export class CheckpointedConsumer {
   private savedPosition: Position | undefined;
   private restored: Promise<void> | undefined;
   private activation: Promise<void> = Promise.resolve();
+  /** Writes of a save that failed, for the next one. */
+  private unsaved: DocumentWrite[] = [];
 
   constructor(
     private readonly feed: EventFeed,
@@ -144,6 +153,7 @@ export class CheckpointedConsumer {
       }
     }
     this.spec.restore(checkpoint?.state ?? undefined);
+    this.unsaved = [];
     this.savedPosition = checkpoint?.position;
     this.savedAt = performance.now();
     this.attachment = this.feed.attach(
@@ -221,15 +231,25 @@ export class CheckpointedConsumer {
   private async save(): Promise<boolean> {
     const attachment = this.attachment;
     if (!attachment) return false;
-    const snapshot = await attachment.between((position) => ({ position, state: this.spec.checkpointState() }));
-    if (snapshot.position === this.savedPosition) {
+    const snapshot = await attachment.between((position) => ({
+      checkpoint: { position, state: this.spec.checkpointState() },
+      writes: [...this.unsaved, ...(this.spec.pendingWrites?.() ?? [])],
+    }));
+    const { checkpoint, writes } = snapshot;
+    if (checkpoint.position === this.savedPosition && writes.length === 0) {
       this.savedAt = performance.now();
       return true;
     }
-    const saved = await this.checkpoints.save(this.key, this.owner, snapshot);
+    let saved = false;
+    try {
+      saved = await this.checkpoints.save(this.key, this.owner, checkpoint, writes);
+    } finally {
+      this.unsaved = saved ? [] : writes;
+    }
     if (saved) {
-      this.savedPosition = snapshot.position;
+      this.savedPosition = checkpoint.position;
       this.savedAt = performance.now();
+      this.spec.onSaved?.(checkpoint.position);
     }
     return saved;
   }

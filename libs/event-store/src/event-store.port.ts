@@ -129,8 +129,52 @@ export interface CheckpointStore {
   /** Gives the lease up (a graceful stop), so another process takes over at once. */
   release(consumer: string, owner: string): Promise<void>;
   load(consumer: string): Promise<ConsumerCheckpoint | undefined>;
-  /** Saves only while `owner` holds the lease; false (nothing saved) when another owner has taken it. */
-  save(consumer: string, owner: string, checkpoint: ConsumerCheckpoint): Promise<boolean>;
+  /**
+   * Saves only while `owner` holds the lease; false (nothing saved) when another owner has taken it. `writes` (a
+   * consumer's read-model documents) commit in the same transaction as the checkpoint, or not at all.
+   */
+  save(
+    consumer: string,
+    owner: string,
+    checkpoint: ConsumerCheckpoint,
+    writes?: readonly DocumentWrite[],
+  ): Promise<boolean>;
+  /** One read-model document (`undefined` when there is none). */
+  document(collection: string, key: string): Promise<StoredDocument | undefined>;
+  /** A page of a collection's documents in `sort` order, optionally of one group and/or status. */
+  documents(collection: string, query: DocumentQuery): Promise<StoredDocument[]>;
+}
+
+/**
+ * A read-model document written by a checkpointed consumer (not an event: rewritten as the model moves on, and
+ * rebuildable from the events). `sort` orders a collection's pages and is unique within it (end it with the key).
+ */
+export interface DocumentWrite {
+  collection: string;
+  key: string;
+  /** What a list is narrowed to (an incident's timeline, a BLM's notifications). */
+  group?: string | null;
+  status?: string | null;
+  sort: string;
+  doc: unknown;
+}
+
+export interface StoredDocument<Doc = unknown> {
+  key: string;
+  group: string | null;
+  status: string | null;
+  sort: string;
+  doc: Doc;
+}
+
+export interface DocumentQuery {
+  group?: string;
+  /** One status, or any of several. */
+  status?: string | readonly string[];
+  /** Only documents whose `sort` comes after this one in the order asked for (the cursor of the page before). */
+  after?: string;
+  limit: number;
+  order?: 'asc' | 'desc';
 }
 
 export interface EventStore {

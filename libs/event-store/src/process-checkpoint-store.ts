@@ -1,8 +1,14 @@
 import type { Clock } from '@enlace/clock';
-import type { CheckpointStore, ConsumerCheckpoint } from './event-store.port.js';
+import type {
+  CheckpointStore,
+  ConsumerCheckpoint,
+  DocumentQuery,
+  DocumentWrite,
+  StoredDocument,
+} from './event-store.port.js';
 
 /**
- * Checkpoints and leases held by this process only: for an adapter whose database has no place for them (KurrentDB,
+ * Checkpoints, leases and read-model documents held by this process only: for an adapter whose database has no place for them (KurrentDB,
  * see docs/decisions/0015-checkpointed-consumers.md). Nothing survives a restart (consumers fold from the start) and
  * every process owns its own consumers, so side effects must stay idempotent there, as they are.
  */
@@ -11,6 +17,8 @@ export class ProcessCheckpointStore implements CheckpointStore {
     string,
     { owner: string | null; leaseUntil: number; checkpoint?: ConsumerCheckpoint }
   >();
+
+  private readonly collections = new Map<string, Map<string, StoredDocument>>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -32,10 +40,44 @@ export class ProcessCheckpointStore implements CheckpointStore {
     return Promise.resolve(structuredClone(this.rows.get(consumer)?.checkpoint));
   }
 
-  save(consumer: string, owner: string, checkpoint: ConsumerCheckpoint): Promise<boolean> {
+  save(
+    consumer: string,
+    owner: string,
+    checkpoint: ConsumerCheckpoint,
+    writes: readonly DocumentWrite[] = [],
+  ): Promise<boolean> {
     const row = this.rows.get(consumer);
     if (!row || row.owner !== owner || row.leaseUntil < this.clock.nowMs()) return Promise.resolve(false);
     row.checkpoint = structuredClone(checkpoint);
+    for (const write of writes) {
+      let collection = this.collections.get(write.collection);
+      if (!collection) this.collections.set(write.collection, (collection = new Map<string, StoredDocument>()));
+      collection.set(write.key, {
+        key: write.key,
+        group: write.group ?? null,
+        status: write.status ?? null,
+        sort: write.sort,
+        doc: structuredClone(write.doc),
+      });
+    }
     return Promise.resolve(true);
+  }
+
+  document(collection: string, key: string): Promise<StoredDocument | undefined> {
+    return Promise.resolve(structuredClone(this.collections.get(collection)?.get(key)));
+  }
+
+  documents(collection: string, query: DocumentQuery): Promise<StoredDocument[]> {
+    const descending = query.order === 'desc';
+    const after = query.after;
+    const rows = [...(this.collections.get(collection)?.values() ?? [])].filter(
+      (row) =>
+        (query.group === undefined || row.group === query.group) &&
+        (query.status === undefined ||
+          (typeof query.status === 'string' ? [query.status] : query.status).includes(row.status ?? '')) &&
+        (after === undefined || (descending ? row.sort < after : row.sort > after)),
+    );
+    rows.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0) * (descending ? -1 : 1));
+    return Promise.resolve(structuredClone(rows.slice(0, Math.max(0, Math.floor(query.limit)))));
   }
 }

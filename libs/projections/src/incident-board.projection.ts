@@ -1,5 +1,6 @@
 import type { DecodedEvent } from '@enlace/consumers';
-import { evolveIncident, type IncidentState, missingLanguages, type OpenIncident } from '@enlace/domain';
+import { evolveIncident, missingLanguages, type OpenIncident } from '@enlace/domain';
+import type { Position } from '@enlace/event-store';
 import type { Projection } from './projection.js';
 import type { IncidentBoardEntry, IncidentDetail } from './read-model.types.js';
 
@@ -19,27 +20,84 @@ export function missingTranslations(incident: OpenIncident): string[] {
   return fields.flatMap(([field, text]) => missingLanguages(text).map((language) => `${field}:${language}`));
 }
 
-/** Incidents by id: the full state (for the incident view) and the board line (open incidents first). */
+/** The board's line of an incident. */
+export function boardEntry(incident: IncidentDetail): IncidentBoardEntry {
+  return {
+    incidentId: incident.incidentId,
+    status: incident.status,
+    kind: incident.kind,
+    title: incident.title,
+    severity: incident.severity,
+    material: incident.material ?? null,
+    affectedPortIds: incident.affectedPortIds,
+    reportedBy: incident.reportedBy,
+    reportedAt: incident.reportedAt,
+    lastUpdate: incident.updatedAt,
+    lastEventType: incident.lastEventType,
+    missingTranslations: incident.missingTranslations,
+    protectiveActionsInForce: incident.protectiveActions.filter((action) => !action.liftedAt).length,
+    jointResponseTeam: incident.jcp.jointResponseTeam,
+  };
+}
+
+/** Newest change first (the board's order), then by id; the same order as the archive's `sort` descending. */
+export function incidentSortKey(incident: { updatedAt: string; incidentId: string }): string {
+  return `${incident.updatedAt}|${incident.incidentId}`;
+}
+
+interface Resident {
+  state: OpenIncident;
+  revision: number;
+  lastEventType: string;
+  /** The last event applied to it: it may leave memory once the archive holds everything up to here. */
+  position: Position;
+}
+
+export interface IncidentBoardSnapshot {
+  incidents: (Omit<Resident, 'state'> & { state: OpenIncident })[];
+}
+
+/**
+ * The incidents resident in memory: every open one, and a closed one until the archive holds it (then it is read from
+ * there). An event on an incident that is not resident is applied once the incident was loaded back (`adopt`).
+ */
 export class IncidentBoardProjection implements Projection<Record<string, IncidentDetail>> {
   readonly name = 'incident-board';
-  private readonly incidents = new Map<string, { state: IncidentState; revision: number; lastEventType: string }>();
-  /** The open incidents' ids: the default board costs what is open, not every incident ever reported. */
-  private readonly open = new Set<string>();
+  private readonly incidents = new Map<string, Resident>();
+  private readonly changed = new Set<string>();
+
+  /** The incident to load before `event` can be applied, if it is not resident. */
+  needs(event: DecodedEvent): string | undefined {
+    if (event.aggregate !== 'incident' || event.type === 'IncidentReported') return undefined;
+    return this.incidents.has(event.aggregateId) ? undefined : event.aggregateId;
+  }
+
+  has(incidentId: string): boolean {
+    return this.incidents.has(incidentId);
+  }
 
   apply(event: DecodedEvent): void {
     if (event.aggregate !== 'incident') return;
     const id = event.aggregateId;
     const current = this.incidents.get(id);
+    if (!current && event.type !== 'IncidentReported') return;
     if (current && event.revision <= current.revision) return;
     const state = evolveIncident(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
-    this.incidents.set(id, { state, revision: event.revision, lastEventType: event.type });
-    if (state.status === 'open') this.open.add(id);
-    else this.open.delete(id);
+    if (state.status === 'none') return;
+    this.incidents.set(id, { state, revision: event.revision, lastEventType: event.type, position: event.position });
+    this.changed.add(id);
+  }
+
+  /** Makes an archived incident resident again, as of `position` (the event about to be applied). */
+  adopt(detail: IncidentDetail, position: Position): void {
+    if (this.incidents.has(detail.incidentId)) return;
+    const { revision, lastEventType, missingTranslations: _missing, ...state } = detail;
+    this.incidents.set(detail.incidentId, { state, revision, lastEventType, position });
   }
 
   detail(incidentId: string): IncidentDetail | undefined {
     const entry = this.incidents.get(incidentId);
-    if (!entry || entry.state.status === 'none') return undefined;
+    if (!entry) return undefined;
     return {
       ...entry.state,
       revision: entry.revision,
@@ -48,29 +106,46 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
     };
   }
 
+  /** The resident incidents of a status (every open one), newest change first. */
   board(status: 'open' | 'closed' | 'all' = 'open'): IncidentBoardEntry[] {
-    return [...(status === 'open' ? this.open : this.incidents.keys())]
-      .map((id) => this.detail(id))
-      .filter(
-        (detail): detail is IncidentDetail => detail !== undefined && (status === 'all' || detail.status === status),
-      )
-      .map((incident) => ({
-        incidentId: incident.incidentId,
-        status: incident.status,
-        kind: incident.kind,
-        title: incident.title,
-        severity: incident.severity,
-        material: incident.material ?? null,
-        affectedPortIds: incident.affectedPortIds,
-        reportedBy: incident.reportedBy,
-        reportedAt: incident.reportedAt,
-        lastUpdate: incident.updatedAt,
-        lastEventType: incident.lastEventType,
-        missingTranslations: incident.missingTranslations,
-        protectiveActionsInForce: incident.protectiveActions.filter((action) => !action.liftedAt).length,
-        jointResponseTeam: incident.jcp.jointResponseTeam,
-      }))
-      .sort((a, b) => b.lastUpdate.localeCompare(a.lastUpdate) || a.incidentId.localeCompare(b.incidentId));
+    const entries: IncidentBoardEntry[] = [];
+    for (const [id, entry] of this.incidents) {
+      if (status !== 'all' && entry.state.status !== status) continue;
+      entries.push(boardEntry(this.detail(id)!));
+    }
+    return entries.sort((a, b) => b.lastUpdate.localeCompare(a.lastUpdate) || a.incidentId.localeCompare(b.incidentId));
+  }
+
+  /** Closed incidents whose last event is at or before `upTo` (the archive has them): they may leave memory. */
+  *evictable(upTo: Position): Iterable<string> {
+    for (const [id, entry] of this.incidents) {
+      if (entry.state.status === 'closed' && entry.position <= upTo) yield id;
+    }
+  }
+
+  evict(incidentId: string): void {
+    this.incidents.delete(incidentId);
+    this.changed.delete(incidentId);
+  }
+
+  /** The incidents changed since the last call (for the archive). */
+  drainChanged(): IncidentDetail[] {
+    const details = [...this.changed].flatMap((id) => {
+      const detail = this.detail(id);
+      return detail ? [detail] : [];
+    });
+    this.changed.clear();
+    return details;
+  }
+
+  snapshot(): IncidentBoardSnapshot {
+    return { incidents: [...this.incidents.values()] };
+  }
+
+  restore(snapshot: IncidentBoardSnapshot | undefined): void {
+    this.incidents.clear();
+    this.changed.clear();
+    for (const entry of snapshot?.incidents ?? []) this.incidents.set(entry.state.incidentId, entry);
   }
 
   toJSON(): Record<string, IncidentDetail> {

@@ -1,7 +1,16 @@
 import type { DecodedEvent } from '@enlace/consumers';
 import { aggregateOf, LIVE, type PortOfEntry, type ReferenceCatalog } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
-import { IncidentTimelineProjection } from './incident-timeline.projection.js';
+import { ReadModels } from './read-models.js';
+
+/** The log as the read models keep it: ReadModels says which incident each event belongs to. */
+function timelineOf(reference: ReferenceCatalog) {
+  const models = new ReadModels(reference);
+  return {
+    apply: (event: DecodedEvent) => models.apply(event),
+    timeline: (incidentId: string) => models.timelines.timeline(incidentId),
+  };
+}
 
 const INCIDENT = '5b0e7a51-7c1f-4d55-9a55-3c1f2ad5e001';
 const SHUTDOWN = '5b0e7a51-7c1f-4d55-9a55-3c1f2ad5e002';
@@ -40,7 +49,7 @@ function recorded(streamId: string, revision: number, type: string, data: object
 
 describe('IncidentTimelineProjection sentences', () => {
   it('names ports, checklist items, sides, lanes and severities in each language', () => {
-    const timeline = new IncidentTimelineProjection(reference);
+    const timeline = timelineOf(reference);
     const port = 'port-otay-mesa';
     timeline.apply(
       recorded(`incident-${INCIDENT}`, 0, 'IncidentReported', {
@@ -55,6 +64,7 @@ describe('IncidentTimelineProjection sentences', () => {
         shutdownId: SHUTDOWN,
         scope: 'partial',
         lanes: ['commercial:northbound', 'passenger:southbound'],
+        closedLanes: ['commercial:northbound', 'passenger:southbound'],
         incidentId: INCIDENT,
         checklist: {
           items: [{ id: 'scene-declared-safe', text: { en: 'Scene declared safe', es: 'Zona declarada segura' } }],
@@ -90,7 +100,7 @@ describe('IncidentTimelineProjection sentences', () => {
   });
 
   it('tells how a shutdown changed while it ran: widened, joined, items undone and added, sign-offs withdrawn', () => {
-    const timeline = new IncidentTimelineProjection(reference);
+    const timeline = timelineOf(reference);
     const port = 'port-otay-mesa';
     timeline.apply(
       recorded(`incident-${INCIDENT}`, 0, 'IncidentReported', { incidentId: INCIDENT, title: { en: 'X' } }),
@@ -112,6 +122,7 @@ describe('IncidentTimelineProjection sentences', () => {
           shutdownId: SHUTDOWN,
           scope: 'partial',
           lanes: ['commercial:northbound'],
+          closedLanes: ['commercial:northbound'],
           incidentId: INCIDENT,
           checklist: { items: [{ id: 'scene-declared-safe', text: { en: 'Scene declared safe', es: 'Zona segura' } }] },
         },
@@ -187,7 +198,7 @@ describe('IncidentTimelineProjection sentences', () => {
   });
 
   it('falls back to the ids it cannot name (a port not in the reference data, an item of an unknown shutdown)', () => {
-    const timeline = new IncidentTimelineProjection(reference);
+    const timeline = timelineOf(reference);
     timeline.apply(
       recorded(`incident-${INCIDENT}`, 0, 'IncidentReported', { incidentId: INCIDENT, title: { en: 'X' } }),
     );
@@ -197,6 +208,7 @@ describe('IncidentTimelineProjection sentences', () => {
         shutdownId: SHUTDOWN,
         scope: 'full',
         lanes: [],
+        closedLanes: [],
         incidentId: INCIDENT,
         checklist: { items: [] },
       }),

@@ -1,4 +1,4 @@
-import type { BilingualText, ReferenceCatalog } from '@enlace/domain';
+import type { BilingualText } from '@enlace/domain';
 import type { DecodedEvent } from '@enlace/consumers';
 import type { Projection } from './projection.js';
 import type { ActivityEntry } from './read-model.types.js';
@@ -59,7 +59,7 @@ export interface DescribeContext {
   item(shutdownId: unknown, itemId: unknown): { en: string; es: string };
 }
 
-const BARE: DescribeContext = {
+export const BARE: DescribeContext = {
   port: (portId) => ({ en: String(portId), es: String(portId) }),
   item: (_shutdownId, itemId) => ({ en: String(itemId), es: String(itemId) }),
 };
@@ -194,92 +194,79 @@ export function describeEvent(type: string, data: Data, context: DescribeContext
   return DESCRIBE[type]?.(data, context) ?? { en: type, es: type };
 }
 
+/** The log line of one event. */
+export function activityEntry(event: DecodedEvent, context: DescribeContext = BARE): ActivityEntry {
+  return {
+    position: event.position,
+    at: event.metadata.recordedAt,
+    streamId: event.streamId,
+    type: event.type,
+    actor: event.metadata.actor,
+    agency: event.metadata.agency,
+    side: event.metadata.country,
+    summary: describeEvent(event.type, event.data as Data, context),
+  };
+}
+
+export interface IncidentTimelineSnapshot {
+  timelines: { incidentId: string; complete: boolean; entries: ActivityEntry[] }[];
+}
+
 /**
- * The activity log of each incident: its own events, the shutdowns linked to it (and every later event of those
- * shutdowns) and the BLM notifications about it.
+ * The activity log of each resident incident: its own events, the shutdowns linked to it (and every later event of
+ * those shutdowns) and the BLM notifications about it. `ReadModels` says which incident an event belongs to; a log is
+ * `complete` when it holds every entry since the report (else the archive's entries come first).
  */
 export class IncidentTimelineProjection implements Projection<Record<string, ActivityEntry[]>> {
   readonly name = 'incident-timeline';
-  private readonly timelines = new Map<string, ActivityEntry[]>();
-  private readonly shutdownIncident = new Map<string, string>();
-  private readonly notificationIncident = new Map<string, string>();
-  private readonly lastRevision = new Map<string, number>();
-  /** The texts of each shutdown's checklist items, as recorded when it was declared. */
-  private readonly itemTexts = new Map<string, Map<string, { en: string; es: string }>>();
-  private readonly context: DescribeContext;
+  private readonly timelines = new Map<string, { complete: boolean; entries: ActivityEntry[] }>();
 
-  constructor(reference?: ReferenceCatalog) {
-    this.context = {
-      port: (portId) => {
-        const port = reference?.port(String(portId));
-        return port ? { en: port.name.us, es: port.name.mx } : BARE.port(portId);
-      },
-      item: (shutdownId, itemId) =>
-        this.itemTexts.get(String(shutdownId))?.get(String(itemId)) ?? BARE.item(shutdownId, itemId),
+  /** Not used: ReadModels calls `add` with the incident each event belongs to. */
+  apply(): void {}
+
+  add(incidentId: string, entry: ActivityEntry): void {
+    const timeline = this.timelines.get(incidentId);
+    if (timeline) {
+      const last = timeline.entries.at(-1);
+      if (!last || last.position < entry.position) timeline.entries.push(entry);
+    } else {
+      this.timelines.set(incidentId, { complete: entry.type === 'IncidentReported', entries: [entry] });
+    }
+  }
+
+  /** Every entry of the incident, when this process holds them all. */
+  timeline(incidentId: string): ActivityEntry[] | undefined {
+    const timeline = this.timelines.get(incidentId);
+    return timeline?.complete ? timeline.entries : undefined;
+  }
+
+  /** Whatever entries this process holds of the incident (the latest, when not complete). */
+  held(incidentId: string): ActivityEntry[] {
+    return this.timelines.get(incidentId)?.entries ?? [];
+  }
+
+  evict(incidentId: string): void {
+    this.timelines.delete(incidentId);
+  }
+
+  snapshot(): IncidentTimelineSnapshot {
+    return {
+      timelines: [...this.timelines].map(([incidentId, timeline]) => ({ incidentId, ...timeline })),
     };
   }
 
-  apply(event: DecodedEvent): void {
-    if ((this.lastRevision.get(event.streamId) ?? -1) >= event.revision) return;
-    this.lastRevision.set(event.streamId, event.revision);
-    const data = event.data as Data;
-    if (event.type === 'PortShutdownDeclared') this.rememberItems(event.data.shutdownId, event.data.checklist.items);
-    if (event.type === 'ChecklistItemAdded') this.rememberAddedItem(event.data.shutdownId, event.data.item);
-    const incidentId = this.incidentOf(event);
-    if (!incidentId) return;
-    const entries = this.timelines.get(incidentId) ?? [];
-    entries.push({
-      position: event.position,
-      at: event.metadata.recordedAt,
-      streamId: event.streamId,
-      type: event.type,
-      actor: event.metadata.actor,
-      agency: event.metadata.agency,
-      side: event.metadata.country,
-      summary: describeEvent(event.type, data, this.context),
-    });
-    this.timelines.set(incidentId, entries);
-  }
-
-  timeline(incidentId: string): ActivityEntry[] | undefined {
-    return this.timelines.get(incidentId);
+  restore(snapshot: IncidentTimelineSnapshot | undefined): void {
+    this.timelines.clear();
+    for (const { incidentId, complete, entries } of snapshot?.timelines ?? []) {
+      this.timelines.set(incidentId, { complete, entries });
+    }
   }
 
   toJSON(): Record<string, ActivityEntry[]> {
-    return Object.fromEntries([...this.timelines.entries()].sort(([a], [b]) => a.localeCompare(b)));
-  }
-
-  private rememberItems(shutdownId: string, items: readonly { id: string; text: BilingualText }[]): void {
-    this.itemTexts.set(
-      shutdownId,
-      new Map(items.map((item) => [item.id, { en: text(item.text), es: texto(item.text) }])),
+    return Object.fromEntries(
+      [...this.timelines.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, timeline]) => [id, timeline.entries]),
     );
-  }
-
-  private rememberAddedItem(shutdownId: string, item: { id: string; text: BilingualText }): void {
-    this.itemTexts.get(shutdownId)?.set(item.id, { en: text(item.text), es: texto(item.text) });
-  }
-
-  private incidentOf(event: DecodedEvent): string | undefined {
-    switch (event.aggregate) {
-      case 'incident':
-        return event.aggregateId;
-      case 'port': {
-        const { shutdownId } = event.data;
-        if (event.type === 'PortShutdownDeclared' && event.data.incidentId) {
-          this.shutdownIncident.set(shutdownId, event.data.incidentId);
-        }
-        return this.shutdownIncident.get(shutdownId);
-      }
-      case 'notification': {
-        const id = event.aggregateId;
-        if (event.type === 'BlmNotificationIssued' && event.data.subject.incidentId) {
-          this.notificationIncident.set(id, event.data.subject.incidentId);
-        }
-        return this.notificationIncident.get(id);
-      }
-      default:
-        return undefined;
-    }
   }
 }

@@ -6,5 +6,13 @@ export * from './port-status.projection.js';
 export { categoryOf, idOf, type Projection } from './projection.js';
 export { ProjectionRunner, type EventListener } from './projection-runner.js';
 export { ProjectionsModule } from './projections.module.js';
-export { LIVE_STREAM_PREFIXES, ReadModels } from './read-models.js';
-export { RoomRouter, type RoomName } from './room-router.js';
+export {
+  archiveCollections,
+  LIVE_STREAM_PREFIXES,
+  ReadModels,
+  type Need,
+  type ReadModelsSnapshot,
+  type RoomName,
+} from './read-models.js';
+export { ReadModelQueries, type Page, type PageRequest } from './read-model-queries.js';
+export { ARCHIVE_CONSUMER, ARCHIVE_KEY, ARCHIVE_TIMINGS, ReadModelArchive } from './read-model-archive.js';

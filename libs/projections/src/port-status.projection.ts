@@ -52,10 +52,23 @@ export function portStatus(port: PortOfEntry, state: PortState, revision: number
   };
 }
 
-/** Every port of entry with its lanes' status, the shutdown in progress, its checklist progress and sign-offs. */
+interface Resident {
+  state: PortState;
+  revision: number;
+}
+
+export interface PortStatusSnapshot {
+  ports: Resident[];
+}
+
+/**
+ * Every port of entry with its lanes' status, the shutdown in progress, its checklist progress and sign-offs; and
+ * which incident each shutdown was declared for (console rooms and incident logs follow a shutdown to its incident).
+ */
 export class PortStatusProjection implements Projection<Record<string, PortStatus>> {
   readonly name = 'port-status';
-  private readonly ports = new Map<string, { state: PortState; revision: number }>();
+  private readonly ports = new Map<string, Resident>();
+  private readonly shutdownIncident = new Map<string, string>();
 
   constructor(private readonly reference: ReferenceCatalog) {}
 
@@ -64,12 +77,26 @@ export class PortStatusProjection implements Projection<Record<string, PortStatu
     const id = event.aggregateId;
     const current = this.ports.get(id);
     if (current && event.revision <= current.revision) return;
+    if (event.type === 'PortShutdownDeclared' && event.data.incidentId) {
+      this.shutdownIncident.set(event.data.shutdownId, event.data.incidentId);
+    }
     const state = evolvePort(
       current?.state ?? { portId: undefined, activeShutdown: undefined, pastShutdowns: [] },
       event,
       event.metadata.recordedAt,
     );
     this.ports.set(id, { state, revision: event.revision });
+  }
+
+  /** The incident a shutdown was declared for, if any. */
+  incidentOf(shutdownId: string): string | undefined {
+    return this.shutdownIncident.get(shutdownId);
+  }
+
+  /** The shutdown in progress at a port, if it is `shutdownId`. */
+  activeShutdown(portId: string, shutdownId: string): ShutdownState | undefined {
+    const shutdown = this.ports.get(portId)?.state.activeShutdown;
+    return shutdown?.shutdownId === shutdownId ? shutdown : undefined;
   }
 
   port(portId: string): PortStatus | undefined {
@@ -90,6 +117,24 @@ export class PortStatusProjection implements Projection<Record<string, PortStatu
   /** Checklist progress of every shutdown in progress. */
   checklists(): ChecklistProgress[] {
     return this.board().flatMap((port) => (port.checklistProgress ? [port.checklistProgress] : []));
+  }
+
+  snapshot(): PortStatusSnapshot {
+    return { ports: [...this.ports.values()] };
+  }
+
+  restore(snapshot: PortStatusSnapshot | undefined): void {
+    this.ports.clear();
+    this.shutdownIncident.clear();
+    for (const entry of snapshot?.ports ?? []) {
+      if (!entry.state.portId) continue;
+      this.ports.set(entry.state.portId, entry);
+      for (const past of entry.state.pastShutdowns) {
+        if (past.incidentId) this.shutdownIncident.set(past.shutdownId, past.incidentId);
+      }
+      const active = entry.state.activeShutdown;
+      if (active?.incidentId) this.shutdownIncident.set(active.shutdownId, active.incidentId);
+    }
   }
 
   toJSON(): Record<string, PortStatus> {

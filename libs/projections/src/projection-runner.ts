@@ -1,57 +1,87 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Attachment, type DecodedEvent, EventFeed } from '@enlace/consumers';
-import type { ReferenceCatalog } from '@enlace/domain';
-import type { Position } from '@enlace/event-store';
+import { CheckpointedConsumer, type DecodedEvent, EventFeed } from '@enlace/consumers';
+import { LIVE, type ReferenceCatalog } from '@enlace/domain';
+import { EVENT_STORE, type EventStore, type Position } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { LIVE_STREAM_PREFIXES, ReadModels } from './read-models.js';
+import { archivedPosition, loadNeed } from './archive-loader.js';
+import { ARCHIVE_KEY } from './read-model-archive.js';
+import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot, type RoomName } from './read-models.js';
 
-export type EventListener = (event: DecodedEvent) => void;
+export type EventListener = (event: DecodedEvent, rooms: readonly RoomName[]) => void;
+
+/** How often the process asks where the archive stands, and drops from memory what it holds. */
+const PRUNE_EVERY_MS = 1_000;
+/** While catching up, drop what the archive holds every so many events (memory stays that of open work). */
+const PRUNE_EVERY_EVENTS = 2_000;
 
 /**
- * Keeps this process's live read models, fed by the process's one event feed (typed events, in global order).
- * Listeners (the console feed) hear each event right after the read models applied it, so what they push and what
- * queries answer agree. Every api process runs its own: a command accepted by any process reaches every process
- * through the store.
+ * Keeps this process's live read models (the open work), fed by the process's one event feed (typed events, in
+ * global order) as a checkpointed consumer: a process starts from the last saved snapshot of them and reads only what
+ * came after. What is done leaves memory once the archive (`ReadModelArchive`) holds it. Listeners (the console feed)
+ * hear each event, with its rooms, right after the read models applied it, so what they push and what queries answer
+ * agree. Every api process runs its own: a command accepted by any process reaches every process through the store.
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly models: ReadModels;
   private readonly logger = new Logger('Projections');
   private readonly listeners = new Set<EventListener>();
-  private attachment: Attachment | undefined;
+  private readonly consumer: CheckpointedConsumer;
   private caughtUp = false;
+  private stopped = false;
+  private archivedUpTo: Position | undefined;
+  private sincePrune = 0;
+  private applied = 0;
+  private pruneTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly feed: EventFeed,
+    feed: EventFeed,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REFERENCE_CATALOG) reference: ReferenceCatalog,
   ) {
     this.models = new ReadModels(reference);
+    this.consumer = new CheckpointedConsumer(feed, store.checkpoints, {
+      name: 'read-models',
+      world: LIVE,
+      prefixes: LIVE_STREAM_PREFIXES,
+      ownership: 'every-process',
+      handle: (event) => this.handle(event),
+      checkpointState: () => this.models.snapshot(),
+      restore: (state) => this.models.restore(state as ReadModelsSnapshot | undefined),
+    });
   }
 
   get position(): Position | undefined {
     return this.models.position;
   }
 
-  /** Catches up with the store as it is now (page by page), then follows it live with the feed. */
+  /** Events applied since this process started (after the snapshot it restored). */
+  get eventsApplied(): number {
+    return this.applied;
+  }
+
+  /** Where the archive stands, as this process last heard. */
+  get archivePosition(): Position | undefined {
+    return this.archivedUpTo;
+  }
+
+  /** Restores the last snapshot, catches up with the store as it is now (page by page), then follows it live. */
   async onApplicationBootstrap(): Promise<void> {
     const started = performance.now();
-    let applied = 0;
-    this.attachment = this.feed.attach(
-      undefined,
-      LIVE_STREAM_PREFIXES,
-      (event) => {
-        applied += 1;
-        this.apply(event);
-      },
-      'Projections',
-    );
-    await this.attachment.synced();
+    await this.refreshArchivePosition();
+    this.pruneTimer = setInterval(() => void this.refreshArchivePosition().then(() => this.prune()), PRUNE_EVERY_MS);
+    await this.consumer.start();
+    this.prune();
     this.caughtUp = true;
-    this.logger.log(`Read models caught up with ${applied} events in ${Math.round(performance.now() - started)} ms`);
+    this.logger.log(
+      `Read models caught up with ${this.applied} events in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.attachment?.close();
+    this.stopped = true;
+    clearInterval(this.pruneTimer);
+    await this.consumer.stop();
   }
 
   onEvent(listener: EventListener): () => void {
@@ -62,28 +92,70 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   /** Resolves true once the read models have applied `position`, false after `timeoutMs`. */
   async waitFor(position: Position, timeoutMs = 2_000): Promise<boolean> {
     if (this.position !== undefined && this.position >= position) return true;
-    if (!this.attachment) return false;
     let timer: NodeJS.Timeout | undefined;
     const reached = await Promise.race([
-      this.attachment.reached(position).then(() => true),
+      this.consumer.reached(position).then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
     ]);
     clearTimeout(timer);
     return reached && this.position !== undefined && this.position >= position;
   }
 
+  /** Resolves true once the archive holds everything up to `position`, false after `timeoutMs`. */
+  async waitForArchive(position: Position, timeoutMs = 2_000): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      if (this.archivedUpTo !== undefined && this.archivedUpTo >= position) return true;
+      if (performance.now() >= deadline || this.stopped) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await this.refreshArchivePosition();
+    }
+  }
+
+  private handle(event: DecodedEvent): void | Promise<void> {
+    const need = this.models.needs(event);
+    if (!need) {
+      this.apply(event);
+      return;
+    }
+    return loadNeed(this.store, this.models, need, event, this.logger, () => this.stopped).then(() =>
+      this.apply(event),
+    );
+  }
+
   private apply(event: DecodedEvent): void {
-    this.models.apply(event, (projection, error) =>
+    const rooms = this.models.apply(event, (projection, error) =>
       this.logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
     );
+    this.applied += 1;
+    if ((this.sincePrune += 1) >= PRUNE_EVERY_EVENTS) this.prune();
     // Consoles hear what happens from now on; what came before boot they read from the read models.
     if (!this.caughtUp) return;
     for (const listener of this.listeners) {
       try {
-        listener(event);
+        listener(event, rooms);
       } catch (error) {
         this.logger.error(`Listener failed on ${event.type} at ${event.position}: ${String(error)}`);
       }
+    }
+  }
+
+  private prune(): void {
+    this.sincePrune = 0;
+    this.models.prune(this.archivedUpTo);
+  }
+
+  private async refreshArchivePosition(): Promise<void> {
+    try {
+      const position = await archivedPosition(this.store, ARCHIVE_KEY);
+      if (position !== undefined && (this.archivedUpTo === undefined || position > this.archivedUpTo)) {
+        this.archivedUpTo = position;
+      }
+    } catch {
+      // The database is away: nothing leaves memory until it answers again.
     }
   }
 }

@@ -1,29 +1,73 @@
-import type { ReferenceCatalog } from '@enlace/domain';
+import type { ExistingNotification, ReferenceCatalog } from '@enlace/domain';
 import type { DecodedEvent } from '@enlace/consumers';
-import type { Position } from '@enlace/event-store';
-import { IncidentBoardProjection } from './incident-board.projection.js';
-import { IncidentTimelineProjection } from './incident-timeline.projection.js';
-import { NotificationTrackerProjection } from './notification-tracker.projection.js';
-import { PortStatusProjection } from './port-status.projection.js';
+import type { DocumentWrite, Position } from '@enlace/event-store';
+import { type IncidentBoardSnapshot, IncidentBoardProjection, incidentSortKey } from './incident-board.projection.js';
+import {
+  activityEntry,
+  BARE,
+  type DescribeContext,
+  IncidentTimelineProjection,
+  type IncidentTimelineSnapshot,
+} from './incident-timeline.projection.js';
+import {
+  notificationStage,
+  NotificationTrackerProjection,
+  type NotificationTrackerSnapshot,
+  notificationSortKey,
+} from './notification-tracker.projection.js';
+import { PortStatusProjection, type PortStatusSnapshot } from './port-status.projection.js';
 import type { Projection } from './projection.js';
-import { RoomRouter } from './room-router.js';
+import type { ActivityEntry, IncidentDetail, TrackedNotification } from './read-model.types.js';
 
 /** The streams the live read models follow; a drill's streams (`exercise-<drill id>.…`, see World) share no prefix with them. */
 export const LIVE_STREAM_PREFIXES = ['incident-', 'port-', 'notification-'] as const;
 
-/** All live read models, fed the same events in global order, with the position they have reached. */
+/** `board`, `incident:<id>`, `port:<id>`, `blm:<id>` (the console protocol's rooms). */
+export type RoomName = string;
+
+/** The archive's collections of one world (`live`, or a drill's). */
+export function archiveCollections(world = 'live') {
+  return {
+    incidents: `incidents@${world}`,
+    notifications: `notifications@${world}`,
+    timeline: `timeline@${world}`,
+  } as const;
+}
+
+/** A document to read from the archive before an event can be applied: what it changes is not resident. */
+export type Need = { kind: 'incident'; key: string } | { kind: 'notification'; key: string };
+
+export interface ReadModelsSnapshot {
+  position: Position | undefined;
+  incidents: IncidentBoardSnapshot;
+  ports: PortStatusSnapshot;
+  notifications: NotificationTrackerSnapshot;
+  timelines: IncidentTimelineSnapshot;
+}
+
+/**
+ * All read models of one world, fed the same events in global order, with the position they have reached. In memory
+ * they hold the open work (open incidents and their logs, ports, notifications awaiting acknowledgment); what is done
+ * leaves memory once the archive (`ReadModelArchive`) holds it, and comes back (`adopt`) if an event touches it again.
+ */
 export class ReadModels {
   readonly incidents = new IncidentBoardProjection();
   readonly ports: PortStatusProjection;
   readonly notifications = new NotificationTrackerProjection();
-  readonly timelines: IncidentTimelineProjection;
-  /** Which console rooms each event belongs to (learned from the events, like a projection). */
-  readonly rooms = new RoomRouter();
+  readonly timelines = new IncidentTimelineProjection();
+  readonly collections: ReturnType<typeof archiveCollections>;
   private lastPosition: Position | undefined;
+  private readonly reference: ReferenceCatalog;
+  /** Timeline entries not yet written to the archive (kept only by the archive's own instance). */
+  private readonly newEntries: { incidentId: string; entry: ActivityEntry }[] = [];
 
-  constructor(reference: ReferenceCatalog) {
+  constructor(
+    reference: ReferenceCatalog,
+    private readonly options: { world?: string; recordEntries?: boolean } = {},
+  ) {
+    this.reference = reference;
     this.ports = new PortStatusProjection(reference);
-    this.timelines = new IncidentTimelineProjection(reference);
+    this.collections = archiveCollections(options.world);
   }
 
   get projections(): Projection[] {
@@ -35,24 +79,188 @@ export class ReadModels {
     return this.lastPosition;
   }
 
+  /** What must be loaded from the archive before `event` (nothing, nearly always). */
+  needs(event: DecodedEvent): Need | undefined {
+    if (this.lastPosition !== undefined && event.position <= this.lastPosition) return undefined;
+    const incident = this.incidents.needs(event);
+    if (incident) return { kind: 'incident', key: incident };
+    const notification = this.notifications.needs(event);
+    return notification ? { kind: 'notification', key: notification } : undefined;
+  }
+
+  /** Makes an archived document resident again (before the event that needed it). */
+  adopt(need: Need, doc: unknown, position: Position): void {
+    if (need.kind === 'incident') this.incidents.adopt(doc as IncidentDetail, position);
+    else this.notifications.adopt(doc as TrackedNotification, position);
+  }
+
   /**
-   * Applies one event to every read model. A read model that throws on it is reported and skips that event (a
-   * rebuild skips it the same way); the others, and the feed, go on.
+   * Applies one event to every read model and answers the console rooms it belongs to. A read model that throws on
+   * it is reported and skips that event (a rebuild skips it the same way); the others, and the feed, go on.
    */
-  apply(event: DecodedEvent, onError: (projection: string, error: unknown) => void = () => undefined): void {
-    if (this.lastPosition !== undefined && event.position <= this.lastPosition) return;
-    for (const projection of this.projections) {
+  apply(event: DecodedEvent, onError: (projection: string, error: unknown) => void = () => undefined): RoomName[] {
+    if (this.lastPosition !== undefined && event.position <= this.lastPosition) return [];
+    // Links are read before the event changes them (a reopening ends the shutdown that tied it to its incident).
+    const rooms = this.roomsOf(event);
+    const incidentId = this.incidentOf(event);
+    let entry: ActivityEntry | undefined;
+    if (incidentId) {
+      try {
+        entry = activityEntry(event, this.describeContext(event));
+      } catch (error) {
+        onError(this.timelines.name, error);
+      }
+    }
+    for (const projection of [this.incidents, this.ports, this.notifications]) {
       try {
         projection.apply(event);
       } catch (error) {
         onError(projection.name, error);
       }
     }
-    this.rooms.route(event);
+    if (incidentId && entry) {
+      if (this.incidents.has(incidentId)) this.timelines.add(incidentId, entry);
+      if (this.options.recordEntries) this.newEntries.push({ incidentId, entry });
+    }
     this.lastPosition = event.position;
+    return rooms;
+  }
+
+  /**
+   * The console rooms of an event, from what the models hold now. `notification` stands in for a notification that
+   * is not resident (a replay of an old event reads it from the archive).
+   */
+  roomsOf(event: DecodedEvent, notification?: ExistingNotification): RoomName[] {
+    const id = event.aggregateId;
+    switch (event.aggregate) {
+      case 'incident':
+        return ['board', `incident:${id}`];
+      case 'port': {
+        const incidentId = this.incidentOf(event);
+        return ['board', `port:${id}`, ...(incidentId ? [`incident:${incidentId}`] : [])];
+      }
+      case 'notification': {
+        const about =
+          event.type === 'BlmNotificationIssued' ? event.data : (this.notifications.state(id) ?? notification);
+        if (!about) return ['board'];
+        return [
+          'board',
+          `blm:${about.blmId}`,
+          ...(about.subject.incidentId ? [`incident:${about.subject.incidentId}`] : []),
+          ...(about.subject.portId ? [`port:${about.subject.portId}`] : []),
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Closed incidents, settled notifications and their logs leave memory once the archive holds them (`upTo`). */
+  prune(upTo: Position | undefined): number {
+    if (upTo === undefined) return 0;
+    let evicted = 0;
+    for (const id of [...this.incidents.evictable(upTo)]) {
+      this.incidents.evict(id);
+      this.timelines.evict(id);
+      evicted += 1;
+    }
+    for (const id of [...this.notifications.evictable(upTo)]) {
+      this.notifications.evict(id);
+      evicted += 1;
+    }
+    return evicted;
+  }
+
+  /** What changed since the last call, as archive documents (the archive's own instance). */
+  drainWrites(): DocumentWrite[] {
+    const { collections } = this;
+    const writes: DocumentWrite[] = [];
+    for (const detail of this.incidents.drainChanged()) {
+      writes.push({
+        collection: collections.incidents,
+        key: detail.incidentId,
+        status: detail.status,
+        sort: incidentSortKey(detail),
+        doc: detail,
+      });
+    }
+    for (const tracked of this.notifications.drainChanged()) {
+      writes.push({
+        collection: collections.notifications,
+        key: tracked.notificationId,
+        group: tracked.blmId,
+        status: notificationStage(tracked),
+        sort: notificationSortKey(tracked),
+        doc: tracked,
+      });
+    }
+    for (const { incidentId, entry } of this.newEntries.splice(0)) {
+      writes.push({
+        collection: collections.timeline,
+        key: entry.position,
+        group: incidentId,
+        sort: entry.position,
+        doc: entry,
+      });
+    }
+    return writes;
+  }
+
+  snapshot(): ReadModelsSnapshot {
+    return {
+      position: this.lastPosition,
+      incidents: this.incidents.snapshot(),
+      ports: this.ports.snapshot(),
+      notifications: this.notifications.snapshot(),
+      timelines: this.timelines.snapshot(),
+    };
+  }
+
+  restore(snapshot: ReadModelsSnapshot | undefined): void {
+    this.incidents.restore(snapshot?.incidents);
+    this.ports.restore(snapshot?.ports);
+    this.notifications.restore(snapshot?.notifications);
+    this.timelines.restore(snapshot?.timelines);
+    this.newEntries.length = 0;
+    this.lastPosition = snapshot?.position;
   }
 
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this.projections.map((projection) => [projection.name, projection.toJSON()]));
+  }
+
+  /** The incident an event belongs to in the activity log (its own, its shutdown's, its notification's). */
+  private incidentOf(event: DecodedEvent): string | undefined {
+    switch (event.aggregate) {
+      case 'incident':
+        return event.aggregateId;
+      case 'port':
+        return event.type === 'PortShutdownDeclared'
+          ? event.data.incidentId
+          : this.ports.incidentOf(event.data.shutdownId);
+      case 'notification':
+        return event.type === 'BlmNotificationIssued'
+          ? event.data.subject.incidentId
+          : this.notifications.state(event.aggregateId)?.subject.incidentId;
+      default:
+        return undefined;
+    }
+  }
+
+  private describeContext(event: DecodedEvent): DescribeContext {
+    return {
+      port: (portId) => {
+        const port = this.reference.port(String(portId));
+        return port ? { en: port.name.us, es: port.name.mx } : BARE.port(portId);
+      },
+      item: (shutdownId, itemId) => {
+        const shutdown =
+          event.aggregate === 'port' ? this.ports.activeShutdown(event.aggregateId, String(shutdownId)) : undefined;
+        const item = shutdown?.checklist.items.find((candidate) => candidate.id === itemId);
+        return item
+          ? { en: item.text.en ?? item.text.es ?? '', es: item.text.es ?? item.text.en ?? '' }
+          : BARE.item(shutdownId, itemId);
+      },
+    };
   }
 }

@@ -1,12 +1,16 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { isPosition, type Position } from '@enlace/event-store';
-import { ProjectionRunner, type ReadModels } from '@enlace/projections';
+import { type Page, ProjectionRunner, ReadModelQueries, type ReadModels } from '@enlace/projections';
+import type { Response } from 'express';
 import { FieldValidationError } from './validation.js';
 
 /** The live read models of this process, for query routes. */
 @Injectable()
 export class Projections {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(
+    private readonly runner: ProjectionRunner,
+    readonly queries: ReadModelQueries,
+  ) {}
 
   get models(): ReadModels {
     return this.runner.models;
@@ -75,4 +79,54 @@ export class OptionalSlugQuery implements PipeTransform<unknown, string | undefi
     }
     return value;
   }
+}
+
+export const DEFAULT_PAGE_LIMIT = 100;
+export const MAX_PAGE_LIMIT = 500;
+
+/** `limit`: how many items a page holds, 1 to 500 (100 when absent). */
+export class LimitQuery implements PipeTransform<unknown, number> {
+  transform(value: unknown): number {
+    if (value === undefined) return DEFAULT_PAGE_LIMIT;
+    const limit = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(limit >= 1 && limit <= MAX_PAGE_LIMIT)) {
+      throw new FieldValidationError([
+        {
+          field: 'limit',
+          rule: 'range',
+          message: {
+            en: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}`,
+            es: `limit debe ser un número entero de 1 a ${MAX_PAGE_LIMIT}`,
+          },
+        },
+      ]);
+    }
+    return limit;
+  }
+}
+
+/** `cursor`: the `X-Next-Cursor` of the page before (opaque to clients). */
+export class CursorQuery implements PipeTransform<unknown, string | undefined> {
+  transform(value: unknown): string | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {
+      throw new FieldValidationError([
+        {
+          field: 'cursor',
+          rule: 'cursor',
+          message: {
+            en: 'cursor must be the X-Next-Cursor header of a page this api returned',
+            es: 'cursor debe ser el encabezado X-Next-Cursor de una página devuelta por esta api',
+          },
+        },
+      ]);
+    }
+    return value;
+  }
+}
+
+/** The page's items as the body; where the next page starts in `X-Next-Cursor` (absent on the last page). */
+export function paged<Item>(response: Response, page: Page<Item>): Item[] {
+  if (page.next !== undefined) response.setHeader('X-Next-Cursor', page.next);
+  return page.items;
 }

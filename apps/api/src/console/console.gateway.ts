@@ -23,7 +23,7 @@ import {
 } from '@enlace/console-protocol';
 import type { Actor } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, type Position, StoreUnavailableError } from '@enlace/event-store';
-import { LIVE_STREAM_PREFIXES, ProjectionRunner } from '@enlace/projections';
+import { LIVE_STREAM_PREFIXES, ProjectionRunner, type TrackedNotification } from '@enlace/projections';
 import { Inject } from '@nestjs/common';
 import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
@@ -121,7 +121,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   private readonly catchingUp = new Set<Subscriber>();
   private readonly groups = new Map<string, Group>();
   /** Live events applied by the read models and not yet sent to the groups (sent on the next turn of the loop). */
-  private pending: { event: DecodedEvent; rooms: string[] }[] = [];
+  private pending: { event: DecodedEvent; rooms: readonly string[] }[] = [];
   private flushScheduled: { cancel: () => void } | undefined;
   /** The shards a send has not written to yet, in order; a new send waits until this one is out. */
   private sending: (() => void)[] = [];
@@ -153,7 +153,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   afterInit(namespace: Namespace<ClientToServerEvents, ServerToClientEvents>): void {
     this.namespace = namespace;
     namespace.use(this.authenticator.middleware());
-    this.stopListening = this.runner.onEvent((event) => this.dispatch(event));
+    this.stopListening = this.runner.onEvent((event, rooms) => this.dispatch(event, rooms));
     this.slowCheck = setInterval(() => this.dropSlowConsoles(), 500);
     this.slowCheck.unref();
   }
@@ -308,8 +308,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
    * next turn of the event loop or, soon after the previous send, once the interval it earned is over (see
    * MAX_SEND_SHARE): a message per group carries every event ready by then, so under load the writes stay bounded.
    */
-  private dispatch(event: DecodedEvent): void {
-    const rooms = this.runner.models.rooms.route(event);
+  private dispatch(event: DecodedEvent, rooms: readonly string[]): void {
     if (rooms.length === 0 || !this.namespace) return;
     this.pending.push({ event, rooms });
     for (const subscriber of this.catchingUp) {
@@ -465,10 +464,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
           break;
         }
         const decoded = decodeRecorded(recorded);
-        if (
-          decoded.ok &&
-          this.runner.models.rooms.route(decoded.event).some((room) => subscriber.rooms.has(room as Room))
-        ) {
+        if (decoded.ok && (await this.roomsOf(decoded.event)).some((room) => subscriber.rooms.has(room as Room))) {
           events.push(toConsoleEvent(decoded.event));
         }
         cursor = recorded.position;
@@ -477,6 +473,20 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
       if (done || page.length < REPLAY_LIMIT + 1 || cursor >= upTo) return { kind: 'events', cursor };
       page = await this.store.readAll({ fromPosition: cursor, filter, maxCount: REPLAY_LIMIT + 1 });
     }
+  }
+
+  /** The rooms of an event read back from the store: a notification no longer in memory is read from the archive. */
+  private async roomsOf(event: DecodedEvent): Promise<string[]> {
+    const { models } = this.runner;
+    if (
+      event.aggregate !== 'notification' ||
+      event.type === 'BlmNotificationIssued' ||
+      models.notifications.state(event.aggregateId)
+    ) {
+      return models.roomsOf(event);
+    }
+    const archived = await this.store.checkpoints.document(models.collections.notifications, event.aggregateId);
+    return models.roomsOf(event, archived?.doc as TrackedNotification | undefined);
   }
 
   /** The read models relevant to `rooms`, as of the position they stand at now (taken synchronously). */

@@ -25,7 +25,7 @@ import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
-import { EnumQuery, PositionQuery, Projections } from '../common/projections.js';
+import { CursorQuery, EnumQuery, LimitQuery, paged, PositionQuery, Projections } from '../common/projections.js';
 import { WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
@@ -59,7 +59,9 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({
-    summary: 'The incident board (live read model): severity, material, ports, last update, missing translations',
+    summary:
+      'The incident board (live read model): severity, material, ports, last update, missing translations. Open ' +
+      'incidents all at once; closed ones (status=closed or all) a page at a time, newest change first',
   })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed', 'all'] })
   @ApiQuery({
@@ -67,13 +69,28 @@ export class IncidentsController {
     required: false,
     description: 'A position (e.g. from a write): answer once the board has reached it',
   })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+  @ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' })
+  @ApiOkResponse({
+    description: 'One page of the board',
+    headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
+  })
   async list(
     @Query('status', new EnumQuery('status', ['open', 'closed', 'all'] as const))
     status: 'open' | 'closed' | 'all' | undefined,
     @Query('after', new PositionQuery()) after: Position | undefined,
+    @Query('limit', new LimitQuery()) limit: number,
+    @Query('cursor', new CursorQuery()) cursor: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<IncidentBoardEntry[]> {
     await this.projections.reach(after);
-    return this.projections.models.incidents.board(status ?? 'open');
+    return paged(
+      response,
+      await this.projections.queries.incidents(status ?? 'open', {
+        limit,
+        ...(cursor !== undefined ? { cursor } : {}),
+      }),
+    );
   }
 
   @Get(':id/timeline')
@@ -87,7 +104,7 @@ export class IncidentsController {
     @Query('after', new PositionQuery()) after: Position | undefined,
   ): Promise<ActivityEntry[]> {
     await this.projections.reach(after);
-    const timeline = this.projections.models.timelines.timeline(id);
+    const timeline = await this.projections.queries.timeline(id, after);
     if (!timeline) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
     return timeline;
   }

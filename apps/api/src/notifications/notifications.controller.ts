@@ -35,7 +35,15 @@ import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
-import { EnumQuery, OptionalSlugQuery, PositionQuery, Projections } from '../common/projections.js';
+import {
+  CursorQuery,
+  EnumQuery,
+  LimitQuery,
+  OptionalSlugQuery,
+  paged,
+  PositionQuery,
+  Projections,
+} from '../common/projections.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
@@ -151,7 +159,9 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({
-    summary: 'The notification tracker (live read model): pending first, then by deadline; overdue flagged',
+    summary:
+      'The notification tracker (live read model): every notification awaiting acknowledgment first (by deadline, ' +
+      'overdue flagged), then the answered and cancelled ones a page at a time, newest deadline first',
   })
   @ApiQuery({ name: 'blmId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['active', 'cancelled', 'all'] })
@@ -160,17 +170,30 @@ export class NotificationsController {
     required: false,
     description: 'A position (e.g. from a write): answer once the tracker has reached it',
   })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+  @ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' })
+  @ApiOkResponse({
+    description: 'One page of the tracker',
+    headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
+  })
   async list(
     @Query('blmId', new OptionalSlugQuery('blmId')) blmId: string | undefined,
     @Query('status', new EnumQuery('status', ['active', 'cancelled', 'all'] as const))
     status: 'active' | 'cancelled' | 'all' | undefined,
     @Query('after', new PositionQuery()) after: Position | undefined,
+    @Query('limit', new LimitQuery()) limit: number,
+    @Query('cursor', new CursorQuery()) cursor: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<NotificationStatus[]> {
     await this.projections.reach(after);
-    return this.projections.models.notifications.list(this.clock.now(), {
-      ...(blmId ? { blmId } : {}),
-      status: status ?? 'all',
-    });
+    return paged(
+      response,
+      await this.projections.queries.notifications(
+        this.clock.now(),
+        { ...(blmId ? { blmId } : {}), status: status ?? 'all' },
+        { limit, ...(cursor !== undefined ? { cursor } : {}) },
+      ),
+    );
   }
 
   @Get(':id')

@@ -1091,7 +1091,9 @@ describe('port decider', () => {
       expect(state).toEqual({
         portId: PORT_ID,
         activeShutdown: undefined,
-        pastShutdowns: [{ shutdownId: SHUTDOWN_ID, kind: 'hazmat-release', declaredAt: T1, reopenedAt: T3 }],
+        pastShutdowns: [
+          { shutdownId: SHUTDOWN_ID, kind: 'hazmat-release', declaredAt: T1, reopenedAt: T3, incidentId: 'incident-1' },
+        ],
       });
     });
   });

@@ -58,7 +58,14 @@ export interface ShutdownState {
 export interface PortState {
   portId: string | undefined;
   activeShutdown: ShutdownState | undefined;
-  pastShutdowns: { shutdownId: string; kind: ShutdownKind; declaredAt: string; reopenedAt: string }[];
+  pastShutdowns: {
+    shutdownId: string;
+    kind: ShutdownKind;
+    declaredAt: string;
+    reopenedAt: string;
+    /** The incident it was declared for, if any. */
+    incidentId?: string;
+  }[];
 }
 
 export const initialPortState = (): PortState => ({ portId: undefined, activeShutdown: undefined, pastShutdowns: [] });
@@ -208,6 +215,7 @@ export function evolvePort(state: PortState, event: PortEvent, recordedAt = ''):
             kind: shutdown.kind,
             declaredAt: shutdown.declaredAt,
             reopenedAt: recordedAt,
+            ...(shutdown.incidentId ? { incidentId: shutdown.incidentId } : {}),
           },
         ],
       };

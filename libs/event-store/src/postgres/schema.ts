@@ -48,6 +48,21 @@ CREATE TABLE IF NOT EXISTS es_consumers (
   saved_at    timestamptz
 );
 
+-- Read-model documents written by checkpointed consumers, committed with their checkpoint (es_consumers): closed
+-- incidents, timelines, settled notifications. Rebuildable from es_events; rewritten as the models move on.
+CREATE TABLE IF NOT EXISTS rm_documents (
+  collection text NOT NULL,
+  key        text NOT NULL,
+  grp        text,
+  status     text,
+  sort       text COLLATE "C" NOT NULL,
+  doc        jsonb NOT NULL,
+  PRIMARY KEY (collection, key)
+);
+CREATE INDEX IF NOT EXISTS rm_documents_sorted ON rm_documents (collection, sort);
+CREATE INDEX IF NOT EXISTS rm_documents_grouped ON rm_documents (collection, grp, sort);
+CREATE INDEX IF NOT EXISTS rm_documents_by_status ON rm_documents (collection, status, sort);
+
 CREATE OR REPLACE FUNCTION es_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   RAISE EXCEPTION 'es_events is append-only: % refused', TG_OP USING ERRCODE = 'EN003';

@@ -1,4 +1,11 @@
-import type { CheckpointStore, ConsumerCheckpoint, Position } from '../event-store.port.js';
+import type {
+  CheckpointStore,
+  ConsumerCheckpoint,
+  DocumentQuery,
+  DocumentWrite,
+  Position,
+  StoredDocument,
+} from '../event-store.port.js';
 import { isPosition } from '../event-store.port.js';
 import type { SqlDriver } from './sql-driver.js';
 
@@ -41,13 +48,84 @@ export class SqlCheckpointStore implements CheckpointStore {
     return { position, state: row.state };
   }
 
-  async save(consumer: string, owner: string, checkpoint: ConsumerCheckpoint): Promise<boolean> {
+  async save(
+    consumer: string,
+    owner: string,
+    checkpoint: ConsumerCheckpoint,
+    writes: readonly DocumentWrite[] = [],
+  ): Promise<boolean> {
+    // One statement, so the documents and the checkpoint commit together, and only while the lease is held.
     const rows = await this.driver.query(
-      `UPDATE es_consumers SET position = $3, state = $4::jsonb, saved_at = clock_timestamp()
-        WHERE consumer = $1 AND owner = $2 AND lease_until > clock_timestamp()
-        RETURNING 1`,
-      [consumer, owner, checkpoint.position ?? null, JSON.stringify(checkpoint.state ?? null)],
+      `WITH fence AS (
+         UPDATE es_consumers SET position = $3, state = $4::jsonb, saved_at = clock_timestamp()
+          WHERE consumer = $1 AND owner = $2 AND lease_until > clock_timestamp()
+          RETURNING 1
+       ), written AS (
+         INSERT INTO rm_documents AS d (collection, key, grp, status, sort, doc)
+         SELECT w.collection, w.key, w.grp, w.status, w.sort, w.doc
+           FROM jsonb_to_recordset($5::jsonb)
+                AS w(collection text, key text, grp text, status text, sort text, doc jsonb)
+          WHERE EXISTS (SELECT 1 FROM fence)
+         ON CONFLICT (collection, key) DO UPDATE
+           SET grp = EXCLUDED.grp, status = EXCLUDED.status, sort = EXCLUDED.sort, doc = EXCLUDED.doc
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM fence) AS fenced, (SELECT count(*) FROM written) AS written`,
+      [
+        consumer,
+        owner,
+        checkpoint.position ?? null,
+        JSON.stringify(checkpoint.state ?? null),
+        JSON.stringify(lastWriteOfEachKey(writes)),
+      ],
     );
-    return rows.length === 1;
+    return Number((rows[0] as { fenced: string | number } | undefined)?.fenced ?? 0) === 1;
   }
+
+  async document(collection: string, key: string): Promise<StoredDocument | undefined> {
+    const [row] = await this.driver.query<StoredDocument>(
+      `SELECT key, grp AS "group", status, sort, doc FROM rm_documents WHERE collection = $1 AND key = $2`,
+      [collection, key],
+    );
+    return row;
+  }
+
+  async documents(collection: string, query: DocumentQuery): Promise<StoredDocument[]> {
+    const descending = query.order === 'desc';
+    const params: unknown[] = [collection, Math.max(0, Math.floor(query.limit))];
+    const where = ['collection = $1'];
+    if (query.group !== undefined) where.push(`grp = $${params.push(query.group)}`);
+    if (query.status !== undefined) {
+      where.push(
+        `status = ANY($${params.push(typeof query.status === 'string' ? [query.status] : query.status)}::text[])`,
+      );
+    }
+    if (query.after !== undefined) where.push(`sort ${descending ? '<' : '>'} $${params.push(query.after)}`);
+    return this.driver.query<StoredDocument>(
+      `SELECT key, grp AS "group", status, sort, doc FROM rm_documents
+        WHERE ${where.join(' AND ')} ORDER BY sort ${descending ? 'DESC' : 'ASC'} LIMIT $2`,
+      params,
+    );
+  }
+}
+
+/** A document written twice in one save keeps its last version (one row may be inserted once per statement). */
+export function lastWriteOfEachKey(writes: readonly DocumentWrite[]): {
+  collection: string;
+  key: string;
+  grp: string | null;
+  status: string | null;
+  sort: string;
+  doc: unknown;
+}[] {
+  const last = new Map<string, DocumentWrite>();
+  for (const write of writes) last.set(`${write.collection}\u0000${write.key}`, write);
+  return [...last.values()].map((write) => ({
+    collection: write.collection,
+    key: write.key,
+    grp: write.group ?? null,
+    status: write.status ?? null,
+    sort: write.sort,
+    doc: write.doc,
+  }));
 }

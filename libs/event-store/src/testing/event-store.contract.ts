@@ -326,6 +326,55 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
       });
     });
 
+    describe('read-model documents', () => {
+      it('commit with the checkpoint only while the lease is held, and page in sort order', async () => {
+        const consumer = `${uniqueCategory('documents')}@live`;
+        const collection = `${consumer}/items`;
+        const doc = (key: string, sort: string, status: string, group = 'g1') => ({
+          collection,
+          key,
+          sort,
+          status,
+          group,
+          doc: { key, nested: { at: sort } },
+        });
+        expect(await store.checkpoints.claim(consumer, 'owner-a', 60_000)).toBe(true);
+        // The last write of a key in one save wins; sort is compared byte by byte ("Z" < "a").
+        const saved = await store.checkpoints.save(consumer, 'owner-a', { position: undefined, state: { n: 1 } }, [
+          doc('k1', 'a|k1', 'open'),
+          doc('k2', 'Z|k2', 'closed'),
+          doc('k3', 'b|k3', 'closed', 'g2'),
+          doc('k1', 'c|k1', 'closed'),
+        ]);
+        expect(saved).toBe(true);
+        expect(await store.checkpoints.document(collection, 'k1')).toEqual({
+          key: 'k1',
+          group: 'g1',
+          status: 'closed',
+          sort: 'c|k1',
+          doc: { key: 'k1', nested: { at: 'c|k1' } },
+        });
+        expect(await store.checkpoints.document(collection, 'nope')).toBeUndefined();
+        const keys = async (query: Parameters<typeof store.checkpoints.documents>[1]) =>
+          (await store.checkpoints.documents(collection, query)).map((row) => row.key);
+        expect(await keys({ limit: 10 })).toEqual(['k2', 'k3', 'k1']);
+        expect(await keys({ limit: 10, order: 'desc' })).toEqual(['k1', 'k3', 'k2']);
+        expect(await keys({ limit: 1, order: 'desc', after: 'c|k1' })).toEqual(['k3']);
+        expect(await keys({ limit: 10, group: 'g1' })).toEqual(['k2', 'k1']);
+        expect(await keys({ limit: 10, status: ['open', 'closed'], group: 'g2' })).toEqual(['k3']);
+        expect(await keys({ limit: 10, status: 'open' })).toEqual([]);
+
+        // Another owner's save lands nothing: neither its checkpoint nor its documents.
+        expect(
+          await store.checkpoints.save(consumer, 'owner-b', { position: undefined, state: { n: 2 } }, [
+            doc('k4', 'd|k4', 'open'),
+          ]),
+        ).toBe(false);
+        expect(await store.checkpoints.document(collection, 'k4')).toBeUndefined();
+        expect((await store.checkpoints.load(consumer))?.state).toEqual({ n: 1 });
+      });
+    });
+
     describe('readAll', () => {
       it('returns every event in one total order, each stream in revision order', async () => {
         const category = uniqueCategory();

@@ -1,0 +1,1 @@
+export { History, HISTORY_BLM, HISTORY_PORTS } from './history.js';

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  CheckpointedConsumer,
+  consumerKey,
+  type ConsumerTimings,
+  DEFAULT_CONSUMER_TIMINGS,
+  type DecodedEvent,
+  EventFeed,
+} from '@enlace/consumers';
+import { LIVE, type ReferenceCatalog } from '@enlace/domain';
+import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { loadNeed } from './archive-loader.js';
+import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot } from './read-models.js';
+
+export const ARCHIVE_CONSUMER = 'read-model-archive';
+export const ARCHIVE_KEY = consumerKey(ARCHIVE_CONSUMER, LIVE);
+
+/** Saved often: what is done leaves every process's memory only once it is here. */
+export const ARCHIVE_TIMINGS: ConsumerTimings = {
+  ...DEFAULT_CONSUMER_TIMINGS,
+  saveEveryEvents: 2_000,
+  saveEveryMs: 1_000,
+};
+
+/**
+ * The live read models in the store's database: every incident and notification as a document, and every line of
+ * every incident's activity log, committed with the consumer's checkpoint. One process writes (owner-only); every
+ * process reads closed incidents, settled notifications and old logs from here, so they keep only open work in memory.
+ */
+@Injectable()
+export class ReadModelArchive implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ReadModelArchive');
+  private readonly models: ReadModels;
+  private readonly consumer: CheckpointedConsumer;
+  private stopped = false;
+
+  constructor(
+    feed: EventFeed,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(REFERENCE_CATALOG) reference: ReferenceCatalog,
+  ) {
+    this.models = new ReadModels(reference, { recordEntries: true });
+    this.consumer = new CheckpointedConsumer(
+      feed,
+      store.checkpoints,
+      {
+        name: ARCHIVE_CONSUMER,
+        world: LIVE,
+        prefixes: LIVE_STREAM_PREFIXES,
+        ownership: 'owner-only',
+        handle: (event) => this.handle(event),
+        checkpointState: () => this.models.snapshot(),
+        restore: (state) => this.models.restore(state as ReadModelsSnapshot | undefined),
+        pendingWrites: () => this.models.drainWrites(),
+        onSaved: (position) => this.models.prune(position),
+      },
+      ARCHIVE_TIMINGS,
+    );
+  }
+
+  get isOwner(): boolean {
+    return this.consumer.isOwner;
+  }
+
+  onApplicationBootstrap(): void {
+    // In the background: the owner catches up beside the api serving; another process may own it.
+    void this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.consumer.stop();
+  }
+
+  private handle(event: DecodedEvent): void | Promise<void> {
+    const need = this.models.needs(event);
+    if (!need) {
+      this.apply(event);
+      return;
+    }
+    return loadNeed(this.store, this.models, need, event, this.logger, () => this.stopped).then(() =>
+      this.apply(event),
+    );
+  }
+
+  private apply(event: DecodedEvent): void {
+    this.models.apply(event, (projection, error) =>
+      this.logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
+    );
+  }
+}
