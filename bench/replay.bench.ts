@@ -20,7 +20,7 @@ import { CommandPipeline } from '@enlace/application';
 import { History, HISTORY_PORTS as PORTS } from '@enlace/application/testing';
 import { SystemClock } from '@enlace/clock';
 import { EventFeed, LIVE_FEED_PREFIXES } from '@enlace/consumers';
-import type { ReferenceCatalog } from '@enlace/domain';
+import { portDecider, type ReferenceCatalog } from '@enlace/domain';
 import { openPostgresEventStore, type PostgresEventStore, type Position } from '@enlace/event-store';
 import { LIVE_STREAM_PREFIXES, ReadModels } from '@enlace/projections';
 import { loadReferenceCatalog } from '@enlace/reference-data';
@@ -94,6 +94,8 @@ interface Figures {
   rawPerS: number;
   portPerS: number;
   rebuildPerS: number;
+  /** The first fold of the busiest port by a fresh process: from the start, and from its snapshot. */
+  portFoldMs: { fromStart: number; fromSnapshot: number; events: number };
   /** Boot with no read-model checkpoint (the archive and the snapshot built from zero), and its RSS once archived. */
   coldBootMs: number;
   coldRssMb: number;
@@ -166,7 +168,7 @@ async function forgetReadModels(schema: string): Promise<void> {
 async function archived(schema: string, store: PostgresEventStore): Promise<void> {
   const head = await store.headPosition();
   const started = monoMs();
-  while ((await store.checkpoints.load('read-model-archive@live'))?.position !== head) {
+  while ((await store.checkpoints.position('read-model-archive@live')) !== head) {
     if (monoMs() - started > 1_800_000) throw new Error(`the archive of ${schema} did not reach the head in 30 min`);
     await sleep(500);
   }
@@ -234,6 +236,21 @@ async function bootAndQuery(
   }
 }
 
+/** What the first command on the busiest port costs a process that just started: the fold of its stream. */
+async function busiestPortFold(store: PostgresEventStore, reference: ReferenceCatalog): Promise<Figures['portFoldMs']> {
+  const streamId = 'port-san-ysidro';
+  const fresh = () => new CommandPipeline(store, reference, new SystemClock());
+  const { snapshot: _snapshot, ...withoutSnapshots } = portDecider;
+  let started = monoMs();
+  const whole = await fresh().load(withoutSnapshots, streamId);
+  const fromStart = monoMs() - started;
+  await fresh().load(portDecider, streamId); // folds and leaves a snapshot, as the first command after an upgrade
+  await sleep(1_000);
+  started = monoMs();
+  await fresh().load(portDecider, streamId);
+  return { fromStart, fromSnapshot: monoMs() - started, events: whole.revision + 1 };
+}
+
 async function bootAndQueryBoth(
   schema: string,
   store: PostgresEventStore,
@@ -266,12 +283,14 @@ async function measure(schema: string, reference: ReferenceCatalog): Promise<Fig
     await attachment.synced();
     const rebuild = { count: applied, ms: monoMs() - started };
     await feed.stop();
+    const portFoldMs = await busiestPortFold(store, reference);
     const perS = (run: { count: number; ms: number }) => run.count / (run.ms / 1_000);
     return {
       events: raw.count,
       rawPerS: perS(raw),
       portPerS: perS(port),
       rebuildPerS: perS(rebuild),
+      portFoldMs,
       ...(await bootAndQueryBoth(schema, store)),
     };
   } finally {
@@ -292,6 +311,11 @@ function table(results: [number, Figures][]): void {
     '(c) rebuild every read model, events/s',
     (f) => `${round(f.rebuildPerS)} (${(f.rebuildPerS / f.rawPerS).toFixed(2)})`,
   );
+  row(
+    '(d) busiest port, first fold from start (ms)',
+    (f) => `${round(f.portFoldMs.fromStart)} (${round(f.portFoldMs.events)} ev)`,
+  );
+  row('    … from its snapshot (ms)', (f) => round(f.portFoldMs.fromSnapshot));
   row('boot → /health, no read-model checkpoint (s)', (f) => (f.coldBootMs / 1_000).toFixed(1));
   row('  RSS once archived (MB)', (f) => round(f.coldRssMb));
   row('boot → /health, with the checkpoint (s)', (f) => (f.bootMs / 1_000).toFixed(1));

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApplicationModule } from '@enlace/application';
+import { ApplicationModule, QueriesModule } from '@enlace/application';
 import { EnlaceConfigModule, EnvironmentVariables, workerEmbedded } from '@enlace/config';
 import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
 import { NotificationsModule } from '@enlace/notifications';
@@ -12,7 +12,6 @@ import { AuthModule } from './auth/auth.module.js';
 import { CapController } from './cap/cap.controller.js';
 import { AdminCaller } from './common/admin-caller.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
-import { Projections } from './common/projections.js';
 import { ConsoleGateway } from './console/console.gateway.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
@@ -34,6 +33,7 @@ import { ReferenceController } from './reference/reference.controller.js';
     }),
     ApplicationModule,
     ProjectionsModule,
+    QueriesModule,
     AuthModule,
     // The queue monitor always (health, admins' view); the worker itself per WORKER_EMBEDDED (decision 0006).
     NotificationsModule.forRoot({ runWorker: workerEmbedded }),
@@ -47,6 +47,6 @@ import { ReferenceController } from './reference/reference.controller.js';
     CapController,
     QueuesController,
   ],
-  providers: [Projections, ConsoleGateway, AdminCaller, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+  providers: [ConsoleGateway, AdminCaller, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ApiModule {}

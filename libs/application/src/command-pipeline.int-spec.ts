@@ -1,11 +1,20 @@
-import { type Actor, DomainError, incidentDecider, type IncidentCommand, incidentStreamId } from '@enlace/domain';
+import {
+  type Actor,
+  DomainError,
+  incidentDecider,
+  type IncidentCommand,
+  incidentStreamId,
+  type PortCommand,
+  portDecider,
+  portStreamId,
+} from '@enlace/domain';
 import { type EventStore, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
 import { SystemClock } from '@enlace/clock';
 import { ManualClock } from '@enlace/clock/testing';
-import { CommandPipeline, RevisionConflictError } from './command-pipeline.js';
+import { CommandPipeline, RevisionConflictError, SNAPSHOTS } from './command-pipeline.js';
 
 /**
  * The pipeline's fold cache against the real PostgreSQL store: two pipelines, each with a store of its own on one
@@ -172,5 +181,53 @@ describe('the time commands are decided at', () => {
     clock.advance(5 * 60_000);
     await run(pipeline, incidentStreamId(second), observedLater);
     expect(await store.readStream(incidentStreamId(second))).toHaveLength(1);
+  });
+});
+
+describe('snapshots of streams that never end', () => {
+  const mx: Actor = { id: 'officer.mx', agency: 'ANAM', country: 'MX', role: 'officer' };
+  /** The port decider with a snapshot every 5 events (500 in production). */
+  const every5 = { ...portDecider, snapshot: { version: 1, every: 5 } };
+  const portId = 'otay-mesa';
+  const streamId = portStreamId(portId);
+  const runPort = (pipeline: CommandPipeline, command: PortCommand, actor: Actor) =>
+    pipeline.execute(every5, { streamId, command, actor, correlationId: randomUUID() });
+
+  it('a fresh process folds a port from its latest snapshot, and only the events after it', async () => {
+    const first = await process_();
+    const declared = await runPort(
+      first.pipeline,
+      { type: 'DeclarePortShutdown', data: { portId, kind: 'hazmat-release', reason: { en: 'Plume', es: 'Pluma' } } },
+      officer,
+    );
+    for (const item of declared.state.activeShutdown!.checklist.items) {
+      await runPort(
+        first.pipeline,
+        { type: 'CompleteChecklistItem', data: { portId, itemId: item.id } },
+        item.owner === 'MX' ? mx : officer,
+      );
+    }
+    const revision = await first.store.streamRevision(streamId);
+    expect(revision).toBeGreaterThanOrEqual(10);
+    let snapshot: { revision: number } | undefined;
+    for (let waited = 0; waited < 5_000 && (snapshot?.revision ?? -1) < 5; waited += 50) {
+      snapshot = (await first.store.checkpoints.document(SNAPSHOTS, streamId))?.doc as { revision: number };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(snapshot!.revision).toBeGreaterThanOrEqual(4);
+
+    // The whole stream folded from the start, by a pipeline whose decider keeps no snapshots.
+    const truth = await (await process_()).pipeline.load(portDecider, streamId);
+    const second = await process_();
+    const folded = await second.pipeline.load(every5, streamId);
+    expect(folded.state).toEqual(truth.state);
+    expect(folded.revision).toBe(revision);
+    expect(readCounts.get(second.store)).toBe(revision - snapshot!.revision);
+
+    // A snapshot of another shape of the state is ignored: the stream is folded from the start.
+    const third = await process_();
+    const reshaped = await third.pipeline.load({ ...portDecider, snapshot: { version: 2, every: 500 } }, streamId);
+    expect(reshaped.state).toEqual(truth.state);
+    expect(readCounts.get(third.store)).toBe(revision + 1);
   });
 });

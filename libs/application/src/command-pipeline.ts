@@ -80,6 +80,8 @@ interface Folded<State> {
   revision: number;
   /** Requests with an Idempotency-Key that appended to this stream, by `actor \n key`. */
   requests: ReadonlyMap<string, EarlierRequest>;
+  /** The revision of the stream's latest snapshot this process knows of (see `Decider.snapshot`). */
+  snapshotRevision?: number;
 }
 
 /**
@@ -93,6 +95,16 @@ function pause(attempt: number): Promise<void> {
   const ms = Math.random() * RETRY_BASE_MS * 2 ** attempt;
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+/** Where the command path keeps the snapshots of streams that never end (see `Decider.snapshot`). */
+export const SNAPSHOTS = 'stream-snapshots';
+
+interface StreamSnapshot<State> {
+  version: number;
+  revision: number;
+  state: State;
+  requests: [string, EarlierRequest][];
+}
+
 /** Folded streams kept in memory (least recently used dropped first). */
 const CACHED_STREAMS = 2_000;
 
@@ -129,15 +141,18 @@ export class CommandPipeline {
   /** Folds a stream into state, with its revision (-1 when it does not exist): always as the store has it now. */
   async load<State, Command, Event>(decider: Decider<State, Command, Event>, streamId: string): Promise<Folded<State>> {
     const hit = this.folded.get(streamId);
-    const cached = hit?.decider === decider ? (hit as Folded<State>) : undefined;
+    const cached = hit?.decider === decider && hit.revision >= 0 ? (hit as Folded<State>) : undefined;
+    const base: Folded<State> = cached ??
+      (await this.snapshotOf(decider, streamId)) ?? {
+        decider,
+        state: decider.initialState(),
+        revision: -1,
+        requests: new Map(),
+      };
     const events = await this.store.readStream(
       streamId,
-      cached && cached.revision >= 0 ? { fromRevision: cached.revision + 1 } : undefined,
+      base.revision >= 0 ? { fromRevision: base.revision + 1 } : undefined,
     );
-    const base: Folded<State> =
-      cached && cached.revision >= 0
-        ? cached
-        : { decider, state: decider.initialState(), revision: -1, requests: new Map() };
     if (events.length === 0) {
       this.remember(streamId, base);
       return base;
@@ -171,9 +186,58 @@ export class CommandPipeline {
         fingerprint: requestFingerprint ?? null,
       });
     }
-    const folded: Folded<State> = { decider, state, revision: events[events.length - 1]!.revision, requests };
+    const revision = events[events.length - 1]!.revision;
+    const snapshotDue = decider.snapshot && revision - (base.snapshotRevision ?? -1) >= decider.snapshot.every;
+    const folded: Folded<State> = {
+      decider,
+      state,
+      revision,
+      requests,
+      snapshotRevision: snapshotDue ? revision : base.snapshotRevision,
+    };
     this.remember(streamId, folded);
+    if (snapshotDue) this.saveSnapshot(decider, streamId, folded);
     return folded;
+  }
+
+  /** The stream's latest snapshot, if its decider keeps them and it is of the state's shape today. */
+  private async snapshotOf<State, Command, Event>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+  ): Promise<Folded<State> | undefined> {
+    if (!decider.snapshot) return undefined;
+    const stored = await this.store.checkpoints.document(SNAPSHOTS, streamId);
+    const snapshot = stored?.doc as StreamSnapshot<State> | undefined;
+    if (!snapshot || snapshot.version !== decider.snapshot.version) return undefined;
+    return {
+      decider,
+      state: snapshot.state,
+      revision: snapshot.revision,
+      requests: new Map(snapshot.requests),
+      snapshotRevision: snapshot.revision,
+    };
+  }
+
+  /** Kept beside the events (not one of them): any process may write it, the newest revision stays. */
+  private saveSnapshot<State, Command, Event>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+    folded: Folded<State>,
+  ): void {
+    const snapshot: StreamSnapshot<State> = {
+      version: decider.snapshot!.version,
+      revision: folded.revision,
+      state: folded.state,
+      requests: [...folded.requests],
+    };
+    this.store.checkpoints
+      .putNewer({
+        collection: SNAPSHOTS,
+        key: streamId,
+        sort: String(folded.revision).padStart(20, '0'),
+        doc: snapshot,
+      })
+      .catch(() => undefined);
   }
 
   /** Keeps the newest fold of a stream (concurrent commands may finish out of order), most recently used last. */

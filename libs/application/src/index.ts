@@ -17,3 +17,11 @@ export {
   type RequestContext,
   type Written,
 } from './use-cases.js';
+export {
+  GetIncidentTimeline,
+  ListChecklists,
+  ListIncidents,
+  ListNotifications,
+  ListPorts,
+  QueriesModule,
+} from './queries.js';

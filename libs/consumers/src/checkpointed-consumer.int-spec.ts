@@ -100,6 +100,34 @@ describe('checkpointed consumer', () => {
     await second.feed.stop();
   }, 30_000);
 
+  it('saves checkpoints during a long catch-up, not only once caught up (memory and restarts stay bounded)', async () => {
+    const { store, feed } = await process();
+    const ids = await appendIncidents(store, 200, 'long-catch-up');
+    const slow = counter('long-catch-up', 'every-process');
+    const handle = slow.spec.handle;
+    const saved: number[] = [];
+    const consumer = new CheckpointedConsumer(
+      feed,
+      store.checkpoints,
+      {
+        ...slow.spec,
+        // An asynchronous handler: the catch-up is one long drain of the feed's queue.
+        handle: async (event) => {
+          await handle(event);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        },
+        onSaved: () => saved.push(slow.total()),
+      },
+      { ...FAST, saveEveryEvents: 20 },
+    );
+    await consumer.start();
+    expect(slow.seen).toEqual(ids);
+    // Saves landed while events were still to come (each with the count handled when it was taken).
+    expect(saved.some((total) => total > 0 && total < ids.length)).toBe(true);
+    await consumer.stop();
+    await feed.stop();
+  }, 30_000);
+
   it('one owner at a time: the other takes over once the owner stops renewing, and resumes after its checkpoint', async () => {
     const a = await process();
     const b = await process();

@@ -31,6 +31,8 @@ export interface ConsumerSpec {
    * checkpoint, and are handed back on the next save if this one failed.
    */
   pendingWrites?(): DocumentWrite[];
+  /** False while the state is not worth saving yet (too large to snapshot); the save waits for a later turn. */
+  canSave?(): boolean;
   /** A checkpoint (with its writes) is durable at `position`. */
   onSaved?(position: Position | undefined): void;
   /** This process now owns the consumer (true) or no longer does (false); called after catching up. */
@@ -230,7 +232,7 @@ export class CheckpointedConsumer {
   /** Writes the state and its position, if anything moved; fenced: only the lease holder's save lands. */
   private async save(): Promise<boolean> {
     const attachment = this.attachment;
-    if (!attachment) return false;
+    if (!attachment || this.spec.canSave?.() === false) return false;
     const snapshot = await attachment.between((position) => ({
       checkpoint: { position, state: this.spec.checkpointState() },
       writes: [...this.unsaved, ...(this.spec.pendingWrites?.() ?? [])],

@@ -129,6 +129,8 @@ export class Attachment {
   private draining: Promise<void> | undefined;
   private closed = false;
   private readonly waiters: { position: Position; resolve: () => void }[] = [];
+  /** Steps waiting for the handler under way to finish (see `between`). */
+  private readonly steps: (() => void)[] = [];
 
   constructor(
     private readonly feed: EventFeed,
@@ -161,9 +163,18 @@ export class Attachment {
    * Runs `step` between two events, never while a handler runs: its synchronous part sees the state of exactly
    * `position` (to snapshot it).
    */
-  async between<T>(step: (position: Position | undefined) => T): Promise<T> {
-    while (this.draining) await this.draining;
-    return step(this.at);
+  between<T>(step: (position: Position | undefined) => T): Promise<T> {
+    if (!this.draining) return Promise.resolve().then(() => step(this.at));
+    // A long catch-up is one drain: the step runs after the event being handled, not at the end of the catch-up.
+    return new Promise((resolve, reject) =>
+      this.steps.push(() => {
+        try {
+          resolve(step(this.at));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    );
   }
 
   /** Stops handling; whoever waits for a position is let go (it will not be reached here). */
@@ -185,6 +196,7 @@ export class Attachment {
     if (this.draining) return;
     this.draining = this.drain().finally(() => {
       this.draining = undefined;
+      this.runSteps();
       if (!this.closed && this.queue.length > 0) this.kick();
     });
   }
@@ -263,11 +275,17 @@ export class Attachment {
   }
 
   private moveTo(position: Position): void {
-    if (!before(this.at, position)) return;
-    this.at = position;
-    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
-      if (this.waiters[i]!.position <= position) this.waiters.splice(i, 1)[0]!.resolve();
+    if (before(this.at, position)) {
+      this.at = position;
+      for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
+        if (this.waiters[i]!.position <= position) this.waiters.splice(i, 1)[0]!.resolve();
+      }
     }
+    if (this.steps.length > 0) this.runSteps();
+  }
+
+  private runSteps(): void {
+    for (const step of this.steps.splice(0)) step();
   }
 }
 

@@ -129,6 +129,8 @@ export interface CheckpointStore {
   /** Gives the lease up (a graceful stop), so another process takes over at once. */
   release(consumer: string, owner: string): Promise<void>;
   load(consumer: string): Promise<ConsumerCheckpoint | undefined>;
+  /** Where a consumer stands, without its state (cheap enough to ask every second). */
+  position(consumer: string): Promise<Position | undefined>;
   /**
    * Saves only while `owner` holds the lease; false (nothing saved) when another owner has taken it. `writes` (a
    * consumer's read-model documents) commit in the same transaction as the checkpoint, or not at all.
@@ -139,6 +141,11 @@ export interface CheckpointStore {
     checkpoint: ConsumerCheckpoint,
     writes?: readonly DocumentWrite[],
   ): Promise<boolean>;
+  /**
+   * Writes a document outside any consumer's checkpoint, unless the stored one's `sort` is the same or later: for
+   * documents any process may compute alike (a stream's state snapshot at a revision).
+   */
+  putNewer(write: DocumentWrite): Promise<void>;
   /** One read-model document (`undefined` when there is none). */
   document(collection: string, key: string): Promise<StoredDocument | undefined>;
   /** A page of a collection's documents in `sort` order, optionally of one group and/or status. */

@@ -4,6 +4,7 @@ import type {
   ConsumerCheckpoint,
   DocumentQuery,
   DocumentWrite,
+  Position,
   StoredDocument,
 } from './event-store.port.js';
 
@@ -40,6 +41,10 @@ export class ProcessCheckpointStore implements CheckpointStore {
     return Promise.resolve(structuredClone(this.rows.get(consumer)?.checkpoint));
   }
 
+  position(consumer: string): Promise<Position | undefined> {
+    return Promise.resolve(this.rows.get(consumer)?.checkpoint?.position);
+  }
+
   save(
     consumer: string,
     owner: string,
@@ -49,18 +54,26 @@ export class ProcessCheckpointStore implements CheckpointStore {
     const row = this.rows.get(consumer);
     if (!row || row.owner !== owner || row.leaseUntil < this.clock.nowMs()) return Promise.resolve(false);
     row.checkpoint = structuredClone(checkpoint);
-    for (const write of writes) {
-      let collection = this.collections.get(write.collection);
-      if (!collection) this.collections.set(write.collection, (collection = new Map<string, StoredDocument>()));
-      collection.set(write.key, {
-        key: write.key,
-        group: write.group ?? null,
-        status: write.status ?? null,
-        sort: write.sort,
-        doc: structuredClone(write.doc),
-      });
-    }
+    for (const write of writes) this.put(write);
     return Promise.resolve(true);
+  }
+
+  putNewer(write: DocumentWrite): Promise<void> {
+    const stored = this.collections.get(write.collection)?.get(write.key);
+    if (!stored || stored.sort < write.sort) this.put(write);
+    return Promise.resolve();
+  }
+
+  private put(write: DocumentWrite): void {
+    let collection = this.collections.get(write.collection);
+    if (!collection) this.collections.set(write.collection, (collection = new Map<string, StoredDocument>()));
+    collection.set(write.key, {
+      key: write.key,
+      group: write.group ?? null,
+      status: write.status ?? null,
+      sort: write.sort,
+      doc: structuredClone(write.doc),
+    });
   }
 
   document(collection: string, key: string): Promise<StoredDocument | undefined> {

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { decodeOrThrow, type DecodedEvent } from '@enlace/consumers';
 import type { EventStore, Position } from '@enlace/event-store';
-import type { Need, ReadModels } from './read-models.js';
+import type { Need, ReadModels, RoomName } from './read-models.js';
 
 /**
  * Makes what an event needs resident again before it is applied: the archived document, or, when the archive has
@@ -40,5 +40,30 @@ export async function loadNeed(
 
 /** Where the archive stands (`undefined`: it has nothing yet). */
 export async function archivedPosition(store: EventStore, key: string): Promise<Position | undefined> {
-  return (await store.checkpoints.load(key))?.position;
+  return store.checkpoints.position(key);
+}
+
+/**
+ * A consumer's handler for a `ReadModels` instance: applies the event (after loading what it needs, the rare time
+ * it needs something) and hands its rooms to `then`; synchronous when nothing is loaded, so a catch-up stays fast.
+ */
+export function applyingHandler(
+  store: EventStore,
+  models: ReadModels,
+  logger: Logger,
+  stopped: () => boolean,
+  then: (event: DecodedEvent, rooms: RoomName[]) => void = () => undefined,
+): (event: DecodedEvent) => void | Promise<void> {
+  const apply = (event: DecodedEvent) =>
+    then(
+      event,
+      models.apply(event, (projection, error) =>
+        logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
+      ),
+    );
+  return (event) => {
+    const need = models.needs(event);
+    if (!need) return apply(event);
+    return loadNeed(store, models, need, event, logger, stopped).then(() => apply(event));
+  };
 }

@@ -66,6 +66,10 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
   private readonly incidents = new Map<string, Resident>();
   private readonly changed = new Set<string>();
 
+  get size(): number {
+    return this.incidents.size;
+  }
+
   /** The incident to load before `event` can be applied, if it is not resident. */
   needs(event: DecodedEvent): string | undefined {
     if (event.aggregate !== 'incident' || event.type === 'IncidentReported') return undefined;

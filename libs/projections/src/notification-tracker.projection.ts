@@ -70,6 +70,10 @@ export class NotificationTrackerProjection implements Projection<Record<string, 
   private readonly notifications = new Map<string, Resident>();
   private readonly changed = new Set<string>();
 
+  get size(): number {
+    return this.notifications.size;
+  }
+
   needs(event: DecodedEvent): string | undefined {
     if (event.aggregate !== 'notification' || event.type === 'BlmNotificationIssued') return undefined;
     return this.notifications.has(event.aggregateId) ? undefined : event.aggregateId;

@@ -32,6 +32,9 @@ export function checklistProgress(portId: string, shutdown: ShutdownState): Chec
   };
 }
 
+/** How many of a port's past shutdowns its status shows (the most recent; a busy port has thousands). */
+export const RECENT_PAST_SHUTDOWNS = 10;
+
 export function portStatus(port: PortOfEntry, state: PortState, revision: number): PortStatus {
   const shutdown = state.activeShutdown;
   const closed = new Set(shutdown?.closedLanes ?? []);
@@ -48,7 +51,8 @@ export function portStatus(port: PortOfEntry, state: PortState, revision: number
       ? { ...shutdown, scope: allClosed ? 'full' : 'partial', blockers: reopeningBlockers(shutdown) }
       : null,
     checklistProgress: shutdown ? checklistProgress(port.id, shutdown) : null,
-    pastShutdowns: state.pastShutdowns,
+    pastShutdowns: state.pastShutdowns.slice(-RECENT_PAST_SHUTDOWNS),
+    pastShutdownsTotal: state.pastShutdowns.length,
   };
 }
 

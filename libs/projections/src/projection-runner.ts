@@ -3,12 +3,17 @@ import { CheckpointedConsumer, type DecodedEvent, EventFeed } from '@enlace/cons
 import { LIVE, type ReferenceCatalog } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, type Position } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { archivedPosition, loadNeed } from './archive-loader.js';
+import { applyingHandler, archivedPosition } from './archive-loader.js';
 import { ARCHIVE_KEY } from './read-model-archive.js';
 import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot, type RoomName } from './read-models.js';
 
 export type EventListener = (event: DecodedEvent, rooms: readonly RoomName[]) => void;
 
+/**
+ * The snapshot is saved only while the models hold about this much: rebuilt from nothing, a process holds everything
+ * until the archive catches up, and a snapshot of that would cost more than the fold it saves.
+ */
+const MAX_SNAPSHOT_RESIDENTS = 2_000;
 /** How often the process asks where the archive stands, and drops from memory what it holds. */
 const PRUNE_EVERY_MS = 1_000;
 /** While catching up, drop what the archive holds every so many events (memory stays that of open work). */
@@ -45,9 +50,16 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       world: LIVE,
       prefixes: LIVE_STREAM_PREFIXES,
       ownership: 'every-process',
-      handle: (event) => this.handle(event),
+      handle: applyingHandler(
+        store,
+        this.models,
+        this.logger,
+        () => this.stopped,
+        (event, rooms) => this.afterApply(event, rooms),
+      ),
       checkpointState: () => this.models.snapshot(),
       restore: (state) => this.models.restore(state as ReadModelsSnapshot | undefined),
+      canSave: () => this.models.resident <= MAX_SNAPSHOT_RESIDENTS,
     });
   }
 
@@ -115,21 +127,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private handle(event: DecodedEvent): void | Promise<void> {
-    const need = this.models.needs(event);
-    if (!need) {
-      this.apply(event);
-      return;
-    }
-    return loadNeed(this.store, this.models, need, event, this.logger, () => this.stopped).then(() =>
-      this.apply(event),
-    );
-  }
-
-  private apply(event: DecodedEvent): void {
-    const rooms = this.models.apply(event, (projection, error) =>
-      this.logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
-    );
+  private afterApply(event: DecodedEvent, rooms: RoomName[]): void {
     this.applied += 1;
     if ((this.sincePrune += 1) >= PRUNE_EVERY_EVENTS) this.prune();
     // Consoles hear what happens from now on; what came before boot they read from the read models.

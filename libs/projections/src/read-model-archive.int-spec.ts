@@ -86,7 +86,7 @@ async function allPages<Item>(read: (cursor?: string) => Promise<Page<Item>>): P
 /** Settled through the archive: it holds everything, and the process has dropped what it holds. */
 async function settled(process: Awaited<ReturnType<typeof startProcess>>): Promise<void> {
   const head = await process.store.headPosition();
-  await eventually(async () => (await process.store.checkpoints.load(ARCHIVE_KEY))?.position === head, 'the archive');
+  await eventually(async () => (await process.store.checkpoints.position(ARCHIVE_KEY)) === head, 'the archive');
   await eventually(() => process.runner.archivePosition === head, 'the process to hear of it');
   await process.runner.waitFor(head!, 5_000);
 }

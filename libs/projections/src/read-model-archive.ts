@@ -4,13 +4,12 @@ import {
   consumerKey,
   type ConsumerTimings,
   DEFAULT_CONSUMER_TIMINGS,
-  type DecodedEvent,
   EventFeed,
 } from '@enlace/consumers';
 import { LIVE, type ReferenceCatalog } from '@enlace/domain';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { loadNeed } from './archive-loader.js';
+import { applyingHandler } from './archive-loader.js';
 import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot } from './read-models.js';
 
 export const ARCHIVE_CONSUMER = 'read-model-archive';
@@ -40,7 +39,7 @@ export class ReadModelArchive implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REFERENCE_CATALOG) reference: ReferenceCatalog,
   ) {
-    this.models = new ReadModels(reference, { recordEntries: true });
+    this.models = new ReadModels(reference, { archive: true });
     this.consumer = new CheckpointedConsumer(
       feed,
       store.checkpoints,
@@ -49,9 +48,9 @@ export class ReadModelArchive implements OnApplicationBootstrap, OnApplicationSh
         world: LIVE,
         prefixes: LIVE_STREAM_PREFIXES,
         ownership: 'owner-only',
-        handle: (event) => this.handle(event),
-        checkpointState: () => this.models.snapshot(),
-        restore: (state) => this.models.restore(state as ReadModelsSnapshot | undefined),
+        handle: applyingHandler(store, this.models, this.logger, () => this.stopped),
+        checkpointState: () => this.models.archiveSnapshot(),
+        restore: (state) => this.models.restore(state as Partial<ReadModelsSnapshot> | undefined),
         pendingWrites: () => this.models.drainWrites(),
         onSaved: (position) => this.models.prune(position),
       },
@@ -71,22 +70,5 @@ export class ReadModelArchive implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.consumer.stop();
-  }
-
-  private handle(event: DecodedEvent): void | Promise<void> {
-    const need = this.models.needs(event);
-    if (!need) {
-      this.apply(event);
-      return;
-    }
-    return loadNeed(this.store, this.models, need, event, this.logger, () => this.stopped).then(() =>
-      this.apply(event),
-    );
-  }
-
-  private apply(event: DecodedEvent): void {
-    this.models.apply(event, (projection, error) =>
-      this.logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
-    );
   }
 }

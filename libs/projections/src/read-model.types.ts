@@ -86,5 +86,8 @@ export interface PortStatus extends PortOfEntry {
   linkedIncidentId: string | null;
   activeShutdown: (ShutdownState & { blockers: ReopeningBlockers }) | null;
   checklistProgress: ChecklistProgress | null;
+  /** The most recent past shutdowns (up to 10), oldest first. */
   pastShutdowns: PortState['pastShutdowns'];
+  /** How many shutdowns the port has had before the one in progress. */
+  pastShutdownsTotal: number;
 }

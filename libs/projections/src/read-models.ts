@@ -63,7 +63,11 @@ export class ReadModels {
 
   constructor(
     reference: ReferenceCatalog,
-    private readonly options: { world?: string; recordEntries?: boolean } = {},
+    /**
+     * `archive`: the archive's own instance: it records every log line for the archive and keeps none in memory (what
+     * it writes is where the logs are read), and its checkpoint is its ports alone (`archiveSnapshot`).
+     */
+    private readonly options: { world?: string; archive?: boolean } = {},
   ) {
     this.reference = reference;
     this.ports = new PortStatusProjection(reference);
@@ -119,8 +123,8 @@ export class ReadModels {
       }
     }
     if (incidentId && entry) {
-      if (this.incidents.has(incidentId)) this.timelines.add(incidentId, entry);
-      if (this.options.recordEntries) this.newEntries.push({ incidentId, entry });
+      if (this.options.archive) this.newEntries.push({ incidentId, entry });
+      else if (this.incidents.has(incidentId)) this.timelines.add(incidentId, entry);
     }
     this.lastPosition = event.position;
     return rooms;
@@ -171,6 +175,11 @@ export class ReadModels {
     return evicted;
   }
 
+  /** How many incidents and notifications are in memory (open work, and what the archive does not hold yet). */
+  get resident(): number {
+    return this.incidents.size + this.notifications.size;
+  }
+
   /** What changed since the last call, as archive documents (the archive's own instance). */
   drainWrites(): DocumentWrite[] {
     const { collections } = this;
@@ -216,7 +225,19 @@ export class ReadModels {
     };
   }
 
-  restore(snapshot: ReadModelsSnapshot | undefined): void {
+  /**
+   * The archive's checkpoint: its documents hold every incident and notification, so only the ports are kept, without
+   * their past shutdowns (the archive answers no port query; their links to incidents end with them).
+   */
+  archiveSnapshot(): Pick<ReadModelsSnapshot, 'position' | 'ports'> {
+    const { ports } = this.ports.snapshot();
+    return {
+      position: this.lastPosition,
+      ports: { ports: ports.map((port) => ({ ...port, state: { ...port.state, pastShutdowns: [] } })) },
+    };
+  }
+
+  restore(snapshot: Partial<ReadModelsSnapshot> | undefined): void {
     this.incidents.restore(snapshot?.incidents);
     this.ports.restore(snapshot?.ports);
     this.notifications.restore(snapshot?.notifications);

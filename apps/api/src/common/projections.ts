@@ -1,26 +1,8 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import { isPosition, type Position } from '@enlace/event-store';
-import { type Page, ProjectionRunner, ReadModelQueries, type ReadModels } from '@enlace/projections';
+import type { Page, PageRequest } from '@enlace/projections';
 import type { Response } from 'express';
 import { FieldValidationError } from './validation.js';
-
-/** The live read models of this process, for query routes. */
-@Injectable()
-export class Projections {
-  constructor(
-    private readonly runner: ProjectionRunner,
-    readonly queries: ReadModelQueries,
-  ) {}
-
-  get models(): ReadModels {
-    return this.runner.models;
-  }
-
-  /** Waits (up to 5 s) until the read models include `after`, so a client reads its own writes. */
-  async reach(after: Position | undefined): Promise<void> {
-    if (after !== undefined) await this.runner.waitFor(after, 5_000);
-  }
-}
 
 export class PositionQuery implements PipeTransform<unknown, Position | undefined> {
   transform(value: unknown): Position | undefined {
@@ -129,4 +111,8 @@ export class CursorQuery implements PipeTransform<unknown, string | undefined> {
 export function paged<Item>(response: Response, page: Page<Item>): Item[] {
   if (page.next !== undefined) response.setHeader('X-Next-Cursor', page.next);
   return page.items;
+}
+
+export function pageOf(limit: number, cursor: string | undefined): PageRequest {
+  return { limit, ...(cursor !== undefined ? { cursor } : {}) };
 }

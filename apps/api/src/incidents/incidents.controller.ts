@@ -8,8 +8,14 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnIncident, CommandPipeline, ReportIncident } from '@enlace/application';
-import { CommandBus } from '@nestjs/cqrs';
+import {
+  ActOnIncident,
+  CommandPipeline,
+  GetIncidentTimeline,
+  ListIncidents,
+  ReportIncident,
+} from '@enlace/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   type Actor,
   incidentDecider,
@@ -25,7 +31,7 @@ import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
-import { CursorQuery, EnumQuery, LimitQuery, paged, PositionQuery, Projections } from '../common/projections.js';
+import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery } from '../common/projections.js';
 import { WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
@@ -53,7 +59,7 @@ export class IncidentsController {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly commands: CommandBus,
-    private readonly projections: Projections,
+    private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -83,13 +89,9 @@ export class IncidentsController {
     @Query('cursor', new CursorQuery()) cursor: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<IncidentBoardEntry[]> {
-    await this.projections.reach(after);
     return paged(
       response,
-      await this.projections.queries.incidents(status ?? 'open', {
-        limit,
-        ...(cursor !== undefined ? { cursor } : {}),
-      }),
+      await this.queries.execute(new ListIncidents(status ?? 'open', pageOf(limit, cursor), after)),
     );
   }
 
@@ -103,10 +105,7 @@ export class IncidentsController {
     @Param('id', new UuidParam()) id: string,
     @Query('after', new PositionQuery()) after: Position | undefined,
   ): Promise<ActivityEntry[]> {
-    await this.projections.reach(after);
-    const timeline = await this.projections.queries.timeline(id, after);
-    if (!timeline) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
-    return timeline;
+    return this.queries.execute(new GetIncidentTimeline(id, after));
   }
 
   @Get(':id')

@@ -10,8 +10,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnNotification, CommandPipeline, IssueNotification } from '@enlace/application';
-import { CommandBus } from '@nestjs/cqrs';
+import { ActOnNotification, CommandPipeline, IssueNotification, ListNotifications } from '@enlace/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '@enlace/clock';
 import {
   type Actor,
@@ -41,8 +41,8 @@ import {
   LimitQuery,
   OptionalSlugQuery,
   paged,
+  pageOf,
   PositionQuery,
-  Projections,
 } from '../common/projections.js';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
@@ -153,7 +153,7 @@ export class NotificationsController {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly commands: CommandBus,
-    private readonly projections: Projections,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -185,15 +185,8 @@ export class NotificationsController {
     @Query('cursor', new CursorQuery()) cursor: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<NotificationStatus[]> {
-    await this.projections.reach(after);
-    return paged(
-      response,
-      await this.projections.queries.notifications(
-        this.clock.now(),
-        { ...(blmId ? { blmId } : {}), status: status ?? 'all' },
-        { limit, ...(cursor !== undefined ? { cursor } : {}) },
-      ),
-    );
+    const filter = { ...(blmId ? { blmId } : {}), status: status ?? 'all' } as const;
+    return paged(response, await this.queries.execute(new ListNotifications(filter, pageOf(limit, cursor), after)));
   }
 
   @Get(':id')

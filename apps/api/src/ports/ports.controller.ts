@@ -8,8 +8,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnPort, CommandPipeline, requirePort } from '@enlace/application';
-import { CommandBus } from '@nestjs/cqrs';
+import { ActOnPort, CommandPipeline, ListChecklists, ListPorts, requirePort } from '@enlace/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   type Actor,
   notFound,
@@ -26,7 +26,7 @@ import { CurrentActor } from '../auth/auth.decorators.js';
 import { Command, type CommandContext } from '../common/command-context.js';
 import { OfficerWrite } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
-import { PositionQuery, Projections } from '../common/projections.js';
+import { PositionQuery } from '../common/projections.js';
 import { WriteResult, written } from '../common/write-result.js';
 import {
   ChecklistNoteDto,
@@ -48,7 +48,7 @@ export class PortsController {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly commands: CommandBus,
-    private readonly projections: Projections,
+    private readonly queries: QueryBus,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
   ) {}
 
@@ -63,16 +63,14 @@ export class PortsController {
     description: 'A position (e.g. from a write): answer once the board has reached it',
   })
   async list(@Query('after', new PositionQuery()) after: Position | undefined): Promise<PortStatus[]> {
-    await this.projections.reach(after);
-    return this.projections.models.ports.board();
+    return this.queries.execute(new ListPorts(after));
   }
 
   @Get('checklists')
   @ApiOperation({ summary: 'Checklist progress of every shutdown in progress (live read model)' })
   @ApiQuery({ name: 'after', required: false })
   async checklists(@Query('after', new PositionQuery()) after: Position | undefined): Promise<ChecklistProgress[]> {
-    await this.projections.reach(after);
-    return this.projections.models.ports.checklists();
+    return this.queries.execute(new ListChecklists(after));
   }
 
   @Get(':id')

@@ -305,6 +305,7 @@ export const en = {
   missingSignOff: (side: string) => `Sign-off missing: ${side}`,
   reopened: 'Lanes reopened.',
   pastShutdowns: 'Past shutdowns',
+  pastShutdownsMore: (shown: number, total: number) => `The ${shown} most recent of ${total}`,
   reopenedAt: 'Reopened',
   blm: 'Border Liaison Mechanism',
   // a shutdown that changes while it runs, and the two-sided reopening (decision 0008)

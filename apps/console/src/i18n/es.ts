@@ -285,6 +285,7 @@ export const es: Messages = {
   missingSignOff: (side) => `Falta la firma: ${side}`,
   reopened: 'Carriles reabiertos.',
   pastShutdowns: 'Cierres anteriores',
+  pastShutdownsMore: (shown: number, total: number) => `Los ${shown} más recientes de ${total}`,
   reopenedAt: 'Reabierto',
   blm: 'Mecanismo de Enlace Fronterizo',
   ownLanesHint:

@@ -149,6 +149,9 @@ function PortPage({ port, incidentId }: { port: PortStatus; incidentId: string |
       {port.pastShutdowns.length > 0 ? (
         <section className="card" aria-labelledby="past-heading">
           <h2 id="past-heading">{t.pastShutdowns}</h2>
+          {port.pastShutdownsTotal > port.pastShutdowns.length ? (
+            <p className="muted">{t.pastShutdownsMore(port.pastShutdowns.length, port.pastShutdownsTotal)}</p>
+          ) : null}
           <ul className="plain">
             {[...port.pastShutdowns].reverse().map((past) => (
               <li key={past.shutdownId}>

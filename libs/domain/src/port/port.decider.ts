@@ -336,6 +336,7 @@ export const portDecider: Decider<PortState, PortCommand, PortEvent> = {
   initialState: initialPortState,
   evolve: evolvePort,
   decide: decidePort,
+  snapshot: { version: 1, every: 500 },
 };
 
 export const portStreamId = (portId: string): string => `port-${portId}`;

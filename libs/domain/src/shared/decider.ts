@@ -19,6 +19,12 @@ export interface Decider<State, Command, Event> {
   /** `recordedAt` is when the store recorded the event (ISO-8601), for state that shows times. */
   evolve: (state: State, event: Event, recordedAt: string) => State;
   decide: (command: Command, state: State, context: DecisionContext) => Event[];
+  /**
+   * For a stream that never ends (a port): the command path keeps a snapshot of the folded state every `every` events
+   * and folds only what came after it. `version` names the state's shape: change it whenever `evolve` or the state's
+   * type changes, and older snapshots are ignored (the stream is folded from the start, and snapshotted again).
+   */
+  snapshot?: { version: number; every: number };
 }
 
 /** `system`: Enlace's own processes (the worker recording deliveries and escalations). */

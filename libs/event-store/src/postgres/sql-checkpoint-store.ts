@@ -48,6 +48,14 @@ export class SqlCheckpointStore implements CheckpointStore {
     return { position, state: row.state };
   }
 
+  async position(consumer: string): Promise<Position | undefined> {
+    const [row] = await this.driver.query<{ position: string | null }>(
+      `SELECT position FROM es_consumers WHERE consumer = $1 AND saved_at IS NOT NULL`,
+      [consumer],
+    );
+    return isPosition(row?.position) ? row.position : undefined;
+  }
+
   async save(
     consumer: string,
     owner: string,
@@ -82,6 +90,16 @@ export class SqlCheckpointStore implements CheckpointStore {
     return Number((rows[0] as { fenced: string | number } | undefined)?.fenced ?? 0) === 1;
   }
 
+  async putNewer(write: DocumentWrite): Promise<void> {
+    await this.driver.query(
+      `INSERT INTO rm_documents AS d (collection, key, grp, status, sort, doc) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+       ON CONFLICT (collection, key) DO UPDATE
+         SET grp = EXCLUDED.grp, status = EXCLUDED.status, sort = EXCLUDED.sort, doc = EXCLUDED.doc
+         WHERE d.sort < EXCLUDED.sort`,
+      [write.collection, write.key, write.group ?? null, write.status ?? null, write.sort, JSON.stringify(write.doc)],
+    );
+  }
+
   async document(collection: string, key: string): Promise<StoredDocument | undefined> {
     const [row] = await this.driver.query<StoredDocument>(
       `SELECT key, grp AS "group", status, sort, doc FROM rm_documents WHERE collection = $1 AND key = $2`,
@@ -91,15 +109,21 @@ export class SqlCheckpointStore implements CheckpointStore {
   }
 
   async documents(collection: string, query: DocumentQuery): Promise<StoredDocument[]> {
+    const statuses = typeof query.status === 'string' ? [query.status] : query.status;
+    if (statuses && statuses.length > 1) {
+      // One ordered index scan per status, merged: `status = ANY(…)` would read and sort every matching row.
+      const pages = await Promise.all(statuses.map((status) => this.documents(collection, { ...query, status })));
+      const descending = query.order === 'desc';
+      return pages
+        .flat()
+        .sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0) * (descending ? -1 : 1))
+        .slice(0, Math.max(0, Math.floor(query.limit)));
+    }
     const descending = query.order === 'desc';
     const params: unknown[] = [collection, Math.max(0, Math.floor(query.limit))];
     const where = ['collection = $1'];
     if (query.group !== undefined) where.push(`grp = $${params.push(query.group)}`);
-    if (query.status !== undefined) {
-      where.push(
-        `status = ANY($${params.push(typeof query.status === 'string' ? [query.status] : query.status)}::text[])`,
-      );
-    }
+    if (statuses !== undefined) where.push(`status = $${params.push(statuses[0] ?? null)}`);
     if (query.after !== undefined) where.push(`sort ${descending ? '<' : '>'} $${params.push(query.after)}`);
     return this.driver.query<StoredDocument>(
       `SELECT key, grp AS "group", status, sort, doc FROM rm_documents

@@ -372,6 +372,13 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         ).toBe(false);
         expect(await store.checkpoints.document(collection, 'k4')).toBeUndefined();
         expect((await store.checkpoints.load(consumer))?.state).toEqual({ n: 1 });
+
+        // Outside any checkpoint: a document is replaced only by one that sorts later.
+        await store.checkpoints.putNewer(doc('s1', '00000000000000000010', 'x'));
+        await store.checkpoints.putNewer(doc('s1', '00000000000000000009', 'older'));
+        expect((await store.checkpoints.document(collection, 's1'))?.status).toBe('x');
+        await store.checkpoints.putNewer(doc('s1', '00000000000000000011', 'newer'));
+        expect((await store.checkpoints.document(collection, 's1'))?.status).toBe('newer');
       });
     });
 
