@@ -45,22 +45,22 @@ export async function archivedPosition(store: EventStore, key: string): Promise<
 
 /**
  * A consumer's handler for a `ReadModels` instance: applies the event (after loading what it needs, the rare time
- * it needs something) and hands its rooms to `then`; synchronous when nothing is loaded, so a catch-up stays fast.
+ * it needs something) and hands it, with its rooms when asked for, to `then`; synchronous when nothing is loaded, so
+ * a catch-up stays fast.
  */
 export function applyingHandler(
   store: EventStore,
   models: ReadModels,
   logger: Logger,
   stopped: () => boolean,
-  then: (event: DecodedEvent, rooms: RoomName[]) => void = () => undefined,
+  then?: { withRooms: () => boolean; handle: (event: DecodedEvent, rooms: RoomName[]) => void },
 ): (event: DecodedEvent) => void | Promise<void> {
-  const apply = (event: DecodedEvent) =>
-    then(
-      event,
-      models.apply(event, (projection, error) =>
-        logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`),
-      ),
-    );
+  const onError = (event: DecodedEvent) => (projection: string, error: unknown) =>
+    logger.error(`${projection} failed on ${event.type} at ${event.position}: ${String(error)}`);
+  const apply = (event: DecodedEvent) => {
+    const rooms = models.apply(event, onError(event), then?.withRooms() ?? false);
+    then?.handle(event, rooms);
+  };
   return (event) => {
     const need = models.needs(event);
     if (!need) return apply(event);

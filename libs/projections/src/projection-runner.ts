@@ -50,13 +50,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       world: LIVE,
       prefixes: LIVE_STREAM_PREFIXES,
       ownership: 'every-process',
-      handle: applyingHandler(
-        store,
-        this.models,
-        this.logger,
-        () => this.stopped,
-        (event, rooms) => this.afterApply(event, rooms),
-      ),
+      handle: applyingHandler(store, this.models, this.logger, () => this.stopped, {
+        withRooms: () => this.caughtUp && this.listeners.size > 0,
+        handle: (event, rooms) => this.afterApply(event, rooms),
+      }),
       checkpointState: () => this.models.snapshot(),
       restore: (state) => this.models.restore(state as ReadModelsSnapshot | undefined),
       canSave: () => this.models.resident <= MAX_SNAPSHOT_RESIDENTS,

@@ -99,13 +99,18 @@ export class ReadModels {
   }
 
   /**
-   * Applies one event to every read model and answers the console rooms it belongs to. A read model that throws on
-   * it is reported and skips that event (a rebuild skips it the same way); the others, and the feed, go on.
+   * Applies one event to every read model and answers the console rooms it belongs to (when `withRooms`: nobody
+   * listens while catching up). A read model that throws on it is reported and skips that event (a rebuild skips it
+   * the same way); the others, and the feed, go on.
    */
-  apply(event: DecodedEvent, onError: (projection: string, error: unknown) => void = () => undefined): RoomName[] {
+  apply(
+    event: DecodedEvent,
+    onError: (projection: string, error: unknown) => void = () => undefined,
+    withRooms = false,
+  ): RoomName[] {
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) return [];
     // Links are read before the event changes them (a reopening ends the shutdown that tied it to its incident).
-    const rooms = this.roomsOf(event);
+    const rooms = withRooms ? this.roomsOf(event) : [];
     const incidentId = this.incidentOf(event);
     let entry: ActivityEntry | undefined;
     if (incidentId) {
