@@ -15,10 +15,13 @@ import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot } from './rea
 export const ARCHIVE_CONSUMER = 'read-model-archive';
 export const ARCHIVE_KEY = consumerKey(ARCHIVE_CONSUMER, LIVE);
 
-/** Saved often: what is done leaves every process's memory only once it is here. */
+/**
+ * Saved often: what is done leaves every process's memory only once it is here. And in small statements: while a
+ * write is under way, every reader of the global log waits behind it (the transaction-id horizon, decision 0003).
+ */
 export const ARCHIVE_TIMINGS: ConsumerTimings = {
   ...DEFAULT_CONSUMER_TIMINGS,
-  saveEveryEvents: 2_000,
+  saveEveryEvents: 500,
   saveEveryMs: 1_000,
 };
 
