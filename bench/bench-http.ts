@@ -4,6 +4,26 @@ import { monoMs } from './live-shared.js';
 
 /** HTTP for the benchmarks: keep-alive requests to the api on loopback, and a free port to start it on. */
 
+/** The environment of an api process a benchmark starts on one schema of its database (PostgreSQL, quiet logs). */
+export function apiEnvironment(
+  port: number,
+  databaseUrl: string,
+  schema: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: schema,
+    ...extra,
+  };
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -46,7 +46,7 @@ import {
   summaryText,
 } from './live-shared.js';
 import { ensureDatabase } from './bench-database.js';
-import { closeHttp, freePort, request } from './bench-http.js';
+import { apiEnvironment, closeHttp, freePort, request } from './bench-http.js';
 
 function envInt(name: string, fallback: number): number {
   const value = process.env[name];
@@ -210,19 +210,11 @@ async function startApi(schema: string): Promise<Api> {
   const child = track(
     spawn(process.execPath, ['--enable-source-maps', '--import', probePath, API_MAIN], {
       cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        EVENT_STORE: 'postgres',
-        DATABASE_URL,
-        DATABASE_SCHEMA: schema,
+      env: apiEnvironment(port, DATABASE_URL, schema, {
         BENCH_LIVE_PROBE: '1',
         // The benchmark's consoles share one account.
         CONSOLE_MAX_CONNECTIONS_PER_ACCOUNT: '100000',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     }),

@@ -30,7 +30,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureDatabase } from './bench-database.js';
-import { closeHttp, freePort, request } from './bench-http.js';
+import { apiEnvironment, closeHttp, freePort, request } from './bench-http.js';
 import { monoMs, sleep } from './live-shared.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -183,17 +183,7 @@ async function bootAndQuery(
   const started = monoMs();
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      EVENT_STORE: 'postgres',
-      DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-      WORKER_EMBEDDED: 'false',
-    },
+    env: apiEnvironment(port, DATABASE_URL, schema, { WORKER_EMBEDDED: 'false' }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

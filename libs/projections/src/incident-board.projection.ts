@@ -2,6 +2,7 @@ import type { DecodedEvent } from '@enlace/consumers';
 import { evolveIncident, missingLanguages, type OpenIncident } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import type { Projection } from './projection.js';
+import { Residents } from './residents.js';
 import type { IncidentBoardEntry, IncidentDetail } from './read-model.types.js';
 
 /** Every bilingual field of an incident that lacks a language, as `field:language`. */
@@ -63,8 +64,12 @@ export interface IncidentBoardSnapshot {
  */
 export class IncidentBoardProjection implements Projection<Record<string, IncidentDetail>> {
   readonly name = 'incident-board';
-  private readonly incidents = new Map<string, Resident>();
-  private readonly changed = new Set<string>();
+  private readonly incidents: Residents<Resident>;
+
+  /** `trackChanges`: the archive's instance, which writes what changed. */
+  constructor(trackChanges = false) {
+    this.incidents = new Residents((entry) => entry.state.incidentId, trackChanges);
+  }
 
   get size(): number {
     return this.incidents.size;
@@ -88,15 +93,14 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
     if (current && event.revision <= current.revision) return;
     const state = evolveIncident(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
     if (state.status === 'none') return;
-    this.incidents.set(id, { state, revision: event.revision, lastEventType: event.type, position: event.position });
-    this.changed.add(id);
+    this.incidents.set({ state, revision: event.revision, lastEventType: event.type, position: event.position });
   }
 
   /** Makes an archived incident resident again, as of `position` (the event about to be applied). */
   adopt(detail: IncidentDetail, position: Position): void {
     if (this.incidents.has(detail.incidentId)) return;
     const { revision, lastEventType, missingTranslations: _missing, ...state } = detail;
-    this.incidents.set(detail.incidentId, { state, revision, lastEventType, position });
+    this.incidents.set({ state, revision, lastEventType, position }, false);
   }
 
   detail(incidentId: string): IncidentDetail | undefined {
@@ -113,48 +117,38 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
   /** The resident incidents of a status (every open one), newest change first. */
   board(status: 'open' | 'closed' | 'all' = 'open'): IncidentBoardEntry[] {
     const entries: IncidentBoardEntry[] = [];
-    for (const [id, entry] of this.incidents) {
+    for (const entry of this.incidents.snapshot()) {
       if (status !== 'all' && entry.state.status !== status) continue;
-      entries.push(boardEntry(this.detail(id)!));
+      entries.push(boardEntry(this.detail(entry.state.incidentId)!));
     }
     return entries.sort((a, b) => b.lastUpdate.localeCompare(a.lastUpdate) || a.incidentId.localeCompare(b.incidentId));
   }
 
   /** Closed incidents whose last event is at or before `upTo` (the archive has them): they may leave memory. */
-  *evictable(upTo: Position): Iterable<string> {
-    for (const [id, entry] of this.incidents) {
-      if (entry.state.status === 'closed' && entry.position <= upTo) yield id;
-    }
+  evictable(upTo: Position): Iterable<string> {
+    return this.incidents.evictable(upTo, (entry) => entry.state.status === 'closed');
   }
 
   evict(incidentId: string): void {
-    this.incidents.delete(incidentId);
-    this.changed.delete(incidentId);
+    this.incidents.evict(incidentId);
   }
 
-  /** The incidents changed since the last call (for the archive). */
+  /** The incidents changed since the last call (the archive's instance). */
   drainChanged(): IncidentDetail[] {
-    const details = [...this.changed].flatMap((id) => {
-      const detail = this.detail(id);
-      return detail ? [detail] : [];
-    });
-    this.changed.clear();
-    return details;
+    return this.incidents.drainChanged().flatMap((id) => this.detail(id) ?? []);
   }
 
   snapshot(): IncidentBoardSnapshot {
-    return { incidents: [...this.incidents.values()] };
+    return { incidents: this.incidents.snapshot() };
   }
 
   restore(snapshot: IncidentBoardSnapshot | undefined): void {
-    this.incidents.clear();
-    this.changed.clear();
-    for (const entry of snapshot?.incidents ?? []) this.incidents.set(entry.state.incidentId, entry);
+    this.incidents.restore(snapshot?.incidents);
   }
 
   toJSON(): Record<string, IncidentDetail> {
     return Object.fromEntries(
-      [...this.incidents.keys()].sort().flatMap((id) => {
+      [...this.incidents.ids()].sort().flatMap((id) => {
         const detail = this.detail(id);
         return detail ? [[id, detail]] : [];
       }),

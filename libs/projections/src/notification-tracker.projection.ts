@@ -2,6 +2,7 @@ import type { DecodedEvent } from '@enlace/consumers';
 import { evolveNotification, type ExistingNotification, pendingRecipients } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import type { Projection } from './projection.js';
+import { Residents } from './residents.js';
 import type { NotificationStatus, TrackedNotification } from './read-model.types.js';
 
 /** Still calling for work: active with a recipient yet to acknowledge. */
@@ -67,8 +68,12 @@ export function matchesNotification(notification: TrackedNotification, filter: N
  */
 export class NotificationTrackerProjection implements Projection<Record<string, TrackedNotification>> {
   readonly name = 'notification-tracker';
-  private readonly notifications = new Map<string, Resident>();
-  private readonly changed = new Set<string>();
+  private readonly notifications: Residents<Resident>;
+
+  /** `trackChanges`: the archive's instance, which writes what changed. */
+  constructor(trackChanges = false) {
+    this.notifications = new Residents((entry) => entry.state.notificationId, trackChanges);
+  }
 
   get size(): number {
     return this.notifications.size;
@@ -87,14 +92,13 @@ export class NotificationTrackerProjection implements Projection<Record<string, 
     if (current && event.revision <= current.revision) return;
     const state = evolveNotification(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
     if (state.status === 'none') return;
-    this.notifications.set(id, { state, revision: event.revision, position: event.position });
-    this.changed.add(id);
+    this.notifications.set({ state, revision: event.revision, position: event.position });
   }
 
   adopt(tracked: TrackedNotification, position: Position): void {
     if (this.notifications.has(tracked.notificationId)) return;
     const { revision, pending: _pending, ...state } = tracked;
-    this.notifications.set(tracked.notificationId, { state, revision, position });
+    this.notifications.set({ state, revision, position }, false);
   }
 
   /** The notification's state, if resident (what it is about: its BLM and subject). */
@@ -116,47 +120,41 @@ export class NotificationTrackerProjection implements Projection<Record<string, 
   /** The resident notifications (every one awaiting acknowledgment), pending first, then by deadline. */
   list(now: Date, filter: NotificationFilter = {}): NotificationStatus[] {
     const list: NotificationStatus[] = [];
-    for (const id of this.notifications.keys()) {
+    for (const id of this.notifications.ids()) {
       const tracked = this.tracked(id)!;
       if (matchesNotification(tracked, filter)) list.push(notificationStatus(tracked, now));
     }
     return list.sort(compareNotifications);
   }
 
-  *evictable(upTo: Position): Iterable<string> {
-    for (const id of this.notifications.keys()) {
-      const entry = this.notifications.get(id)!;
-      if (entry.position <= upTo && !awaitsAcknowledgment(this.tracked(id)!)) yield id;
-    }
+  /** Notifications no longer awaiting acknowledgment whose last event the archive has: they may leave memory. */
+  evictable(upTo: Position): Iterable<string> {
+    return this.notifications.evictable(
+      upTo,
+      (entry) => !awaitsAcknowledgment(this.tracked(entry.state.notificationId)!),
+    );
   }
 
   evict(notificationId: string): void {
-    this.notifications.delete(notificationId);
-    this.changed.delete(notificationId);
+    this.notifications.evict(notificationId);
   }
 
+  /** The notifications changed since the last call (the archive's instance). */
   drainChanged(): TrackedNotification[] {
-    const changed = [...this.changed].flatMap((id) => {
-      const tracked = this.tracked(id);
-      return tracked ? [tracked] : [];
-    });
-    this.changed.clear();
-    return changed;
+    return this.notifications.drainChanged().flatMap((id) => this.tracked(id) ?? []);
   }
 
   snapshot(): NotificationTrackerSnapshot {
-    return { notifications: [...this.notifications.values()] };
+    return { notifications: this.notifications.snapshot() };
   }
 
   restore(snapshot: NotificationTrackerSnapshot | undefined): void {
-    this.notifications.clear();
-    this.changed.clear();
-    for (const entry of snapshot?.notifications ?? []) this.notifications.set(entry.state.notificationId, entry);
+    this.notifications.restore(snapshot?.notifications);
   }
 
   toJSON(): Record<string, TrackedNotification> {
     const json: Record<string, TrackedNotification> = {};
-    for (const id of [...this.notifications.keys()].sort()) json[id] = this.tracked(id)!;
+    for (const id of [...this.notifications.ids()].sort()) json[id] = this.tracked(id)!;
     return json;
   }
 }

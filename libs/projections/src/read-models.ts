@@ -51,9 +51,9 @@ export interface ReadModelsSnapshot {
  * leaves memory once the archive (`ReadModelArchive`) holds it, and comes back (`adopt`) if an event touches it again.
  */
 export class ReadModels {
-  readonly incidents = new IncidentBoardProjection();
+  readonly incidents: IncidentBoardProjection;
   readonly ports: PortStatusProjection;
-  readonly notifications = new NotificationTrackerProjection();
+  readonly notifications: NotificationTrackerProjection;
   readonly timelines = new IncidentTimelineProjection();
   readonly collections: ReturnType<typeof archiveCollections>;
   private lastPosition: Position | undefined;
@@ -70,7 +70,9 @@ export class ReadModels {
     private readonly options: { world?: string; archive?: boolean } = {},
   ) {
     this.reference = reference;
+    this.incidents = new IncidentBoardProjection(options.archive ?? false);
     this.ports = new PortStatusProjection(reference);
+    this.notifications = new NotificationTrackerProjection(options.archive ?? false);
     this.collections = archiveCollections(options.world);
   }
 
