@@ -14,6 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
+  collect,
   type EventMetadata,
   type EventToAppend,
   openPostgresEventStore,
@@ -351,7 +352,7 @@ async function benchReadAll(fixture: Fixture): Promise<void> {
   log(`rows: es_events ${port}, ${RAW_TABLE} ${raw}`);
 
   // Warm-up: one full read on each side.
-  const warmPort = (await fixture.store.readAll()).length;
+  const warmPort = (await collect(fixture.store.readAll())).length;
   const warmRaw = await readAllRaw(fixture.raw);
   if (warmPort !== READ_EVENTS || warmRaw !== READ_EVENTS) {
     throw new Error(`readAll warm-up read ${warmPort} (port) / ${warmRaw} (raw) events, expected ${READ_EVENTS}`);
@@ -362,7 +363,7 @@ async function benchReadAll(fixture: Fixture): Promise<void> {
     for (const side of sideOrder(run)) {
       fixture.sampler.start(APPLICATION_NAME[side], 5);
       const started = performance.now();
-      const count = side === 'port' ? (await fixture.store.readAll()).length : await readAllRaw(fixture.raw);
+      const count = side === 'port' ? (await collect(fixture.store.readAll())).length : await readAllRaw(fixture.raw);
       const ms = performance.now() - started;
       const waits = fixture.sampler.stop();
       if (count !== READ_EVENTS) throw new Error(`${side} readAll read ${count} events, expected ${READ_EVENTS}`);

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { ConsoleEvent, Room } from '@enlace/console-protocol';
-import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
 import { dropSchema, newEvent, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { ApiProcess, buildApi, generatedSigningSecret } from './support/api-process.js';
 import { ConsoleClient, tryHandshake } from './support/console-client.js';
@@ -50,7 +50,7 @@ async function subscribe(client: ConsoleClient, rooms: Room[], after?: string) {
 // ---------------------------------------------------------------------------------------------- the store's view
 
 async function storedEvents(): Promise<RecordedEvent[]> {
-  return store.readAll({ filter: { streamPrefixes: LIVE_PREFIXES } });
+  return collect(store.readAll({ filter: { streamPrefixes: LIVE_PREFIXES } }));
 }
 
 /**

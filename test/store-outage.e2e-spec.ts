@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Room, START_POSITION } from '@enlace/console-protocol';
-import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
 import { TestPostgresServer, uniqueSchemaName } from '@enlace/event-store/testing';
 import { eventually } from '@enlace/notifications/testing';
 import { type ApiProcess, ApiProcess as Api, type ApiResponse, buildApi } from './support/api-process.js';
@@ -226,7 +226,7 @@ it('an api under 10 writers survives PostgreSQL stopped for 15 s, answers 503 + 
 
     // Every acknowledged write is in the store exactly once: its events, and its text.
     store = await openPostgresEventStore({ connectionString: postgres.url, schema, poolSize: 2 });
-    const stored = await store.readAll({ filter: { streamPrefixes: LIVE_PREFIXES } });
+    const stored = await collect(store.readAll({ filter: { streamPrefixes: LIVE_PREFIXES } }));
     const idCount = new Map<string, number>();
     const textCount = new Map<string, number>();
     for (const event of stored) {

@@ -1,3 +1,4 @@
+import { collect } from '@enlace/event-store';
 import { decodeOrThrow } from '@enlace/consumers';
 import { ReadModels } from '@enlace/projections';
 import { loadReferenceCatalog } from '@enlace/reference-data';
@@ -344,7 +345,7 @@ describe('live read models', () => {
     expect(await api.projections.waitFor(head!, 5_000)).toBe(true);
     const live = api.projections.models;
     const rebuilt = new ReadModels(loadReferenceCatalog('./config'));
-    for (const event of await api.store.readAll()) rebuilt.apply(decodeOrThrow(event));
+    for (const event of await collect(api.store.readAll())) rebuilt.apply(decodeOrThrow(event));
     expect(rebuilt.position).toBe(live.position);
     for (const projection of live.projections) {
       const twin = rebuilt.projections.find((candidate) => candidate.name === projection.name)!;

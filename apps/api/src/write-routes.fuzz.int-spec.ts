@@ -11,7 +11,7 @@ import {
   SEVERITIES,
   SHUTDOWN_KINDS,
 } from '@enlace/domain';
-import type { Position } from '@enlace/event-store';
+import { collect, type Position } from '@enlace/event-store';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -967,7 +967,7 @@ const positionAfter = (position: Position | undefined) =>
 /** Events of the routes' streams (the harness's own sign-ins, journalled in session- and auth- streams, aside). */
 async function appendedSince(position: Position | undefined): Promise<number> {
   const filter = { streamPrefixes: ['incident-', 'port-', 'notification-'] };
-  return (await harness.store.readAll({ maxCount: 1_000, filter, ...positionAfter(position) })).length;
+  return (await collect(harness.store.readAll({ maxCount: 1_000, filter, ...positionAfter(position) }))).length;
 }
 
 function describeAttempt(method: string, path: string, attempt: Attempt, body: string | undefined): string {

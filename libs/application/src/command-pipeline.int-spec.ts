@@ -8,7 +8,7 @@ import {
   portDecider,
   portStreamId,
 } from '@enlace/domain';
-import { type EventStore, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { collect, type EventStore, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
@@ -33,10 +33,11 @@ async function process_(): Promise<{ pipeline: CommandPipeline; store: EventStor
   const counted = new Proxy(store, {
     get(target, property, receiver) {
       if (property !== 'readStream') return Reflect.get(target, property, receiver) as unknown;
-      return async (...args: Parameters<EventStore['readStream']>) => {
-        const events = await target.readStream(...args);
-        readCounts.set(counted, (readCounts.get(counted) ?? 0) + events.length);
-        return events;
+      return async function* (...args: Parameters<EventStore['readStream']>) {
+        for await (const event of target.readStream(...args)) {
+          readCounts.set(counted, (readCounts.get(counted) ?? 0) + 1);
+          yield event;
+        }
       };
     },
   });
@@ -167,7 +168,7 @@ describe('the time commands are decided at', () => {
 
     const first = randomUUID();
     await run(pipeline, incidentStreamId(first), report(first));
-    const [reported] = await store.readStream(incidentStreamId(first));
+    const [reported] = await collect(store.readStream(incidentStreamId(first)));
     expect((reported!.data as { observedAt: string }).observedAt).toBe('2026-03-01T10:00:00.000Z');
 
     // Observed at 10:05 is in the future at 10:00, and fine once the clock reaches it.
@@ -177,10 +178,10 @@ describe('the time commands are decided at', () => {
     const early = await run(pipeline, incidentStreamId(second), observedLater).catch((error: unknown) => error);
     expect(early).toBeInstanceOf(DomainError);
     expect(early).toMatchObject({ code: 'INCIDENT.OBSERVED_IN_FUTURE' });
-    expect(await store.readStream(incidentStreamId(second))).toEqual([]);
+    expect(await collect(store.readStream(incidentStreamId(second)))).toEqual([]);
     clock.advance(5 * 60_000);
     await run(pipeline, incidentStreamId(second), observedLater);
-    expect(await store.readStream(incidentStreamId(second))).toHaveLength(1);
+    expect(await collect(store.readStream(incidentStreamId(second)))).toHaveLength(1);
   });
 });
 

@@ -149,20 +149,19 @@ export class CommandPipeline {
         revision: -1,
         requests: new Map(),
       };
-    const events = await this.store.readStream(
+    const events = this.store.readStream(
       streamId,
       base.revision >= 0 ? { fromRevision: base.revision + 1 } : undefined,
     );
-    if (events.length === 0) {
-      this.remember(streamId, base);
-      return base;
-    }
-    if (events[0]!.revision !== base.revision + 1) {
-      throw new Error(`${streamId}: read revision ${events[0]!.revision} after ${base.revision}`);
-    }
     let requests = base.requests as Map<string, EarlierRequest>;
     let state = base.state;
-    for (const event of events) {
+    let revision = base.revision;
+    // Folded as the pages come (a long stream is never held whole).
+    for await (const event of events) {
+      if (event.revision !== revision + 1) {
+        throw new Error(`${streamId}: read revision ${event.revision} after ${revision}`);
+      }
+      revision = event.revision;
       const { idempotencyKey, requestFingerprint, schemaVersion } = event.metadata as EventMetadata & {
         idempotencyKey?: string;
         requestFingerprint?: string | null;
@@ -186,7 +185,10 @@ export class CommandPipeline {
         fingerprint: requestFingerprint ?? null,
       });
     }
-    const revision = events[events.length - 1]!.revision;
+    if (revision === base.revision) {
+      this.remember(streamId, base);
+      return base;
+    }
     const snapshotDue = decider.snapshot && revision - (base.snapshotRevision ?? -1) >= decider.snapshot.every;
     const folded: Folded<State> = {
       decider,

@@ -1,6 +1,6 @@
 import { ManualClock } from '@enlace/clock/testing';
 import { type Actor, DomainError, incidentStreamId, portStreamId } from '@enlace/domain';
-import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
@@ -57,7 +57,7 @@ describe('ReportIncident', () => {
     const retry = await handler.execute(report());
     expect(retry.id).toBe(first.id);
     expect(retry.outcome.replayed).toBe(true);
-    expect(await store.readStream(incidentStreamId(first.id))).toHaveLength(1);
+    expect(await collect(store.readStream(incidentStreamId(first.id)))).toHaveLength(1);
   });
 });
 
@@ -83,7 +83,7 @@ describe('ActOnPort', () => {
       .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({ code: 'PORT.NOT_FOUND', kind: 'not-found' });
-    expect(await store.readStream(portStreamId('no-such-port'))).toEqual([]);
+    expect(await collect(store.readStream(portStreamId('no-such-port')))).toEqual([]);
   });
 
   it('refuses a shutdown naming an incident that does not exist, and appends nothing', async () => {
@@ -91,6 +91,6 @@ describe('ActOnPort', () => {
       .execute(declare('otay-mesa', randomUUID()))
       .catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'PORT.UNKNOWN_INCIDENT', kind: 'rule' });
-    expect(await store.readStream(portStreamId('otay-mesa'))).toEqual([]);
+    expect(await collect(store.readStream(portStreamId('otay-mesa')))).toEqual([]);
   });
 });

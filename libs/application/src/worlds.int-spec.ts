@@ -10,6 +10,7 @@ import {
   worldOfStream,
 } from '@enlace/domain';
 import {
+  collect,
   openPostgresEventStore,
   type Position,
   type PostgresEventStore,
@@ -202,7 +203,7 @@ describe('worlds', () => {
     await expect(pipeline.execute(incidentDecider, { ...request, streamId: drillStream })).rejects.toThrow(
       /A command of the live world may not write exercise-/,
     );
-    expect(await store.readStream(drillStream)).toEqual([]);
+    expect(await collect(store.readStream(drillStream))).toEqual([]);
   });
 
   it('drill commands never reach the live world, and the live world is as if they had not happened', async () => {
@@ -224,8 +225,8 @@ describe('worlds', () => {
         expect(answered(mixedAnswers)).toEqual(answered(liveAnswers));
 
         const [mixedEvents, liveEvents] = await Promise.all([
-          mixed.store.readAll(since(mixedFrom)),
-          liveOnly.store.readAll(since(liveFrom)),
+          collect(mixed.store.readAll(since(mixedFrom))),
+          collect(liveOnly.store.readAll(since(liveFrom))),
         ]);
         const liveOf = (events: RecordedEvent[]) =>
           events.filter((event) => worldOfStream(event.streamId).world.kind === 'live').map(comparable);
@@ -240,15 +241,19 @@ describe('worlds', () => {
           }
         }
         // What the live read models and the delivery reconciler follow holds no drill event.
-        const followed = await mixed.store.readAll({
-          ...since(mixedFrom),
-          filter: { streamPrefixes: LIVE_STREAM_PREFIXES },
-        });
+        const followed = await collect(
+          mixed.store.readAll({
+            ...since(mixedFrom),
+            filter: { streamPrefixes: LIVE_STREAM_PREFIXES },
+          }),
+        );
         expect(followed.filter((event) => event.metadata.mode !== 'actual')).toEqual([]);
-        const reconciled = await mixed.store.readAll({
-          ...since(mixedFrom),
-          filter: { streamPrefixes: ['notification-'] },
-        });
+        const reconciled = await collect(
+          mixed.store.readAll({
+            ...since(mixedFrom),
+            filter: { streamPrefixes: ['notification-'] },
+          }),
+        );
         expect(reconciled.every((event) => worldOfStream(event.streamId).world.kind === 'live')).toBe(true);
       }),
       { numRuns: RUNS },

@@ -1,4 +1,4 @@
-import type { BilingualText } from '@enlace/domain';
+import { type BilingualText, EXERCISE_MARK } from '@enlace/domain';
 import type { RecordedEvent } from '@enlace/event-store';
 import { element, parent, renderXml, stripNonXml, type XmlNode } from './xml.js';
 
@@ -152,7 +152,7 @@ export function statusOf(events: readonly RecordedEvent[]): CapStatus {
   return events.some((event) => event.metadata.mode === 'exercise') ? 'Exercise' : 'Actual';
 }
 
-export const EXERCISE_MARK = { en: 'EXERCISE EXERCISE EXERCISE', es: 'EJERCICIO EJERCICIO EJERCICIO' } as const;
+export { EXERCISE_MARK };
 
 /** The HSEEP marking, with the exercise identifier when one is known (option first, then the latest event's). */
 export function exerciseNote(events: readonly RecordedEvent[], options: CapOptions): string {

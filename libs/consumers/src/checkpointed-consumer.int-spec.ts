@@ -2,7 +2,7 @@ import { CommandPipeline } from '@enlace/application';
 import { ManualClock } from '@enlace/clock/testing';
 import { LIVE, portDecider } from '@enlace/domain';
 import { PORT_SHUTDOWN_DECLARED_V1 } from '@enlace/domain/testing';
-import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, newEvent, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
@@ -195,7 +195,7 @@ describe('old event shapes (upcasting at the store edge)', () => {
       'fast:northbound',
     ]);
     // The stored event is untouched (append-only): it still reads as version 1.
-    const [stored] = await store.readStream(streamId);
+    const [stored] = await collect(store.readStream(streamId));
     expect(stored!.data).not.toHaveProperty('closedLanes');
 
     const pipeline = new CommandPipeline(

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { describeWorld, type World } from '@enlace/domain';
+import { describeWorld, EXERCISE_STREAM_PREFIX, LIVE, sameWorld, type World, worldOfStream } from '@enlace/domain';
 import type { CheckpointStore, DocumentWrite, Position } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -57,6 +57,11 @@ export const DEFAULT_CONSUMER_TIMINGS: ConsumerTimings = {
   saveEveryMs: 5_000,
 };
 
+/** The world whose streams a prefix names: a drill's (`exercise-<id>.…`), or the live world. */
+function worldOfPrefix(prefix: string): World {
+  return prefix.startsWith(EXERCISE_STREAM_PREFIX) ? worldOfStream(prefix).world : LIVE;
+}
+
 /** The key of a consumer's checkpoint row: its name and its world. */
 export function consumerKey(name: string, world: World): string {
   return `${name}@${describeWorld(world)}`;
@@ -91,6 +96,12 @@ export class CheckpointedConsumer {
     private readonly timings: ConsumerTimings = DEFAULT_CONSUMER_TIMINGS,
   ) {
     this.key = consumerKey(spec.name, spec.world);
+    // Bound to one world: every stream it reads is of that world (a drill's carry its prefix; the live ones none).
+    for (const prefix of spec.prefixes) {
+      if (!sameWorld(worldOfPrefix(prefix), spec.world)) {
+        throw new Error(`${this.key} may not read ${prefix}: it is not a stream prefix of its world`);
+      }
+    }
     this.owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.logger = new Logger(this.key);
   }

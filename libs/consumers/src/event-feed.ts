@@ -14,8 +14,6 @@ export type FeedHandler = (event: DecodedEvent) => void | Promise<void>;
 export interface FeedOptions {
   /** The stream prefixes this process follows (every attachment reads a subset of them). */
   prefixes: readonly string[];
-  /** Events per read when an attachment catches up from the store. */
-  pageSize?: number;
   /** Wait before following again after the store failed. */
   retryMs?: number;
 }
@@ -216,28 +214,17 @@ export class Attachment {
   }
 
   /**
-   * Reads (at, to] from the store, page by page, until it has it all or is closed; an outage is waited out. The next
-   * page is read while this one is handled, so a rebuild costs the slower of reading and handling, not their sum.
+   * Reads (at, to] from the store until it has it all or is closed; an outage is waited out. The store's read reads
+   * its next page while this one is handled, so a rebuild costs the slower of reading and handling, not their sum.
    */
   private async readGap(to: Position): Promise<void> {
-    const pageSize = this.feed.options.pageSize ?? 1_000;
-    const read = (after: Position | undefined) => {
-      const page = this.feed.store.readAll({
-        ...(after === undefined ? {} : { fromPosition: after }),
-        filter: { streamPrefixes: this.prefixes },
-        maxCount: pageSize,
-      });
-      page.catch(() => undefined); // a read-ahead nobody awaits (closed meanwhile) must not go unhandled
-      return page;
-    };
-    let next = read(this.at);
     for (let attempt = 1; !this.closed && before(this.at, to);) {
       try {
-        const page = await next;
-        const last = page.at(-1);
-        const more = page.length === pageSize && last !== undefined && last.position < to;
-        if (more) next = read(last.position);
-        for (const recorded of page) {
+        const events = this.feed.store.readAll({
+          ...(this.at === undefined ? {} : { fromPosition: this.at }),
+          filter: { streamPrefixes: this.prefixes },
+        });
+        for await (const recorded of events) {
           if (this.closed || recorded.position > to) break;
           const decoded = decodeRecorded(recorded);
           if (decoded.ok) {
@@ -246,13 +233,12 @@ export class Attachment {
           } else this.logger.error(`Skipping an event this consumer cannot read: ${decoded.reason}`);
           this.moveTo(recorded.position);
         }
-        if (!more) this.moveTo(to);
+        if (!this.closed) this.moveTo(to);
         attempt = 1;
       } catch (error) {
         this.logger.warn(`Catching up from the store failed (${String(error)}); trying again`);
         await pause(Math.min(250 * attempt, this.feed.options.retryMs ?? 1_000));
         attempt += 1;
-        next = read(this.at);
       }
     }
   }

@@ -15,4 +15,4 @@ export {
   DEFAULT_CONSUMER_TIMINGS,
   type Ownership,
 } from './checkpointed-consumer.js';
-export { ConsumersModule, LIVE_FEED_PREFIXES } from './consumers.module.js';
+export { ConsumersModule, LIVE_FEED_PREFIXES, WorldFeeds } from './consumers.module.js';

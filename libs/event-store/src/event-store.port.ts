@@ -188,11 +188,15 @@ export interface EventStore {
   /** Consumers' checkpoints and leases, beside the events. */
   readonly checkpoints: CheckpointStore;
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** Events of one stream; an unknown stream reads as empty. */
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Events of one stream, read a page at a time as they are iterated (`collect` makes an array of a short one); an
+   * unknown stream reads as empty. Bad options fail the first step of the iteration.
+   */
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** The revision of the last event in the stream, or -1 when the stream does not exist. */
   streamRevision(streamId: string): Promise<number>;
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The global log in order, read a page at a time as it is iterated: a reader of a million events never holds them. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribe(options?: SubscribeOptions): Subscription;
   /** The position of the latest event a reader can see now (`undefined` when the store is empty). */
   headPosition(): Promise<Position | undefined>;

@@ -1,5 +1,6 @@
 export * from './event-store.port.js';
 export * from './errors.js';
+export { collect, readAhead, type ReadPage } from './paged-read.js';
 export { canonicalJson, chainHash, contentDigest, GENESIS_HASH, type ChainLink } from './hash-chain.js';
 export { DEFAULT_MAX_PAYLOAD_BYTES, MAX_EVENTS_PER_APPEND } from './validation.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';

@@ -1,9 +1,9 @@
 import type { Clock } from '@enlace/clock';
 import { type CommandPipeline } from '@enlace/application';
-import { notificationDecider, type NotificationState, notificationStreamId } from '@enlace/domain';
+import { jobWorld, notificationDecider, type NotificationState, worldOfJob } from '@enlace/domain';
 import { DelayedError, type Job } from 'bullmq';
 import { chainOf, type DeliveryConfig } from './delivery-config.js';
-import { type DeadlineJob, deadlineJobId } from './jobs.js';
+import { type DeadlineJob, deadlineJobId, streamOfJob } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { deliveriesNeeded, escalationDueAt } from './plan.js';
 import { postponable } from './postpone.js';
@@ -40,7 +40,8 @@ export class DeadlineProcessor {
 
   private async escalate(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
     const { notificationId, tier, deadline } = job.data;
-    const streamId = notificationStreamId(notificationId);
+    const world = worldOfJob(job.data);
+    const streamId = streamOfJob(job.data);
     const { state } = await this.pipeline.load(notificationDecider, streamId);
     if (state.status !== 'active') return `skipped: ${state.status}`;
     // The deadline moved since this job was scheduled: the job for the new deadline does the work.
@@ -57,9 +58,10 @@ export class DeadlineProcessor {
     let current: NotificationState = state;
     for (const step of tiers.filter((t) => t.tier <= tier)) {
       if (current.status !== 'active' || current.escalations.some((e) => e.tier >= step.tier)) continue;
-      const stepJob: DeadlineJob = { notificationId, tier: step.tier, deadline };
+      const stepJob: DeadlineJob = { ...jobWorld(world), notificationId, tier: step.tier, deadline };
       const outcome = await this.pipeline.execute(notificationDecider, {
         streamId,
+        world,
         command: {
           type: 'EscalateBlmNotification',
           data: {
@@ -74,7 +76,7 @@ export class DeadlineProcessor {
       current = outcome.state;
       if (outcome.events.length > 0) escalated.push(step.tier);
       // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.
-      for (const delivery of deliveriesNeeded(current, this.config)) {
+      for (const delivery of deliveriesNeeded(current, this.config, world)) {
         if (delivery.tier === step.tier) await this.scheduler.scheduleDelivery(delivery);
       }
     }

@@ -1,11 +1,15 @@
-import { type BilingualText, SEVERITIES, type Severity, type Side } from '@enlace/domain';
+import { type BilingualText, LIVE, SEVERITIES, type Severity, type Side, type World } from '@enlace/domain';
 
-/** How one agency is reached besides the console feed (which always applies). */
+/**
+ * How one agency is reached besides the console feed (which always applies). `exercise: true` marks an endpoint that
+ * accepts a drill's messages (marked EXERCISE, with the drill's id); a drill reaches no other: by default a drill's
+ * notifications reach only the consoles of the drill.
+ */
 export interface AgencyChannels {
   agency: string;
   side: Side;
-  webhook?: { url: string; secret: string };
-  email?: { address: string };
+  webhook?: { url: string; secret: string; exercise: boolean };
+  email?: { address: string; exercise: boolean };
 }
 
 export interface EscalationAddressee {
@@ -103,6 +107,12 @@ class Reader {
     return value;
   }
 
+  /** An optional true/false (absent: false). */
+  flag(value: unknown, path: string): boolean {
+    if (value !== undefined && typeof value !== 'boolean') this.problems.push(`${path}: must be true or false`);
+    return value === true;
+  }
+
   side(value: unknown, path: string): Side {
     if (value === 'US' || value === 'MX') return value;
     this.problems.push(`${path}: must be "US" or "MX" (got ${JSON.stringify(value)})`);
@@ -198,6 +208,7 @@ export function parseDeliveryConfig(
           pattern: /^.{16,}$/,
           message: 'must be at least 16 characters',
         }),
+        exercise: reader.flag(hook.exercise, `${at}.webhook.exercise`),
       };
       if (rules.production && DEMO_SECRET.test(channels.webhook.secret)) {
         reader.problems.push(
@@ -213,6 +224,7 @@ export function parseDeliveryConfig(
           pattern: EMAIL,
           message: 'must be an e-mail address',
         }),
+        exercise: reader.flag(mail.exercise, `${at}.email.exercise`),
       };
     }
     return channels;
@@ -271,8 +283,24 @@ export function parseDeliveryConfig(
   return config;
 }
 
-export function channelsOf(config: DeliveryConfig, agency: string, side: Side): AgencyChannels | undefined {
-  return config.agencies.find((entry) => entry.agency === agency && entry.side === side);
+/**
+ * How `agency` is reached in `world`: in the live world every configured channel; in a drill only those marked
+ * `exercise` (none at all by default), so a drill cannot reach a real endpoint by mistake.
+ */
+export function channelsOf(
+  config: DeliveryConfig,
+  agency: string,
+  side: Side,
+  world: World = LIVE,
+): AgencyChannels | undefined {
+  const entry = config.agencies.find((candidate) => candidate.agency === agency && candidate.side === side);
+  if (!entry || world.kind === 'live') return entry;
+  return {
+    agency,
+    side,
+    ...(entry.webhook?.exercise ? { webhook: entry.webhook } : {}),
+    ...(entry.email?.exercise ? { email: entry.email } : {}),
+  };
 }
 
 export function chainOf(config: DeliveryConfig, blmId: string): EscalationChain {

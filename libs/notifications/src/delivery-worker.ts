@@ -1,8 +1,8 @@
 import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandPipeline } from '@enlace/application';
-import type { ReferenceCatalog } from '@enlace/domain';
-import { EventFeed } from '@enlace/consumers';
+import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
+import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type Job, Worker } from 'bullmq';
@@ -27,6 +27,9 @@ interface Running {
   email: EmailChannel;
   workers: { close: () => Promise<void> }[];
   reconciler: Reconciler;
+  /** One reconciler per drill in play, each bound to its drill's streams alone. */
+  drills: Map<string, Reconciler>;
+  newReconciler: (world: World) => Reconciler;
 }
 
 /**
@@ -45,7 +48,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
     private readonly pipeline: CommandPipeline,
     private readonly clock: Clock,
-    private readonly feed: EventFeed,
+    private readonly feeds: WorldFeeds,
   ) {}
 
   /**
@@ -59,6 +62,31 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   /** This process's reconciler, when it runs one (health and tests read whether it owns the lease). */
   get reconciler(): Reconciler | undefined {
     return this.running?.reconciler;
+  }
+
+  /**
+   * Starts delivering a drill's notifications (idempotent): a reconciler of its own, following only the drill's
+   * streams; its jobs name the drill and reach only endpoints marked for exercises, with EXERCISE texts.
+   */
+  followDrill(world: World): Reconciler | undefined {
+    const running = this.running;
+    if (!running || world.kind !== 'drill') return undefined;
+    let reconciler = running.drills.get(world.drillId);
+    if (!reconciler) {
+      reconciler = running.newReconciler(world);
+      running.drills.set(world.drillId, reconciler);
+      reconciler.start();
+    }
+    return reconciler;
+  }
+
+  /** Stops delivering a drill's notifications (its jobs already queued still find their drill's stream). */
+  async leaveDrill(world: World): Promise<void> {
+    if (world.kind !== 'drill') return;
+    const reconciler = this.running?.drills.get(world.drillId);
+    this.running?.drills.delete(world.drillId);
+    await reconciler?.stop();
+    await this.feeds.close(world);
   }
 
   onApplicationBootstrap(): void {
@@ -113,11 +141,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       });
     }
     const leaseMs = this.options.consumerLeaseMs;
-    const reconciler = new Reconciler(this.feed, this.store, connection, scheduler, config, {
-      sentinelKey: sentinelKey(prefix),
-      checkIntervalMs: this.options.sentinelCheckMs,
-      timings: { leaseMs, renewMs: Math.max(500, Math.round(leaseMs / 3)) },
-    });
+    const newReconciler = (world: World) =>
+      new Reconciler(this.feeds.of(world), this.store, connection, scheduler, config, {
+        world,
+        sentinelKey: sentinelKey(prefix),
+        checkIntervalMs: this.options.sentinelCheckMs,
+        timings: { leaseMs, renewMs: Math.max(500, Math.round(leaseMs / 3)) },
+      });
+    const reconciler = newReconciler(LIVE);
     reconciler.start();
     evictionPolicy(connection)
       .then((policy) => {
@@ -129,7 +160,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         }
       })
       .catch(() => undefined); // Redis away: the connection watcher says so.
-    this.running = { connection, queues, email, workers, reconciler };
+    this.running = { connection, queues, email, workers, reconciler, drills: new Map(), newReconciler };
     this.logger.log(`Delivery worker started (Redis ${new URL(this.options.redis.url).host}, prefix ${prefix})`);
   }
 
@@ -138,7 +169,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (!running) return;
     this.running = undefined;
     const graceful = async (): Promise<void> => {
-      await running.reconciler.stop();
+      await Promise.all([running.reconciler, ...running.drills.values()].map((reconciler) => reconciler.stop()));
       // Let jobs in progress finish (their outcome gets recorded) instead of leaving them to stall.
       await Promise.all(running.workers.map((worker) => worker.close()));
       await running.queues.close();

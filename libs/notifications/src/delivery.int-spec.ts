@@ -17,7 +17,8 @@ import {
   writeDeliveryConfig,
 } from '@enlace/notifications/testing';
 import { ReferenceDataModule } from '@enlace/reference-data';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { drillWorld } from '@enlace/domain';
 import { DeliveryWorker } from './delivery-worker.js';
 import { deadlineJobId } from './jobs.js';
 import { NotificationsModule } from './notifications.module.js';
@@ -249,6 +250,49 @@ describe('deadlines and escalation', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await eventsOf(store, id, 'BlmNotificationEscalated')).toEqual([]);
   }, 20_000);
+});
+
+describe("a drill's notifications", () => {
+  it('reach only the endpoint marked for exercises, marked EXERCISE, and are recorded in the drill alone', async () => {
+    const drill = drillWorld(randomUUID());
+    const worker = app.get(DeliveryWorker);
+    await worker.followDrill(drill)!.ready;
+    const id = await issueNotification(pipeline, { deadlineInMs: 1_000, world: drill, title: 'Drill: lanes closed' });
+    // The drill's notification escalates on its deadline like any other, to addressees no drill may reach.
+    await eventually(
+      async () => (await eventsOf(store, id, 'BlmNotificationEscalated', drill)).length === 2,
+      12_000,
+      "the drill's two escalations",
+    );
+    await eventually(
+      async () => (await eventsOf(store, id, 'BlmNotificationDelivered', drill)).length === 1,
+      5_000,
+      "the drill's one delivery",
+    );
+    // Time for anything else to go out, if anything would.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const hooks = webhooks.received.filter((hook) => hook.body.includes(id));
+    expect(hooks.map((hook) => hook.path)).toEqual(['/hooks/anam']);
+    expect(hooks[0]!.json).toMatchObject({
+      exercise: { drillId: drill.kind === 'drill' ? drill.drillId : '' },
+      notification: {
+        id,
+        title: {
+          en: 'EXERCISE EXERCISE EXERCISE: Drill: lanes closed',
+          es: containing('EJERCICIO EJERCICIO EJERCICIO: '),
+        },
+      },
+    });
+    expect(smtp.received.filter((mail) => mail.raw.includes(id))).toEqual([]);
+    const recorded = await eventsOf(store, id, undefined, drill);
+    expect(recorded.every((event) => event.metadata.mode === 'exercise')).toBe(true);
+    expect((await eventsOf(store, id, 'BlmNotificationDelivered', drill)).map((event) => event.data)).toEqual([
+      expect.objectContaining({ agency: 'ANAM', channel: 'webhook', attempt: 1 }),
+    ]);
+    // The live world has no such notification, and the live reconciler never held it.
+    expect(await eventsOf(store, id)).toEqual([]);
+    await worker.leaveDrill(drill);
+  }, 30_000);
 });
 
 describe('Redis is never the truth', () => {

@@ -4,8 +4,8 @@ import {
   type ExistingNotification,
   type NotificationCommand,
   notificationDecider,
-  notificationStreamId,
   type ReferenceCatalog,
+  worldOfJob,
 } from '@enlace/domain';
 import { StoreUnavailableError } from '@enlace/event-store';
 import { type Job, UnrecoverableError } from 'bullmq';
@@ -13,7 +13,7 @@ import type { EmailChannel } from './channels/email.channel.js';
 import { DeliveryFailure } from './channels/delivery-failure.js';
 import { sendWebhook } from './channels/webhook.channel.js';
 import { chainOf, channelsOf, type DeliveryConfig } from './delivery-config.js';
-import { type DeliveryJob, deliveryJobId } from './jobs.js';
+import { type DeliveryJob, deliveryJobId, streamOfJob } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { buildMessage, type DeliveryMessage } from './message.js';
 import { attemptsRecorded, earlierTierUnsent, retryDelayMs, skipReason } from './plan.js';
@@ -63,7 +63,7 @@ export class DeliveryProcessor {
   }
 
   private async deliver(target: DeliveryJob, failedInThisJob: number): Promise<string> {
-    const { state } = await this.pipeline.load(notificationDecider, notificationStreamId(target.notificationId));
+    const { state } = await this.pipeline.load(notificationDecider, streamOfJob(target));
     if (state.status === 'none') throw new UnrecoverableError(`notification ${target.notificationId} not in the store`);
     const skip = skipReason(state, target);
     if (skip !== undefined) return `skipped: ${skip}`;
@@ -93,7 +93,8 @@ export class DeliveryProcessor {
   }
 
   private async send(state: ExistingNotification, target: DeliveryJob): Promise<void> {
-    const channels = channelsOf(this.config, target.agency, target.side);
+    // In a drill, only endpoints marked for exercises: checked again here, whatever scheduled the job.
+    const channels = channelsOf(this.config, target.agency, target.side, worldOfJob(target));
     const tier = chainOf(this.config, state.blmId).tiers.find((t) => t.tier === target.tier);
     const message: DeliveryMessage = buildMessage(state, target, this.reference.blm(state.blmId), tier);
     switch (target.channel) {
@@ -113,9 +114,10 @@ export class DeliveryProcessor {
     reason?: string,
     nextAttemptAt?: string | null,
   ): Promise<void> {
-    const { notificationId, agency, side, channel, tier } = target;
+    const { agency, side, channel, tier } = target;
     const request: CommandRequest<NotificationCommand> = {
-      streamId: notificationStreamId(notificationId),
+      streamId: streamOfJob(target),
+      world: worldOfJob(target),
       command: {
         type: 'RecordDeliveryOutcome',
         data: {

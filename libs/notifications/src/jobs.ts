@@ -1,4 +1,4 @@
-import type { DeliveryChannel, Side } from '@enlace/domain';
+import { type DeliveryChannel, notificationStreamId, type Side, streamInWorld, worldOfJob } from '@enlace/domain';
 
 /** The channels the worker sends over; the console feed needs no job (an event in the store is on every console). */
 export type SentChannel = Exclude<DeliveryChannel, 'console'>;
@@ -11,6 +11,8 @@ export interface DeliveryTarget {
   side: Side;
   channel: SentChannel;
   tier?: number;
+  /** The drill the notification belongs to (absent: the live world). Its stream, channels and texts follow from it. */
+  drillId?: string;
 }
 
 export interface DeliveryJob extends DeliveryTarget {
@@ -26,6 +28,8 @@ export interface DeadlineJob {
   tier: number;
   /** The acknowledgment deadline this job was scheduled for; a job for an older deadline does nothing. */
   deadline: string;
+  /** The drill the notification belongs to (absent: the live world). */
+  drillId?: string;
 }
 
 /** Every queue, its job names and their payloads: one map, so producers and processors cannot disagree. */
@@ -46,6 +50,7 @@ export type JobData<Q extends QueueName> = JobMap[Q][JobName<Q>];
 export function deliveryJobId(target: DeliveryTarget): string {
   return [
     'deliver',
+    ...drillPart(target),
     target.notificationId,
     target.tier === undefined ? 'n' : `t${target.tier}`,
     target.side,
@@ -56,5 +61,17 @@ export function deliveryJobId(target: DeliveryTarget): string {
 
 /** The deadline is part of the id: a changed deadline schedules a new job and the old one is dropped. */
 export function deadlineJobId(job: DeadlineJob): string {
-  return ['deadline', job.notificationId, `t${job.tier}`, String(Date.parse(job.deadline))].join('.');
+  return ['deadline', ...drillPart(job), job.notificationId, `t${job.tier}`, String(Date.parse(job.deadline))].join(
+    '.',
+  );
+}
+
+/** A drill's jobs name their drill (live ids are as they always were): the same notification id in two worlds is two jobs. */
+function drillPart(job: { drillId?: string }): string[] {
+  return job.drillId === undefined ? [] : [`x${job.drillId}`];
+}
+
+/** The notification's stream in the job's world. */
+export function streamOfJob(job: { notificationId: string; drillId?: string }): string {
+  return streamInWorld(worldOfJob(job), notificationStreamId(job.notificationId));
 }

@@ -2,6 +2,7 @@ import { uuidFromName } from '@enlace/application';
 import {
   type BilingualText,
   type BorderLiaisonMechanism,
+  EXERCISE_MARK,
   type ExistingNotification,
   type Recipient,
   type Severity,
@@ -27,6 +28,8 @@ export interface DeliveryMessage {
     issuedBy: ExistingNotification['issuedBy'];
   };
   escalation?: { tier: number; name: Required<BilingualText>; pending: Recipient[]; deadline: string };
+  /** Present only for a drill's message, whose title and body carry the EXERCISE marking too. */
+  exercise?: { drillId: string };
 }
 
 /**
@@ -53,6 +56,9 @@ export function buildMessage(
   tier: EscalationTier | undefined,
 ): DeliveryMessage {
   const escalation = target.tier === undefined ? undefined : state.escalations.find((e) => e.tier === target.tier);
+  const drill = target.drillId;
+  const title = safeText(state.title, false);
+  const body = safeText(state.body, true);
   return {
     deliveryId: deliveryIdOf(target),
     kind: escalation ? 'escalation' : 'notification',
@@ -60,8 +66,8 @@ export function buildMessage(
     notification: {
       id: state.notificationId,
       blm: { id: state.blmId, name: blm?.name ?? null },
-      title: safeText(state.title, false),
-      body: safeText(state.body, true),
+      title: drill === undefined ? title : marked(title, (mark, text) => `${mark}: ${text}`),
+      body: drill === undefined ? body : marked(body, (mark, text) => `${mark}\n${text}\n${mark}`),
       severity: state.severity,
       acknowledgmentDeadline: state.acknowledgmentDeadline,
       subject: state.subject,
@@ -77,6 +83,15 @@ export function buildMessage(
           },
         }
       : {}),
+    ...(drill === undefined ? {} : { exercise: { drillId: drill } }),
+  };
+}
+
+/** A drill's text with the HSEEP marking in each language it has (and in both when a translation is pending). */
+function marked(text: BilingualText, mark: (mark: string, text: string) => string): BilingualText {
+  return {
+    en: mark(EXERCISE_MARK.en, text.en ?? '(English translation pending)'),
+    es: mark(EXERCISE_MARK.es, text.es ?? '(traducción al español pendiente)'),
   };
 }
 

@@ -4,9 +4,11 @@ import {
   initialNotificationState,
   type ExistingNotification,
   type NotificationEvent,
+  drillWorld,
+  LIVE,
 } from '@enlace/domain';
 import { createHmac } from 'node:crypto';
-import { parseDeliveryConfig } from './delivery-config.js';
+import { channelsOf, InvalidDeliveryConfigError, parseDeliveryConfig } from './delivery-config.js';
 import { deadlineJobId, deliveryJobId } from './jobs.js';
 import { deliveryIdOf, emailContent, buildMessage, webhookSignature } from './message.js';
 import {
@@ -67,7 +69,7 @@ const escalated: NotificationEvent = {
 
 describe('what a notification still needs', () => {
   it('sends each member over its configured channels (console-only members need no job)', () => {
-    const jobs = deliveriesNeeded(fold([issued]), config).map(deliveryJobId);
+    const jobs = deliveriesNeeded(fold([issued]), config, LIVE).map(deliveryJobId);
     expect(jobs).toEqual([
       `deliver.${ID}.n.US.CBP.webhook`,
       `deliver.${ID}.n.US.CBP.email`,
@@ -78,33 +80,35 @@ describe('what a notification still needs', () => {
 
   it('skips what is delivered or acknowledged, and everything once cancelled', () => {
     const state = fold([issued, delivered('CBP', 'US', 'webhook'), ack('ANAM', 'MX')]);
-    expect(deliveriesNeeded(state, config).map(deliveryJobId)).toEqual([`deliver.${ID}.n.US.CBP.email`]);
+    expect(deliveriesNeeded(state, config, LIVE).map(deliveryJobId)).toEqual([`deliver.${ID}.n.US.CBP.email`]);
     const cancelled = fold([
       issued,
       { type: 'BlmNotificationCancelled', data: { notificationId: ID, reason: { en: 'x' } } },
     ]);
-    expect(deliveriesNeeded(cancelled, config)).toEqual([]);
+    expect(deliveriesNeeded(cancelled, config, LIVE)).toEqual([]);
     expect(skipReason(cancelled, { notificationId: ID, agency: 'CBP', side: 'US', channel: 'email' })).toBe(
       'cancelled',
     );
-    expect(deadlinesNeeded(cancelled, config)).toEqual([]);
+    expect(deadlinesNeeded(cancelled, config, LIVE)).toEqual([]);
   });
 
   it('sends an escalation as its own message, even to an agency that had the notification', () => {
     const state = fold([issued, escalated]);
-    expect(deliveriesNeeded(state, config).map(deliveryJobId)).toContain(`deliver.${ID}.t1.US.DOS.webhook`);
+    expect(deliveriesNeeded(state, config, LIVE).map(deliveryJobId)).toContain(`deliver.${ID}.t1.US.DOS.webhook`);
   });
 
   it('schedules each tier at the deadline plus one interval per tier after the first, until all acknowledge', () => {
     const state = fold([issued]);
-    expect(deadlinesNeeded(state, config).map(deadlineJobId)).toEqual([
+    expect(deadlinesNeeded(state, config, LIVE).map(deadlineJobId)).toEqual([
       `deadline.${ID}.t1.${Date.parse(DEADLINE)}`,
       `deadline.${ID}.t2.${Date.parse(DEADLINE)}`,
     ]);
     expect(escalationDueAt(state, 1, config)).toBe(Date.parse(DEADLINE));
     expect(escalationDueAt(state, 2, config)).toBe(Date.parse(DEADLINE) + 600_000);
-    expect(deadlinesNeeded(fold([issued, escalated]), config).map((job) => job.tier)).toEqual([2]);
-    expect(deadlinesNeeded(fold([issued, ack('CBP', 'US'), ack('ANAM', 'MX'), ack('PC', 'MX')]), config)).toEqual([]);
+    expect(deadlinesNeeded(fold([issued, escalated]), config, LIVE).map((job) => job.tier)).toEqual([2]);
+    expect(deadlinesNeeded(fold([issued, ack('CBP', 'US'), ack('ANAM', 'MX'), ack('PC', 'MX')]), config, LIVE)).toEqual(
+      [],
+    );
   });
 
   it('backs off exponentially', () => {
@@ -197,5 +201,68 @@ describe('messages', () => {
     const { subject, text } = emailContent(message);
     expect(brokenTextRules(subject, { multiline: false })).toEqual([]);
     expect(brokenTextRules(text, { multiline: true })).toEqual([]);
+  });
+});
+
+describe("a drill's notifications", () => {
+  const DRILL = '0d7a2c1e-5b3f-4e8a-9c6d-7f1e2a3b4c5d';
+  const drill = drillWorld(DRILL);
+
+  it('go only to endpoints marked for exercises, as jobs that name the drill', () => {
+    const state = fold([issued]);
+    expect(deliveriesNeeded(state, config, drill).map(deliveryJobId)).toEqual([
+      `deliver.x${DRILL}.${ID}.n.MX.ANAM.webhook`,
+    ]);
+    // The same notification id in the live world is other jobs, over every configured channel.
+    expect(deliveriesNeeded(state, config, LIVE).map(deliveryJobId)).toEqual([
+      `deliver.${ID}.n.US.CBP.webhook`,
+      `deliver.${ID}.n.US.CBP.email`,
+      `deliver.${ID}.n.MX.ANAM.webhook`,
+    ]);
+    // Escalations run on in the drill, to no real endpoint (DOS and NRC are not marked).
+    expect(deadlinesNeeded(state, config, drill).map(deadlineJobId)).toEqual([
+      `deadline.x${DRILL}.${ID}.t1.${Date.parse(DEADLINE)}`,
+      `deadline.x${DRILL}.${ID}.t2.${Date.parse(DEADLINE)}`,
+    ]);
+    expect(deliveriesNeeded(fold([issued, escalated]), config, drill).filter((job) => job.tier)).toEqual([]);
+  });
+
+  it('reach no endpoint at all unless the config marks one', () => {
+    const unmarked = parseDeliveryConfig(
+      testDeliveryConfig({ webhookBase: 'http://127.0.0.1:9/hooks', smtpPort: 2525 }),
+    );
+    for (const agency of unmarked.agencies) {
+      if (agency.webhook) agency.webhook.exercise = false;
+    }
+    expect(deliveriesNeeded(fold([issued]), unmarked, drill)).toEqual([]);
+    expect(channelsOf(unmarked, 'CBP', 'US', drill)).toEqual({ agency: 'CBP', side: 'US' });
+    expect(channelsOf(unmarked, 'CBP', 'US', LIVE)?.webhook?.url).toBe('http://127.0.0.1:9/hooks/cbp');
+  });
+
+  it('say EXERCISE in both languages, in the title, at both ends of the body, and in the e-mail subject', () => {
+    const target = { notificationId: ID, agency: 'ANAM', side: 'MX' as const, channel: 'webhook' as const };
+    const message = buildMessage(fold([issued]), { ...target, drillId: DRILL }, undefined, undefined);
+    expect(message.exercise).toEqual({ drillId: DRILL });
+    expect(message.notification.title).toEqual({
+      en: 'EXERCISE EXERCISE EXERCISE: Lanes closed',
+      es: 'EJERCICIO EJERCICIO EJERCICIO: (traducción al español pendiente)',
+    });
+    expect(message.notification.body).toEqual({
+      en: 'EXERCISE EXERCISE EXERCISE\nClosed\nEXERCISE EXERCISE EXERCISE',
+      es: 'EJERCICIO EJERCICIO EJERCICIO\nCerrados\nEJERCICIO EJERCICIO EJERCICIO',
+    });
+    expect(emailContent(message).subject).toMatch(/^EXERCISE EXERCISE EXERCISE: .* \/ EJERCICIO EJERCICIO EJERCICIO: /);
+    // A live message says nothing of the kind, and its delivery id differs from the drill's.
+    const live = buildMessage(fold([issued]), target, undefined, undefined);
+    expect(live.exercise).toBeUndefined();
+    expect(JSON.stringify(live)).not.toMatch(/EXERCISE|EJERCICIO/);
+    expect(live.deliveryId).not.toBe(message.deliveryId);
+  });
+
+  it('the config refuses an exercise mark that is not true or false, naming the field', () => {
+    const raw = testDeliveryConfig({ webhookBase: 'http://127.0.0.1:9/hooks', smtpPort: 2525 });
+    (raw.agencies as { email?: Record<string, unknown> }[])[0]!.email!.exercise = 'yes';
+    expect(() => parseDeliveryConfig(raw)).toThrow(InvalidDeliveryConfigError);
+    expect(() => parseDeliveryConfig(raw)).toThrow('agencies[0].email.exercise: must be true or false');
   });
 });

@@ -1,9 +1,12 @@
 import {
   deliveryKey,
   type ExistingNotification,
+  jobWorld,
   type NotificationState,
   pendingRecipients,
   type Recipient,
+  type World,
+  worldOfJob,
 } from '@enlace/domain';
 import { chainOf, channelsOf, type DeliveryConfig } from './delivery-config.js';
 import { type DeadlineJob, type DeliveryJob, type DeliveryTarget, SENT_CHANNELS } from './jobs.js';
@@ -37,8 +40,11 @@ export function attemptsRecorded(state: ExistingNotification, target: DeliveryTa
   return state.deliveries[deliveryKey(target.agency, target.side, target.channel, target.tier)]?.attempts ?? 0;
 }
 
-/** Every message the notification calls for: members, then each escalation's addressees, over their channels. */
-export function deliveryTargets(state: ExistingNotification, config: DeliveryConfig): DeliveryTarget[] {
+/**
+ * Every message the notification calls for: members, then each escalation's addressees, over their channels in the
+ * notification's world (a drill's: only endpoints marked for exercises).
+ */
+export function deliveryTargets(state: ExistingNotification, config: DeliveryConfig, world: World): DeliveryTarget[] {
   const { notificationId } = state;
   const addressed = [
     ...state.recipients.map((recipient) => ({ ...recipient, tier: undefined })),
@@ -47,8 +53,9 @@ export function deliveryTargets(state: ExistingNotification, config: DeliveryCon
     ),
   ];
   return addressed.flatMap(({ agency, side, tier }) => {
-    const channels = channelsOf(config, agency, side);
+    const channels = channelsOf(config, agency, side, world);
     return SENT_CHANNELS.filter((channel) => channels?.[channel] !== undefined).map((channel) => ({
+      ...jobWorld(world),
       notificationId,
       agency,
       side,
@@ -71,7 +78,7 @@ export function earlierTierUnsent(
 ): DeliveryTarget | undefined {
   const tier = target.tier;
   if (tier === undefined) return undefined;
-  return deliveryTargets(state, config).find(
+  return deliveryTargets(state, config, worldOfJob(target)).find(
     (other) =>
       other.tier !== undefined &&
       other.tier < tier &&
@@ -80,9 +87,9 @@ export function earlierTierUnsent(
   );
 }
 
-export function deliveriesNeeded(state: NotificationState, config: DeliveryConfig): DeliveryJob[] {
+export function deliveriesNeeded(state: NotificationState, config: DeliveryConfig, world: World): DeliveryJob[] {
   if (state.status === 'none') return [];
-  return deliveryTargets(state, config)
+  return deliveryTargets(state, config, world)
     .filter((target) => skipReason(state, target) === undefined)
     .map((target) => ({ ...target, attemptsBefore: attemptsRecorded(state, target) }));
 }
@@ -95,11 +102,16 @@ export function escalationDueAt(state: ExistingNotification, tier: number, confi
 }
 
 /** The tiers still to escalate: none once cancelled or acknowledged by every recipient. */
-export function deadlinesNeeded(state: NotificationState, config: DeliveryConfig): DeadlineJob[] {
+export function deadlinesNeeded(state: NotificationState, config: DeliveryConfig, world: World): DeadlineJob[] {
   if (state.status !== 'active' || pendingRecipients(state).length === 0) return [];
   return chainOf(config, state.blmId)
     .tiers.filter(({ tier }) => !state.escalations.some((escalation) => escalation.tier >= tier))
-    .map(({ tier }) => ({ notificationId: state.notificationId, tier, deadline: state.acknowledgmentDeadline }));
+    .map(({ tier }) => ({
+      ...jobWorld(world),
+      notificationId: state.notificationId,
+      tier,
+      deadline: state.acknowledgmentDeadline,
+    }));
 }
 
 /** Exponential backoff: the wait after the n-th failed attempt (n ≥ 1) is base × 2^(n−1). */

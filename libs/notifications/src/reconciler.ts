@@ -12,8 +12,10 @@ import {
   LIVE,
   notificationDecider,
   type NotificationState,
+  streamInWorld,
+  type World,
 } from '@enlace/domain';
-import type { EventStore } from '@enlace/event-store';
+import { collect, type EventStore } from '@enlace/event-store';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { DeliveryConfig } from './delivery-config.js';
@@ -25,6 +27,12 @@ import type { WorkScheduler } from './work-scheduler.js';
 export const NOTIFICATION_PREFIX = 'notification-';
 
 export interface ReconcilerOptions {
+  /**
+   * The one world whose notifications this reconciler follows (the live world when omitted). A drill's reconciler
+   * reads only that drill's streams and schedules only jobs that name the drill, which reach only endpoints marked
+   * for exercises; the live one never reads a drill's stream.
+   */
+  world?: World;
   /** The key whose disappearance means Redis was emptied (FLUSHALL, a restart without persistence). */
   sentinelKey: string;
   /** How often to look for the sentinel. */
@@ -50,6 +58,9 @@ export class Reconciler {
   private readonly logger = new Logger('Reconciler');
   private readonly states = new Map<string, NotificationState>();
   private readonly consumer: CheckpointedConsumer;
+  private readonly world: World;
+  /** This world's sentinel: each reconciler notices for itself that Redis was emptied. */
+  private readonly sentinelKey: string;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   /** Caught up as the owner: each event schedules what it changes. */
@@ -73,13 +84,16 @@ export class Reconciler {
     private readonly options: ReconcilerOptions,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.world = options.world ?? LIVE;
+    this.sentinelKey =
+      this.world.kind === 'live' ? options.sentinelKey : `${options.sentinelKey}.${this.world.drillId}`;
     this.consumer = new CheckpointedConsumer(
       feed,
       store.checkpoints,
       {
         name: 'delivery-reconciler',
-        world: LIVE,
-        prefixes: [NOTIFICATION_PREFIX],
+        world: this.world,
+        prefixes: [streamInWorld(this.world, NOTIFICATION_PREFIX)],
         ownership: 'owner-only',
         handle: (event) => this.handle(event),
         checkpointState: (): ReconcilerCheckpoint => ({ open: [...this.states] }),
@@ -142,7 +156,7 @@ export class Reconciler {
   /** A notification this process does not hold: new, or closed earlier and read again from its stream. */
   private async forgotten(event: DecodedEvent): Promise<NotificationState> {
     if (event.revision === 0) return initialNotificationState();
-    const earlier = await this.store.readStream(event.streamId, { maxCount: event.revision });
+    const earlier = await collect(this.store.readStream(event.streamId, { maxCount: event.revision }));
     const { codec } = notificationDecider;
     return earlier.reduce(
       (state, recorded) =>
@@ -158,7 +172,8 @@ export class Reconciler {
   private needsWork(state: NotificationState): boolean {
     return (
       state.status === 'active' &&
-      (deliveriesNeeded(state, this.config).length > 0 || deadlinesNeeded(state, this.config).length > 0)
+      (deliveriesNeeded(state, this.config, this.world).length > 0 ||
+        deadlinesNeeded(state, this.config, this.world).length > 0)
     );
   }
 
@@ -177,7 +192,7 @@ export class Reconciler {
 
   /** Sets the sentinel, then schedules every delivery and deadline still called for. */
   private async scheduleAll(why: string): Promise<void> {
-    await this.redis.set(this.options.sentinelKey, this.epoch);
+    await this.redis.set(this.sentinelKey, this.epoch);
     let deliveries = 0;
     let deadlines = 0;
     for (const state of this.states.values()) {
@@ -191,17 +206,17 @@ export class Reconciler {
   /** One notification changed: schedule what it now needs and drop deadline jobs it no longer needs. */
   private async scheduleOne(before: NotificationState, after: NotificationState): Promise<void> {
     await this.schedule(after);
-    const wanted = new Set(deadlinesNeeded(after, this.config).map(deadlineJobId));
-    for (const job of deadlinesNeeded(before, this.config)) {
+    const wanted = new Set(deadlinesNeeded(after, this.config, this.world).map(deadlineJobId));
+    for (const job of deadlinesNeeded(before, this.config, this.world)) {
       if (!wanted.has(deadlineJobId(job))) await this.scheduler.dropDeadline(job);
     }
   }
 
   private async schedule(state: NotificationState): Promise<{ deliveries: number; deadlines: number }> {
     if (state.status === 'none') return { deliveries: 0, deadlines: 0 };
-    const deliveries = deliveriesNeeded(state, this.config);
+    const deliveries = deliveriesNeeded(state, this.config, this.world);
     for (const delivery of deliveries) await this.scheduler.scheduleDelivery(delivery);
-    const deadlines = deadlinesNeeded(state, this.config);
+    const deadlines = deadlinesNeeded(state, this.config, this.world);
     for (const deadline of deadlines) {
       await this.scheduler.scheduleDeadline(deadline, escalationDueAt(state, deadline.tier, this.config));
     }
@@ -218,7 +233,7 @@ export class Reconciler {
         await this.enqueue(() => this.scheduleAll('after failed scheduling'));
         return;
       }
-      if ((await this.redis.exists(this.options.sentinelKey)) === 1) return;
+      if ((await this.redis.exists(this.sentinelKey)) === 1) return;
       this.epoch = randomUUID();
       this.logger.warn(
         'Redis was emptied (the sentinel key is gone): scheduling every pending job again from the store',

@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { decodeOrThrow, type DecodedEvent } from '@enlace/consumers';
-import type { EventStore, Position } from '@enlace/event-store';
+import { collect, type EventStore, type Position } from '@enlace/event-store';
 import type { Need, ReadModels, RoomName } from './read-models.js';
 
 /**
@@ -24,7 +24,7 @@ export async function loadNeed(
         models.adopt(need, archived.doc, event.position);
         return;
       }
-      const history = await store.readStream(event.streamId, { maxCount: event.revision });
+      const history = await collect(store.readStream(event.streamId, { maxCount: event.revision }));
       const projection = need.kind === 'incident' ? models.incidents : models.notifications;
       for (const recorded of history) {
         if (recorded.revision < event.revision) projection.apply(decodeOrThrow(recorded));

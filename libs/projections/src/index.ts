@@ -9,10 +9,12 @@ export { ProjectionsModule } from './projections.module.js';
 export {
   archiveCollections,
   LIVE_STREAM_PREFIXES,
+  readModelPrefixes,
   ReadModels,
   type Need,
   type ReadModelsSnapshot,
   type RoomName,
 } from './read-models.js';
 export { ReadModelQueries, type Page, type PageRequest } from './read-model-queries.js';
-export { ARCHIVE_CONSUMER, ARCHIVE_KEY, ARCHIVE_TIMINGS, ReadModelArchive } from './read-model-archive.js';
+export { ARCHIVE_CONSUMER, ARCHIVE_KEY, ARCHIVE_TIMINGS, archiveKey, ReadModelArchive } from './read-model-archive.js';
+export { type WorldModels, WorldReadModels } from './world-read-models.js';

@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CheckpointedConsumer, type DecodedEvent, EventFeed } from '@enlace/consumers';
-import { LIVE, type ReferenceCatalog } from '@enlace/domain';
-import { EVENT_STORE, type EventStore, type Position } from '@enlace/event-store';
-import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CheckpointedConsumer, type DecodedEvent, type EventFeed } from '@enlace/consumers';
+import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
+import type { EventStore, Position } from '@enlace/event-store';
 import { applyingHandler, archivedPosition } from './archive-loader.js';
-import { ARCHIVE_KEY } from './read-model-archive.js';
-import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot, type RoomName } from './read-models.js';
+import { archiveKey } from './read-model-archive.js';
+import { ReadModels, readModelPrefixes, type ReadModelsSnapshot, type RoomName } from './read-models.js';
 
 export type EventListener = (event: DecodedEvent, rooms: readonly RoomName[]) => void;
 
@@ -26,7 +25,6 @@ const PRUNE_EVERY_EVENTS = 2_000;
  * hear each event, with its rooms, right after the read models applied it, so what they push and what queries answer
  * agree. Every api process runs its own: a command accepted by any process reaches every process through the store.
  */
-@Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly models: ReadModels;
   private readonly logger = new Logger('Projections');
@@ -39,16 +37,21 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private applied = 0;
   private pruneTimer: NodeJS.Timeout | undefined;
 
+  private readonly archiveKey: string;
+
+  /** `feed` must be `world`'s (the live one, or the drill's: `WorldFeeds.of(world)`). */
   constructor(
     feed: EventFeed,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(REFERENCE_CATALOG) reference: ReferenceCatalog,
+    private readonly store: EventStore,
+    reference: ReferenceCatalog,
+    readonly world: World = LIVE,
   ) {
-    this.models = new ReadModels(reference);
+    this.models = new ReadModels(reference, { world });
+    this.archiveKey = archiveKey(world);
     this.consumer = new CheckpointedConsumer(feed, store.checkpoints, {
       name: 'read-models',
-      world: LIVE,
-      prefixes: LIVE_STREAM_PREFIXES,
+      world,
+      prefixes: readModelPrefixes(world),
       ownership: 'every-process',
       handle: applyingHandler(store, this.models, this.logger, () => this.stopped, {
         withRooms: () => this.caughtUp && this.listeners.size > 0,
@@ -145,7 +148,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   private async refreshArchivePosition(): Promise<void> {
     try {
-      const position = await archivedPosition(this.store, ARCHIVE_KEY);
+      const position = await archivedPosition(this.store, this.archiveKey);
       if (position !== undefined && (this.archivedUpTo === undefined || position > this.archivedUpTo)) {
         this.archivedUpTo = position;
       }

@@ -1,11 +1,56 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EventFeed, WorldFeeds } from '@enlace/consumers';
+import { LIVE, type ReferenceCatalog } from '@enlace/domain';
+import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { ProjectionRunner } from './projection-runner.js';
 import { ReadModelArchive } from './read-model-archive.js';
 import { ReadModelQueries } from './read-model-queries.js';
+import { WorldReadModels } from './world-read-models.js';
 
+/**
+ * The live world's read models, built with the process (Nest runs their start and stop), and `WorldReadModels`, which
+ * opens a drill's on demand.
+ */
 @Global()
 @Module({
-  providers: [ProjectionRunner, ReadModelArchive, ReadModelQueries],
-  exports: [ProjectionRunner, ReadModelQueries],
+  providers: [
+    {
+      provide: ProjectionRunner,
+      inject: [EventFeed, EVENT_STORE, REFERENCE_CATALOG],
+      useFactory: (feed: EventFeed, store: EventStore, reference: ReferenceCatalog) =>
+        new ProjectionRunner(feed, store, reference, LIVE),
+    },
+    {
+      provide: ReadModelArchive,
+      inject: [EventFeed, EVENT_STORE, REFERENCE_CATALOG],
+      useFactory: (feed: EventFeed, store: EventStore, reference: ReferenceCatalog) =>
+        new ReadModelArchive(feed, store, reference, LIVE),
+    },
+    {
+      provide: ReadModelQueries,
+      inject: [ProjectionRunner, EVENT_STORE],
+      useFactory: (runner: ProjectionRunner, store: EventStore) => new ReadModelQueries(runner, store),
+    },
+    {
+      provide: WorldReadModels,
+      inject: [ProjectionRunner, ReadModelArchive, ReadModelQueries, WorldFeeds, EVENT_STORE, REFERENCE_CATALOG],
+      useFactory: (
+        runner: ProjectionRunner,
+        archive: ReadModelArchive,
+        queries: ReadModelQueries,
+        feeds: WorldFeeds,
+        store: EventStore,
+        reference: ReferenceCatalog,
+      ) => new WorldReadModels({ world: LIVE, runner, archive, queries }, feeds, store, reference),
+    },
+  ],
+  exports: [ProjectionRunner, ReadModelQueries, WorldReadModels],
 })
-export class ProjectionsModule {}
+export class ProjectionsModule implements OnApplicationShutdown {
+  constructor(@Inject(WorldReadModels) private readonly worlds: WorldReadModels) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worlds.closeAll();
+  }
+}

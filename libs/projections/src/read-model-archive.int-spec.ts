@@ -3,7 +3,7 @@ import { History } from '@enlace/application/testing';
 import { ManualClock } from '@enlace/clock/testing';
 import { decodeOrThrow, EventFeed } from '@enlace/consumers';
 import { type Actor, incidentDecider, type ReferenceCatalog } from '@enlace/domain';
-import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
@@ -57,7 +57,7 @@ async function startProcess() {
 /** Every read model folded from the whole history, nothing pruned: what the answers must equal. */
 async function everything(): Promise<ReadModels> {
   const models = new ReadModels(reference);
-  for (const recorded of await writer.readAll({ filter: { streamPrefixes: LIVE_STREAM_PREFIXES } })) {
+  for (const recorded of await collect(writer.readAll({ filter: { streamPrefixes: LIVE_STREAM_PREFIXES } }))) {
     models.apply(decodeOrThrow(recorded));
   }
   return models;

@@ -1,19 +1,20 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   CheckpointedConsumer,
   consumerKey,
   type ConsumerTimings,
   DEFAULT_CONSUMER_TIMINGS,
-  EventFeed,
+  type EventFeed,
 } from '@enlace/consumers';
-import { LIVE, type ReferenceCatalog } from '@enlace/domain';
-import { EVENT_STORE, type EventStore } from '@enlace/event-store';
-import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
+import type { EventStore } from '@enlace/event-store';
 import { applyingHandler } from './archive-loader.js';
-import { LIVE_STREAM_PREFIXES, ReadModels, type ReadModelsSnapshot } from './read-models.js';
+import { ReadModels, readModelPrefixes, type ReadModelsSnapshot } from './read-models.js';
 
 export const ARCHIVE_CONSUMER = 'read-model-archive';
-export const ARCHIVE_KEY = consumerKey(ARCHIVE_CONSUMER, LIVE);
+/** The archive consumer's key in `world` (its checkpoint row; every process polls where it stands). */
+export const archiveKey = (world: World): string => consumerKey(ARCHIVE_CONSUMER, world);
+export const ARCHIVE_KEY = archiveKey(LIVE);
 
 /**
  * Saved often: what is done leaves every process's memory only once it is here. And in small statements: while a
@@ -30,26 +31,27 @@ export const ARCHIVE_TIMINGS: ConsumerTimings = {
  * every incident's activity log, committed with the consumer's checkpoint. One process writes (owner-only); every
  * process reads closed incidents, settled notifications and old logs from here, so they keep only open work in memory.
  */
-@Injectable()
 export class ReadModelArchive implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReadModelArchive');
   private readonly models: ReadModels;
   private readonly consumer: CheckpointedConsumer;
   private stopped = false;
 
+  /** `feed` must be `world`'s (the live one, or the drill's: `WorldFeeds.of(world)`). */
   constructor(
     feed: EventFeed,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(REFERENCE_CATALOG) reference: ReferenceCatalog,
+    private readonly store: EventStore,
+    reference: ReferenceCatalog,
+    readonly world: World = LIVE,
   ) {
-    this.models = new ReadModels(reference, { archive: true });
+    this.models = new ReadModels(reference, { archive: true, world });
     this.consumer = new CheckpointedConsumer(
       feed,
       store.checkpoints,
       {
         name: ARCHIVE_CONSUMER,
-        world: LIVE,
-        prefixes: LIVE_STREAM_PREFIXES,
+        world,
+        prefixes: readModelPrefixes(world),
         ownership: 'owner-only',
         handle: applyingHandler(store, this.models, this.logger, () => this.stopped),
         checkpointState: () => this.models.archiveSnapshot(),

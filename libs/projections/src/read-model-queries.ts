@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type Position, type StoredDocument } from '@enlace/event-store';
+import type { EventStore, Position, StoredDocument } from '@enlace/event-store';
 import { boardEntry, incidentSortKey } from './incident-board.projection.js';
 import {
   awaitsAcknowledgment,
@@ -7,7 +6,7 @@ import {
   notificationSortKey,
   notificationStatus,
 } from './notification-tracker.projection.js';
-import { ProjectionRunner } from './projection-runner.js';
+import type { ProjectionRunner } from './projection-runner.js';
 import type {
   ActivityEntry,
   IncidentBoardEntry,
@@ -35,11 +34,10 @@ const TIMELINE_LIMIT = 10_000;
  * The answers to read-model queries: open work from this process's memory, what is done from the archive, merged so
  * that a list never shows an item twice nor an older version of one this process holds.
  */
-@Injectable()
 export class ReadModelQueries {
   constructor(
     private readonly runner: ProjectionRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly store: EventStore,
   ) {}
 
   /** Open incidents from memory; closed ones a page at a time, newest change first. */

@@ -1,4 +1,12 @@
-import type { ExistingNotification, ReferenceCatalog } from '@enlace/domain';
+import {
+  describeWorld,
+  type ExistingNotification,
+  LIVE,
+  type ReferenceCatalog,
+  sameWorld,
+  streamInWorld,
+  type World,
+} from '@enlace/domain';
 import type { DecodedEvent } from '@enlace/consumers';
 import type { DocumentWrite, Position } from '@enlace/event-store';
 import { type IncidentBoardSnapshot, IncidentBoardProjection, incidentSortKey } from './incident-board.projection.js';
@@ -25,12 +33,18 @@ export const LIVE_STREAM_PREFIXES = ['incident-', 'port-', 'notification-'] as c
 /** `board`, `incident:<id>`, `port:<id>`, `blm:<id>` (the console protocol's rooms). */
 export type RoomName = string;
 
-/** The archive's collections of one world (`live`, or a drill's). */
-export function archiveCollections(world = 'live') {
+/** The streams the read models of `world` follow: the live ones, or the same categories in the drill's streams. */
+export function readModelPrefixes(world: World): string[] {
+  return LIVE_STREAM_PREFIXES.map((prefix) => streamInWorld(world, prefix));
+}
+
+/** The archive's collections of one world (`…@live`, or `…@drill <id>`): a drill's documents are its own. */
+export function archiveCollections(world: World = LIVE) {
+  const key = describeWorld(world);
   return {
-    incidents: `incidents@${world}`,
-    notifications: `notifications@${world}`,
-    timeline: `timeline@${world}`,
+    incidents: `incidents@${key}`,
+    notifications: `notifications@${key}`,
+    timeline: `timeline@${key}`,
   } as const;
 }
 
@@ -56,6 +70,8 @@ export class ReadModels {
   readonly notifications: NotificationTrackerProjection;
   readonly timelines = new IncidentTimelineProjection();
   readonly collections: ReturnType<typeof archiveCollections>;
+  /** The one world whose events these models apply. */
+  readonly world: World;
   private lastPosition: Position | undefined;
   private readonly reference: ReferenceCatalog;
   /** Timeline entries not yet written to the archive (kept only by the archive's own instance). */
@@ -67,13 +83,14 @@ export class ReadModels {
      * `archive`: the archive's own instance: it records every log line for the archive and keeps none in memory (what
      * it writes is where the logs are read), and its checkpoint is its ports alone (`archiveSnapshot`).
      */
-    private readonly options: { world?: string; archive?: boolean } = {},
+    private readonly options: { world?: World; archive?: boolean } = {},
   ) {
     this.reference = reference;
     this.incidents = new IncidentBoardProjection(options.archive ?? false);
     this.ports = new PortStatusProjection(reference);
     this.notifications = new NotificationTrackerProjection(options.archive ?? false);
-    this.collections = archiveCollections(options.world);
+    this.world = options.world ?? LIVE;
+    this.collections = archiveCollections(this.world);
   }
 
   get projections(): Projection[] {
@@ -111,6 +128,10 @@ export class ReadModels {
     withRooms = false,
   ): RoomName[] {
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) return [];
+    if (!sameWorld(event.world, this.world)) {
+      // Never happens through a feed (it reads one world's streams): a wiring mistake, refused loudly.
+      throw new Error(`The ${describeWorld(this.world)} read models were handed ${event.streamId}`);
+    }
     // Links are read before the event changes them (a reopening ends the shutdown that tied it to its incident).
     const rooms = withRooms ? this.roomsOf(event) : [];
     const incidentId = this.incidentOf(event);

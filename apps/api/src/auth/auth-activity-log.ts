@@ -7,7 +7,7 @@ import {
   type AuthActivityType,
   schemaVersionOf,
 } from '@enlace/domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@enlace/event-store';
+import { collect, EVENT_STORE, type EventStore, type RecordedEvent } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 
 /** Enlace's sign-in service, the actor of what happened before anyone was authenticated. */
@@ -80,11 +80,13 @@ export class AuthActivityLog {
   /** Up to `limit` entries older than revision `before` (the newest when omitted), newest first. */
   async page(limit: number, before?: number): Promise<AuthActivityPage> {
     if (before !== undefined && before <= 0) return { entries: [], next: null };
-    const events = await this.store.readStream(AUTH_LOG_STREAM, {
-      direction: 'backwards',
-      ...(before === undefined ? {} : { fromRevision: before - 1 }),
-      maxCount: limit,
-    });
+    const events = await collect(
+      this.store.readStream(AUTH_LOG_STREAM, {
+        direction: 'backwards',
+        ...(before === undefined ? {} : { fromRevision: before - 1 }),
+        maxCount: limit,
+      }),
+    );
     const entries = events.map(toEntry);
     const oldest = entries.at(-1)?.revision;
     return { entries, next: entries.length === limit && oldest !== undefined && oldest > 0 ? oldest : null };

@@ -1,5 +1,5 @@
 import type { EventCodec } from '@enlace/domain';
-import type { EventStore, RecordedEvent } from '@enlace/event-store';
+import { collect, type EventStore, type RecordedEvent } from '@enlace/event-store';
 
 interface Folded<State> {
   state: State;
@@ -100,7 +100,7 @@ export class StreamCache<State, Event> {
       try {
         for (;;) {
           loading.stale = false;
-          const events = await this.store.readStream(this.streamId(id));
+          const events = await collect(this.store.readStream(this.streamId(id)));
           if (!loading.stale) {
             const folded = events.reduce<Folded<State>>(
               (current, event) => ({ state: this.fold(current.state, event), revision: event.revision }),

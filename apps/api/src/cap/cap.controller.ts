@@ -20,7 +20,7 @@ import {
 } from '@enlace/cap';
 import { EnvironmentVariables } from '@enlace/config';
 import { incidentStreamId, notFound, notificationStreamId, type ReferenceCatalog } from '@enlace/domain';
-import { comparePositions, EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { collect, comparePositions, EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Response } from 'express';
 import { UuidParam } from '../common/params.js';
@@ -66,7 +66,7 @@ export class CapController {
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const events = await this.store.readStream(incidentStreamId(id));
+    const events = await collect(this.store.readStream(incidentStreamId(id)));
     if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
     const xml = incidentAlert(events, this.options);
     response.setHeader('Content-Type', CAP_CONTENT_TYPE);
@@ -87,7 +87,7 @@ export class CapController {
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const events = await this.store.readStream(notificationStreamId(id));
+    const events = await collect(this.store.readStream(notificationStreamId(id)));
     if (events.length === 0) {
       throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
     }
@@ -98,7 +98,7 @@ export class CapController {
     const version = notificationVersions(events).at(-1);
     if (subject.incidentId && version) {
       // The incident as it stood when this alert version was made, so one identifier always means one document.
-      const incidentEvents = (await this.store.readStream(incidentStreamId(subject.incidentId))).filter(
+      const incidentEvents = (await collect(this.store.readStream(incidentStreamId(subject.incidentId)))).filter(
         (event) => comparePositions(event.position, version.position) <= 0,
       );
       if (incidentEvents[0]?.type === 'IncidentReported') Object.assign(options, incidentSubject(incidentEvents));

@@ -24,7 +24,7 @@ import {
   notFound,
   type OpenIncident,
 } from '@enlace/domain';
-import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
+import { collect, EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.decorators.js';
@@ -124,7 +124,7 @@ export class IncidentsController {
   @Get(':id/events')
   @ApiOperation({ summary: 'The incident stream as recorded: who did what, when, on which side (auditors)' })
   async events(@Param('id', new UuidParam()) id: string): Promise<RecordedEvent[]> {
-    const events = await this.store.readStream(incidentStreamId(id));
+    const events = await collect(this.store.readStream(incidentStreamId(id)));
     if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
     return events;
   }

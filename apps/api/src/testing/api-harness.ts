@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { ProjectionRunner } from '@enlace/projections';
 import { createHmac } from 'node:crypto';
@@ -138,7 +138,7 @@ export class ApiHarness {
 
   /** Every event stored so far, across streams. */
   async allEvents(): Promise<RecordedEvent[]> {
-    return this.store.readAll();
+    return collect(this.store.readAll());
   }
 
   /**
@@ -157,7 +157,7 @@ export class ApiHarness {
   }
 
   async streamEvents(streamId: string): Promise<RecordedEvent[]> {
-    return this.store.readStream(streamId);
+    return collect(this.store.readStream(streamId));
   }
 }
 

@@ -50,6 +50,22 @@ export function sameWorld(a: World, b: World): boolean {
   return a.kind === b.kind && (a.kind === 'live' || a.drillId === (b as { drillId: string }).drillId);
 }
 
+/**
+ * The HSEEP marking every human-facing text of a drill carries (CAP `<note>`, headlines, e-mails, webhooks), so that
+ * nobody mistakes it for a real emergency.
+ */
+export const EXERCISE_MARK = { en: 'EXERCISE EXERCISE EXERCISE', es: 'EJERCICIO EJERCICIO EJERCICIO' } as const;
+
+/** The world a delivery or deadline job belongs to: its drill, or the live world when it names none. */
+export function worldOfJob(job: { drillId?: string }): World {
+  return job.drillId === undefined ? LIVE : drillWorld(job.drillId);
+}
+
+/** What a job records of its world: nothing for the live world, the drill's id for a drill. */
+export function jobWorld(world: World): { drillId?: string } {
+  return world.kind === 'live' ? {} : { drillId: world.drillId };
+}
+
 /** For logs and errors: `live` or `drill <id>`. */
 export function describeWorld(world: World): string {
   return world.kind === 'live' ? 'live' : `drill ${world.drillId}`;

@@ -15,6 +15,7 @@ import {
   START,
 } from '@kurrent/kurrentdb-client';
 import { StoreAvailability } from '../availability.js';
+import { readAhead } from '../paged-read.js';
 import {
   EventStoreClosedError,
   IdempotencyConflictError,
@@ -229,25 +230,37 @@ export class KurrentDbEventStore implements EventStore {
     throw new WrongExpectedVersionError(streamId, expected, actual);
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    assertStreamId(streamId);
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    const from = positiveInteger(options.fromRevision, 'fromRevision');
-    const maxCount = positiveInteger(options.maxCount, 'maxCount') ?? Number.MAX_SAFE_INTEGER;
-    if (maxCount === 0) return [];
     const direction = backwards ? BACKWARDS : FORWARDS;
-    let events = await this.readStreamPage(streamId, {
-      direction,
-      fromRevision: from === undefined ? (backwards ? END : START) : BigInt(from),
-      maxCount,
+    type Cursor = { from: ReadRevision; left: number } | 'start';
+    return readAhead<RecordedEvent, Cursor>('start', async (cursor) => {
+      this.assertOpen();
+      assertStreamId(streamId);
+      const fromRevision = positiveInteger(options.fromRevision, 'fromRevision');
+      const { from, left }: Exclude<Cursor, 'start'> =
+        cursor === 'start'
+          ? {
+              from: fromRevision === undefined ? (backwards ? END : START) : BigInt(fromRevision),
+              left: positiveInteger(options.maxCount, 'maxCount') ?? Number.MAX_SAFE_INTEGER,
+            }
+          : cursor;
+      if (left === 0) return { items: [], next: undefined };
+      const limit = Math.min(PAGE_SIZE, left);
+      let events = await this.readStreamPage(streamId, { direction, fromRevision: from, maxCount: limit });
+      if (cursor === 'start' && backwards && fromRevision !== undefined && events.length === 0) {
+        // Reading backwards from beyond the last revision must start at the last one (revision ≤ from), whether or
+        // not the server clamps the start itself.
+        events = await this.readStreamPage(streamId, { direction, fromRevision: END, maxCount: limit });
+      }
+      const last = events.at(-1);
+      const revision = last === undefined ? undefined : last.event.revision + (backwards ? -1 : 1);
+      const more = revision !== undefined && revision >= 0 && events.length === limit && left > limit;
+      return {
+        items: events.map((event) => event.event),
+        next: more ? { from: BigInt(revision), left: left - limit } : undefined,
+      };
     });
-    if (backwards && from !== undefined && events.length === 0) {
-      // Reading backwards from beyond the last revision must start at the last one (revision ≤ from), whether or not
-      // the server clamps the start itself.
-      events = await this.readStreamPage(streamId, { direction, fromRevision: END, maxCount });
-    }
-    return events.map((event) => event.event);
   }
 
   async streamRevision(streamId: string): Promise<number> {
@@ -257,21 +270,26 @@ export class KurrentDbEventStore implements EventStore {
     return last ? last.event.revision : -1;
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const maxCount = positiveInteger(options.maxCount, 'maxCount') ?? Number.POSITIVE_INFINITY;
-    const filter = compileFilter(options.filter);
-    let cursor = options.fromPosition === undefined ? undefined : parsePosition(options.fromPosition, 'fromPosition');
-    const events: RecordedEvent[] = [];
-    if (filter.matchesNothing) return events;
-    while (events.length < maxCount) {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    type Cursor = { after: KurrentPosition | undefined; left: number } | 'start';
+    return readAhead<RecordedEvent, Cursor>('start', async (cursor) => {
+      this.assertOpen();
+      const filter = compileFilter(options.filter);
+      const { after, left } =
+        cursor === 'start'
+          ? {
+              after:
+                options.fromPosition === undefined ? undefined : parsePosition(options.fromPosition, 'fromPosition'),
+              left: positiveInteger(options.maxCount, 'maxCount') ?? Number.POSITIVE_INFINITY,
+            }
+          : cursor;
+      if (filter.matchesNothing || left === 0) return { items: [], next: undefined };
       // One more than still wanted: the read may begin with the event at the cursor, which is skipped.
-      const page = await this.readAllPage(cursor, filter, Math.min(PAGE_SIZE, maxCount - events.length + 1));
-      events.push(...page.events.slice(0, maxCount - events.length));
-      if (!page.full || page.scannedTo === undefined) break;
-      cursor = page.scannedTo;
-    }
-    return events;
+      const page = await this.readAllPage(after, filter, Math.min(PAGE_SIZE, left + 1));
+      const items = page.events.length > left ? page.events.slice(0, left) : page.events;
+      const more = page.full && page.scannedTo !== undefined && left > items.length;
+      return { items, next: more ? { after: page.scannedTo, left: left - items.length } : undefined };
+    });
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

@@ -1,4 +1,10 @@
-import { openEventStore, openPgliteEventStore, StoreAvailability, StoreUnavailableError } from '@enlace/event-store';
+import {
+  collect,
+  openEventStore,
+  openPgliteEventStore,
+  StoreAvailability,
+  StoreUnavailableError,
+} from '@enlace/event-store';
 import { newEvent, uniqueCategory } from '@enlace/event-store/testing';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,7 +60,9 @@ it('files removed under a running store: calls fail with StoreUnavailableError, 
 
     await rm(dataDir, { recursive: true, force: true });
     // Files the engine had open still work; reads that need files it never opened (these catalogs) cannot.
-    await expect(store.readAll({ filter: { eventTypes: ['Before'] } })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(collect(store.readAll({ filter: { eventTypes: ['Before'] } }))).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     await expect(store.streamRevision(stream)).rejects.toThrow(/SQLSTATE 58P01/);
     expect(log.errors).toHaveLength(1);
     expect(log.errors[0]).toMatch(/embedded PGlite is unavailable \(SQLSTATE 58P01/);

@@ -1,4 +1,4 @@
-import { openPostgresEventStore, type EventStore } from '@enlace/event-store';
+import { collect, openPostgresEventStore, type EventStore } from '@enlace/event-store';
 import {
   describeEventStoreContract,
   dropSchema,
@@ -75,5 +75,42 @@ describe('PostgreSQL server: wake-ups between processes', () => {
     expect(received).toEqual(['session-1']);
     await subscription.close();
     await following;
+  });
+});
+
+describe('PostgreSQL server: reads a page at a time', () => {
+  const pagedSchema = uniqueSchemaName('paged');
+  let store: EventStore;
+
+  beforeAll(async () => {
+    // Pages of 3, so that every read below spans several.
+    store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema: pagedSchema, batchSize: 3 });
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await dropSchema(pagedSchema);
+  });
+
+  it('iterates streams and $all across pages, forwards, backwards, bounded, and stopped early', async () => {
+    const events = Array.from({ length: 10 }, (_, n) => newEvent('Counted', { n }));
+    await store.append('paged-a', events, 'no_stream');
+    const numbers = async (read: AsyncIterable<{ data: unknown }>) =>
+      (await collect(read)).map((event) => (event.data as { n: number }).n);
+    expect(await numbers(store.readStream('paged-a'))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await numbers(store.readStream('paged-a', { fromRevision: 2, maxCount: 7 }))).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(
+      await numbers(store.readStream('paged-a', { direction: 'backwards', fromRevision: 8, maxCount: 5 })),
+    ).toEqual([8, 7, 6, 5, 4]);
+    expect(await numbers(store.readAll({ filter: { streamPrefixes: ['paged-'] }, maxCount: 4 }))).toEqual([0, 1, 2, 3]);
+    const all = store.readAll();
+    // One iterable, iterated twice: each iteration reads afresh.
+    expect(await numbers(all)).toEqual(await numbers(all));
+    const seen: number[] = [];
+    for await (const event of store.readStream('paged-a')) {
+      seen.push((event.data as { n: number }).n);
+      if (seen.length === 5) break;
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 });

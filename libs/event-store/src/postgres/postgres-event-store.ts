@@ -23,6 +23,7 @@ import type {
 import { formatPosition, splitPosition } from '../event-store.port.js';
 import { randomUUID } from 'node:crypto';
 import { contentDigest, type StoredLink, verifyChain } from '../hash-chain.js';
+import { readAhead } from '../paged-read.js';
 import { type Page, PollingSubscription } from '../polling-subscription.js';
 import {
   assertEventType,
@@ -74,6 +75,12 @@ function parsePosition(position: Position | undefined, field: string): [string, 
   const parts = splitPosition(position);
   if (!parts) throw new InvalidInputError(field, 'is not a position of this event store');
   return [parts[0].toString(), parts[1].toString()];
+}
+
+/** The position, once it is known to be one of this store's. */
+function checkedPosition(position: Position | undefined, field: string): Position | undefined {
+  parsePosition(position, field);
+  return position;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -130,7 +137,7 @@ export class PostgresEventStore implements EventStore {
     this.checkpoints = new SqlCheckpointStore(driver);
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 1_000;
     if (driver.kind === 'postgres') {
       this.crossProcessNotifier = new CoalescingNotifier(async () => {
         await driver.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [this.instanceId]);
@@ -206,19 +213,34 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => row.event_id);
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    assertStreamId(streamId);
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    const from = positiveInteger(options.fromRevision, 'fromRevision');
-    const maxCount = positiveInteger(options.maxCount, 'maxCount');
-    const rows = await this.driver.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events e
-        WHERE e.stream_id = $1 AND ($2::bigint IS NULL OR e.revision ${backwards ? '<=' : '>='} $2::bigint)
-        ORDER BY e.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-      [streamId, from ?? null, maxCount ?? null],
-    );
-    return rows.map(toRecorded);
+    type Cursor = { from: number | null; left: number } | 'start';
+    return readAhead<RecordedEvent, Cursor>('start', async (cursor) => {
+      this.assertOpen();
+      assertStreamId(streamId);
+      const { from, left } =
+        cursor === 'start'
+          ? {
+              from: positiveInteger(options.fromRevision, 'fromRevision') ?? null,
+              left: positiveInteger(options.maxCount, 'maxCount') ?? Number.POSITIVE_INFINITY,
+            }
+          : cursor;
+      if (left === 0) return { items: [], next: undefined };
+      const limit = Math.min(this.batchSize, left);
+      const rows = await this.driver.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM es_events e
+          WHERE e.stream_id = $1 AND ($2::bigint IS NULL OR e.revision ${backwards ? '<=' : '>='} $2::bigint)
+          ORDER BY e.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+        [streamId, from, limit],
+      );
+      const last = rows.at(-1);
+      const more = last !== undefined && rows.length === limit && left > limit;
+      return {
+        items: rows.map(toRecorded),
+        next: more ? { from: Number(last.revision) + (backwards ? -1 : 1), left: left - limit } : undefined,
+      };
+    });
   }
 
   async streamRevision(streamId: string): Promise<number> {
@@ -231,20 +253,26 @@ export class PostgresEventStore implements EventStore {
     return row?.revision === null || row?.revision === undefined ? -1 : Number(row.revision);
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const maxCount = positiveInteger(options.maxCount, 'maxCount') ?? Number.POSITIVE_INFINITY;
-    const filter = validateFilter(options.filter);
-    parsePosition(options.fromPosition, 'fromPosition');
-    const events: RecordedEvent[] = [];
-    let cursor = options.fromPosition;
-    while (events.length < maxCount) {
-      const page = await this.readPage(cursor, filter);
-      events.push(...page.events.slice(0, maxCount - events.length));
-      if (!page.full || page.scannedTo === undefined) break;
-      cursor = page.scannedTo;
-    }
-    return events;
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    type Cursor = { after: Position | undefined; left: number } | 'start';
+    return readAhead<RecordedEvent, Cursor>('start', async (cursor) => {
+      this.assertOpen();
+      const filter = validateFilter(options.filter);
+      const { after, left } =
+        cursor === 'start'
+          ? {
+              after: checkedPosition(options.fromPosition, 'fromPosition'),
+              left: positiveInteger(options.maxCount, 'maxCount') ?? Number.POSITIVE_INFINITY,
+            }
+          : cursor;
+      if (left === 0) return { items: [], next: undefined };
+      // Unfiltered, every row scanned is one to yield: no more than that are read.
+      const unfiltered = filter.prefixes === null && filter.types === null;
+      const page = await this.readPage(after, filter, unfiltered ? Math.min(this.batchSize, left) : this.batchSize);
+      const items = page.events.length > left ? page.events.slice(0, left) : page.events;
+      const more = page.full && page.scannedTo !== undefined && left > items.length;
+      return { items, next: more ? { after: page.scannedTo, left: left - items.length } : undefined };
+    });
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -344,6 +372,7 @@ export class PostgresEventStore implements EventStore {
   private async readPage(
     after: Position | undefined,
     filter: { prefixes: string[] | null; types: string[] | null },
+    limit = this.batchSize,
   ): Promise<Page> {
     const [tx, gp] = parsePosition(after, 'fromPosition');
     const unfiltered = filter.prefixes === null && filter.types === null;
@@ -365,13 +394,13 @@ export class PostgresEventStore implements EventStore {
            SELECT s.tx_id::text AS scan_tx, s.global_position::text AS scan_gp, s.matched, ${EVENT_COLUMNS}
              FROM scanned s LEFT JOIN es_events e ON s.matched AND e.global_position = s.global_position
             ORDER BY s.tx_id, s.global_position`,
-      unfiltered ? [tx, gp, this.batchSize] : [tx, gp, this.batchSize, filter.prefixes, filter.types],
+      unfiltered ? [tx, gp, limit] : [tx, gp, limit, filter.prefixes, filter.types],
     );
     const last = rows[rows.length - 1];
     return {
       events: rows.filter((row) => row.matched).map((row) => toRecorded(row as EventRow)),
       scannedTo: last ? formatPosition(last.scan_tx, last.scan_gp) : undefined,
-      full: rows.length === this.batchSize,
+      full: rows.length === limit,
     };
   }
 

@@ -1,4 +1,5 @@
 import {
+  collect,
   comparePositions,
   openPostgresEventStore,
   type PostgresEventStore,
@@ -55,7 +56,7 @@ describe('global order on a PostgreSQL server', () => {
       const fast = await store.append(`${category}-fast`, [newEvent('CommittedFirst', {})], 'no_stream');
       const firstDelivery = iterator.next();
       expect(await settlesWithin(firstDelivery, 600)).toBe(false);
-      expect(await store.readAll({ filter: { streamPrefixes: [`${category}-`] } })).toEqual([]);
+      expect(await collect(store.readAll({ filter: { streamPrefixes: [`${category}-`] } }))).toEqual([]);
       await slow.query('COMMIT');
 
       const first = (await firstDelivery).value as RecordedEvent;

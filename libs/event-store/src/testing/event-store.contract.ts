@@ -12,6 +12,7 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '../event-store.port.js';
+import { collect } from '../paged-read.js';
 import { drain } from './drain.js';
 import { newEvent, testMetadata, uniqueCategory } from './fixtures.js';
 
@@ -85,7 +86,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const result = await store.append(streamId, [event], 'no_stream');
         expect(result.nextExpectedRevision).toBe(0);
 
-        const [stored, ...rest] = await store.readStream(streamId);
+        const [stored, ...rest] = await collect(store.readStream(streamId));
         expect(rest).toEqual([]);
         expect(stored).toMatchObject({
           id: event.id,
@@ -106,19 +107,21 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const events = Array.from({ length: 6 }, (_, n) => newEvent('SituationReported', { n }));
         await store.append(streamId, events, 'no_stream');
 
-        expect(ids(await store.readStream(streamId))).toEqual(ids(events));
-        expect(ids(await store.readStream(streamId, { fromRevision: 2, maxCount: 3 }))).toEqual(
+        expect(ids(await collect(store.readStream(streamId)))).toEqual(ids(events));
+        expect(ids(await collect(store.readStream(streamId, { fromRevision: 2, maxCount: 3 })))).toEqual(
           ids(events.slice(2, 5)),
         );
-        expect(ids(await store.readStream(streamId, { direction: 'backwards' }))).toEqual(ids(events).reverse());
-        expect(ids(await store.readStream(streamId, { direction: 'backwards', fromRevision: 3, maxCount: 2 }))).toEqual(
-          [events[3]!.id, events[2]!.id],
+        expect(ids(await collect(store.readStream(streamId, { direction: 'backwards' })))).toEqual(
+          ids(events).reverse(),
         );
+        expect(
+          ids(await collect(store.readStream(streamId, { direction: 'backwards', fromRevision: 3, maxCount: 2 }))),
+        ).toEqual([events[3]!.id, events[2]!.id]);
       });
 
       it('reads an unknown stream as empty with revision -1', async () => {
         const streamId = `${uniqueCategory()}-missing`;
-        expect(await store.readStream(streamId)).toEqual([]);
+        expect(await collect(store.readStream(streamId))).toEqual([]);
         expect(await store.streamRevision(streamId)).toBe(-1);
       });
     });
@@ -159,7 +162,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         await expect(store.append(streamId, [newEvent('C', {})], 'any')).resolves.toMatchObject({
           nextExpectedRevision: 2,
         });
-        expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+        expect((await collect(store.readStream(streamId))).map((e) => e.type)).toEqual(['A', 'B', 'C']);
       });
 
       it('lets exactly one of many concurrent appenders win each revision', async () => {
@@ -182,7 +185,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           }
           expected = round;
         }
-        expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+        expect((await collect(store.readStream(streamId))).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
       });
     });
 
@@ -208,7 +211,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         await expectRejection(store.append(streamId, [b, a], 'any'), IdempotencyConflictError);
         const laterRepeat = await expectRejection(store.append(streamId, [c, a], 'any'), IdempotencyConflictError);
         expect(laterRepeat.duplicateIds).toEqual([a.id]);
-        expect(ids(await store.readStream(streamId))).toEqual([a.id, b.id]);
+        expect(ids(await collect(store.readStream(streamId)))).toEqual([a.id, b.id]);
       });
 
       it('scopes event ids to their stream', async () => {
@@ -295,7 +298,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           InvalidInputError,
         );
         expect(error.field).toBe('events[1].type');
-        expect(await store.readStream(streamId)).toEqual([]);
+        expect(await collect(store.readStream(streamId))).toEqual([]);
       });
 
       it('rejects a payload over the configured limit', async () => {
@@ -394,7 +397,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           appended.push(event.id);
         }
         await reached(store, last);
-        const all = await store.readAll(head === undefined ? {} : { fromPosition: head });
+        const all = await collect(store.readAll(head === undefined ? {} : { fromPosition: head }));
         const mine = all.filter((e) => e.streamId.startsWith(`${category}-`));
         expect(ids(mine)).toEqual(appended);
         for (let i = 1; i < all.length; i += 1) {
@@ -407,10 +410,12 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         const events = [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})];
         const first = await store.append(`${category}-1`, [events[0]!], 'no_stream');
         await reached(store, (await store.append(`${category}-1`, events.slice(1), 0)).position);
-        const after = await store.readAll({
-          fromPosition: first.position,
-          filter: { streamPrefixes: [`${category}-`] },
-        });
+        const after = await collect(
+          store.readAll({
+            fromPosition: first.position,
+            filter: { streamPrefixes: [`${category}-`] },
+          }),
+        );
         expect(ids(after)).toEqual([events[1]!.id, events[2]!.id]);
       });
 
@@ -420,27 +425,34 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         await store.append(`${right}-1`, [newEvent('Opened', {}), newEvent('Noted', {})], 'no_stream');
         await reached(store, (await store.append(`${left}-2`, [newEvent('Noted', {})], 'no_stream')).position);
 
-        const byPrefix = await store.readAll({ filter: { streamPrefixes: [`${left}-`] } });
+        const byPrefix = await collect(store.readAll({ filter: { streamPrefixes: [`${left}-`] } }));
         expect(byPrefix.map((e) => `${e.streamId}/${e.type}`)).toEqual([
           `${left}-1/Opened`,
           `${left}-1/Closed`,
           `${left}-2/Noted`,
         ]);
-        const byBoth = await store.readAll({
-          filter: { streamPrefixes: [`${left}-`, `${right}-`], eventTypes: ['Noted'] },
-        });
+        const byBoth = await collect(
+          store.readAll({
+            filter: { streamPrefixes: [`${left}-`, `${right}-`], eventTypes: ['Noted'] },
+          }),
+        );
         expect(byBoth.map((e) => e.streamId)).toEqual([`${right}-1`, `${left}-2`]);
-        const limited = await store.readAll({ filter: { streamPrefixes: [`${left}-`, `${right}-`] }, maxCount: 2 });
+        const limited = await collect(
+          store.readAll({ filter: { streamPrefixes: [`${left}-`, `${right}-`] }, maxCount: 2 }),
+        );
         expect(limited.map((e) => e.type)).toEqual(['Opened', 'Closed']);
       });
 
       it('rejects a malformed position or filter, naming the field', async () => {
         const position = await expectRejection(
-          store.readAll({ fromPosition: 'yesterday' as never }),
+          collect(store.readAll({ fromPosition: 'yesterday' as never })),
           InvalidInputError,
         );
         expect(position.field).toBe('fromPosition');
-        const type = await expectRejection(store.readAll({ filter: { eventTypes: ['bad type'] } }), InvalidInputError);
+        const type = await expectRejection(
+          collect(store.readAll({ filter: { eventTypes: ['bad type'] } })),
+          InvalidInputError,
+        );
         expect(type.field).toBe('filter.eventTypes[0]');
       });
     });
@@ -504,7 +516,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         await store.append(streamId, [newEvent('C', { text: 'ñandú — ü' })], 1);
         const result = await store.verify(streamId);
         expect(result).toEqual({ ok: true, streamsChecked: 1, eventsChecked: 3, breaks: [] });
-        const events = await store.readStream(streamId);
+        const events = await collect(store.readStream(streamId));
         expect(new Set(events.map((e) => e.hash)).size).toBe(3);
       });
 
@@ -540,7 +552,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
           }),
         );
         store = await harness.reopen(store);
-        const stored = await store.readAll({ filter: { streamPrefixes: [`${category}-`] } });
+        const stored = await collect(store.readAll({ filter: { streamPrefixes: [`${category}-`] } }));
         expect(new Set(ids(stored))).toEqual(new Set(acknowledged));
         expect(stored).toHaveLength(acknowledged.length);
         for (let stream = 0; stream < 4; stream += 1) {
@@ -614,11 +626,13 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
                   }
                 } else if (command.kind === 'readStream') {
                   const current = model.get(command.stream) ?? [];
-                  const read = await store.readStream(streamId, {
-                    direction: command.backwards ? 'backwards' : 'forwards',
-                    fromRevision: command.from,
-                    maxCount: command.maxCount,
-                  });
+                  const read = await collect(
+                    store.readStream(streamId, {
+                      direction: command.backwards ? 'backwards' : 'forwards',
+                      fromRevision: command.from,
+                      maxCount: command.maxCount,
+                    }),
+                  );
                   const expectedIds = command.backwards
                     ? current
                         .slice(0, command.from + 1)
@@ -628,7 +642,7 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
                   expect(ids(read)).toEqual(expectedIds);
                 } else {
                   if (lastPosition !== undefined) await reached(store, lastPosition);
-                  const all = await store.readAll({ filter: { streamPrefixes: [`${category}-`] } });
+                  const all = await collect(store.readAll({ filter: { streamPrefixes: [`${category}-`] } }));
                   expect(ids(all)).toEqual(order);
                 }
               }

@@ -21,8 +21,8 @@ export const TEST_SECRETS = {
 } as const;
 
 /**
- * Delivery config pointing at a test's own receivers: CBP by webhook and e-mail, ANAM by webhook, the other members
- * by console only; tier 1 = DOS (webhook), tier 2 = NRC (webhook).
+ * Delivery config pointing at a test's own receivers: CBP by webhook and e-mail, ANAM by webhook (the one endpoint
+ * marked for exercises), the other members by console only; tier 1 = DOS (webhook), tier 2 = NRC (webhook).
  */
 export function testDeliveryConfig(options: TestDeliveryConfigOptions): Record<string, unknown> {
   const interval = options.escalationIntervalSeconds ?? 3;
@@ -55,7 +55,12 @@ export function testDeliveryConfig(options: TestDeliveryConfigOptions): Record<s
         webhook: { url: `${options.webhookBase}/cbp`, secret: TEST_SECRETS.CBP },
         email: { address: 'port-operations@cbp.example.gov' },
       },
-      { agency: 'ANAM', side: 'MX', webhook: { url: `${options.webhookBase}/anam`, secret: TEST_SECRETS.ANAM } },
+      // ANAM's webhook takes drills' messages too (a training endpoint would); no other endpoint does.
+      {
+        agency: 'ANAM',
+        side: 'MX',
+        webhook: { url: `${options.webhookBase}/anam`, secret: TEST_SECRETS.ANAM, exercise: true },
+      },
       { agency: 'DOS', side: 'US', webhook: { url: `${options.webhookBase}/dos`, secret: TEST_SECRETS.DOS } },
       { agency: 'NRC', side: 'US', webhook: { url: `${options.webhookBase}/nrc`, secret: TEST_SECRETS.NRC } },
     ],

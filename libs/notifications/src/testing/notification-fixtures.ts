@@ -1,6 +1,6 @@
 import { type CommandPipeline } from '@enlace/application';
-import { type Actor, notificationDecider, notificationStreamId } from '@enlace/domain';
-import type { EventStore, RecordedEvent } from '@enlace/event-store';
+import { type Actor, LIVE, notificationDecider, notificationStreamId, streamInWorld, type World } from '@enlace/domain';
+import { collect, type EventStore, type RecordedEvent } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 
 export const US_OFFICER: Actor = { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' };
@@ -18,12 +18,14 @@ export const MEMBER_OFFICERS: Actor[] = [
 /** Issues a BLM notification to the San Diego–Tijuana BLM, as the U.S. officer would through the api. */
 export async function issueNotification(
   pipeline: CommandPipeline,
-  options: { deadlineInMs: number; title?: string },
+  options: { deadlineInMs: number; title?: string; world?: World },
 ): Promise<string> {
   const notificationId = randomUUID();
   const title = options.title ?? `Commercial lanes closed ${notificationId.slice(0, 8)}`;
+  const world = options.world ?? LIVE;
   await pipeline.execute(notificationDecider, {
-    streamId: notificationStreamId(notificationId),
+    streamId: streamInWorld(world, notificationStreamId(notificationId)),
+    world,
     command: {
       type: 'IssueBlmNotification',
       data: {
@@ -51,7 +53,12 @@ export async function acknowledge(pipeline: CommandPipeline, notificationId: str
   });
 }
 
-export async function eventsOf(store: EventStore, notificationId: string, type?: string): Promise<RecordedEvent[]> {
-  const events = await store.readStream(notificationStreamId(notificationId));
+export async function eventsOf(
+  store: EventStore,
+  notificationId: string,
+  type?: string,
+  world: World = LIVE,
+): Promise<RecordedEvent[]> {
+  const events = await collect(store.readStream(streamInWorld(world, notificationStreamId(notificationId))));
   return type === undefined ? events : events.filter((event) => event.type === type);
 }
