@@ -7,9 +7,12 @@ export {
   type CommandRequest,
 } from './command-pipeline.js';
 export { idSource, uuidFromName } from './deterministic-id.js';
+export { type Current, GetIncident, GetNotification, GetPort, GetSession } from './aggregate-queries.js';
 export {
+  ActOnAccount,
   ActOnIncident,
   ActOnNotification,
+  ActOnSession,
   ActOnPort,
   IssueNotification,
   ReportIncident,

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  accountDecider,
+  type AccountCommand,
+  type AccountState,
+  accountStreamId,
   broken,
   type Decider,
   incidentDecider,
@@ -17,6 +21,10 @@ import {
   portStreamId,
   type ReferenceCatalog,
   LIVE,
+  sessionDecider,
+  type SessionCommand,
+  type SessionState,
+  sessionStreamId,
   streamInWorld,
 } from '@enlace/domain';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -85,6 +93,28 @@ export class ActOnNotification extends Command<Written<NotificationState>> {
   constructor(
     readonly notificationId: string,
     readonly command: Exclude<NotificationCommand, { type: 'IssueBlmNotification' }>,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** A decision on a sign-in session (start, refresh, end): the auth layer's, and an operator's. */
+export class ActOnSession extends Command<Written<SessionState>> {
+  constructor(
+    readonly sessionId: string,
+    readonly command: SessionCommand,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** A decision on a directory account (disable, enable, unlock): an admin's, or the operator's CLI. */
+export class ActOnAccount extends Command<Written<AccountState>> {
+  constructor(
+    readonly username: string,
+    readonly command: AccountCommand,
     readonly request: RequestContext,
   ) {
     super();
@@ -182,6 +212,26 @@ export class ActOnNotificationHandler implements ICommandHandler<ActOnNotificati
   }
 }
 
+@Injectable()
+@CommandHandler(ActOnSession)
+export class ActOnSessionHandler implements ICommandHandler<ActOnSession> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  execute({ sessionId, command, request }: ActOnSession): Promise<Written<SessionState>> {
+    return run(this.pipeline, sessionDecider, request, sessionId, sessionStreamId(sessionId), command);
+  }
+}
+
+@Injectable()
+@CommandHandler(ActOnAccount)
+export class ActOnAccountHandler implements ICommandHandler<ActOnAccount> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  execute({ username, command, request }: ActOnAccount): Promise<Written<AccountState>> {
+    return run(this.pipeline, accountDecider, request, username, accountStreamId(username), command);
+  }
+}
+
 /** A port of the reference data, or 404 `PORT.NOT_FOUND` (for reads of a port too). */
 export function requirePort(reference: ReferenceCatalog, portId: string) {
   const port = reference.port(portId);
@@ -210,4 +260,6 @@ export const USE_CASE_HANDLERS = [
   ActOnPortHandler,
   IssueNotificationHandler,
   ActOnNotificationHandler,
+  ActOnSessionHandler,
+  ActOnAccountHandler,
 ];

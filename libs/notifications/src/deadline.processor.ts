@@ -1,9 +1,10 @@
 import type { Clock } from '@enlace/clock';
-import { type CommandPipeline } from '@enlace/application';
-import { jobWorld, notificationDecider, type NotificationState, worldOfJob } from '@enlace/domain';
+import { ActOnNotification, GetNotification } from '@enlace/application';
+import { jobWorld, type NotificationState, worldOfJob } from '@enlace/domain';
+import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DelayedError, type Job } from 'bullmq';
 import { chainOf, type DeliveryConfig } from './delivery-config.js';
-import { type DeadlineJob, deadlineJobId, streamOfJob } from './jobs.js';
+import { type DeadlineJob, deadlineJobId } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { deliveriesNeeded, escalationDueAt } from './plan.js';
 import { postponable } from './postpone.js';
@@ -23,7 +24,8 @@ export class DeadlineProcessor {
   private readonly oneAtATime = new KeyedSerializer();
 
   constructor(
-    private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly config: DeliveryConfig,
     private readonly scheduler: WorkScheduler,
     private readonly clock: Clock,
@@ -41,8 +43,7 @@ export class DeadlineProcessor {
   private async escalate(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
     const { notificationId, tier, deadline } = job.data;
     const world = worldOfJob(job.data);
-    const streamId = streamOfJob(job.data);
-    const { state } = await this.pipeline.load(notificationDecider, streamId);
+    const { state } = await this.queries.execute(new GetNotification(notificationId, world));
     if (state.status !== 'active') return `skipped: ${state.status}`;
     // The deadline moved since this job was scheduled: the job for the new deadline does the work.
     if (state.acknowledgmentDeadline !== deadline) return 'skipped: deadline changed';
@@ -59,20 +60,24 @@ export class DeadlineProcessor {
     for (const step of tiers.filter((t) => t.tier <= tier)) {
       if (current.status !== 'active' || current.escalations.some((e) => e.tier >= step.tier)) continue;
       const stepJob: DeadlineJob = { ...jobWorld(world), notificationId, tier: step.tier, deadline };
-      const outcome = await this.pipeline.execute(notificationDecider, {
-        streamId,
-        world,
-        command: {
-          type: 'EscalateBlmNotification',
-          data: {
-            tier: step.tier,
-            escalateTo: step.addressees.map(({ agency, side, name }) => ({ agency, side, name })),
+      const { outcome } = await this.commands.execute(
+        new ActOnNotification(
+          notificationId,
+          {
+            type: 'EscalateBlmNotification',
+            data: {
+              tier: step.tier,
+              escalateTo: step.addressees.map(({ agency, side, name }) => ({ agency, side, name })),
+            },
           },
-        },
-        actor: SYSTEM_ACTOR,
-        correlationId: `worker.${deadlineJobId(job.data)}`,
-        idempotencyKey: deadlineJobId(stepJob),
-      });
+          {
+            actor: SYSTEM_ACTOR,
+            world,
+            correlationId: `worker.${deadlineJobId(job.data)}`,
+            idempotencyKey: deadlineJobId(stepJob),
+          },
+        ),
+      );
       current = outcome.state;
       if (outcome.events.length > 0) escalated.push(step.tier);
       // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.

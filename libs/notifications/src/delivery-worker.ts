@@ -1,6 +1,6 @@
 import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CommandPipeline } from '@enlace/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
 import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
@@ -46,7 +46,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
-    private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly feeds: WorldFeeds,
   ) {}
@@ -98,8 +99,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const queues = new DeliveryQueues(connection, prefix);
     const scheduler = new WorkScheduler(queues, config, this.clock);
     const email = new EmailChannel(config.smtp);
-    const deliveries = new DeliveryProcessor(this.pipeline, this.reference, config, email, this.clock);
-    const deadlines = new DeadlineProcessor(this.pipeline, config, scheduler, this.clock);
+    const deliveries = new DeliveryProcessor(this.commands, this.queries, this.reference, config, email, this.clock);
+    const deadlines = new DeadlineProcessor(this.commands, this.queries, config, scheduler, this.clock);
     const common = {
       connection,
       prefix,

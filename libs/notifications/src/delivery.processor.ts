@@ -1,19 +1,14 @@
 import type { Clock } from '@enlace/clock';
-import { type CommandPipeline, type CommandRequest, RevisionConflictError } from '@enlace/application';
-import {
-  type ExistingNotification,
-  type NotificationCommand,
-  notificationDecider,
-  type ReferenceCatalog,
-  worldOfJob,
-} from '@enlace/domain';
+import { ActOnNotification, GetNotification, RevisionConflictError } from '@enlace/application';
+import { type ExistingNotification, type ReferenceCatalog, worldOfJob } from '@enlace/domain';
+import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { StoreUnavailableError } from '@enlace/event-store';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { EmailChannel } from './channels/email.channel.js';
 import { DeliveryFailure } from './channels/delivery-failure.js';
 import { sendWebhook } from './channels/webhook.channel.js';
 import { chainOf, channelsOf, type DeliveryConfig } from './delivery-config.js';
-import { type DeliveryJob, deliveryJobId, streamOfJob } from './jobs.js';
+import { type DeliveryJob, deliveryJobId } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { buildMessage, type DeliveryMessage } from './message.js';
 import { attemptsRecorded, earlierTierUnsent, retryDelayMs, skipReason } from './plan.js';
@@ -46,7 +41,8 @@ export class DeliveryProcessor {
   private readonly inFlight = new KeyedSerializer();
 
   constructor(
-    private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly reference: ReferenceCatalog,
     private readonly config: DeliveryConfig,
     private readonly email: EmailChannel,
@@ -63,7 +59,7 @@ export class DeliveryProcessor {
   }
 
   private async deliver(target: DeliveryJob, failedInThisJob: number): Promise<string> {
-    const { state } = await this.pipeline.load(notificationDecider, streamOfJob(target));
+    const { state } = await this.queries.execute(new GetNotification(target.notificationId, worldOfJob(target)));
     if (state.status === 'none') throw new UnrecoverableError(`notification ${target.notificationId} not in the store`);
     const skip = skipReason(state, target);
     if (skip !== undefined) return `skipped: ${skip}`;
@@ -114,11 +110,10 @@ export class DeliveryProcessor {
     reason?: string,
     nextAttemptAt?: string | null,
   ): Promise<void> {
-    const { agency, side, channel, tier } = target;
-    const request: CommandRequest<NotificationCommand> = {
-      streamId: streamOfJob(target),
-      world: worldOfJob(target),
-      command: {
+    const { notificationId, agency, side, channel, tier } = target;
+    const record = new ActOnNotification(
+      notificationId,
+      {
         type: 'RecordDeliveryOutcome',
         data: {
           agency,
@@ -131,11 +126,14 @@ export class DeliveryProcessor {
           ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
         },
       },
-      actor: SYSTEM_ACTOR,
-      correlationId: `worker.${deliveryJobId(target)}`,
-      // Derived from the job and the attempt: a job re-run after a crash appends nothing new for that attempt.
-      idempotencyKey: `${deliveryJobId(target)}.${attempt}.${outcome}`,
-    };
+      {
+        actor: SYSTEM_ACTOR,
+        world: worldOfJob(target),
+        correlationId: `worker.${deliveryJobId(target)}`,
+        // Derived from the job and the attempt: a job re-run after a crash appends nothing new for that attempt.
+        idempotencyKey: `${deliveryJobId(target)}.${attempt}.${outcome}`,
+      },
+    );
     // Every message of a notification records into the one stream, often at the same moment. The message is sent
     // already: losing the race must not lose the record (a retried job would send it again).
     // Nor must a store that is away for a few seconds: the record waits for it a while (then the job is put back and
@@ -143,7 +141,7 @@ export class DeliveryProcessor {
     const storeWaitEnds = performance.now() + RECORD_STORE_WAIT_MS;
     for (let round = 1; ; round += 1) {
       try {
-        await this.pipeline.execute(notificationDecider, request);
+        await this.commands.execute(record);
         return;
       } catch (error) {
         if (error instanceof StoreUnavailableError && performance.now() < storeWaitEnds) {

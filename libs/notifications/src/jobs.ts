@@ -1,4 +1,4 @@
-import { type DeliveryChannel, notificationStreamId, type Side, streamInWorld, worldOfJob } from '@enlace/domain';
+import type { DeliveryChannel, Side } from '@enlace/domain';
 
 /** The channels the worker sends over; the console feed needs no job (an event in the store is on every console). */
 export type SentChannel = Exclude<DeliveryChannel, 'console'>;
@@ -69,9 +69,4 @@ export function deadlineJobId(job: DeadlineJob): string {
 /** A drill's jobs name their drill (live ids are as they always were): the same notification id in two worlds is two jobs. */
 function drillPart(job: { drillId?: string }): string[] {
   return job.drillId === undefined ? [] : [`x${job.drillId}`];
-}
-
-/** The notification's stream in the job's world. */
-export function streamOfJob(job: { notificationId: string; drillId?: string }): string {
-  return streamInWorld(worldOfJob(job), notificationStreamId(job.notificationId));
 }

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type CommandOutcome, CommandPipeline } from '@enlace/application';
-import {
-  type AccountCommand,
-  accountDecider,
-  type AccountState,
-  accountStreamId,
-  type Actor,
-  notFound,
-} from '@enlace/domain';
+import { ActOnAccount, type CommandOutcome } from '@enlace/application';
+import { type AccountCommand, type AccountState, type Actor, notFound } from '@enlace/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { AuthActivityLog } from './auth-activity-log.js';
 import type { ClientInfo } from './client-info.js';
 import { UserDirectory } from './user-directory.js';
@@ -24,14 +18,14 @@ export interface AccountWrite {
 type JournalledAs = 'AccountDisabled' | 'AccountEnabled' | 'LoginUnlocked';
 
 /**
- * Decisions about a directory account (`account-<username>`, through the command pipeline) and their entry in the
+ * Decisions about a directory account (`account-<username>`, the `ActOnAccount` use case on the CommandBus) and their entry in the
  * sign-in journal, for admins' requests and the operator's `unlock-account` alike.
  */
 @Injectable()
 export class AccountDecisions {
   constructor(
     private readonly directory: UserDirectory,
-    private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
     private readonly activity: AuthActivityLog,
   ) {}
 
@@ -48,14 +42,12 @@ export class AccountDecisions {
     return username;
   }
 
-  decide(command: AccountCommand, actor: Actor, write: AccountWrite): Promise<CommandOutcome<AccountState>> {
+  async decide(command: AccountCommand, actor: Actor, write: AccountWrite): Promise<CommandOutcome<AccountState>> {
     const { client: _client, ...request } = write;
-    return this.pipeline.execute(accountDecider, {
-      streamId: accountStreamId(command.data.username),
-      command,
-      actor,
-      ...request,
-    });
+    const { outcome } = await this.commands.execute(
+      new ActOnAccount(command.data.username, command, { actor, ...request }),
+    );
+    return outcome;
   }
 
   async journal(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CommandPipeline } from '@enlace/application';
+import { ActOnSession, GetSession } from '@enlace/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { EnvironmentVariables } from '@enlace/config';
-import { type Actor, accountAdmits, sessionDecider, sessionStreamId } from '@enlace/domain';
+import { type Actor, accountAdmits } from '@enlace/domain';
 import { randomUUID } from 'node:crypto';
 import { AuthActivityLog } from './auth-activity-log.js';
 import { authErrors } from './auth-errors.js';
@@ -15,7 +16,8 @@ import { UserDirectory } from './user-directory.js';
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly directory: UserDirectory,
     private readonly state: AuthState,
     private readonly activity: AuthActivityLog,
@@ -26,8 +28,7 @@ export class SessionsService {
   async refresh(refreshToken: unknown, client: ClientInfo): Promise<SessionTokens> {
     const presented = readRefreshToken(refreshToken);
     if (!presented) throw authErrors.refreshTokenInvalid();
-    const streamId = sessionStreamId(presented.sessionId);
-    const { state: session } = await this.pipeline.load(sessionDecider, streamId);
+    const { state: session } = await this.queries.execute(new GetSession(presented.sessionId));
     if (session.status === 'none') throw authErrors.refreshTokenInvalid();
     // The account must still be as the session began: in the directory, same role, side and agency, not disabled since.
     const account = this.directory.find(session.username);
@@ -43,19 +44,20 @@ export class SessionsService {
 
     const next = newRefreshToken(presented.sessionId);
     const correlationId = randomUUID();
-    const outcome = await this.pipeline.execute(sessionDecider, {
-      streamId,
-      command: {
-        type: 'RefreshSession',
-        data: {
-          presentedTokenHash: presented.hash,
-          nextTokenHash: next.hash,
-          idleSeconds: this.env.REFRESH_TOKEN_TTL_SECONDS,
+    const { outcome } = await this.commands.execute(
+      new ActOnSession(
+        presented.sessionId,
+        {
+          type: 'RefreshSession',
+          data: {
+            presentedTokenHash: presented.hash,
+            nextTokenHash: next.hash,
+            idleSeconds: this.env.REFRESH_TOKEN_TTL_SECONDS,
+          },
         },
-      },
-      actor: actorOf(account),
-      correlationId,
-    });
+        { actor: actorOf(account), correlationId },
+      ),
+    );
     const decided = outcome.events[0];
     if (decided?.type === 'SessionRevoked') {
       this.state.sessionEnded(presented.sessionId);
@@ -81,12 +83,9 @@ export class SessionsService {
   /** Ends the session: its access tokens and its refresh token stop working on every api process. */
   async logout(sessionId: string, actor: Actor, client: ClientInfo): Promise<void> {
     const correlationId = randomUUID();
-    const outcome = await this.pipeline.execute(sessionDecider, {
-      streamId: sessionStreamId(sessionId),
-      command: { type: 'EndSession', data: { reason: 'logout' } },
-      actor,
-      correlationId,
-    });
+    const { outcome } = await this.commands.execute(
+      new ActOnSession(sessionId, { type: 'EndSession', data: { reason: 'logout' } }, { actor, correlationId }),
+    );
     this.state.sessionEnded(sessionId);
     const decided = outcome.events[0];
     if (!decided) return;

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CommandPipeline } from '@enlace/application';
+import { ActOnSession } from '@enlace/application';
+import { CommandBus } from '@nestjs/cqrs';
 import { EnvironmentVariables } from '@enlace/config';
-import { type Actor, type LoginFailureReason, sessionDecider, sessionStreamId, unauthenticated } from '@enlace/domain';
+import { type Actor, type LoginFailureReason, unauthenticated } from '@enlace/domain';
 import { randomUUID } from 'node:crypto';
 import { AccessTokens } from './access-tokens.js';
 import { AUTH_SERVICE_ACTOR, AuthActivityLog } from './auth-activity-log.js';
@@ -60,7 +61,7 @@ export class SignInService {
     private readonly pool: PasswordCheckPool,
     private readonly throttle: LoginThrottle,
     private readonly state: AuthState,
-    private readonly pipeline: CommandPipeline,
+    private readonly commands: CommandBus,
     private readonly tokens: AccessTokens,
     private readonly activity: AuthActivityLog,
     private readonly env: EnvironmentVariables,
@@ -99,25 +100,26 @@ export class SignInService {
     const pause = await this.throttled(username, seen, correlationId, () => this.throttle.startingSession(admission));
     const refresh = newRefreshToken();
     const actor = actorOf(account);
-    const outcome = await this.pipeline.execute(sessionDecider, {
-      streamId: sessionStreamId(refresh.sessionId),
-      command: {
-        type: 'StartSession',
-        data: {
-          sessionId: refresh.sessionId,
-          username: account.id,
-          agency: account.agency,
-          country: account.country,
-          role: account.role,
-          refreshTokenHash: refresh.hash,
-          idleSeconds: this.env.REFRESH_TOKEN_TTL_SECONDS,
-          maxSeconds: this.env.SESSION_MAX_SECONDS,
-          ...seen,
+    const { outcome } = await this.commands.execute(
+      new ActOnSession(
+        refresh.sessionId,
+        {
+          type: 'StartSession',
+          data: {
+            sessionId: refresh.sessionId,
+            username: account.id,
+            agency: account.agency,
+            country: account.country,
+            role: account.role,
+            refreshTokenHash: refresh.hash,
+            idleSeconds: this.env.REFRESH_TOKEN_TTL_SECONDS,
+            maxSeconds: this.env.SESSION_MAX_SECONDS,
+            ...seen,
+          },
         },
-      },
-      actor,
-      correlationId,
-    });
+        { actor, correlationId },
+      ),
+    );
     await this.throttle.succeeded(admission);
     await this.activity.record(
       'LoginSucceeded',

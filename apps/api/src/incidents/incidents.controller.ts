@@ -8,22 +8,9 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  ActOnIncident,
-  CommandPipeline,
-  GetIncidentTimeline,
-  ListIncidents,
-  ReportIncident,
-} from '@enlace/application';
+import { ActOnIncident, GetIncident, GetIncidentTimeline, ListIncidents, ReportIncident } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  type Actor,
-  incidentDecider,
-  type IncidentState,
-  incidentStreamId,
-  notFound,
-  type OpenIncident,
-} from '@enlace/domain';
+import { type Actor, type IncidentState, incidentStreamId, notFound, type OpenIncident } from '@enlace/domain';
 import { collect, EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
 import type { Response } from 'express';
@@ -57,7 +44,6 @@ const Writes = (): MethodDecorator => OfficerWrite('No such incident');
 @Controller('incidents')
 export class IncidentsController {
   constructor(
-    private readonly pipeline: CommandPipeline,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -116,7 +102,7 @@ export class IncidentsController {
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<IncidentView> {
-    const { state, revision } = await this.pipeline.load(incidentDecider, incidentStreamId(id));
+    const { state, revision } = await this.queries.execute(new GetIncident(id));
     response.setHeader('ETag', `"${revision}"`);
     return view(state, revision);
   }

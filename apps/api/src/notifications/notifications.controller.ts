@@ -10,7 +10,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnNotification, CommandPipeline, IssueNotification, ListNotifications } from '@enlace/application';
+import { ActOnNotification, GetNotification, IssueNotification, ListNotifications } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '@enlace/clock';
 import {
@@ -19,9 +19,7 @@ import {
   LANGUAGES,
   type Language,
   notFound,
-  notificationDecider,
   type NotificationState,
-  notificationStreamId,
   pendingRecipients,
   SEVERITIES,
   type Severity,
@@ -151,7 +149,6 @@ const Writes = (): MethodDecorator => OfficerWrite('No such notification', 'Not 
 @Controller('notifications')
 export class NotificationsController {
   constructor(
-    private readonly pipeline: CommandPipeline,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly clock: Clock,
@@ -196,7 +193,7 @@ export class NotificationsController {
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<NotificationStatus> {
-    const { state, revision } = await this.pipeline.load(notificationDecider, notificationStreamId(id));
+    const { state, revision } = await this.queries.execute(new GetNotification(id));
     response.setHeader('ETag', `"${revision}"`);
     return view(state, revision, this.clock.now());
   }

@@ -8,16 +8,9 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnPort, CommandPipeline, ListChecklists, ListPorts, requirePort } from '@enlace/application';
+import { ActOnPort, GetPort, ListChecklists, ListPorts, requirePort } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  type Actor,
-  notFound,
-  portDecider,
-  portStreamId,
-  type ReferenceCatalog,
-  reopeningBlockers,
-} from '@enlace/domain';
+import { type Actor, notFound, type ReferenceCatalog, reopeningBlockers } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -46,7 +39,6 @@ const Writes = (): MethodDecorator => OfficerWrite('No such port or checklist it
 @Controller('ports')
 export class PortsController {
   constructor(
-    private readonly pipeline: CommandPipeline,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
@@ -81,7 +73,7 @@ export class PortsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<PortStatus> {
     const port = requirePort(this.reference, id);
-    const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
+    const { state, revision } = await this.queries.execute(new GetPort(id));
     response.setHeader('ETag', `"${revision}"`);
     return portStatus(port, state, revision);
   }
@@ -89,8 +81,7 @@ export class PortsController {
   @Get(':id/checklist')
   @ApiOperation({ summary: 'The resumption checklist of the shutdown in progress, with what still blocks reopening' })
   async checklist(@Param('id', new SlugParam()) id: string, @Res({ passthrough: true }) response: Response) {
-    requirePort(this.reference, id);
-    const { state, revision } = await this.pipeline.load(portDecider, portStreamId(id));
+    const { state, revision } = await this.queries.execute(new GetPort(id));
     if (!state.activeShutdown) {
       throw notFound(
         'PORT.NO_ACTIVE_SHUTDOWN',
