@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@enlace/event-store/testing';
+
+export { freePort };
 
 /**
  * The api as an operator runs it, for end-to-end tests: built once with scripts/build.mjs, then started as child
@@ -13,17 +15,6 @@ const root = process.cwd();
 export function buildApi(): void {
   const build = spawnSync(process.execPath, ['scripts/build.mjs', '--server-only'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ApiResponse<Body = Record<string, unknown>> {

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
-import { ApplicationModule, QueriesModule } from '@enlace/application';
-import { EnlaceConfigModule, EnvironmentVariables, workerEmbedded } from '@enlace/config';
-import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
+import { platformImports, QueriesModule } from '@enlace/application';
+import { workerEmbedded } from '@enlace/config';
 import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
-import { ReferenceDataModule } from '@enlace/reference-data';
 import { QueuesController } from './admin/queues.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CapController } from './cap/cap.controller.js';
@@ -21,17 +18,7 @@ import { ReferenceController } from './reference/reference.controller.js';
 
 @Module({
   imports: [
-    EnlaceConfigModule.forRoot(),
-    CqrsModule.forRoot(),
-    EventStoreModule.forRootAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (env: EnvironmentVariables) => eventStoreSettingsFromEnvironment(env),
-    }),
-    ReferenceDataModule.forRootAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (env: EnvironmentVariables) => env.CONFIG_DIR,
-    }),
-    ApplicationModule,
+    ...platformImports(),
     ProjectionsModule,
     QueriesModule,
     AuthModule,

@@ -1,4 +1,5 @@
 export { ApplicationModule } from './application.module.js';
+export { platformImports } from './platform.js';
 export {
   CommandPipeline,
   fingerprint,

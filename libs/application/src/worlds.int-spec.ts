@@ -1,7 +1,15 @@
 import { ManualClock } from '@enlace/clock/testing';
+import { incidentAlert, notificationAlert } from '@enlace/cap';
+import { decodeOrThrow } from '@enlace/consumers';
+import { channelsOf, deliveriesNeeded, parseDeliveryConfig } from '@enlace/notifications';
+import { testDeliveryConfig } from '@enlace/notifications/testing';
 import {
   type Actor,
+  describeWorld,
   drillWorld,
+  evolveNotification,
+  initialNotificationState,
+  notificationDecider,
   incidentDecider,
   incidentStreamId,
   LIVE,
@@ -17,7 +25,7 @@ import {
   type RecordedEvent,
 } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { LIVE_STREAM_PREFIXES } from '@enlace/projections';
+import { LIVE_STREAM_PREFIXES, ReadModels } from '@enlace/projections';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -174,14 +182,40 @@ function comparable(event: RecordedEvent) {
   };
 }
 
+/**
+ * What the live consoles and queries show of the aggregates a run touched (`ids`) and of the ports, without what
+ * differs between two stores (positions, store times).
+ */
+function shown(models: ReadModels, ids: ReadonlySet<string>): unknown {
+  const now = new Date('2026-03-01T10:30:00.000Z');
+  const view = [...ids].sort().map((id) => ({
+    incident: models.incidents.detail(id),
+    timeline: models.timelines.timeline(id),
+    port: models.ports.port(id),
+    notification: models.notifications.status(id, now),
+  }));
+  return JSON.parse(JSON.stringify(view), (key, value: unknown) =>
+    key === 'position' || (typeof value === 'string' && ISO_INSTANT.test(value)) ? undefined : value,
+  );
+}
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+const CAP = { sender: 'enlace@border.example' };
+/** The test delivery config: ANAM's webhook is the one endpoint marked for exercises. */
+const DELIVERY = parseDeliveryConfig(testDeliveryConfig({ webhookBase: 'http://127.0.0.1:9/hooks', smtpPort: 2525 }));
+/** Each drill's own read models. */
+const drillModels = new Map(
+  DRILLS.map((drill) => [(drill as { drillId: string }).drillId, new ReadModels(reference, { world: drill })]),
+);
+
 const schemas = [uniqueSchemaName('worlds_mixed'), uniqueSchemaName('worlds_live')];
-let mixed: Store;
-let liveOnly: Store;
+let mixed: Store & { models: ReadModels };
+let liveOnly: Store & { models: ReadModels };
 
 beforeAll(async () => {
-  const open = async (schema: string): Promise<Store> => {
+  const open = async (schema: string) => {
     const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
-    return { store, pipeline: new CommandPipeline(store, reference, new ManualClock('2026-03-01T10:00:00.000Z')) };
+    const clock = new ManualClock('2026-03-01T10:00:00.000Z');
+    return { store, pipeline: new CommandPipeline(store, reference, clock), models: new ReadModels(reference) };
   };
   [mixed, liveOnly] = await Promise.all([open(schemas[0]!), open(schemas[1]!)]);
 });
@@ -255,6 +289,88 @@ describe('worlds', () => {
           }),
         );
         expect(reconciled.every((event) => worldOfStream(event.streamId).world.kind === 'live')).toBe(true);
+
+        // The live read models of both stores applied the same events to the same rooms and show the same: what
+        // the live consoles and queries see is as if no drill had run. Each drill's models hold its own alone.
+        const rooms = (models: ReadModels, events: RecordedEvent[]) =>
+          events
+            .filter((event) => worldOfStream(event.streamId).world.kind === 'live')
+            .map((event) => {
+              const decoded = decodeOrThrow(event);
+              return `${decoded.type} → ${models.apply(decoded, undefined, true).sort().join(' ')}`;
+            });
+        expect(rooms(mixed.models, mixedEvents)).toEqual(rooms(liveOnly.models, liveEvents));
+        const touched = new Set(liveEvents.map((event) => decodeOrThrow(event).aggregateId));
+        expect(touched.size).toBeLessThanOrEqual(steps.length + PORTS.length);
+        expect(shown(mixed.models, touched)).toEqual(shown(liveOnly.models, touched));
+        for (const event of mixedEvents) {
+          const { world } = worldOfStream(event.streamId);
+          if (world.kind !== 'drill') continue;
+          const decoded = decodeOrThrow(event);
+          drillModels.get(world.drillId)!.apply(decoded);
+          if (decoded.aggregate !== 'incident') continue;
+          // The drill's incident is in its drill's models, and in no other world's.
+          const holders = [
+            ...(mixed.models.incidents.detail(decoded.aggregateId) ? ['live'] : []),
+            ...[...drillModels].flatMap(([drillId, models]) =>
+              models.incidents.detail(decoded.aggregateId) ? [describeWorld(drillWorld(drillId))] : [],
+            ),
+          ];
+          expect({ incident: decoded.aggregateId, holders }).toEqual({
+            incident: decoded.aggregateId,
+            holders: [describeWorld(world)],
+          });
+        }
+
+        // Every CAP document of a drill is an Exercise, marked with the drill; every live one is Actual. A drill's
+        // notification calls for no delivery but to endpoints marked for exercises, in jobs naming the drill.
+        for (const streamId of new Set(mixedEvents.map((event) => event.streamId))) {
+          const { world, streamId: inWorld } = worldOfStream(streamId);
+          const history = await collect(mixed.store.readStream(streamId));
+          const xml = inWorld.startsWith('incident-')
+            ? incidentAlert(history, CAP)
+            : inWorld.startsWith('notification-')
+              ? notificationAlert(history, CAP)
+              : undefined;
+          if (xml === undefined) continue;
+          const status = /<status>(\w+)<\/status>/.exec(xml)?.[1];
+          if (world.kind === 'live') {
+            expect({ streamId, status, marked: xml.includes('EXERCISE') }).toEqual({
+              streamId,
+              status: 'Actual',
+              marked: false,
+            });
+          } else {
+            expect({ streamId, status, noted: xml.includes(`Exercise ${world.drillId}.`) }).toEqual({
+              streamId,
+              status: 'Exercise',
+              noted: true,
+            });
+          }
+          if (inWorld.startsWith('notification-')) {
+            const { codec } = notificationDecider;
+            const state = history.reduce(
+              (folded, recorded) =>
+                evolveNotification(
+                  folded,
+                  codec.decode(recorded.type, recorded.data, recorded.metadata.schemaVersion),
+                  recorded.metadata.recordedAt,
+                ),
+              initialNotificationState(),
+            );
+            for (const job of deliveriesNeeded(state, DELIVERY, world)) {
+              const channels = channelsOf(DELIVERY, job.agency, job.side, LIVE);
+              if (world.kind === 'drill') {
+                expect({ drillId: job.drillId, exercise: channels?.[job.channel]?.exercise }).toEqual({
+                  drillId: world.drillId,
+                  exercise: true,
+                });
+              } else {
+                expect(job.drillId).toBeUndefined();
+              }
+            }
+          }
+        }
       }),
       { numRuns: RUNS },
     );

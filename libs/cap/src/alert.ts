@@ -91,7 +91,7 @@ export interface CapOptions {
   sender: string;
   /** The human-readable sender shown in each `<info>`; defaults to "Enlace". */
   senderName?: BilingualText;
-  /** The exercise identifier written in `<note>` of an Exercise alert (events may also carry `metadata.exerciseId`). */
+  /** The exercise identifier written in `<note>` of an Exercise alert (else the drill id its events carry). */
   exerciseId?: string;
 }
 
@@ -154,11 +154,11 @@ export function statusOf(events: readonly RecordedEvent[]): CapStatus {
 
 export { EXERCISE_MARK };
 
-/** The HSEEP marking, with the exercise identifier when one is known (option first, then the latest event's). */
+/** The HSEEP marking, with the exercise identifier when one is known (option first, then the latest event's drill). */
 export function exerciseNote(events: readonly RecordedEvent[], options: CapOptions): string {
   const fromEvents = [...events]
     .reverse()
-    .map((event) => (event.metadata as unknown as Record<string, unknown>).exerciseId)
+    .map((event) => event.metadata.drillId)
     .find((value): value is string => typeof value === 'string' && value.trim() !== '');
   const exerciseId = options.exerciseId ?? fromEvents;
   const middle = exerciseId ? ` Exercise ${exerciseId}. ` : ' ';

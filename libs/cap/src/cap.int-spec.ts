@@ -323,14 +323,15 @@ describe('CAP 1.2 export of an incident', () => {
   });
 
   it('exports a drill as an Exercise alert with the HSEEP marking and the exercise id in <note>', async () => {
-    const xml = incidentAlert(incidentStream([reported], 'exercise', { exerciseId: 'BORDER-TTX-2026-04' }), OPTIONS);
+    const drillId = '5b0c8e2a-6f1d-4a3b-9c7e-2d4f6a8b0c1e';
+    const xml = incidentAlert(incidentStream([reported], 'exercise', { drillId }), OPTIONS);
     await expectValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'status')).toBe('Exercise');
     const note = one(xml, 'note')!;
     expect(note.startsWith('EXERCISE EXERCISE EXERCISE')).toBe(true);
     expect(note.endsWith('EXERCISE EXERCISE EXERCISE')).toBe(true);
-    expect(note).toContain('BORDER-TTX-2026-04');
+    expect(note).toContain(`Exercise ${drillId}.`);
     const [en, es] = infos(xml) as [string, string];
     expect(one(en, 'headline')!.startsWith('EXERCISE EXERCISE EXERCISE: ')).toBe(true);
     expect(one(en, 'description')!.startsWith('EXERCISE EXERCISE EXERCISE\n')).toBe(true);

@@ -18,4 +18,5 @@ export * from './auth/session.decider.js';
 export * from './auth/account.events.js';
 export * from './auth/account.decider.js';
 export * from './auth/auth-activity.js';
+export type * from './auth/auth-answers.js';
 export * from './shared/event-codec.js';

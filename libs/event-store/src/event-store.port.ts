@@ -22,6 +22,8 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string | null;
   mode: Mode;
+  /** In a drill's events (`mode: 'exercise'`): the drill's id. */
+  drillId?: string;
   /** The version of the data's shape (see `libs/domain` event-codec); absent means 1. */
   schemaVersion?: number;
 }

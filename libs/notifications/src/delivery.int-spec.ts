@@ -1,8 +1,7 @@
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationModule, CommandPipeline } from '@enlace/application';
-import { EnlaceConfigModule, EnvironmentVariables } from '@enlace/config';
-import { EVENT_STORE, type EventStore, EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
+import { CommandPipeline, platformImports } from '@enlace/application';
+import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import {
   acknowledge,
@@ -16,7 +15,6 @@ import {
   WebhookReceiver,
   writeDeliveryConfig,
 } from '@enlace/notifications/testing';
-import { ReferenceDataModule } from '@enlace/reference-data';
 import { createHmac, randomUUID } from 'node:crypto';
 import { drillWorld } from '@enlace/domain';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -29,19 +27,7 @@ import { QueueMonitor } from './queue-monitor.js';
  * else), a real HTTP receiver and a real SMTP receiver.
  */
 @Module({
-  imports: [
-    EnlaceConfigModule.forRoot(),
-    EventStoreModule.forRootAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (env: EnvironmentVariables) => eventStoreSettingsFromEnvironment(env),
-    }),
-    ReferenceDataModule.forRootAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (env: EnvironmentVariables) => env.CONFIG_DIR,
-    }),
-    ApplicationModule,
-    NotificationsModule.forRoot({ runWorker: () => true, sentinelCheckMs: 300 }),
-  ],
+  imports: [...platformImports(), NotificationsModule.forRoot({ runWorker: () => true, sentinelCheckMs: 300 })],
 })
 class TestWorkerModule {}
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, PersonRole, Side } from '@enlace/domain';
+import type { AccountView, Actor } from '@enlace/domain';
 import { AccountDecisions, type AccountWrite } from './account-decisions.js';
 import { AccountUnlocker } from './account-unlocker.js';
 import { AuthState } from './auth-state.js';
@@ -7,28 +7,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { UserDirectory } from './user-directory.js';
 
 export type { AccountWrite } from './account-decisions.js';
-
-/** A directory account as admins see it. */
-export interface AccountView {
-  username: string;
-  displayName: string;
-  agency: string;
-  country: Side;
-  role: PersonRole;
-  status: 'enabled' | 'disabled';
-  /**
-   * Until when the account is refused from every address it has not signed in from lately (too many failures within
-   * the hour, from everywhere), if it is.
-   */
-  lockedUntil: string | null;
-  /** Addresses locked out of the account now (those whose lockouts end last, at most 20), and how many in all. */
-  lockedAddresses: { address: string; until: string }[];
-  lockedAddressCount: number;
-  /** Until when no new session starts (too many sign-ins lately), if so. */
-  signInsPausedUntil: string | null;
-  /** Failed sign-ins of the name within the hour, from every address. */
-  recentFailures: number;
-}
+export type { AccountView } from '@enlace/domain';
 
 /** Admins' work on accounts: see their status and lockouts, unlock, disable and enable. */
 @Injectable()

@@ -4,6 +4,8 @@ import {
   type Actor,
   AUTH_LOG_STREAM,
   type AuthActivityData,
+  type AuthActivityEntry,
+  type AuthActivityPage,
   type AuthActivityType,
   schemaVersionOf,
 } from '@enlace/domain';
@@ -13,22 +15,7 @@ import { randomUUID } from 'node:crypto';
 /** Enlace's sign-in service, the actor of what happened before anyone was authenticated. */
 export const AUTH_SERVICE_ACTOR: Actor = { id: 'system:auth', agency: 'ENLACE', country: null, role: 'system' };
 
-/** One entry of the sign-in activity, as auditors read it. */
-export interface AuthActivityEntry extends AuthActivityData {
-  /** The entry's place in the log: pass it as `before` to read older entries. */
-  revision: number;
-  type: AuthActivityType;
-  recordedAt: string;
-  /** Who did it: the account for its own sign-in and logout, the admin for account changes, `system:auth` otherwise. */
-  actor: string;
-  actorRole: string;
-}
-
-export interface AuthActivityPage {
-  entries: AuthActivityEntry[];
-  /** Pass as `before` for the next (older) page; null when this is the oldest. */
-  next: number | null;
-}
+export type { AuthActivityEntry, AuthActivityPage } from '@enlace/domain';
 
 const EMPTY: AuthActivityData = {
   username: null,

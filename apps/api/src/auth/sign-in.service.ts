@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ActOnSession } from '@enlace/application';
 import { CommandBus } from '@nestjs/cqrs';
 import { EnvironmentVariables } from '@enlace/config';
-import { type Actor, type LoginFailureReason, unauthenticated } from '@enlace/domain';
+import { type Actor, type LoginFailureReason, type SessionTokens, unauthenticated } from '@enlace/domain';
 import { randomUUID } from 'node:crypto';
 import { AccessTokens } from './access-tokens.js';
 import { AUTH_SERVICE_ACTOR, AuthActivityLog } from './auth-activity-log.js';
@@ -15,19 +15,7 @@ import { PasswordOverlay } from './password-overlay.js';
 import { newRefreshToken } from './refresh-tokens.js';
 import { type UserAccount, UserDirectory } from './user-directory.js';
 
-/** What a sign-in or a refresh hands the client. */
-export interface SessionTokens {
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Seconds the access token lives. */
-  expiresIn: number;
-  refreshToken: string;
-  /** When the refresh token expires unless used (the idle timeout), ISO-8601. */
-  refreshExpiresAt: string;
-  /** When the session ends however active, ISO-8601. */
-  sessionExpiresAt: string;
-  user: { username: string; displayName: string; agency: string; country: string; role: string };
-}
+export type { SessionTokens } from '@enlace/domain';
 
 export const actorOf = (account: Pick<UserAccount, 'id' | 'agency' | 'country' | 'role'>): Actor => ({
   id: account.id,

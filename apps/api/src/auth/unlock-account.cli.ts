@@ -6,12 +6,11 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationModule } from '@enlace/application';
+import { platformImports } from '@enlace/application';
 import { Clock } from '@enlace/clock';
-import { EnlaceConfigModule, EnvironmentVariables, loadEnvironmentOrExit } from '@enlace/config';
+import { EnvironmentVariables, loadEnvironmentOrExit } from '@enlace/config';
 import { type Actor, DomainError } from '@enlace/domain';
-import { EventStoreModule, eventStoreSettingsFromEnvironment } from '@enlace/event-store';
-import { ReferenceDataModule } from '@enlace/reference-data';
+import { eventStoreSettingsFromEnvironment } from '@enlace/event-store';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
@@ -93,18 +92,7 @@ if (eventStoreSettingsFromEnvironment(env).kind === 'pglite' && (await apiAnswer
 }
 
 @Module({
-  imports: [
-    EnlaceConfigModule.forRoot(),
-    EventStoreModule.forRootAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (settings: EnvironmentVariables) => eventStoreSettingsFromEnvironment(settings),
-    }),
-    ReferenceDataModule.forRootAsync({
-      inject: [EnvironmentVariables],
-      useFactory: (settings: EnvironmentVariables) => settings.CONFIG_DIR,
-    }),
-    ApplicationModule,
-  ],
+  imports: [...platformImports()],
   providers: [
     {
       provide: UserDirectory,

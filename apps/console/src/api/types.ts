@@ -24,71 +24,15 @@ export {
   type Side,
   SIDE_OF_DIRECTION,
 } from '@enlace/domain';
-import type { AuthActivityType, BilingualText, Role, Side } from '@enlace/domain';
+import type { BilingualText, Side, SessionTokens } from '@enlace/domain';
+
+export type { AccountView, AuthActivityEntry, AuthActivityPage, SessionUser } from '@enlace/domain';
+/** The login and refresh answer (POST /api/auth/login, POST /api/auth/refresh). */
+export type LoginResponse = SessionTokens;
 import type { PortStatus } from '@enlace/read-models';
 
 export type PortStatusValue = PortStatus['status'];
 export const QUANTITY_UNITS = ['kg', 't', 'lb', 'L', 'm3', 'gal'] as const;
-
-/** The login and refresh answer (POST /api/auth/login, POST /api/auth/refresh). */
-export interface LoginResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  /** Good for one refresh; rotated every time. */
-  refreshToken: string;
-  /** ISO-8601: the refresh token expires then unless used (idle timeout). */
-  refreshExpiresAt: string;
-  /** ISO-8601: the session ends then however active. */
-  sessionExpiresAt: string;
-  user: SessionUser;
-}
-
-/** An admin's view of a directory account (GET /api/admin/accounts). */
-export interface AccountView {
-  username: string;
-  displayName: string;
-  agency: string;
-  country: Side;
-  role: Role;
-  status: 'enabled' | 'disabled';
-  /** Locked from every address it has not signed in from lately (too many failures within the hour), until then. */
-  lockedUntil: string | null;
-  /** Addresses locked out of the account (those ending last, at most 20), and how many in all. */
-  lockedAddresses: { address: string; until: string }[];
-  lockedAddressCount: number;
-  /** No new session until then (too many sign-ins lately). */
-  signInsPausedUntil: string | null;
-  recentFailures: number;
-}
-
-/** One entry of the sign-in journal (GET /api/auth/activity). */
-export interface AuthActivityEntry {
-  revision: number;
-  type: AuthActivityType;
-  recordedAt: string;
-  actor: string;
-  actorRole: string;
-  username: string | null;
-  address: string | null;
-  userAgent: string | null;
-  reason: string | null;
-  sessionId: string | null;
-  until: string | null;
-}
-
-export interface AuthActivityPage {
-  entries: AuthActivityEntry[];
-  next: number | null;
-}
-
-export interface SessionUser {
-  username: string;
-  displayName: string;
-  agency: string;
-  country: Side;
-  role: Role;
-}
 
 /** Every write answers this (201/200). */
 export interface WriteResult {

@@ -102,6 +102,46 @@ export function ExerciseBanner() {
 }
 
 /** A refusal or failure, in the chosen language, announced at once. */
+/** A form's own problem (what the console checked) and the api's refusal, each announced. */
+export function FormProblems({
+  problem,
+  error,
+}: {
+  problem?: string | null | undefined;
+  error?: ApiError | null | undefined;
+}) {
+  return (
+    <>
+      {problem ? (
+        <p className="alert alert-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {error ? <ErrorAlert error={error} /> : null}
+    </>
+  );
+}
+
+/** A form's submit button: "Saving…" while the write is under way, and not pressable then. */
+export function SubmitButton({
+  pending,
+  label,
+  className,
+  disabled = false,
+}: {
+  pending: boolean;
+  label: string;
+  className: string;
+  disabled?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <button type="submit" className={className} disabled={pending || disabled}>
+      {pending ? t.saving : label}
+    </button>
+  );
+}
+
 export function ErrorAlert({ error, onRetry, testId }: { error: ApiError; onRetry?: () => void; testId?: string }) {
   const { lang, t } = useI18n();
   const fields = error.fieldMessages(lang);

@@ -3,15 +3,17 @@
 import { useState, type FormEvent } from 'react';
 import { type IncidentBoardEntry, type NotificationStatus, type PortStatus, type Severity } from '../api/types';
 import {
-  BiText,
   BilingualFields,
+  BiText,
   ErrorAlert,
   ExerciseBanner,
   ExerciseTag,
+  FormProblems,
   Loadable,
   LocalTime,
   SeverityChip,
   SeveritySelect,
+  SubmitButton,
 } from '../components/common';
 import { useNow, usePorts, useTitle, useZones } from '../components/hooks';
 import { isRecipient, sortInbox, type InboxState } from '../components/inbox';
@@ -278,15 +280,13 @@ function IssueNotification() {
           </select>
         </div>
       </div>
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {write.error ? <ErrorAlert error={write.error} /> : null}
-      <button type="submit" className="btn btn-primary" disabled={write.pending || !chosenBlm}>
-        {write.pending ? t.saving : t.submitNotification}
-      </button>
+      <FormProblems problem={problem} error={write.error} />
+      <SubmitButton
+        pending={write.pending}
+        label={t.submitNotification}
+        className="btn btn-primary"
+        disabled={!chosenBlm}
+      />
     </form>
   );
 }

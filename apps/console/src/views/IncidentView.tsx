@@ -11,17 +11,19 @@ import {
   type Side,
 } from '../api/types';
 import {
-  BiText,
   BilingualFields,
+  BiText,
   DisabledReason,
   ErrorAlert,
   ExerciseBanner,
   ExerciseTag,
+  FormProblems,
   Loadable,
   LocalTime,
   PortStatusChip,
   SeverityChip,
   SeveritySelect,
+  SubmitButton,
 } from '../components/common';
 import { usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
@@ -271,15 +273,8 @@ function UpdateForm({ incident }: { incident: Incident }) {
         <CountField id="update-injured" label={t.injured} value={injured} onChange={setInjured} />
         <CountField id="update-fatalities" label={t.fatalities} value={fatalities} onChange={setFatalities} />
       </div>
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {write.error ? <ErrorAlert error={write.error} /> : null}
-      <button type="submit" className="btn" disabled={write.pending}>
-        {write.pending ? t.saving : t.submitUpdate}
-      </button>
+      <FormProblems problem={problem} error={write.error} />
+      <SubmitButton pending={write.pending} label={t.submitUpdate} className="btn" />
     </form>
   );
 }

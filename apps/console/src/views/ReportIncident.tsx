@@ -2,7 +2,7 @@
 // places it), the material by UN number (the ERG table fills in its class and guide), quantity.
 import { useMemo, useState, type FormEvent } from 'react';
 import { INCIDENT_KINDS, QUANTITY_UNITS, type HazardousMaterial, type IncidentKind, type Severity } from '../api/types';
-import { BilingualFields, DisabledReason, ErrorAlert, SeveritySelect } from '../components/common';
+import { BilingualFields, DisabledReason, FormProblems, SeveritySelect, SubmitButton } from '../components/common';
 import { usePorts, useTitle } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
 import { bilingualInput } from '../i18n';
@@ -179,16 +179,9 @@ export function ReportIncident() {
             </div>
           </div>
         </fieldset>
-        {problem ? (
-          <p className="alert alert-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        {write.error ? <ErrorAlert error={write.error} /> : null}
+        <FormProblems problem={problem} error={write.error} />
         <div className="inline">
-          <button type="submit" className="btn btn-primary" disabled={write.pending}>
-            {write.pending ? t.saving : t.submitReport}
-          </button>
+          <SubmitButton pending={write.pending} label={t.submitReport} className="btn btn-primary" />
           <button type="button" className="btn btn-quiet" onClick={() => navigate({ name: 'overview' })}>
             {t.cancel}
           </button>

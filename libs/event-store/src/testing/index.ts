@@ -2,4 +2,4 @@ export { describeEventStoreContract, type ContractHarness } from './event-store.
 export { newEvent, testMetadata, uniqueCategory } from './fixtures.js';
 export { drain } from './drain.js';
 export { dropSchema, testDatabaseUrl, uniqueSchemaName, withSchemaClient } from './postgres-test-schema.js';
-export { TestPostgresServer } from './postgres-server.js';
+export { freePort, TestPostgresServer } from './postgres-server.js';

@@ -144,7 +144,8 @@ function postgresBinDir(): string {
   throw new Error('initdb not found: install PostgreSQL (apt-get install postgresql) or set PG_BIN_DIR');
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on now, on the loopback interface (for a test's own server). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -7,7 +7,15 @@ import {
   type Owner,
   type PortStatus,
 } from '../../api/types';
-import { BiText, BilingualFields, DisabledReason, ErrorAlert, LocalTime } from '../../components/common';
+import {
+  BilingualFields,
+  BiText,
+  DisabledReason,
+  ErrorAlert,
+  FormProblems,
+  LocalTime,
+  SubmitButton,
+} from '../../components/common';
 import { pickText } from '../../i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/LiveProvider';
@@ -288,16 +296,9 @@ function AddItem({ port }: { port: PortStatus }) {
         name="item-text"
         hint={t.bothLanguages}
       />
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {write.error ? <ErrorAlert error={write.error} /> : null}
+      <FormProblems problem={problem} error={write.error} />
       <div className="inline">
-        <button type="submit" className="btn btn-primary" disabled={write.pending}>
-          {write.pending ? t.saving : t.submitAddItem}
-        </button>
+        <SubmitButton pending={write.pending} label={t.submitAddItem} className="btn btn-primary" />
         <button type="button" className="btn btn-quiet" onClick={() => setOpen(false)}>
           {t.cancel}
         </button>

@@ -7,7 +7,7 @@ import {
   type PortStatus,
   type ShutdownKind,
 } from '../../api/types';
-import { BilingualFields, ErrorAlert } from '../../components/common';
+import { BilingualFields, FormProblems, SubmitButton } from '../../components/common';
 import { bilingualInput, plainText } from '../../i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/LiveProvider';
@@ -91,15 +91,8 @@ export function DeclareShutdown({ port, incidentId }: { port: PortStatus; incide
           ))}
         </select>
       </div>
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {write.error ? <ErrorAlert error={write.error} /> : null}
-      <button type="submit" className="btn btn-danger" disabled={write.pending}>
-        {write.pending ? t.saving : t.submitShutdown}
-      </button>
+      <FormProblems problem={problem} error={write.error} />
+      <SubmitButton pending={write.pending} label={t.submitShutdown} className="btn btn-danger" />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // (Narrowing is a reopening phase: see Reopen.)
 import { useState, type FormEvent } from 'react';
 import type { ActiveShutdown, LaneId, PortStatus } from '../../api/types';
-import { BilingualFields, ErrorAlert } from '../../components/common';
+import { BilingualFields, FormProblems, SubmitButton } from '../../components/common';
 import { bilingualInput } from '../../i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/LiveProvider';
@@ -85,15 +85,8 @@ export function ShutdownChanges({ port, shutdown }: { port: PortStatus; shutdown
             required
             name={party ? 'widen-reason' : 'join-reason'}
           />
-          {problem ? (
-            <p className="alert alert-error" role="alert">
-              {problem}
-            </p>
-          ) : null}
-          {write.error ? <ErrorAlert error={write.error} /> : null}
-          <button type="submit" className="btn btn-danger" disabled={write.pending}>
-            {write.pending ? t.saving : action.submit}
-          </button>
+          <FormProblems problem={problem} error={write.error} />
+          <SubmitButton pending={write.pending} label={action.submit} className="btn btn-danger" />
         </>
       )}
     </form>
