@@ -1,42 +1,10 @@
 // The CAP 1.2 export over HTTP, on the real PostgreSQL server: an incident reported, updated and given a protective
 // action; a BLM notification issued, acknowledged and cancelled; each answer validated against the OASIS schema.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { validateXML } from 'xmllint-wasm';
+import { all, assertValidCap, first as one } from '@enlace/cap/testing';
 import { ApiHarness, type ApiResponse } from './testing/api-harness.js';
 
-const SCHEMA = readFileSync(new URL('../../../libs/cap/schema/CAP-v1.2.xsd', import.meta.url), 'utf8');
 const SENDER = 'enlace@border.example';
-
-async function expectValidCap(xml: string): Promise<void> {
-  const result = await validateXML({
-    xml: [{ fileName: 'alert.xml', contents: xml }],
-    schema: [{ fileName: 'CAP-v1.2.xsd', contents: SCHEMA }],
-  });
-  if (!result.valid) {
-    throw new Error(
-      `Not valid CAP 1.2:\n${result.errors.map((error) => error.rawMessage).join('\n')}\n--- document ---\n${xml}`,
-    );
-  }
-  expect(result.valid).toBe(true);
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function all(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => unescapeXml(match[1]!));
-}
-
-function one(xml: string, tag: string): string | undefined {
-  return all(xml, tag)[0];
-}
 
 /** `sender,identifier,sent` of an alert, as a later alert references it. */
 function triplet(xml: string): string {
@@ -65,7 +33,7 @@ describe('CAP 1.2 export over HTTP', () => {
     expect(response.headers.get('content-type')).toBe('application/cap+xml; charset=utf-8');
     expect(typeof response.body).toBe('string');
     const xml = response.body as string;
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expect(one(xml, 'sender')).toBe(SENDER);
     expect(one(xml, 'scope')).toBe('Restricted');
     expect(all(xml, 'language')).toEqual(['en-US', 'es-MX']);

@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type Actor,
+  conflict,
   type Decider,
   describeWorld,
   DomainError,
+  drillClockDecider,
+  drillStreamId,
+  drillTimeAt,
   LIVE,
   modeOf,
   type ReferenceCatalog,
   sameWorld,
+  streamInWorld,
   type World,
   worldOfStream,
 } from '@enlace/domain';
@@ -251,6 +256,27 @@ export class CommandPipeline {
     if (this.folded.size > CACHED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
   }
 
+  /**
+   * The time a command is decided at: the machine's in the live world; in a drill, the drill's own (its start, rate
+   * and pauses, folded from the drill's stream), so every time a drill's events carry is drill time. The drill's
+   * clock itself is decided on the machine's time (`Decider.time: 'real'`). A drill whose clock has not started
+   * takes no command.
+   */
+  private async timeOf(decider: { time?: 'real' }, world: World): Promise<string> {
+    if (world.kind === 'live' || decider.time === 'real') return this.clock.now().toISOString();
+    const { state } = await this.load(drillClockDecider, streamInWorld(world, drillStreamId(world.drillId)));
+    const drillMs = drillTimeAt(state, this.clock.nowMs());
+    if (drillMs === undefined) {
+      throw conflict(
+        'DRILL.CLOCK_NOT_STARTED',
+        'The drill has not started: its clock gives no time yet',
+        'El ejercicio no ha iniciado: su reloj aún no marca la hora',
+        { drillId: world.drillId },
+      );
+    }
+    return new Date(drillMs).toISOString();
+  }
+
   async execute<State, Command, Event extends { type: string; data: unknown }>(
     decider: Decider<State, Command, Event>,
     request: CommandRequest<Command>,
@@ -272,7 +298,7 @@ export class CommandPipeline {
         throw new RevisionConflictError(request.streamId, request.expectedRevision, folded.revision);
       }
 
-      const now = this.clock.now().toISOString();
+      const now = await this.timeOf(decider, world);
       const decided = decider.decide(request.command, folded.state, {
         now,
         actor: request.actor,

@@ -11,6 +11,7 @@ export { idSource, uuidFromName } from './deterministic-id.js';
 export { type Current, GetIncident, GetNotification, GetPort, GetSession } from './aggregate-queries.js';
 export {
   ActOnAccount,
+  ActOnDrillClock,
   ActOnIncident,
   ActOnNotification,
   ActOnSession,

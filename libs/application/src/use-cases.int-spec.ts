@@ -1,11 +1,21 @@
 import { ManualClock } from '@enlace/clock/testing';
-import { type Actor, DomainError, incidentStreamId, portStreamId } from '@enlace/domain';
+import {
+  type Actor,
+  DomainError,
+  drillStreamId,
+  drillWorld,
+  incidentStreamId,
+  portStreamId,
+  streamInWorld,
+} from '@enlace/domain';
 import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
 import { CommandPipeline } from './command-pipeline.js';
 import {
+  ActOnDrillClock,
+  ActOnDrillClockHandler,
   ActOnPort,
   ActOnPortHandler,
   ReportIncident,
@@ -92,5 +102,73 @@ describe('ActOnPort', () => {
       .catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'PORT.UNKNOWN_INCIDENT', kind: 'rule' });
     expect(await collect(store.readStream(portStreamId('otay-mesa')))).toEqual([]);
+  });
+});
+
+describe("a drill's time", () => {
+  const planner: Actor = { id: 'planner', agency: 'EPA', country: 'US', role: 'planner' };
+
+  it("decides a drill's commands on the drill's clock: compressed, paused, and refused before it starts", async () => {
+    const clock = new ManualClock('2026-03-01T10:00:00.000Z');
+    const drillPipeline = new CommandPipeline(store, reference, clock);
+    const drillId = randomUUID();
+    const world = drillWorld(drillId);
+    const clocks = new ActOnDrillClockHandler(drillPipeline);
+    const reports = new ReportIncidentHandler(drillPipeline);
+    const inDrill = (key: string) =>
+      new ReportIncident(
+        {
+          kind: 'hazmat-release',
+          title: { en: 'Chlorine tank car leaking on the rail bridge' },
+          severity: 'extreme',
+          location: { lat: 27.5, lon: -99.5, description: { en: 'Laredo rail bridge' } },
+        },
+        request({ idempotencyKey: key, world }),
+      );
+    const observedAt = async (written: { id: string }) => {
+      const [reported] = await collect(store.readStream(streamInWorld(world, incidentStreamId(written.id))));
+      return (reported!.data as { observedAt: string }).observedAt;
+    };
+
+    const refused = await reports.execute(inDrill('before-start')).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: 'DRILL.CLOCK_NOT_STARTED', kind: 'conflict' });
+
+    const clockRequest = { actor: planner, correlationId: randomUUID() };
+    await clocks.execute(
+      new ActOnDrillClock(
+        drillId,
+        { type: 'StartDrillClock', data: { drillId, drillTime: '2026-04-14T06:00:00.000Z', rate: 60 } },
+        clockRequest,
+      ),
+    );
+    clock.advance(60_000);
+    expect(await observedAt(await reports.execute(inDrill('one-real-minute-in')))).toBe('2026-04-14T07:00:00.000Z');
+
+    await clocks.execute(new ActOnDrillClock(drillId, { type: 'PauseDrillClock', data: { drillId } }, clockRequest));
+    clock.advance(10 * 60_000);
+    expect(await observedAt(await reports.execute(inDrill('while-paused')))).toBe('2026-04-14T07:00:00.000Z');
+
+    // The live world keeps the machine's time meanwhile.
+    const live = await new ReportIncidentHandler(drillPipeline).execute(
+      new ReportIncident(
+        {
+          kind: 'fire',
+          title: { en: 'Brush fire' },
+          severity: 'minor',
+          location: { lat: 32.55, lon: -116.94, description: { en: 'Otay Mesa' } },
+        },
+        request({ idempotencyKey: 'live-meanwhile' }),
+      ),
+    );
+    const [liveReported] = await collect(store.readStream(incidentStreamId(live.id)));
+    expect((liveReported!.data as { observedAt: string }).observedAt).toBe('2026-03-01T10:11:00.000Z');
+
+    // Every change of the drill's clock is an event of the drill's own stream, in the drill's world.
+    const changes = await collect(store.readStream(streamInWorld(world, drillStreamId(drillId))));
+    expect(changes.map((event) => [event.type, event.metadata.mode])).toEqual([
+      ['DrillClockStarted', 'exercise'],
+      ['DrillClockPaused', 'exercise'],
+    ]);
   });
 });

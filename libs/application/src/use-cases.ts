@@ -7,6 +7,12 @@ import {
   accountStreamId,
   broken,
   type Decider,
+  describeWorld,
+  drillClockDecider,
+  type DrillClockCommand,
+  type DrillClockState,
+  drillStreamId,
+  drillWorld,
   incidentDecider,
   type IncidentCommand,
   type IncidentState,
@@ -21,6 +27,7 @@ import {
   portStreamId,
   type ReferenceCatalog,
   LIVE,
+  sameWorld,
   sessionDecider,
   type SessionCommand,
   type SessionState,
@@ -115,6 +122,17 @@ export class ActOnAccount extends Command<Written<AccountState>> {
   constructor(
     readonly username: string,
     readonly command: AccountCommand,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** A change of a drill's clock (start, pause, resume, rate): always in that drill's world. */
+export class ActOnDrillClock extends Command<Written<DrillClockState>> {
+  constructor(
+    readonly drillId: string,
+    readonly command: DrillClockCommand,
     readonly request: RequestContext,
   ) {
     super();
@@ -232,6 +250,20 @@ export class ActOnAccountHandler implements ICommandHandler<ActOnAccount> {
   }
 }
 
+@Injectable()
+@CommandHandler(ActOnDrillClock)
+export class ActOnDrillClockHandler implements ICommandHandler<ActOnDrillClock> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  execute({ drillId, command, request }: ActOnDrillClock): Promise<Written<DrillClockState>> {
+    const world = drillWorld(drillId);
+    if (request.world && !sameWorld(request.world, world)) {
+      throw new Error(`A drill's clock is changed in its own world, not in ${describeWorld(request.world)}`);
+    }
+    return run(this.pipeline, drillClockDecider, { ...request, world }, drillId, drillStreamId(drillId), command);
+  }
+}
+
 /** A port of the reference data, or 404 `PORT.NOT_FOUND` (for reads of a port too). */
 export function requirePort(reference: ReferenceCatalog, portId: string) {
   const port = reference.port(portId);
@@ -262,4 +294,5 @@ export const USE_CASE_HANDLERS = [
   ActOnNotificationHandler,
   ActOnSessionHandler,
   ActOnAccountHandler,
+  ActOnDrillClockHandler,
 ];

@@ -30,6 +30,7 @@ import { loadReferenceCatalog } from '@enlace/reference-data';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { CommandPipeline } from './command-pipeline.js';
+import { startDrillClock } from './testing/drill-clock.js';
 import {
   ActOnIncident,
   ActOnIncidentHandler,
@@ -86,8 +87,16 @@ interface Store {
   pipeline: CommandPipeline;
 }
 
-/** Runs `steps` (those of `run`, keyed so that ids match between the two stores) and returns what each answered. */
-async function play({ pipeline }: Store, run: string, steps: readonly (Step | undefined)[]): Promise<string[]> {
+/**
+ * Runs `steps` (those of `run`, keyed so that ids match between the two stores) and returns what each answered, once
+ * the store's global read includes the last write (it reads below the transaction horizon, which another database's
+ * transactions on the same server may hold back for a moment).
+ */
+async function play({ pipeline, store }: Store, run: string, steps: readonly (Step | undefined)[]): Promise<string[]> {
+  let last: Position | undefined;
+  const written = (position: Position | undefined) => {
+    if (position !== undefined && (last === undefined || position > last)) last = position;
+  };
   const reportHandler = new ReportIncidentHandler(pipeline);
   const incidentHandler = new ActOnIncidentHandler(pipeline);
   const portHandler = new ActOnPortHandler(pipeline, reference);
@@ -108,7 +117,7 @@ async function play({ pipeline }: Store, run: string, steps: readonly (Step | un
       n === undefined || ofWorld.length === 0 ? undefined : ofWorld[n % ofWorld.length]!.id;
     try {
       if (step.kind === 'report') {
-        const { id } = await reportHandler.execute(
+        const { id, outcome } = await reportHandler.execute(
           new ReportIncident(
             {
               kind: 'hazmat-release',
@@ -120,16 +129,18 @@ async function play({ pipeline }: Store, run: string, steps: readonly (Step | un
           ),
         );
         reported.push({ world: step.world, id });
+        written(outcome.position);
       } else if (step.kind === 'sitrep') {
         const id = incident(step.incident);
         if (!id) continue;
-        await incidentHandler.execute(
+        const { outcome } = await incidentHandler.execute(
           new ActOnIncident(id, { type: 'FileSituationReport', data: { summary: { en: `Report ${index}` } } }, request),
         );
+        written(outcome.position);
       } else if (step.kind === 'shutdown') {
         const portId = PORTS[step.port]!;
         const incidentId = incident(step.incident);
-        await portHandler.execute(
+        const { outcome } = await portHandler.execute(
           new ActOnPort(
             portId,
             {
@@ -144,10 +155,11 @@ async function play({ pipeline }: Store, run: string, steps: readonly (Step | un
             request,
           ),
         );
+        written(outcome.position);
       } else {
         const id = incident(step.incident);
         if (!id) continue;
-        await notifyHandler.execute(
+        const { outcome } = await notifyHandler.execute(
           new IssueNotification(
             {
               blmId: 'blm-sandiego-tijuana',
@@ -160,11 +172,17 @@ async function play({ pipeline }: Store, run: string, steps: readonly (Step | un
             request,
           ),
         );
+        written(outcome.position);
       }
       answers.push(`${index} ok`);
     } catch (error) {
       answers.push(`${index} ${(error as { code?: string }).code ?? String(error)}`);
     }
+  }
+  for (let tries = 0; last !== undefined && tries < 2_500; tries += 1) {
+    const head = await store.headPosition();
+    if (head !== undefined && head >= last) break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   return answers;
 }
@@ -218,6 +236,11 @@ beforeAll(async () => {
     return { store, pipeline: new CommandPipeline(store, reference, clock), models: new ReadModels(reference) };
   };
   [mixed, liveOnly] = await Promise.all([open(schemas[0]!), open(schemas[1]!)]);
+  // A drill takes commands once its clock runs (on the same manual clock: at 1× its time is the live time).
+  for (const drill of DRILLS) {
+    const { drillId } = drill as { drillId: string };
+    await startDrillClock(mixed.pipeline, drillId, { drillTime: '2026-03-01T10:00:00.000Z' });
+  }
 });
 
 afterAll(async () => {

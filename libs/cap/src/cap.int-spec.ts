@@ -1,7 +1,6 @@
 import type { IncidentEvent, NotificationEvent } from '@enlace/domain';
 import type { Mode, Position, RecordedEvent } from '@enlace/event-store';
-import { readFileSync } from 'node:fs';
-import { validateXML } from 'xmllint-wasm';
+import { all, assertValidCap, only as one, unescapeXml } from '@enlace/cap/testing';
 import {
   capDateTime,
   capIdentifier,
@@ -12,7 +11,6 @@ import {
   type NotificationCapOptions,
 } from './index.js';
 
-const SCHEMA = readFileSync(new URL('../schema/CAP-v1.2.xsd', import.meta.url), 'utf8');
 const SENDER = 'enlace@border.example';
 const INCIDENT_ID = '0f6b1f4e-3c1a-4d57-9d7e-5b1f4c2a9e10';
 const NOTIFICATION_ID = '5d2c9a4b-7e3f-4b1a-8c6d-2e9f0a1b3c4d';
@@ -131,25 +129,6 @@ const OPTIONS = { sender: SENDER, senderName: { en: 'Enlace (U.S.–Mexico)', es
 
 // --- a few readers for the produced XML (the schema check below is the real gate) ---
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function all(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => unescapeXml(match[1]!));
-}
-
-function one(xml: string, tag: string): string | undefined {
-  const values = all(xml, tag);
-  if (values.length > 1) throw new Error(`<${tag}> occurs ${values.length} times`);
-  return values[0];
-}
-
 function infos(xml: string): string[] {
   return [...xml.matchAll(/<info>[\s\S]*?<\/info>/g)].map((match) => match[0]);
 }
@@ -159,19 +138,6 @@ function parameters(info: string): [string, string][] {
     unescapeXml(match[1]!),
     unescapeXml(match[2]!),
   ]);
-}
-
-async function expectValidCap(xml: string): Promise<void> {
-  const result = await validateXML({
-    xml: [{ fileName: 'alert.xml', contents: xml }],
-    schema: [{ fileName: 'CAP-v1.2.xsd', contents: SCHEMA }],
-  });
-  if (!result.valid) {
-    throw new Error(
-      `Not valid CAP 1.2:\n${result.errors.map((error) => error.rawMessage).join('\n')}\n--- document ---\n${xml}`,
-    );
-  }
-  expect(result.valid).toBe(true);
 }
 
 /** What every Enlace alert has, whatever its kind. */
@@ -202,7 +168,7 @@ function expectEnvelope(xml: string): void {
 describe('CAP 1.2 export of an incident', () => {
   it('exports revision 0 as an Alert with one info block per language', async () => {
     const xml = incidentAlert(incidentStream([reported]), OPTIONS);
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'identifier')).toBe(`urn:enlace:incident-${INCIDENT_ID}:0`);
     expect(one(xml, 'sent')).toBe('2026-11-23T18:00:00-00:00');
@@ -249,7 +215,7 @@ describe('CAP 1.2 export of an incident', () => {
 
   it('marks a missing translation with the other language and a MissingTranslation parameter', async () => {
     const xml = incidentAlert(incidentStream([reported]), OPTIONS);
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     const [en, es] = infos(xml) as [string, string];
     expect(one(es, 'areaDesc')).toBe('[EN] Otay Mesa commercial lot');
     expect(parameters(es)).toContainEqual(['MissingTranslation', 'location.description']);
@@ -265,7 +231,7 @@ describe('CAP 1.2 export of an incident', () => {
       ]),
       OPTIONS,
     );
-    await expectValidCap(translated);
+    await assertValidCap(translated);
     const spanish = infos(translated)[1]!;
     expect(one(spanish, 'areaDesc')).toBe('Lote comercial');
     expect(parameters(spanish).filter(([name]) => name === 'MissingTranslation')).toEqual([]);
@@ -274,7 +240,7 @@ describe('CAP 1.2 export of an incident', () => {
   it('exports later revisions as an Update referencing every earlier version, the original Alert first', async () => {
     const events = incidentStream([reported, evacuation, worse]);
     const xml = incidentAlert(events, OPTIONS);
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'identifier')).toBe(`urn:enlace:incident-${INCIDENT_ID}:2`);
     expect(one(xml, 'sent')).toBe('2026-11-23T18:02:00-00:00');
@@ -309,7 +275,7 @@ describe('CAP 1.2 export of an incident', () => {
       ]),
       OPTIONS,
     );
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'msgType')).toBe('Update');
     expect(one(xml, 'references')!.split(' ')).toHaveLength(3);
@@ -325,7 +291,7 @@ describe('CAP 1.2 export of an incident', () => {
   it('exports a drill as an Exercise alert with the HSEEP marking and the exercise id in <note>', async () => {
     const drillId = '5b0c8e2a-6f1d-4a3b-9c7e-2d4f6a8b0c1e';
     const xml = incidentAlert(incidentStream([reported], 'exercise', { drillId }), OPTIONS);
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'status')).toBe('Exercise');
     const note = one(xml, 'note')!;
@@ -339,7 +305,7 @@ describe('CAP 1.2 export of an incident', () => {
     expect(one(es, 'headline')!.startsWith('EJERCICIO EJERCICIO EJERCICIO: ')).toBe(true);
 
     const byOption = incidentAlert(incidentStream([reported], 'exercise'), { ...OPTIONS, exerciseId: 'FSE-7' });
-    await expectValidCap(byOption);
+    await assertValidCap(byOption);
     expect(one(byOption, 'note')).toContain('Exercise FSE-7.');
     // One exercise event is enough: a drill never exports as Actual.
     const mixed = [...incidentStream([reported]), ...incidentStream([reported, worse], 'exercise').slice(1)];
@@ -362,7 +328,7 @@ describe('CAP 1.2 export of an incident', () => {
       ]),
       { sender: SENDER, senderName: { en: 'Enlace <&> "Ops"', es: 'Enlace & Ops' } },
     );
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expect(xml).not.toContain('<evil/>');
     expect(xml).not.toContain('<B&W>');
     expect(xml).toContain('Tank &lt;B&amp;W&gt; &quot;East&quot; &amp; &apos;West&apos;');
@@ -380,7 +346,7 @@ describe('CAP 1.2 export of an incident', () => {
       incidentStream([{ type: 'IncidentReported', data: { ...reported.data, title: { en: long } } }]),
       OPTIONS,
     );
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     const [en, es] = infos(xml) as [string, string];
     expect(one(en, 'headline')).toHaveLength(160);
@@ -406,7 +372,7 @@ describe('CAP 1.2 export of a BLM notification', () => {
 
   it('exports an issued notification as an Alert, with the subject incident area and categories', async () => {
     const xml = notificationAlert(notificationStream([issued]), withSubject());
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'identifier')).toBe(`urn:enlace:notification-${NOTIFICATION_ID}:0`);
     expect(one(xml, 'msgType')).toBe('Alert');
@@ -433,7 +399,7 @@ describe('CAP 1.2 export of a BLM notification', () => {
 
   it('exports an update as an Update referencing the original Alert', async () => {
     const xml = notificationAlert(notificationStream([issued, acknowledged, updated]), withSubject());
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'identifier')).toBe(`urn:enlace:notification-${NOTIFICATION_ID}:2`);
     expect(one(xml, 'sent')).toBe('2026-11-23T18:02:00-00:00');
@@ -446,7 +412,7 @@ describe('CAP 1.2 export of a BLM notification', () => {
 
   it('exports a cancellation as a Cancel referencing every earlier version (not the acknowledgment)', async () => {
     const xml = notificationAlert(notificationStream([issued, acknowledged, updated, cancelled]), withSubject());
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'msgType')).toBe('Cancel');
     expect(one(xml, 'identifier')).toBe(`urn:enlace:notification-${NOTIFICATION_ID}:3`);
@@ -468,7 +434,7 @@ describe('CAP 1.2 export of a BLM notification', () => {
       notificationStream([{ ...issued, data: { ...issued.data, subject: { portId: 'otay-mesa' } } }]),
       { ...OPTIONS, blmName: BLM_NAME },
     );
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expectEnvelope(xml);
     expect(one(xml, 'incidents')).toBeUndefined();
     const [en, es] = infos(xml) as [string, string];
@@ -480,7 +446,7 @@ describe('CAP 1.2 export of a BLM notification', () => {
 
   it('exports an exercise notification as Exercise with the marking', async () => {
     const xml = notificationAlert(notificationStream([issued], 'exercise'), { ...OPTIONS, exerciseId: 'TTX-1' });
-    await expectValidCap(xml);
+    await assertValidCap(xml);
     expect(one(xml, 'status')).toBe('Exercise');
     expect(one(xml, 'note')).toContain('EXERCISE EXERCISE EXERCISE. Exercise TTX-1.');
     expect(one(infos(xml)[0]!, 'areaDesc')).toBe('blm-sandiego-tijuana');

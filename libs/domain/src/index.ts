@@ -20,3 +20,4 @@ export * from './auth/account.decider.js';
 export * from './auth/auth-activity.js';
 export type * from './auth/auth-answers.js';
 export * from './shared/event-codec.js';
+export * from './drill/drill-clock.js';

@@ -1,6 +1,7 @@
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandPipeline, platformImports } from '@enlace/application';
+import { startDrillClock } from '@enlace/application/testing';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import {
@@ -241,6 +242,9 @@ describe('deadlines and escalation', () => {
 describe("a drill's notifications", () => {
   it('reach only the endpoint marked for exercises, marked EXERCISE, and are recorded in the drill alone', async () => {
     const drill = drillWorld(randomUUID());
+    await startDrillClock(pipeline, drill.kind === 'drill' ? drill.drillId : '', {
+      drillTime: new Date().toISOString(),
+    });
     const worker = app.get(DeliveryWorker);
     await worker.followDrill(drill)!.ready;
     const id = await issueNotification(pipeline, { deadlineInMs: 1_000, world: drill, title: 'Drill: lanes closed' });

@@ -1,4 +1,5 @@
 import { CommandPipeline } from '@enlace/application';
+import { startDrillClock } from '@enlace/application/testing';
 import { ManualClock } from '@enlace/clock/testing';
 import { CheckpointedConsumer, decodeOrThrow, EventFeed, LIVE_FEED_PREFIXES, WorldFeeds } from '@enlace/consumers';
 import {
@@ -68,6 +69,9 @@ beforeAll(async () => {
   reference = loadReferenceCatalog('config');
   store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 6 });
   pipeline = new CommandPipeline(store, reference, new ManualClock('2026-12-06T12:00:00.000Z'));
+  await startDrillClock(pipeline, DRILL.kind === 'drill' ? DRILL.drillId : '', {
+    drillTime: '2026-04-14T06:00:00.000Z',
+  });
   const live = new EventFeed(store, { prefixes: LIVE_FEED_PREFIXES });
   feeds = new WorldFeeds(store, live);
   const runner = new ProjectionRunner(live, store, reference, LIVE);

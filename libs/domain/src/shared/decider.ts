@@ -25,6 +25,8 @@ export interface Decider<State, Command, Event> {
    * type changes, and older snapshots are ignored (the stream is folded from the start, and snapshotted again).
    */
   snapshot?: { version: number; every: number };
+  /** `real`: decided on the machine's time even in a drill (the drill's clock itself); otherwise on the world's. */
+  time?: 'real';
 }
 
 /** `system`: Enlace's own processes (the worker recording deliveries and escalations). */

@@ -1,6 +1,7 @@
 import type { AccountEvent } from '../auth/account.events.js';
 import { AUTH_ACTIVITY_TYPES, type AuthActivityEvent } from '../auth/auth-activity.js';
 import type { SessionEvent } from '../auth/session.events.js';
+import type { DrillClockEvent } from '../drill/drill-clock.js';
 import type { IncidentEvent } from '../incident/incident.events.js';
 import type { NotificationEvent } from '../notification/notification.events.js';
 import type { PortEvent } from '../port/port.events.js';
@@ -12,7 +13,7 @@ import type { EventCodec } from './decider.js';
  * (`decodeEvent`); everything after works on the typed unions and never casts.
  *
  * A stream's aggregate is its category: `incident-<id>`, `port-<id>`, `notification-<id>`, `account-<username>`,
- * `session-<id>`, and the one `auth-log` stream (a drill's streams carry the same ids after `exercise-<drill>.`).
+ * `session-<id>`, `drill-<id>` (only in its drill's world), and the one `auth-log` stream (a drill's streams carry the same ids after `exercise-<drill>.`).
  */
 export interface EventsOf {
   incident: IncidentEvent;
@@ -21,6 +22,8 @@ export interface EventsOf {
   account: AccountEvent;
   session: SessionEvent;
   'auth-log': AuthActivityEvent;
+  /** A drill's own stream (in its world): its clock, for now. */
+  drill: DrillClockEvent;
 }
 export type Aggregate = keyof EventsOf;
 export type DomainEvent = EventsOf[Aggregate];
@@ -115,6 +118,12 @@ const SCHEMAS: Schemas = {
     },
     SessionRefreshed: { version: 1, fields: 'sessionId:s refreshTokenHash:s refreshExpiresAt:s' },
     SessionRevoked: { version: 1, fields: 'sessionId:s reason:s' },
+  },
+  drill: {
+    DrillClockStarted: { version: 1, fields: 'drillId:s at:s drillTime:s rate:n' },
+    DrillClockPaused: { version: 1, fields: 'drillId:s at:s drillTime:s' },
+    DrillClockResumed: { version: 1, fields: 'drillId:s at:s drillTime:s' },
+    DrillClockRateChanged: { version: 1, fields: 'drillId:s at:s drillTime:s rate:n' },
   },
   'auth-log': Object.fromEntries(
     AUTH_ACTIVITY_TYPES.map((type) => [type, { version: 1, fields: '' }]),
