@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
+  drillClockDecider,
+  type DrillClockState,
+  drillStreamId,
+  drillWorld,
   incidentDecider,
   type IncidentState,
   incidentStreamId,
@@ -58,6 +62,28 @@ export class GetNotification extends Query<Current<NotificationState>> {
     readonly world: World = LIVE,
   ) {
     super();
+  }
+}
+
+/** A drill's clock (not started, running or paused; its rate and last change), for what runs on drill time. */
+export class GetDrillClock extends Query<Current<DrillClockState>> {
+  constructor(readonly drillId: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetDrillClock)
+@Injectable()
+export class GetDrillClockHandler implements IQueryHandler<GetDrillClock> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  async execute({ drillId }: GetDrillClock): Promise<Current<DrillClockState>> {
+    const world = drillWorld(drillId);
+    const { state, revision } = await this.pipeline.load(
+      drillClockDecider,
+      streamInWorld(world, drillStreamId(drillId)),
+    );
+    return { state, revision };
   }
 }
 
@@ -123,4 +149,10 @@ export class GetSessionHandler implements IQueryHandler<GetSession> {
   }
 }
 
-export const AGGREGATE_QUERY_HANDLERS = [GetIncidentHandler, GetPortHandler, GetNotificationHandler, GetSessionHandler];
+export const AGGREGATE_QUERY_HANDLERS = [
+  GetIncidentHandler,
+  GetPortHandler,
+  GetNotificationHandler,
+  GetSessionHandler,
+  GetDrillClockHandler,
+];

@@ -8,7 +8,7 @@ export {
   type CommandRequest,
 } from './command-pipeline.js';
 export { idSource, uuidFromName } from './deterministic-id.js';
-export { type Current, GetIncident, GetNotification, GetPort, GetSession } from './aggregate-queries.js';
+export { type Current, GetDrillClock, GetIncident, GetNotification, GetPort, GetSession } from './aggregate-queries.js';
 export {
   ActOnAccount,
   ActOnDrillClock,

@@ -10,6 +10,7 @@ import { deliveriesNeeded, escalationDueAt } from './plan.js';
 import { postponable } from './postpone.js';
 import { SYSTEM_ACTOR } from './system-actor.js';
 import type { WorkScheduler } from './work-scheduler.js';
+import type { WorldTime } from './world-time.js';
 
 /**
  * A deadline fell due: ask the decider to escalate to the tier's addressees, then schedule the escalation's
@@ -29,6 +30,7 @@ export class DeadlineProcessor {
     private readonly config: DeliveryConfig,
     private readonly scheduler: WorkScheduler,
     private readonly clock: Clock,
+    private readonly time: WorldTime,
   ) {}
 
   process(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
@@ -48,9 +50,11 @@ export class DeadlineProcessor {
     // The deadline moved since this job was scheduled: the job for the new deadline does the work.
     if (state.acknowledgmentDeadline !== deadline) return 'skipped: deadline changed';
     const dueAt = escalationDueAt(state, tier, this.config);
-    if (dueAt > this.clock.nowMs()) {
-      // Delayed jobs may be promoted a little early; the decider would refuse, and the tier would never escalate.
-      await job.moveToDelayed(dueAt, token);
+    if (dueAt > (await this.time.now(job.data))) {
+      // Delayed jobs may be promoted a little early (or a drill's rate changed, or it is paused); the decider would
+      // refuse, and the tier would never escalate. A drill's deadline is a drill time: when it falls due in real time
+      // depends on the drill's clock.
+      await job.moveToDelayed(await this.time.realDueAt(job.data, dueAt), token);
       throw new DelayedError();
     }
     const tiers = chainOf(this.config, state.blmId).tiers;

@@ -2,6 +2,7 @@ import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
+import { GetDrillClock } from '@enlace/application';
 import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -18,6 +19,7 @@ import { DeliveryQueues } from './queues.js';
 import { Reconciler } from './reconciler.js';
 import { evictionPolicy, workerConnection } from './redis.js';
 import { BACKOFF_TYPE, WorkScheduler } from './work-scheduler.js';
+import { WorldTime } from './world-time.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -100,7 +102,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const scheduler = new WorkScheduler(queues, config, this.clock);
     const email = new EmailChannel(config.smtp);
     const deliveries = new DeliveryProcessor(this.commands, this.queries, this.reference, config, email, this.clock);
-    const deadlines = new DeadlineProcessor(this.commands, this.queries, config, scheduler, this.clock);
+    const time = new WorldTime(
+      () => this.clock.nowMs(),
+      async (drillId) => (await this.queries.execute(new GetDrillClock(drillId))).state,
+    );
+    const deadlines = new DeadlineProcessor(this.commands, this.queries, config, scheduler, this.clock, time);
     const common = {
       connection,
       prefix,
@@ -145,6 +151,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const newReconciler = (world: World) =>
       new Reconciler(this.feeds.of(world), this.store, connection, scheduler, config, {
         world,
+        time,
         sentinelKey: sentinelKey(prefix),
         checkIntervalMs: this.options.sentinelCheckMs,
         timings: { leaseMs, renewMs: Math.max(500, Math.round(leaseMs / 3)) },

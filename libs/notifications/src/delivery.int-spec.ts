@@ -285,6 +285,40 @@ describe("a drill's notifications", () => {
   }, 30_000);
 });
 
+describe("a drill's deadlines", () => {
+  it("fall due on the drill's time: at 120x, a deadline ten drill minutes away escalates five real seconds later", async () => {
+    const drill = drillWorld(randomUUID());
+    const drillId = drill.kind === 'drill' ? drill.drillId : '';
+    const scenarioStart = '2026-04-14T06:00:00.000Z';
+    await startDrillClock(pipeline, drillId, { drillTime: scenarioStart, rate: 120 });
+    await app.get(DeliveryWorker).followDrill(drill)!.ready;
+    const started = performance.now();
+    const id = await issueNotification(pipeline, {
+      deadlineInMs: 0,
+      world: drill,
+      // Ten minutes of drill time; the escalation interval (3 s) is drill time too.
+      deadline: '2026-04-14T06:10:00.000Z',
+    });
+    const first = await eventually(
+      async () => (await eventsOf(store, id, 'BlmNotificationEscalated', drill))[0],
+      15_000,
+      "the drill's tier 1",
+    );
+    const elapsed = performance.now() - started;
+    // Not at once (the real time is months after the scenario's), nor ten real minutes later, nor by retrying until the
+    // decider agrees: when the drill's clock says.
+    expect(elapsed).toBeGreaterThan(3_500);
+    expect(elapsed).toBeLessThan(6_500);
+    expect(first.data).toMatchObject({ tier: 1, deadline: '2026-04-14T06:10:00.000Z' });
+    await eventually(
+      async () => (await eventsOf(store, id, 'BlmNotificationEscalated', drill)).length === 2,
+      5_000,
+      "the drill's tier 2",
+    );
+    await app.get(DeliveryWorker).leaveDrill(drill);
+  }, 30_000);
+});
+
 describe('Redis is never the truth', () => {
   it('after FLUSHALL mid-run, delivers every notification exactly once and escalates every overdue one once', async () => {
     // ANAM answers 503 first, so retries sit in Redis when it is emptied.

@@ -12,6 +12,7 @@ import {
   LIVE,
   notificationDecider,
   type NotificationState,
+  drillStreamId,
   streamInWorld,
   type World,
 } from '@enlace/domain';
@@ -22,6 +23,7 @@ import type { DeliveryConfig } from './delivery-config.js';
 import { deadlineJobId } from './jobs.js';
 import { deadlinesNeeded, deliveriesNeeded, escalationDueAt } from './plan.js';
 import type { WorkScheduler } from './work-scheduler.js';
+import type { WorldTime } from './world-time.js';
 
 /** The live notifications' streams: a drill's (`exercise-…`) never reach the real channels. */
 export const NOTIFICATION_PREFIX = 'notification-';
@@ -37,6 +39,8 @@ export interface ReconcilerOptions {
   sentinelKey: string;
   /** How often to look for the sentinel. */
   checkIntervalMs: number;
+  /** The time of the reconciler's world: a drill's deadlines are drill times, due in real time at its rate. */
+  time: WorldTime;
   /** Lease and checkpoint timings of the consumer (tests shorten the lease). */
   timings?: Partial<ConsumerTimings>;
 }
@@ -93,7 +97,11 @@ export class Reconciler {
       {
         name: 'delivery-reconciler',
         world: this.world,
-        prefixes: [streamInWorld(this.world, NOTIFICATION_PREFIX)],
+        // A drill's reconciler also follows the drill's clock: a new rate or a resume moves its deadlines.
+        prefixes: [
+          streamInWorld(this.world, NOTIFICATION_PREFIX),
+          ...(this.world.kind === 'drill' ? [streamInWorld(this.world, drillStreamId(this.world.drillId))] : []),
+        ],
         ownership: 'owner-only',
         handle: (event) => this.handle(event),
         checkpointState: (): ReconcilerCheckpoint => ({ open: [...this.states] }),
@@ -143,6 +151,10 @@ export class Reconciler {
   }
 
   private async handle(event: DecodedEvent): Promise<void> {
+    if (event.aggregate === 'drill') {
+      if (this.scheduling) await this.enqueue(() => this.scheduleAll(`the drill's clock: ${event.type}`));
+      return;
+    }
     if (event.aggregate !== 'notification') return;
     const id = event.aggregateId;
     const before = this.states.get(id) ?? (await this.forgotten(event));
@@ -218,7 +230,8 @@ export class Reconciler {
     for (const delivery of deliveries) await this.scheduler.scheduleDelivery(delivery);
     const deadlines = deadlinesNeeded(state, this.config, this.world);
     for (const deadline of deadlines) {
-      await this.scheduler.scheduleDeadline(deadline, escalationDueAt(state, deadline.tier, this.config));
+      const dueAt = escalationDueAt(state, deadline.tier, this.config);
+      await this.scheduler.scheduleDeadline(deadline, await this.options.time.realDueAt(deadline, dueAt));
     }
     return { deliveries: deliveries.length, deadlines: deadlines.length };
   }

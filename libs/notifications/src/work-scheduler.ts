@@ -29,12 +29,23 @@ export class WorkScheduler {
     });
   }
 
-  async scheduleDeadline(job: DeadlineJob, dueAt: number): Promise<void> {
+  /**
+   * `realDueAt`: when the deadline falls due on the machine's clock (for a drill's, when its drill time does at the
+   * drill's present rate). A deadline job waiting already is moved to the new time (a drill's rate changed, or it
+   * resumed).
+   */
+  async scheduleDeadline(job: DeadlineJob, realDueAt: number): Promise<void> {
     const jobId = deadlineJobId(job);
-    await this.replaceFinished(await this.queues.deadlines.getJob(jobId));
+    const delay = Math.max(0, realDueAt - this.clock.nowMs());
+    const existing = await this.queues.deadlines.getJob(jobId);
+    if (existing && (await existing.getState()) === 'delayed') {
+      await existing.changeDelay(delay);
+      return;
+    }
+    await this.replaceFinished(existing);
     await this.queues.deadlines.add('escalate', job, {
       jobId,
-      delay: Math.max(0, dueAt - this.clock.nowMs()),
+      delay,
       // A failed escalation (the store away) is retried; the decider makes a late or repeated one harmless.
       attempts: 10,
       backoff: { type: 'exponential', delay: 1_000 },

@@ -18,7 +18,7 @@ export const MEMBER_OFFICERS: Actor[] = [
 /** Issues a BLM notification to the San Diego–Tijuana BLM, as the U.S. officer would through the api. */
 export async function issueNotification(
   pipeline: CommandPipeline,
-  options: { deadlineInMs: number; title?: string; world?: World },
+  options: { deadlineInMs: number; title?: string; world?: World; deadline?: string },
 ): Promise<string> {
   const notificationId = randomUUID();
   const title = options.title ?? `Commercial lanes closed ${notificationId.slice(0, 8)}`;
@@ -35,7 +35,7 @@ export async function issueNotification(
         title: { en: title, es: `Carriles comerciales cerrados ${notificationId.slice(0, 8)}` },
         body: { en: 'Ammonia release near the cargo facility.', es: 'Fuga de amoniaco cerca de la aduana de carga.' },
         severity: 'severe',
-        acknowledgmentDeadline: new Date(Date.now() + options.deadlineInMs).toISOString(),
+        acknowledgmentDeadline: options.deadline ?? new Date(Date.now() + options.deadlineInMs).toISOString(),
       },
     },
     actor: US_OFFICER,
