@@ -86,6 +86,7 @@ export class CheckpointedConsumer {
   private savedPosition: Position | undefined;
   private restored: Promise<void> | undefined;
   private activation: Promise<void> = Promise.resolve();
+  private lastSaveFailure: string | undefined;
   /** Writes of a save that failed, for the next one. */
   private unsaved: DocumentWrite[] = [];
 
@@ -189,13 +190,18 @@ export class CheckpointedConsumer {
   }
 
   private saveSoon(): void {
-    this.ticking = this.ticking.then(() =>
-      this.save().then(
-        () => undefined,
-        () => undefined,
-      ),
-    );
+    this.ticking = this.ticking.then(async () => {
+      await this.save().catch(this.saveFailed);
+    });
   }
+
+  /** A failed save is tried again at the next one (its writes with it); said once until a save lands again. */
+  private readonly saveFailed = (error: unknown): false => {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (reason !== this.lastSaveFailure) this.logger.warn(`Checkpoint not saved (${reason}); trying again`);
+    this.lastSaveFailure = reason;
+    return false;
+  };
 
   /** Claims or renews the lease; the owner saves when due; an owner that lost the lease stops acting. */
   private async tick(): Promise<void> {
@@ -210,7 +216,9 @@ export class CheckpointedConsumer {
     }
     if (owns && !this.owned) this.becomeOwner();
     else if (!owns && this.owned) await this.standDown();
-    else if (owns && performance.now() - this.savedAt >= this.timings.saveEveryMs) await this.save().catch(() => false);
+    else if (owns && performance.now() - this.savedAt >= this.timings.saveEveryMs) {
+      await this.save().catch(this.saveFailed);
+    }
   }
 
   /** Catching up runs beside the lease ticks, so a long catch-up never lets the lease lapse. */
@@ -260,6 +268,7 @@ export class CheckpointedConsumer {
       this.unsaved = saved ? [] : writes;
     }
     if (saved) {
+      this.lastSaveFailure = undefined;
       this.savedPosition = checkpoint.position;
       this.savedAt = performance.now();
       this.spec.onSaved?.(checkpoint.position);

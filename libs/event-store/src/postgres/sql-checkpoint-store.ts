@@ -12,8 +12,8 @@ import type { SqlDriver } from './sql-driver.js';
 /**
  * Checkpoints and leases in `es_consumers`, one row per consumer. The lease is a row a process renews before it
  * lapses (database time); a process that dies stops renewing and another claims the row once `lease_until` passes.
- * Every save names its owner, so a process that lost the lease (paused too long, then woke) cannot overwrite the
- * new owner's checkpoint.
+ * Every save names its owner, so a process that lost the lease to another (paused too long, then woke) cannot
+ * overwrite the new owner's checkpoint: the owner column is the fencing token.
  */
 export class SqlCheckpointStore implements CheckpointStore {
   constructor(private readonly driver: SqlDriver) {}
@@ -62,11 +62,13 @@ export class SqlCheckpointStore implements CheckpointStore {
     checkpoint: ConsumerCheckpoint,
     writes: readonly DocumentWrite[] = [],
   ): Promise<boolean> {
-    // One statement, so the documents and the checkpoint commit together, and only while the lease is held.
+    // One statement, so the documents and the checkpoint commit together, and only while the row is still this
+    // owner's. A lease that lapsed without anyone claiming it (a save that took longer than the lease, while the renewal
+    // waited behind it) still fences nobody: refusing the save then would only make the next one larger.
     const rows = await this.driver.query(
       `WITH fence AS (
          UPDATE es_consumers SET position = $3, state = $4::jsonb, saved_at = clock_timestamp()
-          WHERE consumer = $1 AND owner = $2 AND lease_until > clock_timestamp()
+          WHERE consumer = $1 AND owner = $2
           RETURNING 1
        ), written AS (
          INSERT INTO rm_documents AS d (collection, key, grp, status, sort, doc)

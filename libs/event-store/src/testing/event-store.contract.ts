@@ -330,6 +330,17 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
     });
 
     describe('read-model documents', () => {
+      it('fence a save by its owner: a lapsed lease nobody claimed still saves, one another claimed does not', async () => {
+        const consumer = `${uniqueCategory('fencing')}@live`;
+        expect(await store.checkpoints.claim(consumer, 'owner-a', 1)).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // The lease lapsed (a save that took longer than it): nobody else took over, so the save lands.
+        expect(await store.checkpoints.save(consumer, 'owner-a', { position: undefined, state: { n: 1 } })).toBe(true);
+        expect(await store.checkpoints.claim(consumer, 'owner-b', 60_000)).toBe(true);
+        expect(await store.checkpoints.save(consumer, 'owner-a', { position: undefined, state: { n: 2 } })).toBe(false);
+        expect((await store.checkpoints.load(consumer))?.state).toEqual({ n: 1 });
+      });
+
       it('commit with the checkpoint only while the lease is held, and page in sort order', async () => {
         const consumer = `${uniqueCategory('documents')}@live`;
         const collection = `${consumer}/items`;
