@@ -134,7 +134,8 @@ export interface CheckpointStore {
   /** Where a consumer stands, without its state (cheap enough to ask every second). */
   position(consumer: string): Promise<Position | undefined>;
   /**
-   * Saves only while `owner` holds the lease; false (nothing saved) when another owner has taken it. `writes` (a
+   * Saves while the row still names `owner` (a lease that lapsed unclaimed fences nobody); false (nothing saved) when
+   * another owner has taken it. `writes` (a
    * consumer's read-model documents) commit in the same transaction as the checkpoint, or not at all.
    */
   save(
