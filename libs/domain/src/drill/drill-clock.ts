@@ -1,6 +1,9 @@
 import { codecOf } from '../shared/event-codec.js';
-import { assertNever, type Decider, type DecisionContext, type EventOf } from '../shared/decider.js';
+import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
 import { broken, conflict, forbidden } from '../shared/domain-error.js';
+import type { DrillClockEvent } from './drill-clock.events.js';
+
+export type { DrillClockEvent } from './drill-clock.events.js';
 
 /**
  * A drill's clock: the scenario time the drill plays at, its compression (1× to 120×) and its pauses, each change an
@@ -12,12 +15,6 @@ import { broken, conflict, forbidden } from '../shared/domain-error.js';
 
 export const MIN_DRILL_RATE = 1;
 export const MAX_DRILL_RATE = 120;
-
-export type DrillClockEvent =
-  | EventOf<'DrillClockStarted', { drillId: string; at: string; drillTime: string; rate: number }>
-  | EventOf<'DrillClockPaused', { drillId: string; at: string; drillTime: string }>
-  | EventOf<'DrillClockResumed', { drillId: string; at: string; drillTime: string }>
-  | EventOf<'DrillClockRateChanged', { drillId: string; at: string; drillTime: string; rate: number }>;
 
 export type DrillClockCommand =
   /** `drillTime`: the scenario's start (its time zero, ISO-8601); `rate`: drill seconds per real second. */

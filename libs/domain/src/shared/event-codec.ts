@@ -1,7 +1,7 @@
 import type { AccountEvent } from '../auth/account.events.js';
 import { AUTH_ACTIVITY_TYPES, type AuthActivityEvent } from '../auth/auth-activity.js';
 import type { SessionEvent } from '../auth/session.events.js';
-import type { DrillClockEvent } from '../drill/drill-clock.js';
+import type { DrillClockEvent } from '../drill/drill-clock.events.js';
 import type { IncidentEvent } from '../incident/incident.events.js';
 import type { NotificationEvent } from '../notification/notification.events.js';
 import type { PortEvent } from '../port/port.events.js';
