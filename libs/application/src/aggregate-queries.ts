@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
+  type Decider,
   drillClockDecider,
   type DrillClockState,
   drillStreamId,
@@ -37,6 +38,17 @@ export interface Current<State> {
 }
 
 type PortState = ReturnType<typeof portDecider.initialState>;
+
+/** The aggregate of `liveStreamId`, mapped into `world`, as the store has it now. */
+async function current<State, Command, Event extends { type: string; data: unknown }>(
+  pipeline: CommandPipeline,
+  decider: Decider<State, Command, Event>,
+  world: World,
+  liveStreamId: string,
+): Promise<Current<State>> {
+  const { state, revision } = await pipeline.load(decider, streamInWorld(world, liveStreamId));
+  return { state, revision };
+}
 
 export class GetIncident extends Query<Current<IncidentState>> {
   constructor(
@@ -77,13 +89,8 @@ export class GetDrillClock extends Query<Current<DrillClockState>> {
 export class GetDrillClockHandler implements IQueryHandler<GetDrillClock> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ drillId }: GetDrillClock): Promise<Current<DrillClockState>> {
-    const world = drillWorld(drillId);
-    const { state, revision } = await this.pipeline.load(
-      drillClockDecider,
-      streamInWorld(world, drillStreamId(drillId)),
-    );
-    return { state, revision };
+  execute({ drillId }: GetDrillClock): Promise<Current<DrillClockState>> {
+    return current(this.pipeline, drillClockDecider, drillWorld(drillId), drillStreamId(drillId));
   }
 }
 
@@ -99,12 +106,8 @@ export class GetSession extends Query<Current<SessionState>> {
 export class GetIncidentHandler implements IQueryHandler<GetIncident> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ incidentId, world }: GetIncident): Promise<Current<IncidentState>> {
-    const { state, revision } = await this.pipeline.load(
-      incidentDecider,
-      streamInWorld(world, incidentStreamId(incidentId)),
-    );
-    return { state, revision };
+  execute({ incidentId, world }: GetIncident): Promise<Current<IncidentState>> {
+    return current(this.pipeline, incidentDecider, world, incidentStreamId(incidentId));
   }
 }
 
@@ -117,10 +120,9 @@ export class GetPortHandler implements IQueryHandler<GetPort> {
   ) {}
 
   /** 404 `PORT.NOT_FOUND` for a port the reference data does not list. */
-  async execute({ portId, world }: GetPort): Promise<Current<PortState>> {
+  execute({ portId, world }: GetPort): Promise<Current<PortState>> {
     requirePort(this.reference, portId);
-    const { state, revision } = await this.pipeline.load(portDecider, streamInWorld(world, portStreamId(portId)));
-    return { state, revision };
+    return current(this.pipeline, portDecider, world, portStreamId(portId));
   }
 }
 
@@ -129,12 +131,8 @@ export class GetPortHandler implements IQueryHandler<GetPort> {
 export class GetNotificationHandler implements IQueryHandler<GetNotification> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ notificationId, world }: GetNotification): Promise<Current<NotificationState>> {
-    const { state, revision } = await this.pipeline.load(
-      notificationDecider,
-      streamInWorld(world, notificationStreamId(notificationId)),
-    );
-    return { state, revision };
+  execute({ notificationId, world }: GetNotification): Promise<Current<NotificationState>> {
+    return current(this.pipeline, notificationDecider, world, notificationStreamId(notificationId));
   }
 }
 
@@ -143,9 +141,8 @@ export class GetNotificationHandler implements IQueryHandler<GetNotification> {
 export class GetSessionHandler implements IQueryHandler<GetSession> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute({ sessionId }: GetSession): Promise<Current<SessionState>> {
-    const { state, revision } = await this.pipeline.load(sessionDecider, sessionStreamId(sessionId));
-    return { state, revision };
+  execute({ sessionId }: GetSession): Promise<Current<SessionState>> {
+    return current(this.pipeline, sessionDecider, LIVE, sessionStreamId(sessionId));
   }
 }
 

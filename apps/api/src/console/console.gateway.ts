@@ -93,9 +93,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   handleDisconnect(socket: ConsoleSocket): void {
-    void this.feedOf(socket)
-      .then((feed) => feed.remove(socket))
-      .catch(() => undefined);
+    // Only a feed open already can know the console: a disconnect never opens a drill's read models.
+    this.openFeedOf(socket)?.remove(socket);
     this.queues.delete(socket.id);
   }
 
@@ -111,7 +110,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     if (!parsed.ok) return Promise.resolve(parsed.ack);
     const { request } = parsed;
     // Judged by the world's feed when it is open; a drill's first subscribe counts as a replay if it resumes.
-    const opened = this.opened.get(worldKey(this.worldOf(socket)));
+    const opened = this.openFeedOf(socket);
     const replay = opened ? opened.replays(request.after) : request.after !== undefined;
     if (replay && !this.replays.hasRoom()) return Promise.resolve(replaysBusy());
     let limits = this.limits.get(socket);
@@ -177,14 +176,18 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   }
 
   @SubscribeMessage('unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown) {
-    const feed = await this.feedOf(socket).catch(() => undefined);
-    return { ok: true as const, rooms: feed?.unsubscribe(socket, request) ?? [] };
+  unsubscribe(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() request: unknown) {
+    return { ok: true as const, rooms: this.openFeedOf(socket)?.unsubscribe(socket, request) ?? [] };
   }
 
   /** The world a console works in: the live world unless its session placed it in a drill. */
   private worldOf(socket: ConsoleSocket): World {
     return socket.data.world ?? LIVE;
+  }
+
+  /** The feed of the console's world if it is open in this process (the live one always is). */
+  private openFeedOf(socket: ConsoleSocket): ConsoleFeed | undefined {
+    return this.opened.get(worldKey(this.worldOf(socket)));
   }
 
   /** The feed of the console's world, opening the drill's read models and feed on first use. */
