@@ -1,10 +1,4 @@
-import {
-  collect,
-  openEventStore,
-  openPgliteEventStore,
-  StoreAvailability,
-  StoreUnavailableError,
-} from '@enlace/event-store';
+import { openEventStore, openPgliteEventStore, StoreAvailability, StoreUnavailableError } from '@enlace/event-store';
 import { newEvent, uniqueCategory } from '@enlace/event-store/testing';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,10 +53,8 @@ it('files removed under a running store: calls fail with StoreUnavailableError, 
     expect((await iterator.next()).value).toMatchObject({ type: 'Before' });
 
     await rm(dataDir, { recursive: true, force: true });
-    // Files the engine had open still work; reads that need files it never opened (these catalogs) cannot.
-    await expect(collect(store.readAll({ filter: { eventTypes: ['Before'] } }))).rejects.toBeInstanceOf(
-      StoreUnavailableError,
-    );
+    // Files the engine had open still work; reads that need files it never opened (the documents' table) cannot.
+    await expect(store.checkpoints.document('read-models', 'any')).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.streamRevision(stream)).rejects.toThrow(/SQLSTATE 58P01/);
     expect(log.errors).toHaveLength(1);
     expect(log.errors[0]).toMatch(/embedded PGlite is unavailable \(SQLSTATE 58P01/);

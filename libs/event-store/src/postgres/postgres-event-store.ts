@@ -55,19 +55,23 @@ interface EventRow {
   event_type: string;
   data: unknown;
   metadata: EventMetadata;
-  recorded_ms: string;
+  /** ISO 8601 in UTC to the millisecond, as `Date.toISOString()` writes it (formatted by the server, not per event here). */
+  recorded_iso: string;
   hash: string;
 }
 
-interface PageRow extends Partial<EventRow> {
-  scan_tx: string;
-  scan_gp: string;
-  matched: boolean;
-}
+/** A row of the global log scanned by a page: one that does not match the filter carries no data nor metadata. */
+type PageRow = EventRow & { matched: boolean };
 
+/** `recorded_at` is stored truncated to the millisecond (see `es_append`), so `MS` loses nothing. */
+const RECORDED_ISO = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const EVENT_COLUMNS = `e.tx_id::text AS tx, e.global_position::text AS gp, e.stream_id, e.revision::text AS revision,
-  e.event_id::text AS event_id, e.event_type, e.data, e.metadata,
-  (extract(epoch FROM e.recorded_at) * 1000)::bigint::text AS recorded_ms, e.hash`;
+  e.event_id::text AS event_id, e.event_type, e.data, e.metadata, ${RECORDED_ISO} AS recorded_iso, e.hash`;
+/** The page's columns: a row the filter passes over only moves the cursor, so its JSON is neither sent nor parsed. */
+const PAGE_COLUMNS = `e.tx_id::text AS tx, e.global_position::text AS gp, e.matched, e.stream_id,
+  e.revision::text AS revision, e.event_id::text AS event_id, e.event_type,
+  CASE WHEN e.matched THEN e.data END AS data, CASE WHEN e.matched THEN e.metadata END AS metadata,
+  ${RECORDED_ISO} AS recorded_iso, e.hash`;
 const HORIZON = `e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
 function parsePosition(position: Position | undefined, field: string): [string, string] {
@@ -92,7 +96,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     position: formatPosition(row.tx, row.gp),
     data: row.data,
     // The row's metadata was parsed for this event alone: stamped in place rather than copied (once per event read).
-    metadata: Object.assign(row.metadata, { recordedAt: new Date(Number(row.recorded_ms)).toISOString() }),
+    metadata: Object.assign(row.metadata, { recordedAt: row.recorded_iso }),
     hash: row.hash,
   };
 }
@@ -359,7 +363,7 @@ export class PostgresEventStore implements EventStore {
           type: row.event_type,
           data: row.data,
           metadata: row.metadata,
-          recordedAtMs: Number(row.recorded_ms),
+          recordedAtMs: Date.parse(row.recorded_iso),
           hash: row.hash,
         };
       }
@@ -375,31 +379,23 @@ export class PostgresEventStore implements EventStore {
     limit = this.batchSize,
   ): Promise<Page> {
     const [tx, gp] = parsePosition(after, 'fromPosition');
-    const unfiltered = filter.prefixes === null && filter.types === null;
+    // One scan of the page in global order; the filter only decides whether a row's data and metadata are sent.
     const rows = await this.driver.query<PageRow>(
-      unfiltered
-        ? `SELECT ${EVENT_COLUMNS}, e.tx_id::text AS scan_tx, e.global_position::text AS scan_gp, true AS matched
-             FROM es_events e
-            WHERE ${HORIZON} AND (e.tx_id, e.global_position) > ($1::text::xid8, $2::bigint)
-            ORDER BY e.tx_id, e.global_position LIMIT $3`
-        : `WITH page AS (
-             SELECT e.tx_id, e.global_position, e.stream_id, e.event_type FROM es_events e
-              WHERE ${HORIZON} AND (e.tx_id, e.global_position) > ($1::text::xid8, $2::bigint)
-              ORDER BY e.tx_id, e.global_position LIMIT $3),
-           scanned AS (
-             SELECT p.*, ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($4::text[]) AS f(prefix)
-                                                        WHERE starts_with(p.stream_id, f.prefix)))
-                         AND ($5::text[] IS NULL OR p.event_type = ANY ($5::text[])) AS matched
-               FROM page p)
-           SELECT s.tx_id::text AS scan_tx, s.global_position::text AS scan_gp, s.matched, ${EVENT_COLUMNS}
-             FROM scanned s LEFT JOIN es_events e ON s.matched AND e.global_position = s.global_position
-            ORDER BY s.tx_id, s.global_position`,
-      unfiltered ? [tx, gp, limit] : [tx, gp, limit, filter.prefixes, filter.types],
+      `SELECT ${PAGE_COLUMNS}
+         FROM (SELECT e.*,
+                      ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($4::text[]) AS f(prefix)
+                                                      WHERE starts_with(e.stream_id, f.prefix)))
+                      AND ($5::text[] IS NULL OR e.event_type = ANY ($5::text[])) AS matched
+                 FROM es_events e
+                WHERE ${HORIZON} AND (e.tx_id, e.global_position) > ($1::text::xid8, $2::bigint)
+                ORDER BY e.tx_id, e.global_position LIMIT $3) e
+        ORDER BY e.tx_id, e.global_position`,
+      [tx, gp, limit, filter.prefixes, filter.types],
     );
     const last = rows[rows.length - 1];
     return {
-      events: rows.filter((row) => row.matched).map((row) => toRecorded(row as EventRow)),
-      scannedTo: last ? formatPosition(last.scan_tx, last.scan_gp) : undefined,
+      events: rows.filter((row) => row.matched).map(toRecorded),
+      scannedTo: last ? formatPosition(last.tx, last.gp) : undefined,
       full: rows.length === limit,
     };
   }
