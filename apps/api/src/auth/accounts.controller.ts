@@ -2,13 +2,13 @@ import {
   applyDecorators,
   Body,
   Controller,
+  createParamDecorator,
+  type ExecutionContext,
   Get,
   HttpCode,
   Param,
   type PipeTransform,
   Post,
-  Req,
-  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -25,11 +25,11 @@ import {
 import type { Actor } from '@enlace/domain';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Command, type CommandContext } from '../common/command-context.js';
+import { readWriteExchange } from '../common/command-context.js';
 import { FieldValidationError } from '../common/validation.js';
 import { WriteResult, writeResult } from '../common/write-result.js';
-import { type AccountView, AccountsService } from './accounts.service.js';
-import { CurrentActor, Roles } from './auth.decorators.js';
+import { type AccountView, AccountsService, type AccountWrite } from './accounts.service.js';
+import { Roles } from './auth.decorators.js';
 import { clientInfo } from './client-info.js';
 import { IsHumanText } from '../common/human-text.validation.js';
 import { USERNAME, USERNAME_RULE } from './username.js';
@@ -63,7 +63,7 @@ class UsernameParam implements PipeTransform<string, string> {
   }
 }
 
-const AccountWrite = (summary: string): MethodDecorator =>
+const AccountWriteRoute = (summary: string): MethodDecorator =>
   applyDecorators(
     HttpCode(200),
     Roles('admin'),
@@ -79,6 +79,22 @@ const AccountWrite = (summary: string): MethodDecorator =>
     ApiConflictResponse({ description: 'Already in that state' }),
     ApiUnprocessableEntityResponse({ description: 'Not locked; or an admin disabling their own account' }),
   );
+
+/** An admin's write on an account: the admin, the write as the journal records it (with its client), the response. */
+interface AdminWriteExchange {
+  admin: Actor;
+  write: AccountWrite;
+  response: Response;
+}
+
+const AdminWrite = createParamDecorator((_data: unknown, context: ExecutionContext): AdminWriteExchange => {
+  const {
+    request: { actor, ...command },
+    response,
+  } = readWriteExchange(context);
+  const client = clientInfo(context.switchToHttp().getRequest<Request>());
+  return { admin: actor, write: { ...command, client }, response };
+});
 
 /** Directory accounts for admins: status, lockouts, unlock, disable and enable. */
 @ApiTags('admin')
@@ -97,51 +113,30 @@ export class AccountsController {
   }
 
   @Post(':username/unlock')
-  @AccountWrite('Lift a sign-in lockout before its time (recorded with who did it)')
+  @AccountWriteRoute('Lift a sign-in lockout before its time (recorded with who did it)')
   async unlock(
     @Param('username', new UsernameParam()) username: string,
-    @CurrentActor() admin: Actor,
-    @Command() command: CommandContext,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @AdminWrite() { admin, write, response }: AdminWriteExchange,
   ): Promise<WriteResult> {
-    return writeResult(
-      response,
-      username,
-      await this.accounts.unlock(username, admin, { ...command, client: clientInfo(request) }),
-    );
+    return writeResult(response, username, await this.accounts.unlock(username, admin, write));
   }
 
   @Post(':username/disable')
-  @AccountWrite("Disable an account: its sessions stop working at once, on every api process, and don't come back")
+  @AccountWriteRoute("Disable an account: its sessions stop working at once, on every api process, and don't come back")
   async disable(
     @Param('username', new UsernameParam()) username: string,
     @Body() body: DisableAccountDto,
-    @CurrentActor() admin: Actor,
-    @Command() command: CommandContext,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @AdminWrite() { admin, write, response }: AdminWriteExchange,
   ): Promise<WriteResult> {
-    return writeResult(
-      response,
-      username,
-      await this.accounts.disable(username, body.reason ?? null, admin, { ...command, client: clientInfo(request) }),
-    );
+    return writeResult(response, username, await this.accounts.disable(username, body.reason ?? null, admin, write));
   }
 
   @Post(':username/enable')
-  @AccountWrite('Enable a disabled account (it signs in again; earlier sessions stay ended)')
+  @AccountWriteRoute('Enable a disabled account (it signs in again; earlier sessions stay ended)')
   async enable(
     @Param('username', new UsernameParam()) username: string,
-    @CurrentActor() admin: Actor,
-    @Command() command: CommandContext,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @AdminWrite() { admin, write, response }: AdminWriteExchange,
   ): Promise<WriteResult> {
-    return writeResult(
-      response,
-      username,
-      await this.accounts.enable(username, admin, { ...command, client: clientInfo(request) }),
-    );
+    return writeResult(response, username, await this.accounts.enable(username, admin, write));
   }
 }

@@ -15,11 +15,15 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => Set
 export type AuthenticatedRequest = Request & { actor?: Actor; access?: VerifiedAccess };
 
 /** The caller, from the verified token; never from the body. */
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
-  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor) throw new Error('CurrentActor used on a route without authentication');
-  return actor;
-});
+export function actorOf(request: AuthenticatedRequest): Actor {
+  if (!request.actor) throw new Error('CurrentActor used on a route without authentication');
+  return request.actor;
+}
+
+/** The caller, from the verified token; never from the body. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor =>
+  actorOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
 
 /** The verified access token of the caller: its actor, session and expiry. */
 export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext): VerifiedAccess => {

@@ -1,7 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { fingerprint } from '@enlace/application';
+import { fingerprint, type RequestContext } from '@enlace/application';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { actorOf, type AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { FieldValidationError } from './validation.js';
 
 export interface CommandContext {
@@ -61,8 +62,20 @@ export function readCommandContext(request: Request, response?: Response): Comma
   return context;
 }
 
-/** `If-Match`, `Idempotency-Key` and `X-Correlation-Id` of a write. */
-export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+/** A write route's use-case request (who acts, with which headers) and the response its answer's headers go on. */
+export interface WriteExchange {
+  request: RequestContext;
+  response: Response;
+}
+
+/** The caller (`CurrentActor`), the `If-Match`, `Idempotency-Key` and `X-Correlation-Id` of a write, and its response. */
+export const Write = createParamDecorator((_data: unknown, context: ExecutionContext): WriteExchange =>
+  readWriteExchange(context),
+);
+
+export function readWriteExchange(context: ExecutionContext): WriteExchange {
   const http = context.switchToHttp();
-  return readCommandContext(http.getRequest<Request>(), http.getResponse<Response>());
-});
+  const request = http.getRequest<AuthenticatedRequest>();
+  const response = http.getResponse<Response>();
+  return { request: { actor: actorOf(request), ...readCommandContext(request, response) }, response };
+}

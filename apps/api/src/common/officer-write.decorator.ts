@@ -1,12 +1,16 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
+import { WriteResult } from './write-result.js';
 
 /** A write route for officers: the If-Match and Idempotency-Key headers, the role, and the refusals it can answer. */
 export function OfficerWrite(
@@ -28,4 +32,29 @@ export function OfficerWrite(
       description: 'A business rule refused the command (reason in English and Spanish)',
     }),
   );
+}
+
+/**
+ * How a POST write answers: `created` (201) when it records something new (an order, a report, a sign-off),
+ * `ok` (200) when it ends or changes what is already there (a closure, a reopening, a lift).
+ */
+export type WriteAnswer = 'created' | 'ok';
+
+/**
+ * The POST write routes of one resource for officers, each in full: its path, its OpenAPI summary, `OfficerWrite`
+ * with the resource's refusals, and its WriteResult answer (`created` unless it says `ok`).
+ */
+export function officerPosts(
+  notFound: string,
+  forbidden?: string,
+): (path: string, summary: string, answer?: WriteAnswer) => MethodDecorator {
+  return (path, summary, answer = 'created') =>
+    applyDecorators(
+      Post(path),
+      OfficerWrite(notFound, forbidden),
+      ApiOperation({ summary }),
+      ...(answer === 'ok'
+        ? [HttpCode(200), ApiOkResponse({ type: WriteResult })]
+        : [ApiCreatedResponse({ type: WriteResult })]),
+    );
 }

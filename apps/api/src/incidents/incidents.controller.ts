@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,13 +10,18 @@ import {
 } from '@nestjs/swagger';
 import { ActOnIncident, GetIncident, GetIncidentTimeline, ListIncidents, ReportIncident } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Actor, type IncidentState, incidentStreamId, notFound, type OpenIncident } from '@enlace/domain';
+import {
+  type IncidentCommand,
+  type IncidentState,
+  incidentStreamId,
+  notFound,
+  type OpenIncident,
+} from '@enlace/domain';
 import { collect, EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
 import type { Response } from 'express';
-import { CurrentActor } from '../auth/auth.decorators.js';
-import { Command, type CommandContext } from '../common/command-context.js';
-import { OfficerWrite } from '../common/officer-write.decorator.js';
+import { Write, type WriteExchange } from '../common/command-context.js';
+import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery } from '../common/projections.js';
 import { WriteResult, written } from '../common/write-result.js';
@@ -38,6 +43,11 @@ function view(state: IncidentState, revision: number): IncidentView {
 }
 
 const Writes = (): MethodDecorator => OfficerWrite('No such incident');
+
+const IncidentWrite = officerPosts('No such incident');
+
+/** What an officer does to an incident once reported. */
+type IncidentAction = Exclude<IncidentCommand, { type: 'ReportIncident' }>;
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -119,13 +129,8 @@ export class IncidentsController {
   @Writes()
   @ApiOperation({ summary: 'Report a hazardous-materials (or other) incident' })
   @ApiCreatedResponse({ type: WriteResult })
-  async report(
-    @Body() body: ReportIncidentDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResult> {
-    const result = await written(response, this.commands.execute(new ReportIncident(body, { actor, ...context })));
+  async report(@Body() body: ReportIncidentDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
+    const result = await written(response, this.commands.execute(new ReportIncident(body, request)));
     response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/incidents/${result.id}`);
     return result;
   }
@@ -137,203 +142,108 @@ export class IncidentsController {
   update(
     @Param('id', new UuidParam()) id: string,
     @Body() body: UpdateIncidentDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(new ActOnIncident(id, { type: 'UpdateIncident', data: body }, { actor, ...context })),
-    );
+    return this.act(id, { type: 'UpdateIncident', data: body }, write);
   }
 
-  @Post(':id/protective-actions')
-  @Writes()
-  @ApiOperation({ summary: 'Order an evacuation or shelter-in-place zone' })
-  @ApiCreatedResponse({ type: WriteResult })
+  @IncidentWrite(':id/protective-actions', 'Order an evacuation or shelter-in-place zone')
   orderProtectiveAction(
     @Param('id', new UuidParam()) id: string,
     @Body() body: OrderProtectiveActionDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'OrderProtectiveAction', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'OrderProtectiveAction', data: body }, write);
   }
 
-  @Post(':id/protective-actions/:actionId/lift')
-  @HttpCode(200)
-  @Writes()
-  @ApiOperation({ summary: 'Lift a protective action' })
-  @ApiOkResponse({ type: WriteResult })
+  @IncidentWrite(':id/protective-actions/:actionId/lift', 'Lift a protective action', 'ok')
   liftProtectiveAction(
     @Param('id', new UuidParam()) id: string,
     @Param('actionId', new UuidParam('actionId')) actionId: string,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'LiftProtectiveAction', data: { actionId } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'LiftProtectiveAction', data: { actionId } }, write);
   }
 
-  @Post(':id/situation-reports')
-  @Writes()
-  @ApiOperation({ summary: 'File a situation report (numbered 1, 2, …)' })
-  @ApiCreatedResponse({ type: WriteResult })
+  @IncidentWrite(':id/situation-reports', 'File a situation report (numbered 1, 2, …)')
   fileSituationReport(
     @Param('id', new UuidParam()) id: string,
     @Body() body: SummaryDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(new ActOnIncident(id, { type: 'FileSituationReport', data: body }, { actor, ...context })),
-    );
+    return this.act(id, { type: 'FileSituationReport', data: body }, write);
   }
 
-  @Post(':id/national-center-notifications')
-  @Writes()
-  @ApiOperation({ summary: "JCP: the officer's national centre was notified (NRC for the U.S., CENACOM for Mexico)" })
-  @ApiCreatedResponse({ type: WriteResult })
+  @IncidentWrite(
+    ':id/national-center-notifications',
+    "JCP: the officer's national centre was notified (NRC for the U.S., CENACOM for Mexico)",
+  )
   nationalCenterNotified(
     @Param('id', new UuidParam()) id: string,
     @Body() body: JcpStepDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'RecordNationalCenterNotified', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'RecordNationalCenterNotified', data: body }, write);
   }
 
-  @Post(':id/counterpart-center-notifications')
-  @Writes()
-  @ApiOperation({ summary: "JCP: the officer's national centre notified the other country's centre" })
-  @ApiCreatedResponse({ type: WriteResult })
+  @IncidentWrite(
+    ':id/counterpart-center-notifications',
+    "JCP: the officer's national centre notified the other country's centre",
+  )
   counterpartCenterNotified(
     @Param('id', new UuidParam()) id: string,
     @Body() body: JcpStepDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'RecordCounterpartCenterNotified', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'RecordCounterpartCenterNotified', data: body }, write);
   }
 
-  @Post(':id/joint-response-team/activation')
-  @HttpCode(200)
-  @Writes()
-  @ApiOperation({ summary: 'JCP: activate the Joint Response Team' })
-  @ApiOkResponse({ type: WriteResult })
-  activateJrt(
-    @Param('id', new UuidParam()) id: string,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'ActivateJointResponseTeam', data: {} }, { actor, ...context }),
-      ),
-    );
+  @IncidentWrite(':id/joint-response-team/activation', 'JCP: activate the Joint Response Team', 'ok')
+  activateJrt(@Param('id', new UuidParam()) id: string, @Write() write: WriteExchange): Promise<WriteResult> {
+    return this.act(id, { type: 'ActivateJointResponseTeam', data: {} }, write);
   }
 
-  @Post(':id/joint-response-team/deactivation')
-  @HttpCode(200)
-  @Writes()
-  @ApiOperation({ summary: 'JCP: deactivate the Joint Response Team' })
-  @ApiOkResponse({ type: WriteResult })
-  deactivateJrt(
-    @Param('id', new UuidParam()) id: string,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'DeactivateJointResponseTeam', data: {} }, { actor, ...context }),
-      ),
-    );
+  @IncidentWrite(':id/joint-response-team/deactivation', 'JCP: deactivate the Joint Response Team', 'ok')
+  deactivateJrt(@Param('id', new UuidParam()) id: string, @Write() write: WriteExchange): Promise<WriteResult> {
+    return this.act(id, { type: 'DeactivateJointResponseTeam', data: {} }, write);
   }
 
-  @Post(':id/on-scene-coordinators')
-  @Writes()
-  @ApiOperation({ summary: "JCP: assign the on-scene coordinator of the officer's own side" })
-  @ApiCreatedResponse({ type: WriteResult })
+  @IncidentWrite(':id/on-scene-coordinators', "JCP: assign the on-scene coordinator of the officer's own side")
   assignOnSceneCoordinator(
     @Param('id', new UuidParam()) id: string,
     @Body() body: AssignOnSceneCoordinatorDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'AssignOnSceneCoordinator', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'AssignOnSceneCoordinator', data: body }, write);
   }
 
-  @Post(':id/translations')
-  @Writes()
-  @ApiOperation({ summary: 'Add the missing language of a text (title, location, situation report, closing summary)' })
-  @ApiCreatedResponse({ type: WriteResult })
+  @IncidentWrite(
+    ':id/translations',
+    'Add the missing language of a text (title, location, situation report, closing summary)',
+  )
   translate(
     @Param('id', new UuidParam()) id: string,
     @Body() body: TranslateIncidentTextDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnIncident(id, { type: 'TranslateIncidentText', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'TranslateIncidentText', data: body }, write);
   }
 
-  @Post(':id/closure')
-  @HttpCode(200)
-  @Writes()
-  @ApiOperation({
-    summary: 'Close the incident with a summary (after the JRT is deactivated and protective actions lifted)',
-  })
-  @ApiOkResponse({ type: WriteResult })
+  @IncidentWrite(
+    ':id/closure',
+    'Close the incident with a summary (after the JRT is deactivated and protective actions lifted)',
+    'ok',
+  )
   close(
     @Param('id', new UuidParam()) id: string,
     @Body() body: SummaryDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(new ActOnIncident(id, { type: 'CloseIncident', data: body }, { actor, ...context })),
-    );
+    return this.act(id, { type: 'CloseIncident', data: body }, write);
+  }
+
+  /** Runs the command on the incident's stream and answers with the write (see `written`). */
+  private act(id: string, command: IncidentAction, { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(response, this.commands.execute(new ActOnIncident(id, command, request)));
   }
 }

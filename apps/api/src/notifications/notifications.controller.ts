@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -14,11 +14,11 @@ import { ActOnNotification, GetNotification, IssueNotification, ListNotification
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '@enlace/clock';
 import {
-  type Actor,
   type BilingualText,
   LANGUAGES,
   type Language,
   notFound,
+  type NotificationCommand,
   type NotificationState,
   pendingRecipients,
   SEVERITIES,
@@ -29,9 +29,8 @@ import type { NotificationStatus } from '@enlace/projections';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsISO8601, IsObject, IsUUID, Matches, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentActor } from '../auth/auth.decorators.js';
-import { Command, type CommandContext } from '../common/command-context.js';
-import { OfficerWrite } from '../common/officer-write.decorator.js';
+import { Write, type WriteExchange } from '../common/command-context.js';
+import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import {
   CursorQuery,
@@ -142,7 +141,12 @@ function view(state: NotificationState, revision: number, now: Date): Notificati
   return { ...state, revision, pending, overdue };
 }
 
-const Writes = (): MethodDecorator => OfficerWrite('No such notification', 'Not an officer, or not a recipient');
+const REFUSALS = ['No such notification', 'Not an officer, or not a recipient'] as const;
+const Writes = (): MethodDecorator => OfficerWrite(...REFUSALS);
+const NotificationWrite = officerPosts(...REFUSALS);
+
+/** What an officer does to a notification once issued. */
+type NotificationAction = Exclude<NotificationCommand, { type: 'IssueBlmNotification' }>;
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -202,15 +206,10 @@ export class NotificationsController {
   @Writes()
   @ApiOperation({ summary: 'Issue a notification to a Border Liaison Mechanism (its member agencies on both sides)' })
   @ApiCreatedResponse({ type: WriteResult })
-  async issue(
-    @Body() body: IssueNotificationDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResult> {
+  async issue(@Body() body: IssueNotificationDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
     const result = await written(
       response,
-      this.commands.execute(new IssueNotification({ ...body, subject: { ...body.subject } }, { actor, ...context })),
+      this.commands.execute(new IssueNotification({ ...body, subject: { ...body.subject } }, request)),
     );
     response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/notifications/${result.id}`);
     return result;
@@ -223,54 +222,31 @@ export class NotificationsController {
   update(
     @Param('id', new UuidParam()) id: string,
     @Body() body: UpdateNotificationDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnNotification(id, { type: 'UpdateBlmNotification', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'UpdateBlmNotification', data: body }, write);
   }
 
-  @Post(':id/acknowledgments')
-  @Writes()
-  @ApiOperation({ summary: "Acknowledge for the officer's agency" })
-  @ApiCreatedResponse({ type: WriteResult })
+  @NotificationWrite(':id/acknowledgments', "Acknowledge for the officer's agency")
   acknowledge(
     @Param('id', new UuidParam()) id: string,
     @Body() body: AcknowledgeDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnNotification(id, { type: 'AcknowledgeBlmNotification', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'AcknowledgeBlmNotification', data: body }, write);
   }
 
-  @Post(':id/cancellation')
-  @HttpCode(200)
-  @Writes()
-  @ApiOperation({ summary: 'Cancel the notification, with a reason' })
-  @ApiOkResponse({ type: WriteResult })
+  @NotificationWrite(':id/cancellation', 'Cancel the notification, with a reason', 'ok')
   cancel(
     @Param('id', new UuidParam()) id: string,
     @Body() body: CancelDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnNotification(id, { type: 'CancelBlmNotification', data: body }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'CancelBlmNotification', data: body }, write);
+  }
+
+  /** Runs the command on the notification's stream and answers with the write (see `written`). */
+  private act(id: string, command: NotificationAction, { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(response, this.commands.execute(new ActOnNotification(id, command, request)));
   }
 }

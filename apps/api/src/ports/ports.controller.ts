@@ -1,23 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ActOnPort, GetPort, ListChecklists, ListPorts, requirePort } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Actor, notFound, type ReferenceCatalog, reopeningBlockers } from '@enlace/domain';
+import { notFound, type PortCommand, type ReferenceCatalog, reopeningBlockers } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Response } from 'express';
-import { CurrentActor } from '../auth/auth.decorators.js';
-import { Command, type CommandContext } from '../common/command-context.js';
-import { OfficerWrite } from '../common/officer-write.decorator.js';
+import { Write, type WriteExchange } from '../common/command-context.js';
+import { officerPosts } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery } from '../common/projections.js';
 import { WriteResult, written } from '../common/write-result.js';
@@ -32,7 +23,7 @@ import {
   WaiverDto,
 } from './port.dto.js';
 
-const Writes = (): MethodDecorator => OfficerWrite('No such port or checklist item');
+const PortWrite = officerPosts('No such port or checklist item');
 
 @ApiTags('ports')
 @ApiBearerAuth()
@@ -101,210 +92,114 @@ export class PortsController {
     };
   }
 
-  @Post(':id/shutdowns')
-  @Writes()
-  @ApiOperation({
-    summary:
-      "Declare a shutdown of lanes of the officer's own side; starts the resumption checklist for its kind (the other side joins it)",
-  })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/shutdowns',
+    "Declare a shutdown of lanes of the officer's own side; starts the resumption checklist for its kind (the other side joins it)",
+  )
   declareShutdown(
     @Param('id', new SlugParam()) id: string,
     @Body() body: DeclareShutdownDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(id, { type: 'DeclarePortShutdown', data: { portId: id, ...body } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'DeclarePortShutdown', data: { portId: id, ...body } }, write);
   }
 
-  @Post(':id/widenings')
-  @Writes()
-  @ApiOperation({
-    summary:
-      "Widen the shutdown in progress: close more lanes of the officer's own side (withdraws the sign-offs in force)",
-  })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/widenings',
+    "Widen the shutdown in progress: close more lanes of the officer's own side (withdraws the sign-offs in force)",
+  )
   widen(
     @Param('id', new SlugParam()) id: string,
     @Body() body: CloseLanesDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(id, { type: 'WidenPortShutdown', data: { portId: id, ...body } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'WidenPortShutdown', data: { portId: id, ...body } }, write);
   }
 
-  @Post(':id/joinings')
-  @Writes()
-  @ApiOperation({
-    summary:
-      "Join the other side's shutdown in progress with the officer's own lanes: one checklist, one reopening for both",
-  })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/joinings',
+    "Join the other side's shutdown in progress with the officer's own lanes: one checklist, one reopening for both",
+  )
   join(
     @Param('id', new SlugParam()) id: string,
     @Body() body: CloseLanesDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(id, { type: 'JoinPortShutdown', data: { portId: id, ...body } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'JoinPortShutdown', data: { portId: id, ...body } }, write);
   }
 
-  @Post(':id/checklist/items')
-  @Writes()
-  @ApiOperation({
-    summary:
-      "Add an item to the running checklist, of the officer's side or joint (withdraws the sign-offs it touches)",
-  })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/checklist/items',
+    "Add an item to the running checklist, of the officer's side or joint (withdraws the sign-offs it touches)",
+  )
   addItem(
     @Param('id', new SlugParam()) id: string,
     @Body() body: NewChecklistItemDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(id, { type: 'AddChecklistItem', data: { portId: id, ...body } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'AddChecklistItem', data: { portId: id, ...body } }, write);
   }
 
-  @Post(':id/checklist/:itemId/completion')
-  @Writes()
-  @ApiOperation({ summary: 'Complete a checklist item of your side (or a joint one)' })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(':id/checklist/:itemId/completion', 'Complete a checklist item of your side (or a joint one)')
   complete(
     @Param('id', new SlugParam()) id: string,
     @Param('itemId', new SlugParam('itemId')) itemId: string,
     @Body() body: ChecklistNoteDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(
-          id,
-          { type: 'CompleteChecklistItem', data: { portId: id, itemId, ...body } },
-          { actor, ...context },
-        ),
-      ),
-    );
+    return this.act(id, { type: 'CompleteChecklistItem', data: { portId: id, itemId, ...body } }, write);
   }
 
-  @Post(':id/checklist/:itemId/waiver')
-  @Writes()
-  @ApiOperation({ summary: 'Waive a checklist item of your side (or a joint one), with a reason' })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(':id/checklist/:itemId/waiver', 'Waive a checklist item of your side (or a joint one), with a reason')
   waive(
     @Param('id', new SlugParam()) id: string,
     @Param('itemId', new SlugParam('itemId')) itemId: string,
     @Body() body: WaiverDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(
-          id,
-          { type: 'WaiveChecklistItem', data: { portId: id, itemId, reason: body.reason } },
-          { actor, ...context },
-        ),
-      ),
-    );
+    return this.act(id, { type: 'WaiveChecklistItem', data: { portId: id, itemId, reason: body.reason } }, write);
   }
 
-  @Post(':id/checklist/:itemId/reopening')
-  @Writes()
-  @ApiOperation({
-    summary:
-      'Undo the completion or waiver of an item of your side (or a joint one), with a reason; withdraws the sign-offs it touches',
-  })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/checklist/:itemId/reopening',
+    'Undo the completion or waiver of an item of your side (or a joint one), with a reason; withdraws the sign-offs it touches',
+  )
   reopenItem(
     @Param('id', new SlugParam()) id: string,
     @Param('itemId', new SlugParam('itemId')) itemId: string,
     @Body() body: ItemReopeningDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(
-          id,
-          { type: 'ReopenChecklistItem', data: { portId: id, itemId, reason: body.reason } },
-          { actor, ...context },
-        ),
-      ),
-    );
+    return this.act(id, { type: 'ReopenChecklistItem', data: { portId: id, itemId, reason: body.reason } }, write);
   }
 
-  @Post(':id/sign-offs')
-  @Writes()
-  @ApiOperation({
-    summary: "Sign off the resumption for the officer's own side (once that side's critical items are resolved)",
-  })
-  @ApiCreatedResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/sign-offs',
+    "Sign off the resumption for the officer's own side (once that side's critical items are resolved)",
+  )
   signOff(
     @Param('id', new SlugParam()) id: string,
     @Body() body: SignOffDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(id, { type: 'SignOffResumption', data: { portId: id, side: body.side } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'SignOffResumption', data: { portId: id, side: body.side } }, write);
   }
 
-  @Post(':id/reopenings')
-  @HttpCode(200)
-  @Writes()
-  @ApiOperation({
-    summary:
-      "Reopen lanes of the officer's own side (a phase, which narrows the shutdown); every phase needs both sign-offs in force and every critical item done or waived",
-  })
-  @ApiOkResponse({ type: WriteResult })
+  @PortWrite(
+    ':id/reopenings',
+    "Reopen lanes of the officer's own side (a phase, which narrows the shutdown); every phase needs both sign-offs in force and every critical item done or waived",
+    'ok',
+  )
   reopen(
     @Param('id', new SlugParam()) id: string,
     @Body() body: ReopeningDto,
-    @CurrentActor() actor: Actor,
-    @Command() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return written(
-      response,
-      this.commands.execute(
-        new ActOnPort(id, { type: 'ReopenPortLanes', data: { portId: id, ...body } }, { actor, ...context }),
-      ),
-    );
+    return this.act(id, { type: 'ReopenPortLanes', data: { portId: id, ...body } }, write);
+  }
+
+  /** Runs the command on the port's stream and answers with the write (see `written`). */
+  private act(id: string, command: PortCommand, { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(response, this.commands.execute(new ActOnPort(id, command, request)));
   }
 }

@@ -1,4 +1,4 @@
-import { codecOf } from '../shared/event-codec.js';
+import { deciderOf, streamIdOf, streamPrefixOf } from '../shared/aggregate.js';
 import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
 import { broken, conflict, forbidden } from '../shared/domain-error.js';
 import type { AccountEvent } from './account.events.js';
@@ -81,12 +81,11 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
   }
 }
 
-export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent> = {
-  codec: codecOf('account'),
+export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent> = deciderOf('account', {
   initialState: initialAccountState,
   evolve: evolveAccount,
   decide: decideAccount,
-};
+});
 
-export const ACCOUNT_STREAM_PREFIX = 'account-';
-export const accountStreamId = (username: string): string => `${ACCOUNT_STREAM_PREFIX}${username}`;
+export const ACCOUNT_STREAM_PREFIX = streamPrefixOf('account');
+export const accountStreamId = streamIdOf('account');

@@ -1,4 +1,4 @@
-import { codecOf } from '../shared/event-codec.js';
+import { deciderOf, streamIdOf, streamPrefixOf } from '../shared/aggregate.js';
 import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
 import { conflict, forbidden, unauthenticated } from '../shared/domain-error.js';
 import type { SessionHolder } from './person.js';
@@ -181,12 +181,11 @@ export function decideSession(command: SessionCommand, state: SessionState, cont
   }
 }
 
-export const sessionDecider: Decider<SessionState, SessionCommand, SessionEvent> = {
-  codec: codecOf('session'),
+export const sessionDecider: Decider<SessionState, SessionCommand, SessionEvent> = deciderOf('session', {
   initialState: initialSessionState,
   evolve: evolveSession,
   decide: decideSession,
-};
+});
 
-export const SESSION_STREAM_PREFIX = 'session-';
-export const sessionStreamId = (sessionId: string): string => `${SESSION_STREAM_PREFIX}${sessionId}`;
+export const SESSION_STREAM_PREFIX = streamPrefixOf('session');
+export const sessionStreamId = streamIdOf('session');

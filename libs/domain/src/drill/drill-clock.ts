@@ -1,4 +1,4 @@
-import { codecOf } from '../shared/event-codec.js';
+import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
 import { broken, conflict, forbidden } from '../shared/domain-error.js';
 import type { DrillClockEvent } from './drill-clock.events.js';
@@ -154,13 +154,12 @@ export function decideDrillClock(
   }
 }
 
-export const drillClockDecider: Decider<DrillClockState, DrillClockCommand, DrillClockEvent> = {
-  codec: codecOf('drill'),
+export const drillClockDecider: Decider<DrillClockState, DrillClockCommand, DrillClockEvent> = deciderOf('drill', {
   initialState: initialDrillClockState,
   evolve: evolveDrillClock,
   decide: decideDrillClock,
   time: 'real',
-};
+});
 
 /** The drill's own stream, in its own world: `exercise-<drill id>.drill-<drill id>` once mapped (see World). */
-export const drillStreamId = (drillId: string): string => `drill-${drillId}`;
+export const drillStreamId = streamIdOf('drill');

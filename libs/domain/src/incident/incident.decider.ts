@@ -1,4 +1,4 @@
-import { codecOf } from '../shared/event-codec.js';
+import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { counterpartOf, type Side } from '../shared/side.js';
 import { broken, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
@@ -570,11 +570,10 @@ function reference(data: { reference?: string }): { reference?: string } {
   return data.reference ? { reference: data.reference } : {};
 }
 
-export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEvent> = {
-  codec: codecOf('incident'),
+export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEvent> = deciderOf('incident', {
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,
-};
+});
 
-export const incidentStreamId = (incidentId: string): string => `incident-${incidentId}`;
+export const incidentStreamId = streamIdOf('incident');

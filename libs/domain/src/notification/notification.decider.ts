@@ -1,4 +1,4 @@
-import { codecOf } from '../shared/event-codec.js';
+import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import type { Severity } from '../incident/incident.events.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
@@ -440,11 +440,13 @@ function decideAsSystem(
   }
 }
 
-export const notificationDecider: Decider<NotificationState, NotificationCommand, NotificationEvent> = {
-  codec: codecOf('notification'),
-  initialState: initialNotificationState,
-  evolve: evolveNotification,
-  decide: decideNotification,
-};
+export const notificationDecider: Decider<NotificationState, NotificationCommand, NotificationEvent> = deciderOf(
+  'notification',
+  {
+    initialState: initialNotificationState,
+    evolve: evolveNotification,
+    decide: decideNotification,
+  },
+);
 
-export const notificationStreamId = (notificationId: string): string => `notification-${notificationId}`;
+export const notificationStreamId = streamIdOf('notification');

@@ -1,4 +1,4 @@
-import { codecOf } from '../shared/event-codec.js';
+import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import type { LaneId, PortOfEntry, ShutdownKind } from '../reference/reference.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
@@ -331,12 +331,11 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
   }
 }
 
-export const portDecider: Decider<PortState, PortCommand, PortEvent> = {
-  codec: codecOf('port'),
+export const portDecider: Decider<PortState, PortCommand, PortEvent> = deciderOf('port', {
   initialState: initialPortState,
   evolve: evolvePort,
   decide: decidePort,
   snapshot: { version: 1, every: 500 },
-};
+});
 
-export const portStreamId = (portId: string): string => `port-${portId}`;
+export const portStreamId = streamIdOf('port');
