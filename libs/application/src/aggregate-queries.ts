@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   type Decider,
-  drillClockDecider,
-  type DrillClockState,
+  drillDecider,
+  type DrillState,
   drillStreamId,
   drillWorld,
   incidentDecider,
@@ -77,20 +77,20 @@ export class GetNotification extends Query<Current<NotificationState>> {
   }
 }
 
-/** A drill's clock (not started, running or paused; its rate and last change), for what runs on drill time. */
-export class GetDrillClock extends Query<Current<DrillClockState>> {
+/** A drill as its stream tells it: its plan, participants, clock (for what runs on drill time), injects released. */
+export class GetDrill extends Query<Current<DrillState>> {
   constructor(readonly drillId: string) {
     super();
   }
 }
 
-@QueryHandler(GetDrillClock)
+@QueryHandler(GetDrill)
 @Injectable()
-export class GetDrillClockHandler implements IQueryHandler<GetDrillClock> {
+export class GetDrillHandler implements IQueryHandler<GetDrill> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ drillId }: GetDrillClock): Promise<Current<DrillClockState>> {
-    return current(this.pipeline, drillClockDecider, drillWorld(drillId), drillStreamId(drillId));
+  execute({ drillId }: GetDrill): Promise<Current<DrillState>> {
+    return current(this.pipeline, drillDecider, drillWorld(drillId), drillStreamId(drillId));
   }
 }
 
@@ -151,5 +151,5 @@ export const AGGREGATE_QUERY_HANDLERS = [
   GetPortHandler,
   GetNotificationHandler,
   GetSessionHandler,
-  GetDrillClockHandler,
+  GetDrillHandler,
 ];

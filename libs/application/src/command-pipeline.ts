@@ -5,7 +5,8 @@ import {
   type Decider,
   describeWorld,
   DomainError,
-  drillClockDecider,
+  admitToDrillWorld,
+  drillDecider,
   drillStreamId,
   drillTimeAt,
   LIVE,
@@ -260,12 +261,13 @@ export class CommandPipeline {
    * The time a command is decided at: the machine's in the live world; in a drill, the drill's own (its start, rate
    * and pauses, folded from the drill's stream), so every time a drill's events carry is drill time. The drill's
    * clock itself is decided on the machine's time (`Decider.time: 'real'`). A drill whose clock has not started
-   * takes no command.
+   * takes no command; one that ended or is halted, or someone not playing in it, neither (`admitToDrillWorld`).
    */
-  private async timeOf(decider: { time?: 'real' }, world: World): Promise<string> {
+  private async timeOf(decider: { time?: 'real' }, world: World, actor: Actor): Promise<string> {
     if (world.kind === 'live' || decider.time === 'real') return this.clock.now().toISOString();
-    const { state } = await this.load(drillClockDecider, streamInWorld(world, drillStreamId(world.drillId)));
-    const drillMs = drillTimeAt(state, this.clock.nowMs());
+    const { state } = await this.load(drillDecider, streamInWorld(world, drillStreamId(world.drillId)));
+    admitToDrillWorld(state, actor);
+    const drillMs = state.status === 'none' ? undefined : drillTimeAt(state.clock, this.clock.nowMs());
     if (drillMs === undefined) {
       throw conflict(
         'DRILL.CLOCK_NOT_STARTED',
@@ -298,7 +300,7 @@ export class CommandPipeline {
         throw new RevisionConflictError(request.streamId, request.expectedRevision, folded.revision);
       }
 
-      const now = await this.timeOf(decider, world);
+      const now = await this.timeOf(decider, world, request.actor);
       const decided = decider.decide(request.command, folded.state, {
         now,
         actor: request.actor,

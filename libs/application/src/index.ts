@@ -8,10 +8,10 @@ export {
   type CommandRequest,
 } from './command-pipeline.js';
 export { idSource, uuidFromName } from './deterministic-id.js';
-export { type Current, GetDrillClock, GetIncident, GetNotification, GetPort, GetSession } from './aggregate-queries.js';
+export { type Current, GetDrill, GetIncident, GetNotification, GetPort, GetSession } from './aggregate-queries.js';
 export {
   ActOnAccount,
-  ActOnDrillClock,
+  ActOnDrill,
   ActOnIncident,
   ActOnNotification,
   ActOnSession,

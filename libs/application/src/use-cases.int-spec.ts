@@ -10,12 +10,13 @@ import {
 } from '@enlace/domain';
 import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
+import { planDrill } from './testing/drill-clock.js';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
 import { CommandPipeline } from './command-pipeline.js';
 import {
-  ActOnDrillClock,
-  ActOnDrillClockHandler,
+  ActOnDrill,
+  ActOnDrillHandler,
   ActOnPort,
   ActOnPortHandler,
   ReportIncident,
@@ -113,7 +114,7 @@ describe("a drill's time", () => {
     const drillPipeline = new CommandPipeline(store, reference, clock);
     const drillId = randomUUID();
     const world = drillWorld(drillId);
-    const clocks = new ActOnDrillClockHandler(drillPipeline);
+    const clocks = new ActOnDrillHandler(drillPipeline);
     const reports = new ReportIncidentHandler(drillPipeline);
     const inDrill = (key: string) =>
       new ReportIncident(
@@ -130,13 +131,14 @@ describe("a drill's time", () => {
       return (reported!.data as { observedAt: string }).observedAt;
     };
 
+    await planDrill(drillPipeline, drillId, '2026-04-14T06:00:00.000Z', 60);
     const refused = await reports.execute(inDrill('before-start')).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'DRILL.CLOCK_NOT_STARTED', kind: 'conflict' });
 
     const clockRequest = { actor: planner, correlationId: randomUUID() };
     await clocks.execute(
-      new ActOnDrillClock(
+      new ActOnDrill(
         drillId,
         { type: 'StartDrillClock', data: { drillId, drillTime: '2026-04-14T06:00:00.000Z', rate: 60 } },
         clockRequest,
@@ -145,7 +147,7 @@ describe("a drill's time", () => {
     clock.advance(60_000);
     expect(await observedAt(await reports.execute(inDrill('one-real-minute-in')))).toBe('2026-04-14T07:00:00.000Z');
 
-    await clocks.execute(new ActOnDrillClock(drillId, { type: 'PauseDrillClock', data: { drillId } }, clockRequest));
+    await clocks.execute(new ActOnDrill(drillId, { type: 'PauseDrillClock', data: { drillId } }, clockRequest));
     clock.advance(10 * 60_000);
     expect(await observedAt(await reports.execute(inDrill('while-paused')))).toBe('2026-04-14T07:00:00.000Z');
 
@@ -167,6 +169,7 @@ describe("a drill's time", () => {
     // Every change of the drill's clock is an event of the drill's own stream, in the drill's world.
     const changes = await collect(store.readStream(streamInWorld(world, drillStreamId(drillId))));
     expect(changes.map((event) => [event.type, event.metadata.mode])).toEqual([
+      ['DrillPlanned', 'exercise'],
       ['DrillClockStarted', 'exercise'],
       ['DrillClockPaused', 'exercise'],
     ]);

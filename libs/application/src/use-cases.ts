@@ -8,9 +8,9 @@ import {
   broken,
   type Decider,
   describeWorld,
-  drillClockDecider,
-  type DrillClockCommand,
-  type DrillClockState,
+  drillDecider,
+  type DrillCommand,
+  type DrillState,
   drillStreamId,
   drillWorld,
   incidentDecider,
@@ -128,11 +128,14 @@ export class ActOnAccount extends Command<Written<AccountState>> {
   }
 }
 
-/** A change of a drill's clock (start, pause, resume, rate): always in that drill's world. */
-export class ActOnDrillClock extends Command<Written<DrillClockState>> {
+/**
+ * A decision on a drill itself (plan, join, its clock, inject releases, a real-world halt, its end, evaluators'
+ * observations): always in that drill's world.
+ */
+export class ActOnDrill extends Command<Written<DrillState>> {
   constructor(
     readonly drillId: string,
-    readonly command: DrillClockCommand,
+    readonly command: DrillCommand,
     readonly request: RequestContext,
   ) {
     super();
@@ -251,16 +254,16 @@ export class ActOnAccountHandler implements ICommandHandler<ActOnAccount> {
 }
 
 @Injectable()
-@CommandHandler(ActOnDrillClock)
-export class ActOnDrillClockHandler implements ICommandHandler<ActOnDrillClock> {
+@CommandHandler(ActOnDrill)
+export class ActOnDrillHandler implements ICommandHandler<ActOnDrill> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ drillId, command, request }: ActOnDrillClock): Promise<Written<DrillClockState>> {
+  execute({ drillId, command, request }: ActOnDrill): Promise<Written<DrillState>> {
     const world = drillWorld(drillId);
     if (request.world && !sameWorld(request.world, world)) {
-      throw new Error(`A drill's clock is changed in its own world, not in ${describeWorld(request.world)}`);
+      throw new Error(`A drill is changed in its own world, not in ${describeWorld(request.world)}`);
     }
-    return run(this.pipeline, drillClockDecider, { ...request, world }, drillId, drillStreamId(drillId), command);
+    return run(this.pipeline, drillDecider, { ...request, world }, drillId, drillStreamId(drillId), command);
   }
 }
 
@@ -294,5 +297,5 @@ export const USE_CASE_HANDLERS = [
   ActOnNotificationHandler,
   ActOnSessionHandler,
   ActOnAccountHandler,
-  ActOnDrillClockHandler,
+  ActOnDrillHandler,
 ];

@@ -21,3 +21,4 @@ export * from './auth/auth-activity.js';
 export type * from './auth/auth-answers.js';
 export * from './shared/event-codec.js';
 export * from './drill/drill-clock.js';
+export * from './drill/drill.decider.js';

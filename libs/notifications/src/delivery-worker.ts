@@ -1,8 +1,8 @@
 import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
-import { GetDrillClock } from '@enlace/application';
+import { drillClockOf, LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
+import { GetDrill } from '@enlace/application';
 import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -104,7 +104,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const deliveries = new DeliveryProcessor(this.commands, this.queries, this.reference, config, email, this.clock);
     const time = new WorldTime(
       () => this.clock.nowMs(),
-      async (drillId) => (await this.queries.execute(new GetDrillClock(drillId))).state,
+      async (drillId) => drillClockOf((await this.queries.execute(new GetDrill(drillId))).state),
     );
     const deadlines = new DeadlineProcessor(this.commands, this.queries, config, scheduler, this.clock, time);
     const common = {

@@ -1,6 +1,6 @@
 import { drillTimeAt, type DrillClockState, realTimeWhen } from '@enlace/domain';
 
-/** A drill's clock as it stands now (the worker asks the store: `GetDrillClock` on the QueryBus). */
+/** A drill's clock as it stands now (the worker asks the store: `GetDrill` on the QueryBus). */
 export type DrillClockReader = (drillId: string) => Promise<DrillClockState>;
 
 /** While a drill is paused, a deadline job looks again this often (a resume reschedules it sooner). */

@@ -1,6 +1,5 @@
-import { deciderOf, streamIdOf } from '../shared/aggregate.js';
-import { assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
-import { broken, conflict, forbidden } from '../shared/domain-error.js';
+import { assertNever } from '../shared/decider.js';
+import { broken, conflict } from '../shared/domain-error.js';
 import type { DrillClockEvent } from './drill-clock.events.js';
 
 export type { DrillClockEvent } from './drill-clock.events.js';
@@ -10,7 +9,8 @@ export type { DrillClockEvent } from './drill-clock.events.js';
  * event of the drill's own stream (`exercise-<drill id>.drill-<drill id>`), so a replay reproduces every drill time.
  * Each event records the real instant it happened (`at`, the machine's time when decided) and the drill time then
  * (`drillTime`): drill time at a real instant is that drill time plus the real time since, times the rate (unless
- * paused). Pure: no I/O; the application turns it into a `Clock` for the drill's commands and consumers.
+ * paused). Pure: no I/O; the drill decider (drill.decider.ts) decides its changes, and the application turns it into
+ * a `Clock` for the drill's commands and consumers.
  */
 
 export const MIN_DRILL_RATE = 1;
@@ -77,33 +77,20 @@ export function realTimeWhen(state: DrillClockState, drillMs: number): number | 
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-function checkRate(rate: number): void {
+export function checkDrillRate(rate: number, field = 'rate'): void {
   if (!Number.isInteger(rate) || rate < MIN_DRILL_RATE || rate > MAX_DRILL_RATE) {
     throw broken(
       'DRILL.RATE',
-      `rate must be a whole number from ${MIN_DRILL_RATE} to ${MAX_DRILL_RATE} (drill seconds per real second)`,
-      `rate debe ser un número entero entre ${MIN_DRILL_RATE} y ${MAX_DRILL_RATE} (segundos del ejercicio por segundo real)`,
-      { field: 'rate', min: MIN_DRILL_RATE, max: MAX_DRILL_RATE },
+      `${field} must be a whole number from ${MIN_DRILL_RATE} to ${MAX_DRILL_RATE} (drill seconds per real second)`,
+      `${field} debe ser un número entero entre ${MIN_DRILL_RATE} y ${MAX_DRILL_RATE} (segundos del ejercicio por segundo real)`,
+      { field, min: MIN_DRILL_RATE, max: MAX_DRILL_RATE },
     );
   }
 }
 
-/** `context.now` is the real time here: a drill's clock is the one thing in a drill that runs on the machine's. */
-export function decideDrillClock(
-  command: DrillClockCommand,
-  state: DrillClockState,
-  context: DecisionContext,
-): DrillClockEvent[] {
-  if (context.actor.role !== 'planner' && context.actor.role !== 'admin') {
-    throw forbidden(
-      'AUTH.ROLE',
-      "Only planners and administrators run a drill's clock",
-      'Solo los planificadores y administradores controlan el reloj de un ejercicio',
-      { required: ['planner', 'admin'], actual: context.actor.role },
-    );
-  }
+/** The clock's change a command asks for, at the real instant `at` (the caller checks who may ask). */
+export function decideDrillClock(command: DrillClockCommand, state: DrillClockState, at: string): DrillClockEvent[] {
   const { drillId } = command.data;
-  const at = context.now;
   const realMs = Date.parse(at);
   if (command.type === 'StartDrillClock') {
     if (state.status !== 'not-started') {
@@ -113,7 +100,7 @@ export function decideDrillClock(
         'El reloj del ejercicio ya inició',
       );
     }
-    checkRate(command.data.rate);
+    checkDrillRate(command.data.rate);
     if (Number.isNaN(Date.parse(command.data.drillTime))) {
       throw broken('DRILL.TIME', 'drillTime must be an ISO-8601 instant', 'drillTime debe ser un instante ISO-8601', {
         field: 'drillTime',
@@ -146,20 +133,10 @@ export function decideDrillClock(
       }
       return [{ type: 'DrillClockResumed', data: { drillId, at, drillTime } }];
     case 'ChangeDrillClockRate':
-      checkRate(command.data.rate);
+      checkDrillRate(command.data.rate);
       if (command.data.rate === state.rate) return [];
       return [{ type: 'DrillClockRateChanged', data: { drillId, at, drillTime, rate: command.data.rate } }];
     default:
       return assertNever(command);
   }
 }
-
-export const drillClockDecider: Decider<DrillClockState, DrillClockCommand, DrillClockEvent> = deciderOf('drill', {
-  initialState: initialDrillClockState,
-  evolve: evolveDrillClock,
-  decide: decideDrillClock,
-  time: 'real',
-});
-
-/** The drill's own stream, in its own world: `exercise-<drill id>.drill-<drill id>` once mapped (see World). */
-export const drillStreamId = streamIdOf('drill');

@@ -1,7 +1,7 @@
 import type { AccountEvent } from '../auth/account.events.js';
 import { AUTH_ACTIVITY_TYPES, type AuthActivityEvent } from '../auth/auth-activity.js';
 import type { SessionEvent } from '../auth/session.events.js';
-import type { DrillClockEvent } from '../drill/drill-clock.events.js';
+import type { DrillEvent } from '../drill/drill.events.js';
 import type { IncidentEvent } from '../incident/incident.events.js';
 import type { NotificationEvent } from '../notification/notification.events.js';
 import type { PortEvent } from '../port/port.events.js';
@@ -22,8 +22,8 @@ export interface EventsOf {
   account: AccountEvent;
   session: SessionEvent;
   'auth-log': AuthActivityEvent;
-  /** A drill's own stream (in its world): its clock, for now. */
-  drill: DrillClockEvent;
+  /** A drill's own stream (in its world): its plan, participants, clock, injects released, halts, end, observations. */
+  drill: DrillEvent;
 }
 export type Aggregate = keyof EventsOf;
 export type DomainEvent = EventsOf[Aggregate];
@@ -124,6 +124,15 @@ const SCHEMAS: Schemas = {
     DrillClockPaused: { version: 1, fields: 'drillId:s at:s drillTime:s' },
     DrillClockResumed: { version: 1, fields: 'drillId:s at:s drillTime:s' },
     DrillClockRateChanged: { version: 1, fields: 'drillId:s at:s drillTime:s rate:n' },
+    DrillPlanned: { version: 1, fields: 'drillId:s plan:o plannedBy:o' },
+    DrillParticipantJoined: { version: 1, fields: 'drillId:s participant:o at:s' },
+    DrillInjectReleased: { version: 1, fields: 'drillId:s at:s drillTime:s injectId:s dueDrillTime:s' },
+    DrillHalted: { version: 1, fields: 'drillId:s at:s drillTime:s by:o reason:t' },
+    DrillEnded: { version: 1, fields: 'drillId:s at:s drillTime:s by:o' },
+    DrillObservationRecorded: {
+      version: 1,
+      fields: 'drillId:s at:s drillTime:s observationId:s by:o capability:s text:t',
+    },
   },
   'auth-log': Object.fromEntries(
     AUTH_ACTIVITY_TYPES.map((type) => [type, { version: 1, fields: '' }]),

@@ -1,5 +1,6 @@
 import { createReferenceCatalog } from '../reference/catalog.js';
 import { lanesForModes, type ChecklistTemplate, type ReferenceCatalog } from '../reference/reference.js';
+import type { DrillPlan } from '../drill/drill.events.js';
 import type { Actor, DecisionContext } from '../shared/decider.js';
 
 export const NOW = '2026-11-23T18:00:00.000Z';
@@ -105,3 +106,36 @@ export const PORT_SHUTDOWN_DECLARED_V1 = Object.freeze({
   declaredBy: { side: 'US', agency: 'CBP' },
   checklist: { templateId: 'hazmat-release', templateVersion: 1, items: [] },
 });
+
+/**
+ * A scenario drill over Otay Mesa, planned by `planner`: the two officers play, an evaluator watches; three injects,
+ * the third a contingency released only if the players miss the second's expected action (30 drill minutes).
+ */
+export function scenarioDrillPlan(startsAt = '2026-04-14T06:00:00.000Z', rate = 60): DrillPlan {
+  return {
+    kind: 'scenario',
+    title: { en: 'Smoke at Otay Mesa', es: 'Humo en Mesa de Otay' },
+    timeZone: 'America/Los_Angeles',
+    startsAt,
+    rate,
+    participants: [
+      { username: usOfficer.id, role: 'player', side: 'US', agency: usOfficer.agency },
+      { username: mxOfficer.id, role: 'player', side: 'MX', agency: mxOfficer.agency },
+      { username: 'evaluator', role: 'evaluator', side: 'US', agency: 'FEMA' },
+    ],
+    scenario: {
+      id: 'otay-smoke',
+      title: { en: 'Smoke at Otay Mesa', es: 'Humo en Mesa de Otay' },
+      timeZone: 'America/Los_Angeles',
+      portId: 'otay-mesa',
+      blmId: 'blm-sandiego-tijuana',
+      injects: [
+        { id: 'I-01', offsetMinutes: 0 },
+        { id: 'I-02', offsetMinutes: 10, expectedAction: { withinMinutes: 30 } },
+        { id: 'I-03', offsetMinutes: 15, contingencyFor: 'I-02' },
+      ],
+    },
+  };
+}
+
+export const evaluator: Actor = { id: 'evaluator', agency: 'FEMA', country: 'US', role: 'officer' };

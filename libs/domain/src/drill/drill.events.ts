@@ -1,0 +1,91 @@
+import type { EventOf } from '../shared/decider.js';
+import type { Side } from '../shared/side.js';
+import type { BilingualText } from '../shared/text.js';
+import type { DrillClockEvent } from './drill-clock.events.js';
+
+/** What a drill's participant does in it: plays, evaluates (HSEEP Exercise Evaluation Guides), or controls. */
+export type DrillParticipantRole = 'player' | 'evaluator' | 'controller';
+
+/** An account invited to a drill, with the side and agency it plays for. */
+export interface DrillParticipant {
+  username: string;
+  role: DrillParticipantRole;
+  side: Side;
+  agency: string;
+}
+
+/**
+ * What the drill runner needs of a scenario's inject; the whole scenario is stored with the plan (the scenario file
+ * may change later, the drill's record may not).
+ */
+export interface InjectOutline {
+  id: string;
+  /** Scenario time of release, in minutes from the drill's start. */
+  offsetMinutes: number;
+  /** Released only when the expected action of that inject was missed by its deadline. */
+  contingencyFor?: string;
+  expectedAction?: { withinMinutes: number };
+}
+
+/** The part of a scenario the drill's rules read; the stored plan holds the whole scenario as it was planned. */
+export interface ScenarioOutline {
+  id: string;
+  title: Required<BilingualText>;
+  timeZone: string;
+  portId: string;
+  blmId: string;
+  injects: InjectOutline[];
+}
+
+export type DrillPlan =
+  | {
+      kind: 'scenario';
+      title: Required<BilingualText>;
+      /** IANA zone every time of the drill is shown in. */
+      timeZone: string;
+      /** Scenario time zero (ISO-8601): the drill time its clock starts at. */
+      startsAt: string;
+      /** The compression it starts at: drill seconds per real second (1 to 120). */
+      rate: number;
+      participants: DrillParticipant[];
+      scenario: ScenarioOutline;
+    }
+  | {
+      kind: 'notification';
+      title: Required<BilingualText>;
+      timeZone: string;
+      startsAt: string;
+      rate: number;
+      participants: DrillParticipant[];
+      /** Every member agency of these BLMs is sent the EXERCISE notification. */
+      blmIds: string[];
+    };
+
+/** Who did it: the account, its side and agency (`null` side for Enlace itself). */
+export interface DrillActor {
+  username: string;
+  side: Side | null;
+  agency: string;
+}
+
+/** Drill time (`drillTime`) and the real instant (`at`) of a drill's fact, as its clock's own events carry them. */
+interface Timed {
+  drillId: string;
+  at: string;
+  drillTime: string;
+}
+
+export type DrillEvent =
+  | DrillClockEvent
+  | EventOf<'DrillPlanned', { drillId: string; plan: DrillPlan; plannedBy: DrillActor }>
+  | EventOf<'DrillParticipantJoined', { drillId: string; participant: DrillParticipant; at: string }>
+  | EventOf<'DrillInjectReleased', Timed & { injectId: string; dueDrillTime: string }>
+  /** A real-world emergency: every pending inject freezes until a planner resumes the drill. */
+  | EventOf<'DrillHalted', Timed & { by: DrillActor; reason: BilingualText }>
+  | EventOf<'DrillEnded', Timed & { by: DrillActor }>
+  | EventOf<
+      'DrillObservationRecorded',
+      Timed & { observationId: string; by: DrillActor; capability: string; objectiveId?: string; text: BilingualText }
+    >;
+
+export type DrillEventType = DrillEvent['type'];
