@@ -37,10 +37,11 @@ export function validateScenario(raw: unknown, file: string, reference: Referenc
 export function parseScenario(text: string, file: string, reference: ReferenceCatalog): Scenario {
   let raw: unknown;
   try {
-    raw = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+    raw = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
     const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ScenarioValidationError([
       {
         file,
@@ -48,8 +49,8 @@ export function parseScenario(text: string, file: string, reference: ReferenceCa
         path: [],
         rule: 'syntax',
         message: {
-          en: `not valid YAML at line ${line}, column ${column}: ${error.message}`,
-          es: `no es YAML válido en la línea ${line}, columna ${column}: ${error.message}`,
+          en: `not valid YAML at line ${line}, column ${column}: ${reason}`,
+          es: `no es YAML válido en la línea ${line}, columna ${column}: ${reason}`,
         },
       },
     ]);
