@@ -1,6 +1,13 @@
 import { loadReferenceCatalog } from '@enlace/reference-data';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenarios } from './load-scenarios.js';
+import { parse } from 'yaml';
+import { SCENARIO_AGENCIES } from './agencies.js';
+import { CORE_CAPABILITY_IDS } from './core-capabilities.js';
+import { loadScenarios, scenarioFilesIn } from './load-scenarios.js';
+import { OBSERVABLE_EVENT_TYPES } from './observable-events.js';
+import { validScenarioData } from './testing/index.js';
 import { scenarioFromCsv, scenarioToCsv } from './tabular/csv-scenario.js';
 import { scenarioFromXlsx, scenarioToXlsx } from './tabular/xlsx-scenario.js';
 
@@ -40,5 +47,36 @@ describe('the scenarios shipped in config/scenarios', () => {
   it('keeps the Ambos Nogales drill on Sonora time, which has no daylight saving', () => {
     const nogales = scenarios.find((scenario) => scenario.portId.startsWith('nogales-'))!;
     expect(nogales.timeZone).toBe('America/Hermosillo');
+  });
+});
+
+describe('config/scenarios/scenario.schema.json', () => {
+  const schema = JSON.parse(readFileSync(join(configDir, 'scenarios', 'scenario.schema.json'), 'utf8')) as {
+    $defs: Record<string, { enum?: string[] }>;
+  };
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+  it.each(scenarioFilesIn(join(configDir, 'scenarios')))('accepts %s, as the scenario check does', (file) => {
+    const valid = validate(parse(readFileSync(join(configDir, 'scenarios', file), 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('lists the same agencies, core capabilities and events as the check, so editors offer what the check accepts', () => {
+    expect(schema.$defs.agency!.enum).toEqual(Object.keys(SCENARIO_AGENCIES));
+    expect(schema.$defs.capability!.enum).toEqual(CORE_CAPABILITY_IDS);
+    expect((schema.$defs.eventMatch as { properties: { event: { enum: string[] } } }).properties.event.enum).toEqual(
+      OBSERVABLE_EVENT_TYPES,
+    );
+  });
+
+  it('refuses what the check refuses for its shape: a text missing a language, a negative offset', () => {
+    const data = validScenarioData() as { injects: { synopsis: { es?: string }; offset: unknown }[] };
+    delete data.injects[1]!.synopsis.es;
+    data.injects[2]!.offset = -5;
+    expect(validate(data)).toBe(false);
+    expect(validate.errors!.map((error) => error.instancePath)).toEqual(
+      expect.arrayContaining(['/injects/1/synopsis', '/injects/2/offset']),
+    );
   });
 });
