@@ -22,6 +22,16 @@ module.exports = {
       },
     },
     {
+      name: 'scenarios-have-no-framework',
+      comment:
+        'libs/scenarios reads, checks and converts scenario files: the domain and the reference data only, no framework, driver or store, so the api, the worker and the CLI share it.',
+      severity: 'error',
+      from: { path: '^libs/scenarios/src/' },
+      to: {
+        path: '^(libs/(?!domain/|reference-data/|scenarios/)|apps/|node_modules/(@nestjs|pg|@electric-sql|@kurrent|ioredis|bullmq|socket\\.io))',
+      },
+    },
+    {
       name: 'no-lib-imports-an-app',
       severity: 'error',
       from: { path: '^libs/' },
