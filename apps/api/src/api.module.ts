@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { platformImports, QueriesModule } from '@enlace/application';
-import { workerEmbedded } from '@enlace/config';
+import { EnvironmentVariables, workerEmbedded } from '@enlace/config';
+import type { ReferenceCatalog } from '@enlace/domain';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
 import { QueuesController } from './admin/queues.controller.js';
@@ -15,6 +17,10 @@ import { IncidentsController } from './incidents/incidents.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { PortsController } from './ports/ports.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
+import { WorldInterceptor } from './common/world.js';
+import { DrillsController } from './drills/drills.controller.js';
+import { ScenarioCatalog } from './drills/scenario-catalog.js';
+import { ScenariosController } from './drills/scenarios.controller.js';
 
 @Module({
   imports: [
@@ -33,7 +39,20 @@ import { ReferenceController } from './reference/reference.controller.js';
     ReferenceController,
     CapController,
     QueuesController,
+    DrillsController,
+    ScenariosController,
   ],
-  providers: [ConsoleGateway, AdminCaller, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+  providers: [
+    ConsoleGateway,
+    AdminCaller,
+    { provide: APP_FILTER, useClass: ApiErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: WorldInterceptor },
+    {
+      provide: ScenarioCatalog,
+      inject: [EnvironmentVariables, REFERENCE_CATALOG],
+      useFactory: (env: EnvironmentVariables, reference: ReferenceCatalog) =>
+        ScenarioCatalog.fromConfig(env.CONFIG_DIR, reference),
+    },
+  ],
 })
 export class ApiModule {}

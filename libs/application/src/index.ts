@@ -12,6 +12,7 @@ export { type Current, GetDrill, GetIncident, GetNotification, GetPort, GetSessi
 export {
   ActOnAccount,
   ActOnDrill,
+  PlanDrill,
   ActOnIncident,
   ActOnNotification,
   ActOnSession,

@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@enlace/clock';
-import { notFound } from '@enlace/domain';
+import { LIVE, notFound, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import {
   type ActivityEntry,
@@ -10,15 +10,16 @@ import {
   type NotificationStatus,
   type Page,
   type PageRequest,
-  ProjectionRunner,
-  ReadModelQueries,
   type PortStatus,
+  type WorldModels,
+  WorldReadModels,
 } from '@enlace/projections';
 
 /**
- * The read side's use cases, dispatched on @nestjs/cqrs' QueryBus: each answers from the live read models (open
- * work from memory, the rest from the archive) once they include `after`, the position a client got from its own
- * write (waiting up to 5 s for it), so a client reads what it wrote.
+ * The read side's use cases, dispatched on @nestjs/cqrs' QueryBus: each answers from the read models of its world
+ * (the live one unless a drill is named; a drill's are opened on first use): open work from memory, the rest from
+ * the archive, once they include `after`, the position a client got from its own write (waiting up to 5 s for it),
+ * so a client reads what it wrote.
  *
  *   const page = await queryBus.execute(new ListIncidents('closed', { limit: 50 }, after));
  */
@@ -29,6 +30,7 @@ export class ListIncidents extends Query<Page<IncidentBoardEntry>> {
     readonly status: 'open' | 'closed' | 'all',
     readonly page: PageRequest,
     readonly after?: Position,
+    readonly world: World = LIVE,
   ) {
     super();
   }
@@ -39,6 +41,7 @@ export class ListNotifications extends Query<Page<NotificationStatus>> {
     readonly filter: { blmId?: string; status?: 'active' | 'cancelled' | 'all' },
     readonly page: PageRequest,
     readonly after?: Position,
+    readonly world: World = LIVE,
   ) {
     super();
   }
@@ -48,39 +51,44 @@ export class GetIncidentTimeline extends Query<ActivityEntry[]> {
   constructor(
     readonly incidentId: string,
     readonly after?: Position,
+    readonly world: World = LIVE,
   ) {
     super();
   }
 }
 
 export class ListPorts extends Query<PortStatus[]> {
-  constructor(readonly after?: Position) {
+  constructor(
+    readonly after?: Position,
+    readonly world: World = LIVE,
+  ) {
     super();
   }
 }
 
 export class ListChecklists extends Query<ChecklistProgress[]> {
-  constructor(readonly after?: Position) {
+  constructor(
+    readonly after?: Position,
+    readonly world: World = LIVE,
+  ) {
     super();
   }
 }
 
-/** Waits until the read models include `after` (at most 5 s: then it answers what it has). */
-async function reach(runner: ProjectionRunner, after: Position | undefined): Promise<void> {
-  if (after !== undefined) await runner.waitFor(after, READ_YOUR_WRITE_MS);
+/** The models of the query's world, once they include `after` (at most 5 s: then they answer what they have). */
+async function reached(worlds: WorldReadModels, query: { world: World; after?: Position }): Promise<WorldModels> {
+  const models = await worlds.of(query.world);
+  if (query.after !== undefined) await models.runner.waitFor(query.after, READ_YOUR_WRITE_MS);
+  return models;
 }
 
 @QueryHandler(ListIncidents)
 @Injectable()
 export class ListIncidentsHandler implements IQueryHandler<ListIncidents> {
-  constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly queries: ReadModelQueries,
-  ) {}
+  constructor(private readonly worlds: WorldReadModels) {}
 
   async execute(query: ListIncidents): Promise<Page<IncidentBoardEntry>> {
-    await reach(this.runner, query.after);
-    return this.queries.incidents(query.status, query.page);
+    return (await reached(this.worlds, query)).queries.incidents(query.status, query.page);
   }
 }
 
@@ -88,28 +96,22 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidents> {
 @Injectable()
 export class ListNotificationsHandler implements IQueryHandler<ListNotifications> {
   constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly queries: ReadModelQueries,
+    private readonly worlds: WorldReadModels,
     private readonly clock: Clock,
   ) {}
 
   async execute(query: ListNotifications): Promise<Page<NotificationStatus>> {
-    await reach(this.runner, query.after);
-    return this.queries.notifications(this.clock.now(), query.filter, query.page);
+    return (await reached(this.worlds, query)).queries.notifications(this.clock.now(), query.filter, query.page);
   }
 }
 
 @QueryHandler(GetIncidentTimeline)
 @Injectable()
 export class GetIncidentTimelineHandler implements IQueryHandler<GetIncidentTimeline> {
-  constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly queries: ReadModelQueries,
-  ) {}
+  constructor(private readonly worlds: WorldReadModels) {}
 
   async execute(query: GetIncidentTimeline): Promise<ActivityEntry[]> {
-    await reach(this.runner, query.after);
-    const timeline = await this.queries.timeline(query.incidentId, query.after);
+    const timeline = await (await reached(this.worlds, query)).queries.timeline(query.incidentId, query.after);
     if (!timeline) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
     return timeline;
   }
@@ -118,22 +120,20 @@ export class GetIncidentTimelineHandler implements IQueryHandler<GetIncidentTime
 @QueryHandler(ListPorts)
 @Injectable()
 export class ListPortsHandler implements IQueryHandler<ListPorts> {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(private readonly worlds: WorldReadModels) {}
 
   async execute(query: ListPorts): Promise<PortStatus[]> {
-    await reach(this.runner, query.after);
-    return this.runner.models.ports.board();
+    return (await reached(this.worlds, query)).runner.models.ports.board();
   }
 }
 
 @QueryHandler(ListChecklists)
 @Injectable()
 export class ListChecklistsHandler implements IQueryHandler<ListChecklists> {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(private readonly worlds: WorldReadModels) {}
 
   async execute(query: ListChecklists): Promise<ChecklistProgress[]> {
-    await reach(this.runner, query.after);
-    return this.runner.models.ports.checklists();
+    return (await reached(this.worlds, query)).runner.models.ports.checklists();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   describeWorld,
   drillDecider,
   type DrillCommand,
+  type DrillPlan,
   type DrillState,
   drillStreamId,
   drillWorld,
@@ -122,6 +123,16 @@ export class ActOnAccount extends Command<Written<AccountState>> {
   constructor(
     readonly username: string,
     readonly command: AccountCommand,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** A new drill from a plan: its id is new (derived from the Idempotency-Key when there is one); it is its own world. */
+export class PlanDrill extends Command<Written<DrillState>> {
+  constructor(
+    readonly plan: DrillPlan,
     readonly request: RequestContext,
   ) {
     super();
@@ -254,6 +265,25 @@ export class ActOnAccountHandler implements ICommandHandler<ActOnAccount> {
 }
 
 @Injectable()
+@CommandHandler(PlanDrill)
+export class PlanDrillHandler implements ICommandHandler<PlanDrill> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  execute({ plan, request }: PlanDrill): Promise<Written<DrillState>> {
+    const drillId = newId(this.pipeline, request, 'drill');
+    const command: DrillCommand = { type: 'PlanDrill', data: { drillId, plan } };
+    return run(
+      this.pipeline,
+      drillDecider,
+      { ...request, world: drillWorld(drillId) },
+      drillId,
+      drillStreamId(drillId),
+      command,
+    );
+  }
+}
+
+@Injectable()
 @CommandHandler(ActOnDrill)
 export class ActOnDrillHandler implements ICommandHandler<ActOnDrill> {
   constructor(private readonly pipeline: CommandPipeline) {}
@@ -298,4 +328,5 @@ export const USE_CASE_HANDLERS = [
   ActOnSessionHandler,
   ActOnAccountHandler,
   ActOnDrillHandler,
+  PlanDrillHandler,
 ];

@@ -97,7 +97,7 @@ async function openDirectory(env: EnvironmentVariables, pool: PasswordCheckPool)
     ConsoleAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessVerifier, ConsoleAuthenticator, SigningSecretModule],
+  exports: [AccessVerifier, ConsoleAuthenticator, SigningSecretModule, UserDirectory],
 })
 export class AuthModule implements OnModuleInit, OnApplicationShutdown {
   private stopListening: (() => void) | undefined;

@@ -19,11 +19,19 @@ import {
   notificationVersions,
 } from '@enlace/cap';
 import { EnvironmentVariables } from '@enlace/config';
-import { incidentStreamId, notFound, notificationStreamId, type ReferenceCatalog } from '@enlace/domain';
+import {
+  incidentStreamId,
+  notFound,
+  notificationStreamId,
+  type ReferenceCatalog,
+  streamInWorld,
+  type World,
+} from '@enlace/domain';
 import { collect, comparePositions, EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Response } from 'express';
 import { UuidParam } from '../common/params.js';
+import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 const SENDER_NAME = {
   en: 'Enlace – U.S.–Mexico border emergency coordination',
@@ -39,6 +47,7 @@ const CAP_DESCRIPTION =
 /** OASIS CAP 1.2 export of incidents and BLM notifications, for alerting systems (IPAWS-style consumers). */
 @ApiTags('cap')
 @ApiBearerAuth()
+@AcceptsDrillHeader()
 @Controller()
 export class CapController {
   /** The CAP `sender` (CAP_SENDER) and sender name of every exported alert. */
@@ -65,8 +74,9 @@ export class CapController {
   async incident(
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<string> {
-    const events = await collect(this.store.readStream(incidentStreamId(id)));
+    const events = await collect(this.store.readStream(streamInWorld(world, incidentStreamId(id))));
     if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
     const xml = incidentAlert(events, this.options);
     response.setHeader('Content-Type', CAP_CONTENT_TYPE);
@@ -86,8 +96,9 @@ export class CapController {
   async notification(
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<string> {
-    const events = await collect(this.store.readStream(notificationStreamId(id)));
+    const events = await collect(this.store.readStream(streamInWorld(world, notificationStreamId(id))));
     if (events.length === 0) {
       throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
     }
@@ -98,9 +109,9 @@ export class CapController {
     const version = notificationVersions(events).at(-1);
     if (subject.incidentId && version) {
       // The incident as it stood when this alert version was made, so one identifier always means one document.
-      const incidentEvents = (await collect(this.store.readStream(incidentStreamId(subject.incidentId)))).filter(
-        (event) => comparePositions(event.position, version.position) <= 0,
-      );
+      const incidentEvents = (
+        await collect(this.store.readStream(streamInWorld(world, incidentStreamId(subject.incidentId))))
+      ).filter((event) => comparePositions(event.position, version.position) <= 0);
       if (incidentEvents[0]?.type === 'IncidentReported') Object.assign(options, incidentSubject(incidentEvents));
     }
     const xml = notificationAlert(events, options);

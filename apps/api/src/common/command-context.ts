@@ -2,8 +2,9 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { fingerprint, type RequestContext } from '@enlace/application';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { actorOf, type AuthenticatedRequest } from '../auth/auth.decorators.js';
+import { actorOf } from '../auth/auth.decorators.js';
 import { FieldValidationError } from './validation.js';
+import { worldOf, type WorldRequest } from './world.js';
 
 export interface CommandContext {
   /** From `If-Match`: the revision the client read. */
@@ -75,7 +76,10 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
 
 export function readWriteExchange(context: ExecutionContext): WriteExchange {
   const http = context.switchToHttp();
-  const request = http.getRequest<AuthenticatedRequest>();
+  const request = http.getRequest<WorldRequest>();
   const response = http.getResponse<Response>();
-  return { request: { actor: actorOf(request), ...readCommandContext(request, response) }, response };
+  return {
+    request: { actor: actorOf(request), world: worldOf(request), ...readCommandContext(request, response) },
+    response,
+  };
 }

@@ -16,6 +16,8 @@ import {
   incidentStreamId,
   notFound,
   type OpenIncident,
+  streamInWorld,
+  type World,
 } from '@enlace/domain';
 import { collect, EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
@@ -34,6 +36,7 @@ import {
   TranslateIncidentTextDto,
   UpdateIncidentDto,
 } from './incident.dto.js';
+import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 export type IncidentView = OpenIncident & { revision: number; missingTranslations: string[] };
 
@@ -51,6 +54,7 @@ type IncidentAction = Exclude<IncidentCommand, { type: 'ReportIncident' }>;
 
 @ApiTags('incidents')
 @ApiBearerAuth()
+@AcceptsDrillHeader()
 @Controller('incidents')
 export class IncidentsController {
   constructor(
@@ -84,10 +88,11 @@ export class IncidentsController {
     @Query('limit', new LimitQuery()) limit: number,
     @Query('cursor', new CursorQuery()) cursor: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<IncidentBoardEntry[]> {
     return paged(
       response,
-      await this.queries.execute(new ListIncidents(status ?? 'open', pageOf(limit, cursor), after)),
+      await this.queries.execute(new ListIncidents(status ?? 'open', pageOf(limit, cursor), after, world)),
     );
   }
 
@@ -100,8 +105,9 @@ export class IncidentsController {
   async timeline(
     @Param('id', new UuidParam()) id: string,
     @Query('after', new PositionQuery()) after: Position | undefined,
+    @CurrentWorld() world: World,
   ): Promise<ActivityEntry[]> {
-    return this.queries.execute(new GetIncidentTimeline(id, after));
+    return this.queries.execute(new GetIncidentTimeline(id, after, world));
   }
 
   @Get(':id')
@@ -111,16 +117,17 @@ export class IncidentsController {
   async get(
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<IncidentView> {
-    const { state, revision } = await this.queries.execute(new GetIncident(id));
+    const { state, revision } = await this.queries.execute(new GetIncident(id, world));
     response.setHeader('ETag', `"${revision}"`);
     return view(state, revision);
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The incident stream as recorded: who did what, when, on which side (auditors)' })
-  async events(@Param('id', new UuidParam()) id: string): Promise<RecordedEvent[]> {
-    const events = await collect(this.store.readStream(incidentStreamId(id)));
+  async events(@Param('id', new UuidParam()) id: string, @CurrentWorld() world: World): Promise<RecordedEvent[]> {
+    const events = await collect(this.store.readStream(streamInWorld(world, incidentStreamId(id))));
     if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
     return events;
   }

@@ -23,6 +23,7 @@ import {
   pendingRecipients,
   SEVERITIES,
   type Severity,
+  type World,
 } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import type { NotificationStatus } from '@enlace/projections';
@@ -44,6 +45,7 @@ import {
 import { IsBilingualText, OptionalField } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
+import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const lowerCase = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -150,6 +152,7 @@ type NotificationAction = Exclude<NotificationCommand, { type: 'IssueBlmNotifica
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@AcceptsDrillHeader()
 @Controller('notifications')
 export class NotificationsController {
   constructor(
@@ -185,9 +188,11 @@ export class NotificationsController {
     @Query('limit', new LimitQuery()) limit: number,
     @Query('cursor', new CursorQuery()) cursor: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<NotificationStatus[]> {
     const filter = { ...(blmId ? { blmId } : {}), status: status ?? 'all' } as const;
-    return paged(response, await this.queries.execute(new ListNotifications(filter, pageOf(limit, cursor), after)));
+    const page = pageOf(limit, cursor);
+    return paged(response, await this.queries.execute(new ListNotifications(filter, page, after, world)));
   }
 
   @Get(':id')
@@ -196,8 +201,9 @@ export class NotificationsController {
   async get(
     @Param('id', new UuidParam()) id: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<NotificationStatus> {
-    const { state, revision } = await this.queries.execute(new GetNotification(id));
+    const { state, revision } = await this.queries.execute(new GetNotification(id, world));
     response.setHeader('ETag', `"${revision}"`);
     return view(state, revision, this.clock.now());
   }

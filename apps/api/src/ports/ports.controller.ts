@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ActOnPort, GetPort, ListChecklists, ListPorts, requirePort } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { notFound, type PortCommand, type ReferenceCatalog, reopeningBlockers } from '@enlace/domain';
+import { notFound, type PortCommand, type ReferenceCatalog, reopeningBlockers, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -22,11 +22,13 @@ import {
   SignOffDto,
   WaiverDto,
 } from './port.dto.js';
+import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 const PortWrite = officerPosts('No such port or checklist item');
 
 @ApiTags('ports')
 @ApiBearerAuth()
+@AcceptsDrillHeader()
 @Controller('ports')
 export class PortsController {
   constructor(
@@ -45,15 +47,21 @@ export class PortsController {
     required: false,
     description: 'A position (e.g. from a write): answer once the board has reached it',
   })
-  async list(@Query('after', new PositionQuery()) after: Position | undefined): Promise<PortStatus[]> {
-    return this.queries.execute(new ListPorts(after));
+  async list(
+    @Query('after', new PositionQuery()) after: Position | undefined,
+    @CurrentWorld() world: World,
+  ): Promise<PortStatus[]> {
+    return this.queries.execute(new ListPorts(after, world));
   }
 
   @Get('checklists')
   @ApiOperation({ summary: 'Checklist progress of every shutdown in progress (live read model)' })
   @ApiQuery({ name: 'after', required: false })
-  async checklists(@Query('after', new PositionQuery()) after: Position | undefined): Promise<ChecklistProgress[]> {
-    return this.queries.execute(new ListChecklists(after));
+  async checklists(
+    @Query('after', new PositionQuery()) after: Position | undefined,
+    @CurrentWorld() world: World,
+  ): Promise<ChecklistProgress[]> {
+    return this.queries.execute(new ListChecklists(after, world));
   }
 
   @Get(':id')
@@ -62,17 +70,22 @@ export class PortsController {
   async get(
     @Param('id', new SlugParam()) id: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
   ): Promise<PortStatus> {
     const port = requirePort(this.reference, id);
-    const { state, revision } = await this.queries.execute(new GetPort(id));
+    const { state, revision } = await this.queries.execute(new GetPort(id, world));
     response.setHeader('ETag', `"${revision}"`);
     return portStatus(port, state, revision);
   }
 
   @Get(':id/checklist')
   @ApiOperation({ summary: 'The resumption checklist of the shutdown in progress, with what still blocks reopening' })
-  async checklist(@Param('id', new SlugParam()) id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, revision } = await this.queries.execute(new GetPort(id));
+  async checklist(
+    @Param('id', new SlugParam()) id: string,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
+  ) {
+    const { state, revision } = await this.queries.execute(new GetPort(id, world));
     if (!state.activeShutdown) {
       throw notFound(
         'PORT.NO_ACTIVE_SHUTDOWN',

@@ -240,6 +240,18 @@ export function admitToDrillWorld(state: DrillState, actor: Actor): void {
   if (!PLANNERS.includes(actor.role)) requireParticipant(state, actor, ['player', 'controller']);
 }
 
+/**
+ * Who may read a drill's world (its board, ports, notifications, consoles): everyone taking part, planners,
+ * administrators and auditors ("auditors read drills like everything else"). 404 no such drill, 403 anyone else.
+ */
+export function mayReadDrill(state: DrillState, actor: Actor): void {
+  if (state.status === 'none') {
+    throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+  }
+  if (actor.role === 'system' || actor.role === 'auditor' || PLANNERS.includes(actor.role)) return;
+  requireParticipant(state, actor);
+}
+
 /** The drill time now (ISO), for a drill whose clock has started. */
 function drillNow(state: PlannedDrill, now: string): string {
   return new Date(drillTimeAt(state.clock, Date.parse(now)) ?? Date.parse(state.plan.startsAt)).toISOString();

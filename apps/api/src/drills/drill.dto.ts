@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_DRILL_RATE, MIN_DRILL_RATE, type BilingualText, type DrillParticipantRole } from '@enlace/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsBilingualText, OptionalField } from '../common/validation.js';
+import { BilingualTextDto } from '../incidents/incident.dto.js';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+export const PARTICIPANT_ROLES: readonly DrillParticipantRole[] = ['player', 'evaluator', 'controller'];
+
+export class DrillParticipantDto {
+  @ApiProperty({
+    example: 'officer.us',
+    description: "An account of the directory; its side and agency are the account's",
+  })
+  @Matches(USERNAME, { message: 'username must be an account name such as officer.us' })
+  username: string;
+
+  @ApiProperty({ enum: PARTICIPANT_ROLES })
+  @IsIn(PARTICIPANT_ROLES)
+  role: DrillParticipantRole;
+}
+
+export class PlanDrillDto {
+  @ApiProperty({ example: 'laredo-chlorine-rail-bridge', description: 'A scenario of GET /api/scenarios' })
+  @Matches(SLUG, { message: 'scenarioId must be an id such as laredo-chlorine-rail-bridge' })
+  scenarioId: string;
+
+  @ApiPropertyOptional({
+    description: "Scenario time zero (ISO 8601), the drill time its clock starts at; default: the planner's now",
+  })
+  @OptionalField()
+  @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiProperty({
+    minimum: MIN_DRILL_RATE,
+    maximum: MAX_DRILL_RATE,
+    example: 60,
+    description: 'Drill seconds per real second',
+  })
+  @IsInt()
+  @Min(MIN_DRILL_RATE)
+  @Max(MAX_DRILL_RATE)
+  rate: number;
+
+  @ApiProperty({ type: [DrillParticipantDto], minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DrillParticipantDto)
+  participants: DrillParticipantDto[];
+}
+
+export class DrillRateDto {
+  @ApiProperty({ minimum: MIN_DRILL_RATE, maximum: MAX_DRILL_RATE, example: 120 })
+  @IsInt()
+  @Min(MIN_DRILL_RATE)
+  @Max(MAX_DRILL_RATE)
+  rate: number;
+}
+
+export class HaltDrillDto {
+  @ApiProperty({ type: BilingualTextDto, description: 'The real-world emergency, in at least one language' })
+  @IsBilingualText(500, { multiline: true })
+  reason: BilingualText;
+}
+
+export class DrillObservationDto {
+  @ApiProperty({ example: 'operational-coordination', description: 'An HSEEP core capability id' })
+  @Matches(SLUG, { message: 'capability must be a core capability id such as operational-coordination' })
+  @MaxLength(100)
+  capability: string;
+
+  @ApiPropertyOptional({ example: 'OBJ-1' })
+  @OptionalField()
+  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, { message: 'objectiveId must be an objective id such as OBJ-1' })
+  objectiveId?: string;
+
+  @ApiProperty({ type: BilingualTextDto })
+  @IsBilingualText(4000, { multiline: true })
+  text: BilingualText;
+}

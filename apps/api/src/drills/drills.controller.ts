@@ -1,0 +1,255 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ActOnDrill, GetDrill, PlanDrill, type RequestContext } from '@enlace/application';
+import { Clock } from '@enlace/clock';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  type DrillCommand,
+  type DrillParticipant,
+  type DrillPlan,
+  type DrillState,
+  drillTimeAt,
+  drillWorld,
+  notFound,
+  type PlannedDrill,
+  sameWorld,
+} from '@enlace/domain';
+import type { Response } from 'express';
+import { UserDirectory } from '../auth/user-directory.js';
+import { Write, type WriteExchange } from '../common/command-context.js';
+import { UuidParam } from '../common/params.js';
+import { FieldValidationError } from '../common/validation.js';
+import { WriteResult, written } from '../common/write-result.js';
+import { DRILL_HEADER } from '../common/world.js';
+import { DrillObservationDto, DrillRateDto, HaltDrillDto, PlanDrillDto } from './drill.dto.js';
+import { ScenarioCatalog } from './scenario-catalog.js';
+
+/** A drill as its stream tells it, with the drill time now and who has joined. */
+export type DrillView = Omit<PlannedDrill, 'clock' | 'joined'> & {
+  id: string;
+  revision: number;
+  /** The drill time now (ISO), `null` before its clock starts. */
+  drillTime: string | null;
+  /** The compression now (drill seconds per real second). */
+  rate: number;
+  participants: (DrillParticipant & { joinedAt: string | null })[];
+};
+
+function view(state: DrillState, revision: number, nowMs: number): DrillView {
+  if (state.status === 'none') throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+  const { clock, joined, ...rest } = state;
+  const drillMs = drillTimeAt(clock, nowMs);
+  return {
+    ...rest,
+    id: state.drillId,
+    revision,
+    drillTime: drillMs === undefined ? null : new Date(drillMs).toISOString(),
+    rate: clock.status === 'not-started' ? state.plan.rate : clock.rate,
+    participants: state.plan.participants.map((participant) => ({
+      ...participant,
+      joinedAt: joined[participant.username] ?? null,
+    })),
+  };
+}
+
+/** A write on a drill: its summary, the Idempotency-Key header, the refusals it can answer, and its answer. */
+const DrillWrite = (summary: string, answer: 'created' | 'ok' = 'ok'): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A retry with the same key returns the first answer',
+    }),
+    ApiForbiddenResponse({ description: 'Not allowed to do this in this drill (reason in English and Spanish)' }),
+    ApiNotFoundResponse({ description: 'No such drill' }),
+    ApiConflictResponse({ description: 'The drill is not in a state that allows it (ended, halted, not started)' }),
+    ...(answer === 'ok'
+      ? [HttpCode(200), ApiOkResponse({ type: WriteResult })]
+      : [ApiCreatedResponse({ type: WriteResult })]),
+  );
+
+/**
+ * Drills for planners (HSEEP): planned from a scenario of the catalog, run on their own compressed clock, joined by
+ * their players, halted by anyone in them for a real emergency, ended by a planner. Every change is an event of the
+ * drill's own stream; a drill is never reset (playing a scenario again is a new drill).
+ */
+@ApiTags('drills')
+@ApiBearerAuth()
+@Controller('drills')
+export class DrillsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly scenarios: ScenarioCatalog,
+    @Inject(UserDirectory) private readonly directory: UserDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @DrillWrite(
+    'Plan a drill from a scenario: its players, evaluators and controllers (accounts), its start and compression',
+    'created',
+  )
+  async plan(@Body() body: PlanDrillDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
+    const scenario = this.scenarios.get(body.scenarioId);
+    const plan: DrillPlan = {
+      kind: 'scenario',
+      title: scenario.title,
+      timeZone: scenario.timeZone,
+      startsAt: new Date(body.startsAt ?? this.clock.now()).toISOString(),
+      rate: body.rate,
+      participants: body.participants.map((participant, i) => this.participant(participant, i)),
+      scenario,
+    };
+    const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
+    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
+    return result;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One drill: its plan, status, drill time now, participants, injects released, halts' })
+  @ApiOkResponse({ description: 'The drill; the ETag header is its revision' })
+  @ApiNotFoundResponse({ description: 'No such drill' })
+  @ApiForbiddenResponse({
+    description: 'The caller takes no part in the drill (planners, admins and auditors read all)',
+  })
+  async get(
+    @Param('id', new UuidParam()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DrillView> {
+    const { state, revision } = await this.queries.execute(new GetDrill(id));
+    response.setHeader('ETag', `"${revision}"`);
+    return view(state, revision, this.clock.nowMs());
+  }
+
+  @Post(':id/start')
+  @DrillWrite("Start the drill's clock at the plan's start and compression (planners)")
+  start(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
+    return this.act(id, exchange, async () => {
+      const { state } = await this.queries.execute(new GetDrill(id));
+      if (state.status === 'none') throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+      return { type: 'StartDrillClock', data: { drillId: id, drillTime: state.plan.startsAt, rate: state.plan.rate } };
+    });
+  }
+
+  @Post(':id/pause')
+  @DrillWrite("Pause the drill's clock: nothing falls due until it resumes (planners)")
+  pause(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({ type: 'PauseDrillClock', data: { drillId: id } }));
+  }
+
+  @Post(':id/resume')
+  @DrillWrite('Resume a paused or halted drill (planners)')
+  resume(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({ type: 'ResumeDrillClock', data: { drillId: id } }));
+  }
+
+  @Post(':id/rate')
+  @DrillWrite('Change the compression during play, 1× to 120× (planners)')
+  rate(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: DrillRateDto,
+    @Write() exchange: WriteExchange,
+  ): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({ type: 'ChangeDrillClockRate', data: { drillId: id, rate: body.rate } }));
+  }
+
+  @Post(':id/halt')
+  @DrillWrite('Real-world emergency: stop the drill now; every pending inject freezes (anyone taking part)')
+  halt(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: HaltDrillDto,
+    @Write() exchange: WriteExchange,
+  ): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({ type: 'HaltDrill', data: { drillId: id, reason: body.reason } }));
+  }
+
+  @Post(':id/end')
+  @DrillWrite('End the drill (planners); it stays in the record with its evaluation')
+  end(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({ type: 'EndDrill', data: { drillId: id } }));
+  }
+
+  @Post(':id/join')
+  @DrillWrite('Join the drill from this console (its invited participants)')
+  join(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({ type: 'JoinDrill', data: { drillId: id } }));
+  }
+
+  @Post(':id/observations')
+  @DrillWrite("Record an evaluator's observation, by core capability (Exercise Evaluation Guide)", 'created')
+  observe(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: DrillObservationDto,
+    @Write() exchange: WriteExchange,
+  ): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({
+      type: 'RecordDrillObservation',
+      data: {
+        drillId: id,
+        capability: body.capability,
+        ...(body.objectiveId ? { objectiveId: body.objectiveId } : {}),
+        text: body.text,
+      },
+    }));
+  }
+
+  private async act(
+    drillId: string,
+    { request, response }: WriteExchange,
+    command: () => DrillCommand | Promise<DrillCommand>,
+  ): Promise<WriteResult> {
+    const world = drillWorld(drillId);
+    if (request.world && request.world.kind === 'drill' && !sameWorld(request.world, world)) {
+      throw new FieldValidationError([
+        {
+          field: DRILL_HEADER,
+          rule: 'same-drill',
+          message: {
+            en: `${DRILL_HEADER} names another drill than the path`,
+            es: `${DRILL_HEADER} nombra otro ejercicio que la ruta`,
+          },
+        },
+      ]);
+    }
+    return written(response, this.commands.execute(new ActOnDrill(drillId, await command(), { ...request, world })));
+  }
+
+  /** A drill is planned from outside any world: it creates its own. */
+  private outsideWorlds(request: RequestContext): RequestContext {
+    const { world: _world, ...rest } = request;
+    return rest;
+  }
+
+  /** A participant as the directory knows the account: its side and agency are the account's, never the body's. */
+  private participant(
+    participant: { username: string; role: DrillParticipant['role'] },
+    index: number,
+  ): DrillParticipant {
+    const account = this.directory.find(participant.username);
+    if (!account) {
+      throw new FieldValidationError([
+        {
+          field: `participants[${index}].username`,
+          rule: 'account',
+          message: {
+            en: `participants[${index}].username is not an account of this Enlace`,
+            es: `participants[${index}].username no es una cuenta de este Enlace`,
+          },
+        },
+      ]);
+    }
+    return { username: account.id, role: participant.role, side: account.country, agency: account.agency };
+  }
+}
