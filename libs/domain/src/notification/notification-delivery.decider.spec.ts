@@ -47,6 +47,13 @@ const escalate = (tier: number): NotificationCommand => ({
   data: { tier, escalateTo: [{ agency: 'DOS', side: 'US', name: { en: 'U.S. Consulate General' } }] },
 });
 
+/** What the first escalation records: the deadline passed with both agencies pending. */
+const escalatedToTierOne = (): NotificationEvent[] =>
+  spec
+    .given([issued(PAST_DEADLINE)])
+    .when(escalate(1))
+    .events();
+
 describe('delivery outcomes', () => {
   it('records a delivery, a failure with its next attempt, and giving up', () => {
     spec
@@ -170,10 +177,7 @@ describe('escalation', () => {
       .given([issued(FUTURE_DEADLINE)])
       .when(escalate(1))
       .then([]);
-    const escalated = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const escalated = escalatedToTierOne();
     spec
       .given([issued(PAST_DEADLINE), ...escalated])
       .when(escalate(1))
@@ -202,10 +206,7 @@ describe('escalation', () => {
   });
 
   it('goes on to the next tier, and records deliveries to escalation addressees', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     const second = spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(escalate(2))
@@ -232,10 +233,7 @@ describe('escalation tiers in order', () => {
   });
 
   it('refuses tier 3 after tier 1 only', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(escalate(3))
@@ -243,10 +241,7 @@ describe('escalation tiers in order', () => {
   });
 
   it('takes tier 2 once tier 1 is recorded, then neither again', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     const second = spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(escalate(2))
@@ -277,10 +272,7 @@ describe('deliveries of an escalation tier', () => {
   });
 
   it('records the escalation message apart from the notification, even for a member agency', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     const toMember = spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(outcome('DOS', 'US', 1, 'delivered'))
