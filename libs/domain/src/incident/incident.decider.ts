@@ -13,17 +13,14 @@ import {
   NATIONAL_CENTERS,
   type NationalCenter,
   type ProtectiveActionKind,
+  type ProtectiveActionOrder,
   type Quantity,
   type Severity,
   type TranslatableIncidentField,
 } from './incident.events.js';
 
-export interface ProtectiveAction {
+export interface ProtectiveAction extends ProtectiveActionOrder {
   actionId: string;
-  kind: ProtectiveActionKind;
-  center: { lat: number; lon: number };
-  radiusMeters: number;
-  instructions: BilingualText;
   side: Side;
   orderedAt: string;
   liftedAt?: string;
@@ -90,12 +87,7 @@ export type IncidentCommand =
     }
   | {
       type: 'OrderProtectiveAction';
-      data: {
-        kind: ProtectiveActionKind;
-        center: { lat: number; lon: number };
-        radiusMeters: number;
-        instructions: BilingualText;
-      };
+      data: ProtectiveActionOrder;
     }
   | { type: 'LiftProtectiveAction'; data: { actionId: string } }
   | { type: 'FileSituationReport'; data: { summary: BilingualText } }
