@@ -1,4 +1,5 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
+import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { counterpartOf, type Side } from '../shared/side.js';
 import { broken, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
@@ -277,14 +278,6 @@ function requireOpen(state: IncidentState): OpenIncident {
     });
   }
   return state;
-}
-
-function requireOfficer(context: DecisionContext): Side {
-  const { role, country } = context.actor;
-  if (role !== 'officer' || country === null) {
-    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
-  }
-  return country;
 }
 
 export function decideIncident(

@@ -1,4 +1,5 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
+import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
 import type { Side } from '../shared/side.js';
@@ -167,14 +168,6 @@ export function pendingRecipients(state: ExistingNotification): Recipient[] {
   return state.recipients.filter(
     (recipient) => !state.acknowledgments.some((ack) => ack.agency === recipient.agency && ack.side === recipient.side),
   );
-}
-
-function requireOfficer(context: DecisionContext): Side {
-  const { role, country } = context.actor;
-  if (role !== 'officer' || country === null) {
-    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
-  }
-  return country;
 }
 
 function requireActive(state: NotificationState): ExistingNotification {
