@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/decider.js';
-import { deciderSpecification, mxOfficer, NOW, testContext } from '../testing/index.js';
+import { blmNotificationIssued, deciderSpecification, mxOfficer, NOW, testContext } from '../testing/index.js';
 import { type NotificationCommand, notificationDecider } from './notification.decider.js';
 import type { NotificationEvent } from './notification.events.js';
 
@@ -10,25 +10,8 @@ const ID = 'notification-1';
 const PAST_DEADLINE = '2026-11-23T17:30:00.000Z';
 const FUTURE_DEADLINE = '2026-11-23T20:00:00.000Z';
 
-function issued(deadline = FUTURE_DEADLINE): NotificationEvent {
-  return {
-    type: 'BlmNotificationIssued',
-    data: {
-      notificationId: ID,
-      blmId: 'blm-sandiego-tijuana',
-      subject: { portId: 'otay-mesa' },
-      title: { en: 'Lanes closed' },
-      body: { en: 'Commercial lanes closed' },
-      severity: 'severe',
-      acknowledgmentDeadline: deadline,
-      recipients: [
-        { agency: 'CBP', side: 'US' },
-        { agency: 'ANAM', side: 'MX' },
-      ],
-      issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
-    },
-  };
-}
+const issued = (deadline = FUTURE_DEADLINE): NotificationEvent =>
+  blmNotificationIssued({ notificationId: ID, acknowledgmentDeadline: deadline });
 
 const outcome = (
   agency: string,

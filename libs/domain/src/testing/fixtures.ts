@@ -1,5 +1,6 @@
 import { createReferenceCatalog } from '../reference/catalog.js';
 import { lanesForModes, type ChecklistTemplate, type ReferenceCatalog } from '../reference/reference.js';
+import type { NotificationEvent } from '../notification/notification.events.js';
 import type { Actor, DecisionContext } from '../shared/decider.js';
 
 export const NOW = '2026-11-23T18:00:00.000Z';
@@ -105,3 +106,30 @@ export const PORT_SHUTDOWN_DECLARED_V1 = Object.freeze({
   declaredBy: { side: 'US', agency: 'CBP' },
   checklist: { templateId: 'hazmat-release', templateVersion: 1, items: [] },
 });
+
+type IssuedData = Extract<NotificationEvent, { type: 'BlmNotificationIssued' }>['data'];
+
+/**
+ * A notification the U.S. officer issued to the San Diego–Tijuana BLM about Otay Mesa, addressed to CBP and ANAM:
+ * the start of a notification's stream, for the specs of what comes after.
+ */
+export function blmNotificationIssued(
+  data: Pick<IssuedData, 'notificationId' | 'acknowledgmentDeadline'> & Partial<IssuedData>,
+): NotificationEvent {
+  return {
+    type: 'BlmNotificationIssued',
+    data: {
+      blmId: 'blm-sandiego-tijuana',
+      subject: { portId: 'otay-mesa' },
+      title: { en: 'Lanes closed' },
+      body: { en: 'Commercial lanes closed' },
+      severity: 'severe',
+      recipients: [
+        { agency: 'CBP', side: 'US' },
+        { agency: 'ANAM', side: 'MX' },
+      ],
+      issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
+      ...data,
+    },
+  };
+}
