@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { type ProbeReport, serveRpc } from './live-shared.js';
+import { loopDelayOf, type ProbeReport, serveRpc } from './live-shared.js';
 
 if (process.env.BENCH_LIVE_PROBE === '1' && process.send) {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -29,13 +29,7 @@ if (process.env.BENCH_LIVE_PROBE === '1' && process.send) {
     memory: sample(),
     peakHeapUsed,
     peakRss,
-    loopDelay: {
-      p50: loopDelay.percentile(50) / 1e6,
-      p99: loopDelay.percentile(99) / 1e6,
-      max: loopDelay.max / 1e6,
-      mean: loopDelay.mean / 1e6,
-      utilization: performance.eventLoopUtilization(since).utilization,
-    },
+    loopDelay: loopDelayOf(loopDelay, since),
   });
   let profiler: Session | undefined;
   serveRpc(

@@ -11,7 +11,15 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { CONSOLE_NAMESPACE, type ConsoleEvent } from '@enlace/console-protocol';
-import { type LoopDelay, monoMs, type PhaseName, runSchedule, serveRpc, summaryText } from './live-shared.js';
+import {
+  type LoopDelay,
+  loopDelayOf,
+  monoMs,
+  type PhaseName,
+  runSchedule,
+  serveRpc,
+  summaryText,
+} from './live-shared.js';
 
 let http: HttpServer | undefined;
 let server: Server | undefined;
@@ -75,13 +83,7 @@ async function broadcast({ phase, count, intervalMs, template }: BroadcastArgs):
   });
   return {
     triggers,
-    loopDelay: {
-      p50: loopDelay.percentile(50) / 1e6,
-      p99: loopDelay.percentile(99) / 1e6,
-      max: loopDelay.max / 1e6,
-      mean: loopDelay.mean / 1e6,
-      utilization: performance.eventLoopUtilization(since).utilization,
-    },
+    loopDelay: loopDelayOf(loopDelay, since),
   };
 }
 

@@ -8,6 +8,7 @@
  * driver checks this at start-up with an IPC round trip (`clock` command).
  */
 import type { ChildProcess } from 'node:child_process';
+import { type EventLoopUtilization, type IntervalHistogram, performance } from 'node:perf_hooks';
 
 /** Milliseconds on the machine-wide monotonic clock (fractional: nanosecond source). */
 export function monoMs(): number {
@@ -210,6 +211,17 @@ export interface LoopDelay {
   mean: number;
   /** Event loop utilization (0–1) over the same window: 1 = the loop never waits, the process is saturated. */
   utilization: number;
+}
+
+/** The loop delay a process measured (the histogram in nanoseconds, reported in ms) and its utilization since `since`. */
+export function loopDelayOf(histogram: IntervalHistogram, since: EventLoopUtilization): LoopDelay {
+  return {
+    p50: histogram.percentile(50) / 1e6,
+    p99: histogram.percentile(99) / 1e6,
+    max: histogram.max / 1e6,
+    mean: histogram.mean / 1e6,
+    utilization: performance.eventLoopUtilization(since).utilization,
+  };
 }
 
 /** From the probe preloaded into the api (bench/live-api-probe.ts); bytes and milliseconds. */

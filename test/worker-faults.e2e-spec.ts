@@ -1,23 +1,11 @@
-import { CommandPipeline } from '@enlace/application';
-import { SystemClock } from '@enlace/clock';
-import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { TestPostgresServer, uniqueSchemaName } from '@enlace/event-store/testing';
-import {
-  eventsOf,
-  eventually,
-  issueNotification,
-  type ReceivedWebhook,
-  SmtpReceiver,
-  TestRedisServer,
-  WebhookReceiver,
-  writeDeliveryConfig,
-} from '@enlace/notifications/testing';
-import { loadReferenceCatalog } from '@enlace/reference-data';
+import { eventsOf, eventually, issueNotification, type ReceivedWebhook } from '@enlace/notifications/testing';
 import { deadlineJobId, type DeadlineJob } from '@enlace/notifications';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
 import { buildApi } from './support/api-process.js';
 import { WorkerProcess } from './support/worker-process.js';
+import { WorkerTestbed } from './support/worker-testbed.js';
 
 /**
  * The worker's faults, on a PostgreSQL server and a redis-server of the test's own: escalation tiers that fall due
@@ -29,16 +17,11 @@ const shipped = JSON.parse(readFileSync('config/notification-delivery.json', 'ut
 };
 const schema = uniqueSchemaName('worker_faults');
 let postgres: TestPostgresServer;
-let redis: TestRedisServer;
-let webhooks: WebhookReceiver;
-let smtp: SmtpReceiver;
-let store: PostgresEventStore;
-let pipeline: CommandPipeline;
-let env: Record<string, string>;
+let bed: WorkerTestbed;
 const workers: WorkerProcess[] = [];
 
 function startWorker(): WorkerProcess {
-  const worker = WorkerProcess.start(env);
+  const worker = WorkerProcess.start(bed.env);
   workers.push(worker);
   return worker;
 }
@@ -49,36 +32,22 @@ const escalationTier = (hook: ReceivedWebhook) => (hook.json.escalation as { tie
 
 beforeAll(async () => {
   buildApi();
-  [postgres, redis, webhooks, smtp] = await Promise.all([
-    TestPostgresServer.start(),
-    TestRedisServer.start(),
-    WebhookReceiver.start(),
-    SmtpReceiver.start(),
-  ]);
-  env = {
-    LOG_LEVEL: 'log',
-    DATABASE_URL: postgres.url,
-    DATABASE_SCHEMA: schema,
-    DATABASE_POOL_SIZE: '4',
-    REDIS_URL: redis.url,
-    NOTIFICATION_DELIVERY_FILE: await writeDeliveryConfig({
-      webhookBase: webhooks.url('/hooks'),
-      smtpPort: smtp.port,
+  postgres = await TestPostgresServer.start();
+  bed = await WorkerTestbed.start(
+    { url: postgres.url, schema },
+    {
       escalationIntervalSeconds: 1,
       // Longer than the test holds a delivery in flight, so the kill, not a timeout, ends the first attempt.
       webhookTimeoutMs: 30_000,
       lockDurationMs: shipped.worker.lockDurationMs,
       stalledIntervalMs: shipped.worker.stalledIntervalMs,
-    }),
-  };
-  store = await openPostgresEventStore({ connectionString: postgres.url, schema, poolSize: 4 });
-  pipeline = new CommandPipeline(store, loadReferenceCatalog('./config'), new SystemClock());
+    },
+  );
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
-  await store?.close();
-  await Promise.all([redis?.stop(), webhooks?.stop(), smtp?.stop()]);
+  await bed?.stop();
   await postgres?.destroy();
 }, 30_000);
 
@@ -86,15 +55,15 @@ it('both escalation tiers falling due together reach every recipient of both tie
   // No worker runs while the deadlines pass, so when one starts both tiers of every notification are due at once
   // (tier 2 one interval, 1 s, after the deadline) and their deadline jobs run side by side.
   const ids: string[] = [];
-  for (let i = 0; i < 12; i += 1) ids.push(await issueNotification(pipeline, { deadlineInMs: 1_000 }));
+  for (let i = 0; i < 12; i += 1) ids.push(await issueNotification(bed.pipeline, { deadlineInMs: 1_000 }));
   // Tier 2 of the last one falls due 2 s after it was issued (deadline 1 s, then one interval).
   await sleep(2_500);
   // Tier 2's job of every notification is queued first (the reconciler adds tier 1's when the worker starts), so the
   // worker meets tier 2 before tier 1: the order in which the lost tier-1 escalations of the report happened.
-  const deadlines = new Queue<DeadlineJob>('deadlines', { connection: { url: redis.url }, prefix: 'enlace' });
+  const deadlines = new Queue<DeadlineJob>('deadlines', { connection: { url: bed.redis.url }, prefix: 'enlace' });
   try {
     for (const id of ids) {
-      const [issued] = await eventsOf(store, id, 'BlmNotificationIssued');
+      const [issued] = await eventsOf(bed.store, id, 'BlmNotificationIssued');
       const job: DeadlineJob = {
         notificationId: id,
         tier: 2,
@@ -110,9 +79,9 @@ it('both escalation tiers falling due together reach every recipient of both tie
     await eventually(
       async () => {
         for (const id of ids) {
-          const tiers = webhooks.accepted(about(id)).map(escalationTier);
+          const tiers = bed.webhooks.accepted(about(id)).map(escalationTier);
           if (!tiers.includes(1) || !tiers.includes(2)) return false;
-          if ((await eventsOf(store, id, 'BlmNotificationDelivered')).length < 5) return false;
+          if ((await eventsOf(bed.store, id, 'BlmNotificationDelivered')).length < 5) return false;
         }
         return true;
       },
@@ -120,19 +89,19 @@ it('both escalation tiers falling due together reach every recipient of both tie
       'both tiers delivered for every notification',
     );
     for (const id of ids) {
-      const escalations = await eventsOf(store, id, 'BlmNotificationEscalated');
+      const escalations = await eventsOf(bed.store, id, 'BlmNotificationEscalated');
       expect({ id, tiers: escalations.map((event) => (event.data as { tier: number }).tier) }).toEqual({
         id,
         tiers: [1, 2],
       });
-      const hooks = webhooks.accepted(about(id)).filter((hook) => escalationTier(hook) !== undefined);
+      const hooks = bed.webhooks.accepted(about(id)).filter((hook) => escalationTier(hook) !== undefined);
       // Every recipient of both tiers (DOS for tier 1, NRC for tier 2) told once, tier 1 first.
       expect({ id, told: hooks.map((hook) => `${hook.path} tier ${escalationTier(hook)}`) }).toEqual({
         id,
         told: ['/hooks/dos tier 1', '/hooks/nrc tier 2'],
       });
       expect(hooks[0]!.receivedAt).toBeLessThanOrEqual(hooks[1]!.receivedAt);
-      const recorded = (await eventsOf(store, id, 'BlmNotificationDelivered'))
+      const recorded = (await eventsOf(bed.store, id, 'BlmNotificationDelivered'))
         .map((event) => event.data as { agency: string; tier?: number })
         .filter((data) => data.tier !== undefined)
         .map((data) => `${data.agency} tier ${data.tier}`);
@@ -147,18 +116,18 @@ it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of 
   const first = startWorker();
   await eventually(() => first.ready, 30_000, 'worker ready');
   // Receivers hold their answers: the webhook deliveries stay in flight until the kill.
-  webhooks.delayMs = 60_000;
-  const id = await issueNotification(pipeline, { deadlineInMs: 120_000 });
+  bed.webhooks.delayMs = 60_000;
+  const id = await issueNotification(bed.pipeline, { deadlineInMs: 120_000 });
   const inFlight = await eventually(
     () => {
-      const hooks = webhooks.received.filter(about(id));
+      const hooks = bed.webhooks.received.filter(about(id));
       return hooks.length >= 3 ? hooks : undefined; // CBP, ANAM and DOS by webhook
     },
     20_000,
     'three webhook deliveries in flight',
   );
   await first.stop('SIGKILL');
-  webhooks.delayMs = 0;
+  bed.webhooks.delayMs = 0;
   const restarted = startWorker();
   try {
     const deliveryIds = [...new Set(inFlight.map((hook) => String(hook.headers['x-enlace-delivery'])))];
@@ -167,7 +136,7 @@ it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of 
       () => {
         const again = deliveryIds.map(
           (deliveryId) =>
-            webhooks.received.filter(
+            bed.webhooks.received.filter(
               (hook) => hook.headers['x-enlace-delivery'] === deliveryId && hook.receivedAt > restarted.startedAt,
             )[0],
         );
@@ -184,17 +153,17 @@ it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of 
     expect(slowest).toBeLessThan(10_000);
     // Each message was recorded delivered once, whatever the receivers saw twice.
     await eventually(
-      async () => (await eventsOf(store, id, 'BlmNotificationDelivered')).length >= 4,
+      async () => (await eventsOf(bed.store, id, 'BlmNotificationDelivered')).length >= 4,
       20_000,
       'every member delivery recorded',
     );
-    const delivered = (await eventsOf(store, id, 'BlmNotificationDelivered')).map((event) => {
+    const delivered = (await eventsOf(bed.store, id, 'BlmNotificationDelivered')).map((event) => {
       const data = event.data as { agency: string; channel: string };
       return `${data.agency} ${data.channel}`;
     });
     expect(delivered.sort()).toEqual(['ANAM webhook', 'CBP email', 'CBP webhook', 'DOS webhook']);
   } finally {
-    webhooks.delayMs = 0;
+    bed.webhooks.delayMs = 0;
     await restarted.stop();
   }
 }, 90_000);
@@ -213,9 +182,9 @@ it('two workers: when the reconciler’s owner is killed (SIGKILL), the other ta
     await eventually(() => second.ready, 40_000, 'the second worker taking over');
     const tookOverMs = Date.now() - killedAt;
     // Only the owner schedules: a notification issued now is delivered only if the second worker took over.
-    const id = await issueNotification(pipeline, { deadlineInMs: 120_000 });
+    const id = await issueNotification(bed.pipeline, { deadlineInMs: 120_000 });
     await eventually(
-      () => (webhooks.received.filter(about(id)).length >= 3 ? true : undefined),
+      () => (bed.webhooks.received.filter(about(id)).length >= 3 ? true : undefined),
       20_000,
       'the new notification delivered by webhook',
     );

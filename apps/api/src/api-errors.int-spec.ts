@@ -123,6 +123,19 @@ describe('api errors: exact answers, nothing appended', () => {
     return body;
   }
 
+  /** A U.S. officer's write of `body`, refused 422 by the business rule `code` with `details`, nothing appended. */
+  async function refusedByRule(
+    method: string,
+    path: string,
+    body: object,
+    code: string,
+    details: Record<string, unknown>,
+  ): Promise<ErrorBody> {
+    const error = expectRule(await refused(method, path, { as: 'officer.us', body }), 422, code);
+    expect(error.details).toEqual(details);
+    return error;
+  }
+
   /** A 400 VALIDATION_FAILED; returns the problems, each checked to carry a rule and both languages. */
   function expectValidation(response: ApiResponse<ErrorBody>): FieldProblem[] {
     const body = expectError(response, 400, 'VALIDATION_FAILED');
@@ -870,41 +883,32 @@ describe('api errors: exact answers, nothing appended', () => {
       );
       expect(again.details).toEqual({ shutdownId: aString, declaredBy: 'US', parties: ['US'] });
 
-      const lane = expectRule(
-        await refused('POST', '/api/ports/boquillas/shutdowns', {
-          as: 'officer.us',
-          body: { kind: 'fire', lanes: ['rail:northbound'], reason: { en: 'Fire' } },
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        '/api/ports/boquillas/shutdowns',
+        { kind: 'fire', lanes: ['rail:northbound'], reason: { en: 'Fire' } },
         'PORT.UNKNOWN_LANE',
+        { lanes: ['rail:northbound'], portLanes: anArray },
       );
-      expect(lane.details).toEqual({ lanes: ['rail:northbound'], portLanes: anArray });
 
       for (const [path, body] of [
         ['/api/ports/boquillas/sign-offs', { side: 'US' }],
         ['/api/ports/boquillas/reopenings', {}],
         ['/api/ports/boquillas/checklist/us-fire-cleared/completion', {}],
       ] as const) {
-        const none = expectRule(
-          await refused('POST', path, { as: 'officer.us', body }),
-          422,
-          'PORT.NO_ACTIVE_SHUTDOWN',
-        );
-        expect(none.details).toEqual({ portId: 'boquillas' });
+        await refusedByRule('POST', path, body, 'PORT.NO_ACTIVE_SHUTDOWN', { portId: 'boquillas' });
       }
     });
 
     it('refuses a shutdown linked to an incident that does not exist (PORT.UNKNOWN_INCIDENT)', async () => {
       const incidentId = randomUUID();
-      const error = expectRule(
-        await refused('POST', '/api/ports/sasabe/shutdowns', {
-          as: 'officer.us',
-          body: { kind: 'hazmat-release', reason: { en: 'Leak' }, incidentId },
-        }),
-        422,
+      const error = await refusedByRule(
+        'POST',
+        '/api/ports/sasabe/shutdowns',
+        { kind: 'hazmat-release', reason: { en: 'Leak' }, incidentId },
         'PORT.UNKNOWN_INCIDENT',
+        { incidentId },
       );
-      expect(error.details).toEqual({ incidentId });
       expect(error.message).toEqual({
         en: `Incident ${incidentId} does not exist`,
         es: `El incidente ${incidentId} no existe`,
@@ -918,23 +922,21 @@ describe('api errors: exact answers, nothing appended', () => {
         as: 'officer.us',
         body: { readIn: 'en' },
       });
-      const twice = expectRule(
-        await refused('POST', `/api/notifications/${notification}/acknowledgments`, {
-          as: 'officer.us',
-          body: {},
-        }),
-        422,
+      const twice = await refusedByRule(
+        'POST',
+        `/api/notifications/${notification}/acknowledgments`,
+        {},
         'NOTIFICATION.ALREADY_ACKNOWLEDGED',
-      );
-      expect(twice.details).toEqual({
-        acknowledgment: {
-          agency: 'CBP',
-          side: 'US',
-          officer: 'officer.us',
-          readIn: 'en',
-          at: aString,
+        {
+          acknowledgment: {
+            agency: 'CBP',
+            side: 'US',
+            officer: 'officer.us',
+            readIn: 'en',
+            at: aString,
+          },
         },
-      });
+      );
       expect(twice.message).toEqual({ en: 'CBP (US) already acknowledged', es: 'CBP (US) ya acusó recibo' });
 
       const epa = await harness.token('officer.epa');
@@ -981,36 +983,30 @@ describe('api errors: exact answers, nothing appended', () => {
     });
 
     it('refuses an unknown BLM, an unknown port, a past deadline and an empty update', async () => {
-      const blm = expectRule(
-        await refused('POST', '/api/notifications', {
-          as: 'officer.us',
-          body: { ...validNotification(), blmId: 'blm-atlantis' },
-        }),
-        422,
+      const blm = await refusedByRule(
+        'POST',
+        '/api/notifications',
+        { ...validNotification(), blmId: 'blm-atlantis' },
         'NOTIFICATION.UNKNOWN_BLM',
+        { blmId: 'blm-atlantis' },
       );
-      expect(blm.details).toEqual({ blmId: 'blm-atlantis' });
       expect(blm.message.es).toBe('Mecanismo de Enlace Fronterizo desconocido: blm-atlantis');
 
-      const port = expectRule(
-        await refused('POST', '/api/notifications', {
-          as: 'officer.us',
-          body: { ...validNotification(), subject: { portId: 'atlantis-gate' } },
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        '/api/notifications',
+        { ...validNotification(), subject: { portId: 'atlantis-gate' } },
         'NOTIFICATION.UNKNOWN_PORT',
+        { portId: 'atlantis-gate' },
       );
-      expect(port.details).toEqual({ portId: 'atlantis-gate' });
 
-      const past = expectRule(
-        await refused('POST', '/api/notifications', {
-          as: 'officer.us',
-          body: { ...validNotification(), acknowledgmentDeadline: '2020-01-01T00:00:00Z' },
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        '/api/notifications',
+        { ...validNotification(), acknowledgmentDeadline: '2020-01-01T00:00:00Z' },
         'NOTIFICATION.DEADLINE_PASSED',
+        { acknowledgmentDeadline: '2020-01-01T00:00:00Z', now: aString },
       );
-      expect(past.details).toEqual({ acknowledgmentDeadline: '2020-01-01T00:00:00Z', now: aString });
 
       const notification = await issueNotification();
       expectRule(
@@ -1030,19 +1026,17 @@ describe('api errors: exact answers, nothing appended', () => {
       const { actionId } = (await harness.streamEvents(`incident-${incident}`)).at(-1)!.data as { actionId: string };
       expect(action.events.map(({ type }) => type)).toEqual(['ProtectiveActionOrdered']);
 
-      const blocked = expectRule(
-        await refused('POST', `/api/incidents/${incident}/closure`, {
-          as: 'officer.us',
-          body: { summary: { en: 'Done' } },
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        `/api/incidents/${incident}/closure`,
+        { summary: { en: 'Done' } },
         'INCIDENT.CANNOT_CLOSE',
+        {
+          jointResponseTeam: 'active',
+          protectiveActionsInForce: [actionId],
+          protectiveActionsBySide: { MX: [actionId] },
+        },
       );
-      expect(blocked.details).toEqual({
-        jointResponseTeam: 'active',
-        protectiveActionsInForce: [actionId],
-        protectiveActionsBySide: { MX: [actionId] },
-      });
 
       for (const as of ['officer.us', 'officer.mx']) {
         await write('POST', `/api/incidents/${incident}/joint-response-team/deactivation`, { as });
@@ -1058,84 +1052,71 @@ describe('api errors: exact answers, nothing appended', () => {
         [`/api/incidents/${incident}/closure`, { summary: { en: 'Again' } }],
         [`/api/incidents/${incident}/situation-reports`, { summary: { en: 'Late report' } }],
       ] as const) {
-        const closed = expectRule(await refused('POST', path, { as: 'officer.us', body }), 422, 'INCIDENT.CLOSED');
-        expect(closed.details).toEqual({ incidentId: incident });
+        const closed = await refusedByRule('POST', path, body, 'INCIDENT.CLOSED', { incidentId: incident });
         expect(closed.message).toEqual({ en: 'The incident is closed', es: 'El incidente está cerrado' });
       }
     });
 
     it('refuses an incident report naming an unknown port, an unknown plan or a future observation', async () => {
-      const port = expectRule(
-        await refused('POST', '/api/incidents', {
-          as: 'officer.us',
-          body: { ...validIncident(), affectedPortIds: ['otay-mesa', 'atlantis-gate'] },
-        }),
-        422,
+      const port = await refusedByRule(
+        'POST',
+        '/api/incidents',
+        { ...validIncident(), affectedPortIds: ['otay-mesa', 'atlantis-gate'] },
         'INCIDENT.UNKNOWN_PORT',
+        { portIds: ['atlantis-gate'] },
       );
-      expect(port.details).toEqual({ portIds: ['atlantis-gate'] });
       expect(port.message).toEqual({
         en: 'Unknown port of entry: atlantis-gate',
         es: 'Puerto de entrada desconocido: atlantis-gate',
       });
 
-      const plan = expectRule(
-        await refused('POST', '/api/incidents', {
-          as: 'officer.us',
-          body: { ...validIncident(), sisterCityPlanId: 'scp-atlantis' },
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        '/api/incidents',
+        { ...validIncident(), sisterCityPlanId: 'scp-atlantis' },
         'INCIDENT.UNKNOWN_SISTER_CITY_PLAN',
+        { sisterCityPlanId: 'scp-atlantis' },
       );
-      expect(plan.details).toEqual({ sisterCityPlanId: 'scp-atlantis' });
 
-      const future = expectRule(
-        await refused('POST', '/api/incidents', {
-          as: 'officer.us',
-          body: { ...validIncident(), observedAt: '2099-01-01T00:00:00Z' },
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        '/api/incidents',
+        { ...validIncident(), observedAt: '2099-01-01T00:00:00Z' },
         'INCIDENT.OBSERVED_IN_FUTURE',
+        { observedAt: '2099-01-01T00:00:00Z', now: aString },
       );
-      expect(future.details).toEqual({ observedAt: '2099-01-01T00:00:00Z', now: aString });
 
       const incident = await reportIncident();
-      const update = expectRule(
-        await refused('PATCH', `/api/incidents/${incident}`, {
-          as: 'officer.us',
-          body: { affectedPortIds: ['atlantis-gate'] },
-        }),
-        422,
+      await refusedByRule(
+        'PATCH',
+        `/api/incidents/${incident}`,
+        { affectedPortIds: ['atlantis-gate'] },
         'INCIDENT.UNKNOWN_PORT',
+        { portIds: ['atlantis-gate'] },
       );
-      expect(update.details).toEqual({ portIds: ['atlantis-gate'] });
     });
 
     it('refuses the JCP steps out of order, twice, or for the other side', async () => {
       const incident = await reportIncident();
-      const early = expectRule(
-        await refused('POST', `/api/incidents/${incident}/counterpart-center-notifications`, {
-          as: 'officer.us',
-          body: {},
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        `/api/incidents/${incident}/counterpart-center-notifications`,
+        {},
         'INCIDENT.NATIONAL_CENTER_NOT_NOTIFIED',
+        { side: 'US' },
       );
-      expect(early.details).toEqual({ side: 'US' });
 
       await write('POST', `/api/incidents/${incident}/national-center-notifications`, {
         as: 'officer.us',
         body: { reference: 'NRC-1380012' },
       });
-      const twice = expectRule(
-        await refused('POST', `/api/incidents/${incident}/national-center-notifications`, {
-          as: 'officer.us',
-          body: {},
-        }),
-        422,
+      await refusedByRule(
+        'POST',
+        `/api/incidents/${incident}/national-center-notifications`,
+        {},
         'INCIDENT.NATIONAL_CENTER_ALREADY_NOTIFIED',
+        { side: 'US' },
       );
-      expect(twice.details).toEqual({ side: 'US' });
 
       expectRule(
         await refused('POST', `/api/incidents/${incident}/joint-response-team/deactivation`, { as: 'officer.us' }),

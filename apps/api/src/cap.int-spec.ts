@@ -2,7 +2,7 @@
 // action; a BLM notification issued, acknowledged and cancelled; each answer validated against the OASIS schema.
 import { randomUUID } from 'node:crypto';
 import { all, assertValidCap, first as one } from '@enlace/cap/testing';
-import { ApiHarness, type ApiResponse } from './testing/api-harness.js';
+import { apiForTheseTests, type ApiResponse } from './testing/api-harness.js';
 
 const SENDER = 'enlace@border.example';
 
@@ -12,23 +12,15 @@ function triplet(xml: string): string {
 }
 
 describe('CAP 1.2 export over HTTP', () => {
-  let api: ApiHarness;
+  const api = apiForTheseTests();
   let incidentId: string;
   let notificationId: string;
   const incidentAlerts: string[] = [];
   const notificationAlerts: string[] = [];
 
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await api.stop();
-  });
-
   /** GETs a CAP document, checks the media type and the schema, and returns it. */
   async function cap(path: string, as = 'officer.us'): Promise<string> {
-    const response: ApiResponse<unknown> = await api.request<unknown>('GET', path, { as });
+    const response: ApiResponse<unknown> = await api().request<unknown>('GET', path, { as });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/cap+xml; charset=utf-8');
     expect(typeof response.body).toBe('string');
@@ -41,7 +33,7 @@ describe('CAP 1.2 export over HTTP', () => {
   }
 
   it('exports a newly reported incident as an Alert', async () => {
-    const reported = await api.request('POST', '/api/incidents', {
+    const reported = await api().request('POST', '/api/incidents', {
       as: 'officer.us',
       body: {
         kind: 'hazmat-release',
@@ -76,7 +68,7 @@ describe('CAP 1.2 export over HTTP', () => {
   });
 
   it('exports each later revision as an Update referencing the earlier versions, the original Alert first', async () => {
-    const updated = await api.request('PATCH', `/api/incidents/${incidentId}`, {
+    const updated = await api().request('PATCH', `/api/incidents/${incidentId}`, {
       as: 'officer.mx',
       body: { severity: 'extreme' },
     });
@@ -88,7 +80,7 @@ describe('CAP 1.2 export over HTTP', () => {
     expect(one(afterUpdate, 'references')).toBe(triplet(incidentAlerts[0]!));
     expect(all(afterUpdate, 'severity')).toEqual(['Extreme', 'Extreme']);
 
-    const ordered = await api.request('POST', `/api/incidents/${incidentId}/protective-actions`, {
+    const ordered = await api().request('POST', `/api/incidents/${incidentId}/protective-actions`, {
       as: 'officer.us',
       body: {
         kind: 'evacuation',
@@ -111,7 +103,7 @@ describe('CAP 1.2 export over HTTP', () => {
   });
 
   it('exports an issued BLM notification as an Alert in the area of its subject incident', async () => {
-    const issued = await api.request('POST', '/api/notifications', {
+    const issued = await api().request('POST', '/api/notifications', {
       as: 'officer.us',
       body: {
         blmId: 'blm-sandiego-tijuana',
@@ -139,7 +131,7 @@ describe('CAP 1.2 export over HTTP', () => {
     ]);
 
     // An acknowledgment changes nothing for the receivers of the alert: same version, same document.
-    const ack = await api.request('POST', `/api/notifications/${notificationId}/acknowledgments`, {
+    const ack = await api().request('POST', `/api/notifications/${notificationId}/acknowledgments`, {
       as: 'officer.mx',
       body: { readIn: 'es' },
     });
@@ -148,7 +140,7 @@ describe('CAP 1.2 export over HTTP', () => {
   });
 
   it('exports the cancelled notification as a Cancel referencing the original Alert', async () => {
-    const cancelled = await api.request('POST', `/api/notifications/${notificationId}/cancellation`, {
+    const cancelled = await api().request('POST', `/api/notifications/${notificationId}/cancellation`, {
       as: 'officer.us',
       body: { reason: { en: 'Issued for the wrong port', es: 'Emitida para otro puerto' } },
     });
@@ -164,7 +156,7 @@ describe('CAP 1.2 export over HTTP', () => {
 
   it('exports a drill stream as an Exercise alert', async () => {
     const drillId = randomUUID();
-    await api.store.append(
+    await api().store.append(
       `incident-${drillId}`,
       [
         {
@@ -206,7 +198,7 @@ describe('CAP 1.2 export over HTTP', () => {
       [`/api/incidents/${randomUUID()}/cap`, 'INCIDENT.NOT_FOUND'],
       [`/api/notifications/${randomUUID()}/cap`, 'NOTIFICATION.NOT_FOUND'],
     ] as const) {
-      const missing = await api.request<{ statusCode: number; code: string; message: object; details: object }>(
+      const missing = await api().request<{ statusCode: number; code: string; message: object; details: object }>(
         'GET',
         path,
         { as: 'auditor' },
@@ -216,10 +208,10 @@ describe('CAP 1.2 export over HTTP', () => {
       expect(missing.body).toMatchObject({ statusCode: 404, code, details: {} });
       expect(Object.keys(missing.body.message).sort()).toEqual(['en', 'es']);
     }
-    const malformed = await api.request('GET', '/api/incidents/not-a-uuid/cap', { as: 'auditor' });
+    const malformed = await api().request('GET', '/api/incidents/not-a-uuid/cap', { as: 'auditor' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
-    const anonymous = await api.request('GET', `/api/incidents/${incidentId}/cap`);
+    const anonymous = await api().request('GET', `/api/incidents/${incidentId}/cap`);
     expect(anonymous.status).toBe(401);
   });
 });

@@ -1,18 +1,10 @@
-import { ApiHarness } from './testing/api-harness.js';
+import { apiForTheseTests } from './testing/api-harness.js';
 
-let api: ApiHarness;
-
-beforeAll(async () => {
-  api = await ApiHarness.start();
-}, 60_000);
-
-afterAll(async () => {
-  await api.stop();
-});
+const api = apiForTheseTests();
 
 describe('OpenAPI', () => {
   it('documents every route at /api/docs-json, with bearer auth and the write headers', async () => {
-    const { status, body } = await api.request<{
+    const { status, body } = await api().request<{
       paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
     }>('GET', '/api/docs-json');
     expect(status).toBe(200);
@@ -94,7 +86,7 @@ describe('OpenAPI', () => {
     expect(shutdown.parameters!.map((parameter) => parameter.name)).toEqual(
       expect.arrayContaining(['If-Match', 'Idempotency-Key']),
     );
-    const page = await fetch(`${api.baseUrl}/api/docs`);
+    const page = await fetch(`${api().baseUrl}/api/docs`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger');
   });

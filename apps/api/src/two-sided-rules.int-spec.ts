@@ -1,19 +1,11 @@
-import { ApiHarness, type ApiResponse } from './testing/api-harness.js';
+import { apiForTheseTests, type ApiResponse } from './testing/api-harness.js';
 
 /**
  * The two-sided rules through HTTP on the real PostgreSQL store (decision 0008): the Otay Mesa walk-around that
  * used to reopen 10 of 11 lanes alone, sign-offs refused and withdrawn, a shutdown widened and joined, and a
  * protective action only its own side may lift. Every refusal is checked to append nothing.
  */
-let api: ApiHarness;
-
-beforeAll(async () => {
-  api = await ApiHarness.start();
-}, 60_000);
-
-afterAll(async () => {
-  await api.stop();
-});
+const api = apiForTheseTests();
 
 interface ErrorBody {
   code: string;
@@ -46,7 +38,7 @@ interface Port {
 const officer = (side: 'US' | 'MX') => (side === 'US' ? 'officer.us' : 'officer.mx');
 
 async function write(method: string, path: string, as: string, body: unknown = {}) {
-  const response = await api.request<{ id: string; events: { type: string }[]; position: string }>(method, path, {
+  const response = await api().request<{ id: string; events: { type: string }[]; position: string }>(method, path, {
     as,
     body,
   });
@@ -56,18 +48,18 @@ async function write(method: string, path: string, as: string, body: unknown = {
 
 /** A refusal: its status and code, both languages, and nothing appended anywhere. */
 async function refused(method: string, path: string, as: string, body: unknown, status: number, code: string) {
-  const before = (await api.allEvents()).length;
-  const response: ApiResponse<ErrorBody> = await api.request<ErrorBody>(method, path, { as, body });
+  const before = (await api().allEvents()).length;
+  const response: ApiResponse<ErrorBody> = await api().request<ErrorBody>(method, path, { as, body });
   expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
   expect(response.body.message.en.length).toBeGreaterThan(0);
   expect(response.body.message.es.length).toBeGreaterThan(0);
-  expect(await api.allEvents()).toHaveLength(before);
+  expect(await api().allEvents()).toHaveLength(before);
   return response.body;
 }
 
-const port = async (id: string) => (await api.request<Port>('GET', `/api/ports/${id}`, { as: 'auditor' })).body;
+const port = async (id: string) => (await api().request<Port>('GET', `/api/ports/${id}`, { as: 'auditor' })).body;
 const boardEntry = async (id: string, after: string) =>
-  (await api.request<(Port & { id: string })[]>('GET', `/api/ports?after=${after}`, { as: 'auditor' })).body.find(
+  (await api().request<(Port & { id: string })[]>('GET', `/api/ports?after=${after}`, { as: 'auditor' })).body.find(
     (entry) => entry.id === id,
   )!;
 
@@ -376,7 +368,7 @@ describe('a side acts for its side: protective actions', () => {
       radiusMeters: 800,
       instructions: { es: 'Evacuar la colonia' },
     });
-    const { actionId } = (await api.streamEvents(`incident-${id}`)).at(-1)!.data as { actionId: string };
+    const { actionId } = (await api().streamEvents(`incident-${id}`)).at(-1)!.data as { actionId: string };
 
     const lift = await refused(
       'POST',
@@ -405,7 +397,7 @@ describe('a side acts for its side: protective actions', () => {
     await write('POST', `/api/incidents/${id}/closure`, 'officer.us', {
       summary: { en: 'Released; evacuation lifted by Mexico' },
     });
-    expect((await api.streamEvents(`incident-${id}`)).map((event) => event.type).slice(-2)).toEqual([
+    expect((await api().streamEvents(`incident-${id}`)).map((event) => event.type).slice(-2)).toEqual([
       'ProtectiveActionLifted',
       'IncidentClosed',
     ]);

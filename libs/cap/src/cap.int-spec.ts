@@ -1,5 +1,6 @@
 import type { IncidentEvent, NotificationEvent } from '@enlace/domain';
 import type { Mode, Position, RecordedEvent } from '@enlace/event-store';
+import { testMetadata } from '@enlace/event-store/testing';
 import { all, assertValidCap, only as one, unescapeXml } from '@enlace/cap/testing';
 import {
   capDateTime,
@@ -32,12 +33,8 @@ function stream(
     position: String(revision).padStart(20, '0') as Position,
     data: event.data,
     metadata: {
-      actor: 'officer.us',
-      agency: 'CBP',
-      country: 'US',
-      role: 'officer',
+      ...testMetadata,
       correlationId: `correlation-${revision}`,
-      causationId: null,
       mode,
       recordedAt: new Date(START + revision * 60_000).toISOString(),
       ...extraMetadata,

@@ -1,4 +1,5 @@
-import type { Position, RecordedEvent, Subscription } from './event-store.port.js';
+import type { Position, RecordedEvent } from './event-store.port.js';
+import { GeneratedSubscription, sleep } from './generated-subscription.js';
 import type { Wakeup } from './wakeup.js';
 
 export interface Page {
@@ -21,26 +22,17 @@ export interface PollingSubscriptionOptions {
 const MAX_RETRY_MS = 2_000;
 
 /** Catch-up then live over any store that can read a page after a position: the reader never skips an event. */
-export class PollingSubscription implements Subscription {
-  private readonly abort = new AbortController();
-  private iterator: AsyncGenerator<RecordedEvent> | undefined;
-
-  constructor(private readonly options: PollingSubscriptionOptions) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    this.iterator ??= this.run();
-    return this.iterator;
+export class PollingSubscription extends GeneratedSubscription {
+  constructor(private readonly options: PollingSubscriptionOptions) {
+    super();
   }
 
-  async close(): Promise<void> {
-    if (this.abort.signal.aborted) return;
-    this.abort.abort();
+  protected closing(): void {
     this.options.onClose(this);
-    await this.iterator?.return(undefined);
   }
 
-  private async *run(): AsyncGenerator<RecordedEvent> {
-    const { signal } = this.abort;
+  protected async *run(): AsyncGenerator<RecordedEvent> {
+    const { signal } = this;
     const { wakeup, pollIntervalMs } = this.options;
     let cursor = await this.retrying(() => this.options.resolveStart());
     let failures = 0;
@@ -71,22 +63,9 @@ export class PollingSubscription implements Subscription {
       try {
         return await read();
       } catch (error) {
-        if (this.abort.signal.aborted) throw error;
-        await sleep(Math.min(100 * 2 ** attempt, MAX_RETRY_MS), this.abort.signal);
+        if (this.signal.aborted) throw error;
+        await sleep(Math.min(100 * 2 ** attempt, MAX_RETRY_MS), this.signal);
       }
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
 }

@@ -7,6 +7,7 @@ import {
   drillWorld,
   LIVE,
 } from '@enlace/domain';
+import { blmNotificationIssued } from '@enlace/domain/testing';
 import { createHmac } from 'node:crypto';
 import { channelsOf, InvalidDeliveryConfigError, parseDeliveryConfig } from './delivery-config.js';
 import { deadlineJobId, deliveryJobId } from './jobs.js';
@@ -36,24 +37,16 @@ function fold(events: NotificationEvent[]): ExistingNotification {
   return state;
 }
 
-const issued: NotificationEvent = {
-  type: 'BlmNotificationIssued',
-  data: {
-    notificationId: ID,
-    blmId: 'blm-sandiego-tijuana',
-    subject: { portId: 'otay-mesa' },
-    title: { en: 'Lanes closed' },
-    body: { en: 'Closed', es: 'Cerrados' },
-    severity: 'severe',
-    acknowledgmentDeadline: DEADLINE,
-    recipients: [
-      { agency: 'CBP', side: 'US' },
-      { agency: 'ANAM', side: 'MX' },
-      { agency: 'PC', side: 'MX' },
-    ],
-    issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
-  },
-};
+const issued = blmNotificationIssued({
+  notificationId: ID,
+  acknowledgmentDeadline: DEADLINE,
+  body: { en: 'Closed', es: 'Cerrados' },
+  recipients: [
+    { agency: 'CBP', side: 'US' },
+    { agency: 'ANAM', side: 'MX' },
+    { agency: 'PC', side: 'MX' },
+  ],
+});
 const ack = (agency: string, side: 'US' | 'MX'): NotificationEvent => ({
   type: 'BlmNotificationAcknowledged',
   data: { notificationId: ID, agency, side, officer: `officer.${agency}` },

@@ -7,6 +7,7 @@ import {
 } from '@enlace/domain';
 import { type DecodedEvent, decodeOrThrow } from '@enlace/consumers';
 import type { Position } from '@enlace/event-store';
+import { testMetadata } from '@enlace/event-store/testing';
 import { PortStatusProjection } from './port-status.projection.js';
 
 const port: PortOfEntry = {
@@ -46,16 +47,7 @@ function recorded(event: PortEvent): DecodedEvent {
     type: event.type,
     position: `${position}:${position}` as Position,
     data: event.data,
-    metadata: {
-      actor: 'officer.us',
-      agency: 'CBP',
-      country: 'US',
-      role: 'officer',
-      correlationId: 'c',
-      causationId: null,
-      mode: 'actual',
-      recordedAt: '2026-11-23T20:00:00.000Z',
-    },
+    metadata: { ...testMetadata, correlationId: 'c', recordedAt: '2026-11-23T20:00:00.000Z' },
     hash: '',
   });
 }

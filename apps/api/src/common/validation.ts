@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import { applyHumanTextRules, HUMAN_TEXT_MESSAGES_ES } from './human-text.validation.js';
 import {
   registerDecorator,
@@ -8,6 +9,16 @@ import {
   type ValidationOptions,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+
+/**
+ * A field holding one object of the class `dto` names: made an instance of it, then validated as an object and by
+ * that class's own rules.
+ */
+export function NestedObject(dto: () => new () => object): PropertyDecorator {
+  // In the order the three decorators took stacked (`@IsObject() @ValidateNested() @Type(…)` apply bottom-up), so
+  // the rules run, and their problems are answered, as before.
+  return applyDecorators(Type(dto), ValidateNested(), IsObject());
+}
 
 export interface FieldProblem {
   /** Dotted path into the body, e.g. `location.lat` or `affectedPortIds.2`. */

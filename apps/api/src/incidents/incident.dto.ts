@@ -13,7 +13,6 @@ import {
   type BilingualText,
   type TranslatableIncidentField,
 } from '@enlace/domain';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -22,7 +21,6 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
-  IsObject,
   IsString,
   Matches,
   Max,
@@ -30,11 +28,10 @@ import {
   Min,
   MinLength,
   ValidateBy,
-  ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
 import { IsHumanText } from '../common/human-text.validation.js';
-import { IsBilingualText, OptionalField } from '../common/validation.js';
+import { IsBilingualText, NestedObject, OptionalField } from '../common/validation.js';
 
 const HUMAN_TEXT =
   'At least one visible character; no bidirectional override (U+202A–U+202E, U+2066–U+2069) or control ' +
@@ -134,23 +131,17 @@ export class ReportIncidentDto {
 
   @ApiPropertyOptional({ type: MaterialDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MaterialDto)
+  @NestedObject(() => MaterialDto)
   material?: MaterialDto;
 
   @ApiPropertyOptional({ type: QuantityDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => QuantityDto)
+  @NestedObject(() => QuantityDto)
   quantity?: QuantityDto;
 
   @ApiProperty({ type: LocationDto })
   @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocationDto)
+  @NestedObject(() => LocationDto)
   location: LocationDto;
 
   @ApiPropertyOptional({ type: [String], example: ['otay-mesa'] })
@@ -167,9 +158,7 @@ export class ReportIncidentDto {
 
   @ApiPropertyOptional({ type: CasualtiesDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CasualtiesDto)
+  @NestedObject(() => CasualtiesDto)
   casualties?: CasualtiesDto;
 
   @ApiPropertyOptional({ description: 'When the release was observed (ISO 8601); defaults to now' })
@@ -191,23 +180,17 @@ export class UpdateIncidentDto {
 
   @ApiPropertyOptional({ type: MaterialDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MaterialDto)
+  @NestedObject(() => MaterialDto)
   material?: MaterialDto;
 
   @ApiPropertyOptional({ type: QuantityDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => QuantityDto)
+  @NestedObject(() => QuantityDto)
   quantity?: QuantityDto;
 
   @ApiPropertyOptional({ type: LocationDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocationDto)
+  @NestedObject(() => LocationDto)
   location?: LocationDto;
 
   @ApiPropertyOptional({ type: [String] })
@@ -224,9 +207,7 @@ export class UpdateIncidentDto {
 
   @ApiPropertyOptional({ type: CasualtiesDto })
   @OptionalField()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CasualtiesDto)
+  @NestedObject(() => CasualtiesDto)
   casualties?: CasualtiesDto;
 }
 
@@ -237,9 +218,7 @@ export class OrderProtectiveActionDto {
 
   @ApiProperty({ type: PointDto })
   @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PointDto)
+  @NestedObject(() => PointDto)
   center: PointDto;
 
   @ApiProperty({ example: 800 })

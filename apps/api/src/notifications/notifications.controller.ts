@@ -27,8 +27,8 @@ import {
 } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import type { NotificationStatus } from '@enlace/projections';
-import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsObject, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
@@ -42,7 +42,7 @@ import {
   pageOf,
   PositionQuery,
 } from '../common/projections.js';
-import { IsBilingualText, OptionalField } from '../common/validation.js';
+import { IsBilingualText, NestedObject, OptionalField } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
@@ -76,9 +76,7 @@ export class IssueNotificationDto {
 
   @ApiProperty({ type: NotificationSubjectDto })
   @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => NotificationSubjectDto)
+  @NestedObject(() => NotificationSubjectDto)
   subject: NotificationSubjectDto;
 
   @ApiProperty({ type: BilingualTextDto })

@@ -27,6 +27,24 @@ export interface ApiResponse<Body = Record<string, unknown>> {
   headers: Headers;
 }
 
+/**
+ * The api of the tests of this file (or of the describe block that calls it): started before them, stopped after.
+ * Read it in a test or a hook, once started: `api().request(…)`.
+ */
+export function apiForTheseTests(options?: ApiHarnessOptions): () => ApiHarness {
+  let harness: ApiHarness | undefined;
+  beforeAll(async () => {
+    harness = await ApiHarness.start(options);
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  return () => {
+    if (!harness) throw new Error('The api is read before it started (in a beforeAll of these tests)');
+    return harness;
+  };
+}
+
 /** The api in this process on the real PostgreSQL server (a schema of its own), served over real HTTP. */
 export class ApiHarness {
   private readonly tokens = new Map<string, string>();

@@ -14,6 +14,31 @@ import { useNow } from './hooks';
 import { useMyMechanisms, notificationState } from './notifications';
 import './shell.css';
 
+/** The first stop of the keyboard on every page: straight to its main landmark. */
+export function SkipLink() {
+  const { t } = useI18n();
+  return (
+    <a className="skip-link" href="#main">
+      {t.skipToContent}
+    </a>
+  );
+}
+
+/** Enlace's mark and name, as every page's header shows them, with what the header adds after them. */
+export function Brand({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="brand">
+      <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true" focusable="false">
+        <rect width="32" height="32" rx="6" fill="#0b3d5c" />
+        <path d="M4 20 C10 14 14 24 20 16 S28 12 28 12" stroke="#f5b700" strokeWidth="3" fill="none" />
+      </svg>
+      <span className="brand-name">{t.appName}</span>
+      {children}
+    </div>
+  );
+}
+
 export function LanguageSwitch() {
   const { lang, t, setLang } = useI18n();
   return (
@@ -141,18 +166,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const { user } = useSignedIn();
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
-        {t.skipToContent}
-      </a>
+      <SkipLink />
       <header className="top">
-        <div className="brand">
-          <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="6" fill="#0b3d5c" />
-            <path d="M4 20 C10 14 14 24 20 16 S28 12 28 12" stroke="#f5b700" strokeWidth="3" fill="none" />
-          </svg>
-          <span className="brand-name">{t.appName}</span>
+        <Brand>
           <span className="brand-tagline">{t.appTagline}</span>
-        </div>
+        </Brand>
         <nav aria-label={t.mainNavigation} className="nav">
           <Link to={{ name: 'overview' }} aria-current={route.name === 'overview' ? 'page' : undefined}>
             {t.navOverview}

@@ -172,6 +172,57 @@ export function ErrorAlert({ error, onRetry, testId }: { error: ApiError; onRetr
   );
 }
 
+/**
+ * A page for some roles only (admins, auditors): its title, intro and content, or for anyone else the title and why
+ * they cannot see it. `id` names the page's heading (`<id>-title`) and its test id.
+ */
+export function RolesOnlyPage({
+  allowed,
+  id,
+  title,
+  intro,
+  whoMay,
+  children,
+}: {
+  allowed: boolean;
+  id: string;
+  title: string;
+  intro: string;
+  whoMay: string;
+  children: ReactNode;
+}) {
+  if (!allowed) {
+    return (
+      <div className="card narrow">
+        <h1>{title}</h1>
+        <p>{whoMay}</p>
+      </div>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid={id}>
+      <h1 id={`${id}-title`}>{title}</h1>
+      <p className="muted">{intro}</p>
+      {children}
+    </section>
+  );
+}
+
+/** A table's header row, a column for each label, in order. */
+export function ColumnHeads({ labels }: { labels: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th key={label} scope="col">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Loading, failed or loaded: the frame of every read model on screen. */
 export function Loadable<T>({
   resource,
@@ -274,12 +325,40 @@ export function SeveritySelect({
 }) {
   const { t } = useI18n();
   return (
+    <ChoiceField
+      id={id}
+      label={t.severityLabel}
+      value={value}
+      values={SEVERITIES}
+      labelOf={(severity) => t.severity[severity]}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A labelled drop-down of a fixed list of values, each shown by its label. */
+export function ChoiceField<Value extends string>({
+  id,
+  label,
+  value,
+  values,
+  labelOf,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: Value;
+  values: readonly Value[];
+  labelOf: (value: Value) => string;
+  onChange: (value: Value) => void;
+}) {
+  return (
     <div className="field">
-      <label htmlFor={id}>{t.severityLabel}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value as Severity)}>
-        {SEVERITIES.map((severity) => (
-          <option key={severity} value={severity}>
-            {t.severity[severity]}
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as Value)}>
+        {values.map((option) => (
+          <option key={option} value={option}>
+            {labelOf(option)}
           </option>
         ))}
       </select>

@@ -1,7 +1,7 @@
 // Accounts, for administrators: who may sign in, sign-in lockouts (with unlock), and disabling or enabling an account.
 import { useState } from 'react';
 import type { AccountView } from '../api/types';
-import { ErrorAlert, Loadable, LocalTime } from '../components/common';
+import { ColumnHeads, ErrorAlert, Loadable, LocalTime, RolesOnlyPage } from '../components/common';
 import { useNow, useTitle } from '../components/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
@@ -136,31 +136,27 @@ export function Accounts() {
   const { user } = useSignedIn();
   useTitle(t.accountsTitle);
   const accounts = useResource<AccountView[]>(canManageAccounts(user) ? '/api/admin/accounts' : null);
-  if (!canManageAccounts(user)) {
-    return (
-      <div className="card narrow">
-        <h1>{t.accountsTitle}</h1>
-        <p>{t.accountsOnlyAdmins}</p>
-      </div>
-    );
-  }
   return (
-    <section className="card" aria-labelledby="accounts-title" data-testid="accounts">
-      <h1 id="accounts-title">{t.accountsTitle}</h1>
-      <p className="muted">{t.accountsIntro}</p>
+    <RolesOnlyPage
+      allowed={canManageAccounts(user)}
+      id="accounts"
+      title={t.accountsTitle}
+      intro={t.accountsIntro}
+      whoMay={t.accountsOnlyAdmins}
+    >
       <Loadable resource={accounts}>
         {(list) => (
           <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.accountColumns.account}</th>
-                <th scope="col">{t.accountColumns.agency}</th>
-                <th scope="col">{t.accountColumns.role}</th>
-                <th scope="col">{t.accountColumns.status}</th>
-                <th scope="col">{t.accountColumns.lockout}</th>
-                <th scope="col">{t.accountColumns.actions}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[
+                t.accountColumns.account,
+                t.accountColumns.agency,
+                t.accountColumns.role,
+                t.accountColumns.status,
+                t.accountColumns.lockout,
+                t.accountColumns.actions,
+              ]}
+            />
             <tbody>
               {list.map((account) => (
                 <AccountRow key={account.username} account={account} onChanged={accounts.retry} />
@@ -169,6 +165,6 @@ export function Accounts() {
           </table>
         )}
       </Loadable>
-    </section>
+    </RolesOnlyPage>
   );
 }

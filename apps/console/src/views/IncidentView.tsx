@@ -15,6 +15,7 @@ import {
   BiText,
   DisabledReason,
   ErrorAlert,
+  ColumnHeads,
   ExerciseBanner,
   ExerciseTag,
   FormProblems,
@@ -285,14 +286,7 @@ function Timeline({ entries, zone }: { entries: ActivityEntry[]; zone: string })
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="timeline-heading">
       <table className="table timeline" data-testid="timeline">
-        <thead>
-          <tr>
-            <th scope="col">{t.when}</th>
-            <th scope="col">{t.whichSide}</th>
-            <th scope="col">{t.who}</th>
-            <th scope="col">{t.what}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t.when, t.whichSide, t.who, t.what]} />
         <tbody>
           {[...entries].reverse().map((entry) => (
             <tr key={entry.position}>

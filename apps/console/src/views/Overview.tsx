@@ -4,6 +4,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { IncidentBoardEntry, PortStatus } from '../api/types';
 import {
   BiText,
+  ColumnHeads,
   ExerciseBanner,
   ExerciseTag,
   Loadable,
@@ -90,14 +91,7 @@ function NonOpenPorts({ ports }: { ports: PortStatus[] }) {
         <caption id={captionId} className="visually-hidden">
           {t.nonOpenPorts}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.portColumn}</th>
-            <th scope="col">{t.statusColumn}</th>
-            <th scope="col">{t.sinceColumn}</th>
-            <th scope="col">{t.checklistColumn}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t.portColumn, t.statusColumn, t.sinceColumn, t.checklistColumn]} />
         <tbody>
           {closed.map((port) => (
             <tr key={port.id} data-testid={`port-row-${port.id}`}>

@@ -2,7 +2,14 @@
 // places it), the material by UN number (the ERG table fills in its class and guide), quantity.
 import { useMemo, useState, type FormEvent } from 'react';
 import { INCIDENT_KINDS, QUANTITY_UNITS, type HazardousMaterial, type IncidentKind, type Severity } from '../api/types';
-import { BilingualFields, DisabledReason, FormProblems, SeveritySelect, SubmitButton } from '../components/common';
+import {
+  BilingualFields,
+  ChoiceField,
+  DisabledReason,
+  FormProblems,
+  SeveritySelect,
+  SubmitButton,
+} from '../components/common';
 import { usePorts, useTitle } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
 import { bilingualInput } from '../i18n';
@@ -81,16 +88,14 @@ export function ReportIncident() {
       <h1>{t.reportIncidentTitle}</h1>
       <form className="card form" onSubmit={onSubmit} data-testid="report-incident-form" noValidate>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="incident-kind">{t.kind}</label>
-            <select id="incident-kind" value={kind} onChange={(event) => setKind(event.target.value as IncidentKind)}>
-              {INCIDENT_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {t.incidentKind[value]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="incident-kind"
+            label={t.kind}
+            value={kind}
+            values={INCIDENT_KINDS}
+            labelOf={(value) => t.incidentKind[value]}
+            onChange={setKind}
+          />
           <SeveritySelect id="incident-severity" value={severity} onChange={setSeverity} />
         </div>
         <BilingualFields

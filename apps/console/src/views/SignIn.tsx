@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import type { LoginResponse } from '../api/types';
-import { LanguageSwitch } from '../components/Shell';
+import { Brand, LanguageSwitch, SkipLink } from '../components/Shell';
 import { useTitle } from '../components/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
@@ -42,17 +42,9 @@ export function SignIn() {
 
   return (
     <div className="signin-page">
-      <a className="skip-link" href="#main">
-        {t.skipToContent}
-      </a>
+      <SkipLink />
       <header className="signin-header">
-        <div className="brand">
-          <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="6" fill="#0b3d5c" />
-            <path d="M4 20 C10 14 14 24 20 16 S28 12 28 12" stroke="#f5b700" strokeWidth="3" fill="none" />
-          </svg>
-          <span className="brand-name">{t.appName}</span>
-        </div>
+        <Brand />
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1} className="signin-main">

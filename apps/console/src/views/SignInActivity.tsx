@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ApiError, request } from '../api/client';
 import type { AuthActivityEntry, AuthActivityPage } from '../api/types';
-import { ErrorAlert, Loadable, LocalTime } from '../components/common';
+import { ColumnHeads, ErrorAlert, Loadable, LocalTime, RolesOnlyPage } from '../components/common';
 import { useTitle } from '../components/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { SIGN_IN_ACTIVITY_PATH } from '../live/feed-state';
@@ -49,19 +49,14 @@ export function SignInActivity() {
   const newest = useResource<AuthActivityPage>(allowed ? SIGN_IN_ACTIVITY_PATH : null);
   const [older, setOlder] = useState<{ after: number | null; entries: AuthActivityEntry[]; next: number | null }>();
   const [error, setError] = useState<ApiError | undefined>(undefined);
-  if (!allowed) {
-    return (
-      <div className="card narrow">
-        <h1>{t.activityTitle}</h1>
-        <p>{t.activityOnlyAuditors}</p>
-      </div>
-    );
-  }
-
   return (
-    <section className="card" aria-labelledby="activity-title" data-testid="sign-in-activity">
-      <h1 id="activity-title">{t.activityTitle}</h1>
-      <p className="muted">{t.activityIntro}</p>
+    <RolesOnlyPage
+      allowed={allowed}
+      id="sign-in-activity"
+      title={t.activityTitle}
+      intro={t.activityIntro}
+      whoMay={t.activityOnlyAuditors}
+    >
       <Loadable resource={newest}>
         {(page) => {
           // Older pages continue the newest page read; a newer read of it starts over.
@@ -87,16 +82,16 @@ export function SignInActivity() {
           return (
             <>
               <table className="admin-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.activityColumns.when}</th>
-                    <th scope="col">{t.activityColumns.what}</th>
-                    <th scope="col">{t.activityColumns.account}</th>
-                    <th scope="col">{t.activityColumns.from}</th>
-                    <th scope="col">{t.activityColumns.by}</th>
-                    <th scope="col">{t.activityColumns.detail}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  labels={[
+                    t.activityColumns.when,
+                    t.activityColumns.what,
+                    t.activityColumns.account,
+                    t.activityColumns.from,
+                    t.activityColumns.by,
+                    t.activityColumns.detail,
+                  ]}
+                />
                 <tbody>
                   {entries.map((entry) => (
                     <Row key={entry.revision} entry={entry} />
@@ -113,6 +108,6 @@ export function SignInActivity() {
           );
         }}
       </Loadable>
-    </section>
+    </RolesOnlyPage>
   );
 }

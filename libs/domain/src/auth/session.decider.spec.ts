@@ -7,20 +7,27 @@ const holder: Actor = { id: 'officer.mx', agency: 'ANAM', country: 'MX', role: '
 const spec = deciderSpecification(sessionDecider, () => testContext(holder));
 const at = (offsetSeconds: number) => new Date(Date.parse(NOW) + offsetSeconds * 1000).toISOString();
 
+type StartData = Extract<SessionCommand, { type: 'StartSession' }>['data'];
+
+/** Officer.mx signing in from Firefox: what the sign-in says and its `SessionStarted` records as said. */
+const SIGN_IN: Omit<StartData, 'idleSeconds' | 'maxSeconds'> = {
+  sessionId: 's-1',
+  username: 'officer.mx',
+  agency: 'ANAM',
+  country: 'MX',
+  role: 'officer',
+  refreshTokenHash: 'hash-1',
+  address: '192.0.2.7',
+  userAgent: 'Firefox',
+};
+
 const started = (overrides: Partial<Extract<SessionEvent, { type: 'SessionStarted' }>['data']> = {}): SessionEvent => ({
   type: 'SessionStarted',
   data: {
-    sessionId: 's-1',
-    username: 'officer.mx',
-    agency: 'ANAM',
-    country: 'MX',
-    role: 'officer',
+    ...SIGN_IN,
     startedAt: at(-600),
     expiresAt: at(12 * 3600 - 600),
-    refreshTokenHash: 'hash-1',
     refreshExpiresAt: at(1200),
-    address: '192.0.2.7',
-    userAgent: 'Firefox',
     ...overrides,
   },
 });
@@ -36,48 +43,24 @@ const refresh = (presented: string, next = 'hash-next'): SessionCommand => ({
   type: 'RefreshSession',
   data: { presentedTokenHash: presented, nextTokenHash: next, idleSeconds: 1800 },
 });
+const start = (overrides: Partial<StartData> = {}): SessionCommand => ({
+  type: 'StartSession',
+  data: { ...SIGN_IN, idleSeconds: 1800, maxSeconds: 43_200, ...overrides },
+});
 const logout: SessionCommand = { type: 'EndSession', data: { reason: 'logout' } };
 
 describe('session: starting', () => {
   it('starts with the refresh token expiring after the idle time and the session after its maximum', () => {
     spec
       .given([])
-      .when({
-        type: 'StartSession',
-        data: {
-          sessionId: 's-1',
-          username: 'officer.mx',
-          agency: 'ANAM',
-          country: 'MX',
-          role: 'officer',
-          refreshTokenHash: 'hash-1',
-          idleSeconds: 1800,
-          maxSeconds: 43_200,
-          address: '192.0.2.7',
-          userAgent: 'Firefox',
-        },
-      })
+      .when(start())
       .then([started({ startedAt: NOW, expiresAt: at(43_200), refreshExpiresAt: at(1800) })]);
   });
 
   it('never lets the refresh token outlive the session', () => {
     const [event] = spec
       .given([])
-      .when({
-        type: 'StartSession',
-        data: {
-          sessionId: 's-1',
-          username: 'officer.mx',
-          agency: 'ANAM',
-          country: 'MX',
-          role: 'officer',
-          refreshTokenHash: 'hash-1',
-          idleSeconds: 7200,
-          maxSeconds: 3600,
-          address: null,
-          userAgent: null,
-        },
-      })
+      .when(start({ idleSeconds: 7200, maxSeconds: 3600, address: null, userAgent: null }))
       .events();
     expect(event).toMatchObject({ data: { refreshExpiresAt: at(3600), expiresAt: at(3600) } });
   });
@@ -85,21 +68,7 @@ describe('session: starting', () => {
   it('refuses to start a session twice', () => {
     spec
       .given([started()])
-      .when({
-        type: 'StartSession',
-        data: {
-          sessionId: 's-1',
-          username: 'officer.mx',
-          agency: 'ANAM',
-          country: 'MX',
-          role: 'officer',
-          refreshTokenHash: 'hash-2',
-          idleSeconds: 1800,
-          maxSeconds: 43_200,
-          address: null,
-          userAgent: null,
-        },
-      })
+      .when(start({ refreshTokenHash: 'hash-2', address: null, userAgent: null }))
       .thenFails('SESSION.EXISTS');
   });
 });

@@ -24,18 +24,17 @@ type ReportData = Extract<IncidentCommand, { type: 'ReportIncident' }>['data'];
 
 // ---- commands ----
 
+/** What an officer reports at the least, which its event records as it is. */
+const REPORT: ReportData = {
+  incidentId: INCIDENT_ID,
+  kind: 'hazmat-release',
+  title: TITLE,
+  severity: 'severe',
+  location: LOCATION,
+};
+
 function reportIncident(overrides: Partial<ReportData> = {}): IncidentCommand {
-  return {
-    type: 'ReportIncident',
-    data: {
-      incidentId: INCIDENT_ID,
-      kind: 'hazmat-release',
-      title: TITLE,
-      severity: 'severe',
-      location: LOCATION,
-      ...overrides,
-    },
-  };
+  return { type: 'ReportIncident', data: { ...REPORT, ...overrides } };
 }
 
 const updateIncident = (data: Extract<IncidentCommand, { type: 'UpdateIncident' }>['data']): IncidentCommand => ({
@@ -98,11 +97,7 @@ function reported(overrides: Partial<EventData<'IncidentReported'>> = {}): Incid
   return {
     type: 'IncidentReported',
     data: {
-      incidentId: INCIDENT_ID,
-      kind: 'hazmat-release',
-      title: TITLE,
-      severity: 'severe',
-      location: LOCATION,
+      ...REPORT,
       affectedPortIds: [],
       casualties: { injured: 0, fatalities: 0 },
       reportedBy: { side: 'US', agency: 'CBP' },
@@ -191,6 +186,14 @@ const commandsOnAnIncident: [string, IncidentCommand][] = [
   ['CloseIncident', closeIncident()],
 ];
 
+/** Reporting these details, on a new incident, records them as reported. */
+function expectRecordedAsReported(details: Partial<ReportData>): void {
+  spec
+    .given([])
+    .when(reportIncident(details))
+    .then([reported(details)]);
+}
+
 function fold(events: [IncidentEvent, string][]): IncidentState {
   return events.reduce((state, [event, at]) => evolveIncident(state, event, at), initialIncidentState());
 }
@@ -233,21 +236,12 @@ describe('incident decider', () => {
         ergGuide: '125',
         toxicByInhalation: false,
       };
-      spec
-        .given([])
-        .when(reportIncident({ material }))
-        .then([reported({ material })]);
+      expectRecordedAsReported({ material });
     });
 
     it('leaves a material without a known UN number as reported', () => {
-      spec
-        .given([])
-        .when(reportIncident({ material: { unNumber: '9999', name: 'Unknown drums' } }))
-        .then([reported({ material: { unNumber: '9999', name: 'Unknown drums' } })]);
-      spec
-        .given([])
-        .when(reportIncident({ material: { name: 'White smoke' } }))
-        .then([reported({ material: { name: 'White smoke' } })]);
+      expectRecordedAsReported({ material: { unNumber: '9999', name: 'Unknown drums' } });
+      expectRecordedAsReported({ material: { name: 'White smoke' } });
     });
 
     it('keeps the reported casualties, quantity, sister-city plan and observation time', () => {
@@ -257,10 +251,7 @@ describe('incident decider', () => {
         sisterCityPlanId: 'scp-sandiego-tijuana',
         observedAt: EARLIER,
       };
-      spec
-        .given([])
-        .when(reportIncident(details))
-        .then([reported(details)]);
+      expectRecordedAsReported(details);
     });
 
     it('lists each affected port once', () => {
@@ -286,10 +277,7 @@ describe('incident decider', () => {
 
     it('accepts a past observation time written with a UTC offset', () => {
       const observedAt = '2026-11-23T19:30:00.000+02:00'; // 17:30Z, half an hour before now
-      spec
-        .given([])
-        .when(reportIncident({ observedAt }))
-        .then([reported({ observedAt })]);
+      expectRecordedAsReported({ observedAt });
     });
 
     it('refuses to report the same incident twice', () => {

@@ -1,4 +1,5 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
+import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { counterpartOf, type Side } from '../shared/side.js';
 import { broken, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
@@ -13,17 +14,14 @@ import {
   NATIONAL_CENTERS,
   type NationalCenter,
   type ProtectiveActionKind,
+  type ProtectiveActionOrder,
   type Quantity,
   type Severity,
   type TranslatableIncidentField,
 } from './incident.events.js';
 
-export interface ProtectiveAction {
+export interface ProtectiveAction extends ProtectiveActionOrder {
   actionId: string;
-  kind: ProtectiveActionKind;
-  center: { lat: number; lon: number };
-  radiusMeters: number;
-  instructions: BilingualText;
   side: Side;
   orderedAt: string;
   liftedAt?: string;
@@ -90,12 +88,7 @@ export type IncidentCommand =
     }
   | {
       type: 'OrderProtectiveAction';
-      data: {
-        kind: ProtectiveActionKind;
-        center: { lat: number; lon: number };
-        radiusMeters: number;
-        instructions: BilingualText;
-      };
+      data: ProtectiveActionOrder;
     }
   | { type: 'LiftProtectiveAction'; data: { actionId: string } }
   | { type: 'FileSituationReport'; data: { summary: BilingualText } }
@@ -285,14 +278,6 @@ function requireOpen(state: IncidentState): OpenIncident {
     });
   }
   return state;
-}
-
-function requireOfficer(context: DecisionContext): Side {
-  const { role, country } = context.actor;
-  if (role !== 'officer' || country === null) {
-    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
-  }
-  return country;
 }
 
 export function decideIncident(

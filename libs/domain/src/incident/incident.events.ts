@@ -14,6 +14,14 @@ export type NationalCenter = (typeof NATIONAL_CENTERS)[Side];
 export const PROTECTIVE_ACTION_KINDS = ['evacuation', 'shelter-in-place'] as const;
 export type ProtectiveActionKind = (typeof PROTECTIVE_ACTION_KINDS)[number];
 
+/** A protective action as an officer orders it: the zone, and what the people in it must do. */
+export interface ProtectiveActionOrder {
+  kind: ProtectiveActionKind;
+  center: { lat: number; lon: number };
+  radiusMeters: number;
+  instructions: BilingualText;
+}
+
 export interface Material {
   unNumber?: string;
   name: string;
@@ -67,15 +75,7 @@ export type IncidentEvent =
   | { type: 'IncidentUpdated'; data: { incidentId: string; changes: Partial<IncidentDetails> } }
   | {
       type: 'ProtectiveActionOrdered';
-      data: {
-        incidentId: string;
-        actionId: string;
-        kind: ProtectiveActionKind;
-        center: { lat: number; lon: number };
-        radiusMeters: number;
-        instructions: BilingualText;
-        side: Side;
-      };
+      data: ProtectiveActionOrder & { incidentId: string; actionId: string; side: Side };
     }
   | { type: 'ProtectiveActionLifted'; data: { incidentId: string; actionId: string } }
   | {

@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/decider.js';
-import { deciderSpecification, mxOfficer, NOW, testContext } from '../testing/index.js';
+import { blmNotificationIssued, deciderSpecification, mxOfficer, NOW, testContext } from '../testing/index.js';
 import { type NotificationCommand, notificationDecider } from './notification.decider.js';
 import type { NotificationEvent } from './notification.events.js';
 
@@ -10,25 +10,8 @@ const ID = 'notification-1';
 const PAST_DEADLINE = '2026-11-23T17:30:00.000Z';
 const FUTURE_DEADLINE = '2026-11-23T20:00:00.000Z';
 
-function issued(deadline = FUTURE_DEADLINE): NotificationEvent {
-  return {
-    type: 'BlmNotificationIssued',
-    data: {
-      notificationId: ID,
-      blmId: 'blm-sandiego-tijuana',
-      subject: { portId: 'otay-mesa' },
-      title: { en: 'Lanes closed' },
-      body: { en: 'Commercial lanes closed' },
-      severity: 'severe',
-      acknowledgmentDeadline: deadline,
-      recipients: [
-        { agency: 'CBP', side: 'US' },
-        { agency: 'ANAM', side: 'MX' },
-      ],
-      issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
-    },
-  };
-}
+const issued = (deadline = FUTURE_DEADLINE): NotificationEvent =>
+  blmNotificationIssued({ notificationId: ID, acknowledgmentDeadline: deadline });
 
 const outcome = (
   agency: string,
@@ -46,6 +29,13 @@ const escalate = (tier: number): NotificationCommand => ({
   type: 'EscalateBlmNotification',
   data: { tier, escalateTo: [{ agency: 'DOS', side: 'US', name: { en: 'U.S. Consulate General' } }] },
 });
+
+/** What the first escalation records: the deadline passed with both agencies pending. */
+const escalatedToTierOne = (): NotificationEvent[] =>
+  spec
+    .given([issued(PAST_DEADLINE)])
+    .when(escalate(1))
+    .events();
 
 describe('delivery outcomes', () => {
   it('records a delivery, a failure with its next attempt, and giving up', () => {
@@ -170,10 +160,7 @@ describe('escalation', () => {
       .given([issued(FUTURE_DEADLINE)])
       .when(escalate(1))
       .then([]);
-    const escalated = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const escalated = escalatedToTierOne();
     spec
       .given([issued(PAST_DEADLINE), ...escalated])
       .when(escalate(1))
@@ -202,10 +189,7 @@ describe('escalation', () => {
   });
 
   it('goes on to the next tier, and records deliveries to escalation addressees', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     const second = spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(escalate(2))
@@ -232,10 +216,7 @@ describe('escalation tiers in order', () => {
   });
 
   it('refuses tier 3 after tier 1 only', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(escalate(3))
@@ -243,10 +224,7 @@ describe('escalation tiers in order', () => {
   });
 
   it('takes tier 2 once tier 1 is recorded, then neither again', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     const second = spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(escalate(2))
@@ -277,10 +255,7 @@ describe('deliveries of an escalation tier', () => {
   });
 
   it('records the escalation message apart from the notification, even for a member agency', () => {
-    const first = spec
-      .given([issued(PAST_DEADLINE)])
-      .when(escalate(1))
-      .events();
+    const first = escalatedToTierOne();
     const toMember = spec
       .given([issued(PAST_DEADLINE), ...first])
       .when(outcome('DOS', 'US', 1, 'delivered'))

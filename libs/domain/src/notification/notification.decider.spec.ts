@@ -35,20 +35,19 @@ type EventData<Type extends NotificationEvent['type']> = Extract<NotificationEve
 
 // ---- commands ----
 
+/** The notice an officer issues, which its event records as it is. */
+const NOTICE: IssueData = {
+  notificationId: NOTIFICATION_ID,
+  blmId: BLM_ID,
+  subject: { incidentId: 'incident-1', portId: 'otay-mesa', shutdownId: 'shutdown-1' },
+  title: TITLE,
+  body: BODY,
+  severity: 'severe',
+  acknowledgmentDeadline: DEADLINE,
+};
+
 function issue(overrides: Partial<IssueData> = {}): NotificationCommand {
-  return {
-    type: 'IssueBlmNotification',
-    data: {
-      notificationId: NOTIFICATION_ID,
-      blmId: BLM_ID,
-      subject: { incidentId: 'incident-1', portId: 'otay-mesa', shutdownId: 'shutdown-1' },
-      title: TITLE,
-      body: BODY,
-      severity: 'severe',
-      acknowledgmentDeadline: DEADLINE,
-      ...overrides,
-    },
-  };
+  return { type: 'IssueBlmNotification', data: { ...NOTICE, ...overrides } };
 }
 
 const update = (data: UpdateData): NotificationCommand => ({ type: 'UpdateBlmNotification', data });
@@ -69,13 +68,7 @@ function issued(overrides: Partial<EventData<'BlmNotificationIssued'>> = {}): No
   return {
     type: 'BlmNotificationIssued',
     data: {
-      notificationId: NOTIFICATION_ID,
-      blmId: BLM_ID,
-      subject: { incidentId: 'incident-1', portId: 'otay-mesa', shutdownId: 'shutdown-1' },
-      title: TITLE,
-      body: BODY,
-      severity: 'severe',
-      acknowledgmentDeadline: DEADLINE,
+      ...NOTICE,
       recipients: RECIPIENTS,
       issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
       ...overrides,

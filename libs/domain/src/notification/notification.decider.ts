@@ -1,14 +1,16 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
-import type { Severity } from '../incident/incident.events.js';
+import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
 import type { Side } from '../shared/side.js';
 import type { BilingualText, Language } from '../shared/text.js';
 import type {
   Addressee,
+  BlmNotice,
   DeliveryChannel,
+  Issuer,
+  NoticeChanges,
   NotificationEvent,
-  NotificationSubject,
   Recipient,
 } from './notification.events.js';
 
@@ -49,45 +51,24 @@ export const deliveryKey = (agency: string, side: Side, channel: DeliveryChannel
 
 export type NotificationState =
   | { status: 'none' }
-  | {
+  | (BlmNotice & {
       status: 'active' | 'cancelled';
-      notificationId: string;
-      blmId: string;
-      subject: NotificationSubject;
-      title: BilingualText;
-      body: BilingualText;
-      severity: Severity;
-      acknowledgmentDeadline: string;
       recipients: Recipient[];
       acknowledgments: Acknowledgment[];
-      issuedBy: { side: Side; agency: string; officer: string };
+      issuedBy: Issuer;
       issuedAt: string;
       updatedAt: string;
       cancellation?: { reason: BilingualText; at: string };
       /** By `deliveryKey`. */
       deliveries: Record<string, Delivery>;
       escalations: Escalation[];
-    };
+    });
 
 export type ExistingNotification = Exclude<NotificationState, { status: 'none' }>;
 
 export type NotificationCommand =
-  | {
-      type: 'IssueBlmNotification';
-      data: {
-        notificationId: string;
-        blmId: string;
-        subject: NotificationSubject;
-        title: BilingualText;
-        body: BilingualText;
-        severity: Severity;
-        acknowledgmentDeadline: string;
-      };
-    }
-  | {
-      type: 'UpdateBlmNotification';
-      data: { title?: BilingualText; body?: BilingualText; severity?: Severity; acknowledgmentDeadline?: string };
-    }
+  | { type: 'IssueBlmNotification'; data: BlmNotice }
+  | { type: 'UpdateBlmNotification'; data: NoticeChanges }
   | { type: 'AcknowledgeBlmNotification'; data: { readIn?: Language } }
   | { type: 'CancelBlmNotification'; data: { reason: BilingualText } }
   /** System: the outcome of one delivery attempt (the worker). */
@@ -187,14 +168,6 @@ export function pendingRecipients(state: ExistingNotification): Recipient[] {
   return state.recipients.filter(
     (recipient) => !state.acknowledgments.some((ack) => ack.agency === recipient.agency && ack.side === recipient.side),
   );
-}
-
-function requireOfficer(context: DecisionContext): Side {
-  const { role, country } = context.actor;
-  if (role !== 'officer' || country === null) {
-    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
-  }
-  return country;
 }
 
 function requireActive(state: NotificationState): ExistingNotification {

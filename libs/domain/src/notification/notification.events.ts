@@ -21,31 +21,38 @@ export interface Addressee extends Recipient {
   name?: BilingualText;
 }
 
+/** The notice an officer issues to a BLM: what the command says, its event records and the state keeps. */
+export interface BlmNotice {
+  notificationId: string;
+  blmId: string;
+  subject: NotificationSubject;
+  title: BilingualText;
+  body: BilingualText;
+  severity: Severity;
+  acknowledgmentDeadline: string;
+}
+
+/** What an update may change of a notice. */
+export type NoticeChanges = Partial<Pick<BlmNotice, 'title' | 'body' | 'severity' | 'acknowledgmentDeadline'>>;
+
+/** The officer who issued a notification, of which side and agency. */
+export interface Issuer {
+  side: Side;
+  agency: string;
+  officer: string;
+}
+
+/** The message to one addressee over one channel that a delivery outcome is about. */
+interface DeliveryOf {
+  notificationId: string;
+  agency: string;
+  side: Side;
+  channel: DeliveryChannel;
+}
+
 export type NotificationEvent =
-  | {
-      type: 'BlmNotificationIssued';
-      data: {
-        notificationId: string;
-        blmId: string;
-        subject: NotificationSubject;
-        title: BilingualText;
-        body: BilingualText;
-        severity: Severity;
-        acknowledgmentDeadline: string;
-        recipients: Recipient[];
-        issuedBy: { side: Side; agency: string; officer: string };
-      };
-    }
-  | {
-      type: 'BlmNotificationUpdated';
-      data: {
-        notificationId: string;
-        title?: BilingualText;
-        body?: BilingualText;
-        severity?: Severity;
-        acknowledgmentDeadline?: string;
-      };
-    }
+  | { type: 'BlmNotificationIssued'; data: BlmNotice & { recipients: Recipient[]; issuedBy: Issuer } }
+  | { type: 'BlmNotificationUpdated'; data: { notificationId: string } & NoticeChanges }
   | {
       type: 'BlmNotificationAcknowledged';
       data: { notificationId: string; agency: string; side: Side; officer: string; readIn?: Language };
@@ -53,11 +60,7 @@ export type NotificationEvent =
   | { type: 'BlmNotificationCancelled'; data: { notificationId: string; reason: BilingualText } }
   | {
       type: 'BlmNotificationDelivered';
-      data: {
-        notificationId: string;
-        agency: string;
-        side: Side;
-        channel: DeliveryChannel;
+      data: DeliveryOf & {
         attempt: number;
         /** Set when this delivered escalation tier N (a message of its own), absent for the notification itself. */
         tier?: number;
@@ -65,11 +68,7 @@ export type NotificationEvent =
     }
   | {
       type: 'BlmNotificationDeliveryFailed';
-      data: {
-        notificationId: string;
-        agency: string;
-        side: Side;
-        channel: DeliveryChannel;
+      data: DeliveryOf & {
         attempt: number;
         reason: string;
         /** When the next attempt is due; `null` when this was the last one. */
@@ -79,11 +78,7 @@ export type NotificationEvent =
     }
   | {
       type: 'BlmNotificationDeliveryAbandoned';
-      data: {
-        notificationId: string;
-        agency: string;
-        side: Side;
-        channel: DeliveryChannel;
+      data: DeliveryOf & {
         attempts: number;
         reason: string;
         tier?: number;

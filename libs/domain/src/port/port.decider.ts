@@ -1,4 +1,5 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
+import { requireOfficer } from '../shared/officer.js';
 import type { LaneId, PortOfEntry, ShutdownKind } from '../reference/reference.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
@@ -38,14 +39,6 @@ function requirePort(context: DecisionContext, portId: string): PortOfEntry {
     throw notFound('PORT.NOT_FOUND', `Port of entry ${portId} not found`, `Puerto de entrada ${portId} no encontrado`);
   }
   return port;
-}
-
-function requireOfficer(context: DecisionContext): Side {
-  const { role, country } = context.actor;
-  if (role !== 'officer' || country === null) {
-    throw forbidden('AUTH.ROLE', 'Only liaison officers may do this', 'Solo los oficiales de enlace pueden hacer esto');
-  }
-  return country;
 }
 
 function requireShutdown(state: PortState, portId: string): ShutdownState {

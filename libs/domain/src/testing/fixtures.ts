@@ -1,6 +1,7 @@
 import { createReferenceCatalog } from '../reference/catalog.js';
 import { lanesForModes, type ChecklistTemplate, type ReferenceCatalog } from '../reference/reference.js';
 import type { DrillPlan } from '../drill/drill.events.js';
+import type { NotificationEvent } from '../notification/notification.events.js';
 import type { Actor, DecisionContext } from '../shared/decider.js';
 
 export const NOW = '2026-11-23T18:00:00.000Z';
@@ -139,3 +140,30 @@ export function scenarioDrillPlan(startsAt = '2026-04-14T06:00:00.000Z', rate = 
 }
 
 export const evaluator: Actor = { id: 'evaluator', agency: 'FEMA', country: 'US', role: 'officer' };
+
+type IssuedData = Extract<NotificationEvent, { type: 'BlmNotificationIssued' }>['data'];
+
+/**
+ * A notification the U.S. officer issued to the San Diego–Tijuana BLM about Otay Mesa, addressed to CBP and ANAM:
+ * the start of a notification's stream, for the specs of what comes after.
+ */
+export function blmNotificationIssued(
+  data: Pick<IssuedData, 'notificationId' | 'acknowledgmentDeadline'> & Partial<IssuedData>,
+): NotificationEvent {
+  return {
+    type: 'BlmNotificationIssued',
+    data: {
+      blmId: 'blm-sandiego-tijuana',
+      subject: { portId: 'otay-mesa' },
+      title: { en: 'Lanes closed' },
+      body: { en: 'Commercial lanes closed' },
+      severity: 'severe',
+      recipients: [
+        { agency: 'CBP', side: 'US' },
+        { agency: 'ANAM', side: 'MX' },
+      ],
+      issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
+      ...data,
+    },
+  };
+}

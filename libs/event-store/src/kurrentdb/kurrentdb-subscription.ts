@@ -1,5 +1,6 @@
 import type { AllStreamSubscription, Position as KurrentPosition } from '@kurrent/kurrentdb-client';
-import type { RecordedEvent, Subscription } from '../event-store.port.js';
+import type { RecordedEvent } from '../event-store.port.js';
+import { GeneratedSubscription, sleep } from '../generated-subscription.js';
 import type { CompiledFilter } from './event-filter.js';
 import { compareKurrentPositions } from './positions.js';
 import { decodeEvent } from './stored-event.js';
@@ -21,29 +22,21 @@ export interface KurrentDbSubscriptionOptions {
  * leader change, server restart), it subscribes again after the last event it scanned, so the reader neither misses
  * nor repeats an event.
  */
-export class KurrentDbSubscription implements Subscription {
-  private readonly abort = new AbortController();
-  private iterator: AsyncGenerator<RecordedEvent> | undefined;
+export class KurrentDbSubscription extends GeneratedSubscription {
   private current: AllStreamSubscription | undefined;
 
-  constructor(private readonly options: KurrentDbSubscriptionOptions) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    this.iterator ??= this.run();
-    return this.iterator;
+  constructor(private readonly options: KurrentDbSubscriptionOptions) {
+    super();
   }
 
-  async close(): Promise<void> {
-    if (this.abort.signal.aborted) return;
-    this.abort.abort();
+  protected async closing(): Promise<void> {
     this.options.onClose(this);
     // Ending the KurrentDB stream lets a pending `next()` finish, which `return()` would otherwise wait for.
     await this.current?.unsubscribe().catch(() => undefined);
-    await this.iterator?.return(undefined);
   }
 
-  private async *run(): AsyncGenerator<RecordedEvent> {
-    const { signal } = this.abort;
+  protected async *run(): AsyncGenerator<RecordedEvent> {
+    const { signal } = this;
     const { filter } = this.options;
     if (filter.matchesNothing) return await untilAborted(signal);
     let cursor = await this.retrying(() => this.options.resolveStart());
@@ -79,11 +72,11 @@ export class KurrentDbSubscription implements Subscription {
 
   /** Retries while the store is unreachable; `undefined` once closed. */
   private async retrying<T>(read: () => Promise<T>): Promise<T | undefined> {
-    for (let attempt = 1; !this.abort.signal.aborted; attempt += 1) {
+    for (let attempt = 1; !this.signal.aborted; attempt += 1) {
       try {
         return await read();
       } catch {
-        await sleep(Math.min(100 * 2 ** attempt, 5_000), this.abort.signal);
+        await sleep(Math.min(100 * 2 ** attempt, 5_000), this.signal);
       }
     }
     return undefined;
@@ -94,18 +87,5 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
   });
 }

@@ -10,6 +10,7 @@ import {
 import {
   BilingualFields,
   BiText,
+  ChoiceField,
   DisabledReason,
   ErrorAlert,
   FormProblems,
@@ -253,24 +254,17 @@ function AddItem({ port }: { port: PortStatus }) {
     <form className="form add-item" onSubmit={onSubmit} data-testid="add-item-form" aria-labelledby="add-item-heading">
       <h3 id="add-item-heading">{t.addItem}</h3>
       <p className="muted">{t.addItemIntro}</p>
-      <div className="field">
-        <label htmlFor="item-owner">{t.itemOwner}</label>
-        <select
-          id="item-owner"
-          value={owner}
-          onChange={(event) => {
-            const next = event.target.value as Owner;
-            setOwner(next);
-            setAgency('');
-          }}
-        >
-          {owners.map((value) => (
-            <option key={value} value={value}>
-              {t.owner[value]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        id="item-owner"
+        label={t.itemOwner}
+        value={owner}
+        values={owners}
+        labelOf={(value) => t.owner[value]}
+        onChange={(next) => {
+          setOwner(next);
+          setAgency('');
+        }}
+      />
       <div className="field">
         <label htmlFor="item-agency">{t.itemAgency}</label>
         <select id="item-agency" value={agency} required onChange={(event) => setAgency(event.target.value)}>

@@ -7,7 +7,7 @@ import {
   type PortStatus,
   type ShutdownKind,
 } from '../../api/types';
-import { BilingualFields, FormProblems, SubmitButton } from '../../components/common';
+import { BilingualFields, ChoiceField, FormProblems, SubmitButton } from '../../components/common';
 import { bilingualInput, plainText } from '../../i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/LiveProvider';
@@ -61,16 +61,14 @@ export function DeclareShutdown({ port, incidentId }: { port: PortStatus; incide
   return (
     <form className="card form" onSubmit={onSubmit} data-testid="shutdown-form" aria-labelledby="declare-heading">
       <h2 id="declare-heading">{t.declareShutdown}</h2>
-      <div className="field">
-        <label htmlFor="shutdown-kind">{t.shutdownKindField}</label>
-        <select id="shutdown-kind" value={kind} onChange={(event) => setKind(event.target.value as ShutdownKind)}>
-          {SHUTDOWN_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {t.shutdownKind[value]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        id="shutdown-kind"
+        label={t.shutdownKindField}
+        value={kind}
+        values={SHUTDOWN_KINDS}
+        labelOf={(value) => t.shutdownKind[value]}
+        onChange={setKind}
+      />
       <p className="hint">{t.ownLanesHint}</p>
       <LanePicker legend={t.lanesToClose} lanes={ownLanes} chosen={lanes} onChange={setLanes} name="close-lane" />
       <BilingualFields label={t.reason} value={reason} onChange={setReason} multiline required name="shutdown-reason" />
