@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
   collect,
+  eventsTableSql,
   type EventMetadata,
   type EventToAppend,
   openPostgresEventStore,
@@ -41,26 +42,6 @@ const RAW_TABLE = 'raw_events';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Set-up helpers
-
-/** The raw baseline's table: same columns, primary key, unique constraints and global-order index as es_events. */
-function rawTableSql(table: string): string {
-  return `
-    CREATE TABLE ${table} (
-      global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      tx_id           xid8 NOT NULL DEFAULT pg_current_xact_id(),
-      stream_id       text NOT NULL,
-      revision        bigint NOT NULL,
-      event_id        uuid NOT NULL,
-      event_type      text NOT NULL,
-      data            jsonb NOT NULL,
-      metadata        jsonb NOT NULL,
-      recorded_at     timestamptz NOT NULL,
-      hash            text NOT NULL,
-      CONSTRAINT ${table}_stream_revision UNIQUE (stream_id, revision),
-      CONSTRAINT ${table}_stream_event_id UNIQUE (stream_id, event_id)
-    );
-    CREATE INDEX ${table}_global_order ON ${table} (tx_id, global_position);`;
-}
 
 function sessionOptions(schema: string): string {
   // The same session settings the port's pg driver uses.
@@ -91,7 +72,8 @@ async function openFixture(schema: string): Promise<Fixture> {
   });
   raw.on('error', () => undefined);
   try {
-    await raw.query(rawTableSql(RAW_TABLE));
+    // The raw baseline's table is es_events' own definition under another name: same columns, keys and indexes.
+    await raw.query(eventsTableSql(RAW_TABLE));
     return { schema, store, raw, sampler: await WaitSampler.open(DATABASE_URL) };
   } catch (error) {
     // Open handles (the store's LISTEN connection) would keep the process alive.

@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@enlace/clock';
-import { LIVE, notFound, type World } from '@enlace/domain';
+import { LIVE, noSuchIncident, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import {
   type ActivityEntry,
@@ -112,7 +112,7 @@ export class GetIncidentTimelineHandler implements IQueryHandler<GetIncidentTime
 
   async execute(query: GetIncidentTimeline): Promise<ActivityEntry[]> {
     const timeline = await (await reached(this.worlds, query)).queries.timeline(query.incidentId, query.after);
-    if (!timeline) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+    if (!timeline) throw noSuchIncident();
     return timeline;
   }
 }

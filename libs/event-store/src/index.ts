@@ -5,6 +5,7 @@ export { canonicalJson, chainHash, contentDigest, GENESIS_HASH, type ChainLink }
 export { DEFAULT_MAX_PAYLOAD_BYTES, MAX_EVENTS_PER_APPEND } from './validation.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export { openPgliteEventStore, openPostgresEventStore } from './postgres/open.js';
+export { eventsTableSql } from './postgres/schema.js';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
 export type { SqlDriver } from './postgres/sql-driver.js';
 export { StoreAvailability, type AvailabilityLog } from './availability.js';

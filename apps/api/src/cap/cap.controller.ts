@@ -21,6 +21,7 @@ import {
 import { EnvironmentVariables } from '@enlace/config';
 import {
   incidentStreamId,
+  noSuchIncident,
   notFound,
   notificationStreamId,
   type ReferenceCatalog,
@@ -31,6 +32,7 @@ import { collect, comparePositions, EVENT_STORE, type EventStore } from '@enlace
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Response } from 'express';
 import { UuidParam } from '../common/params.js';
+import { recordedStream } from '../common/streams.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 const SENDER_NAME = {
@@ -76,8 +78,7 @@ export class CapController {
     @Res({ passthrough: true }) response: Response,
     @CurrentWorld() world: World,
   ): Promise<string> {
-    const events = await collect(this.store.readStream(streamInWorld(world, incidentStreamId(id))));
-    if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+    const events = await recordedStream(this.store, world, incidentStreamId(id), noSuchIncident);
     const xml = incidentAlert(events, this.options);
     response.setHeader('Content-Type', CAP_CONTENT_TYPE);
     return xml;
@@ -98,10 +99,9 @@ export class CapController {
     @Res({ passthrough: true }) response: Response,
     @CurrentWorld() world: World,
   ): Promise<string> {
-    const events = await collect(this.store.readStream(streamInWorld(world, notificationStreamId(id))));
-    if (events.length === 0) {
-      throw notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada');
-    }
+    const events = await recordedStream(this.store, world, notificationStreamId(id), () =>
+      notFound('NOTIFICATION.NOT_FOUND', 'Notification not found', 'Notificación no encontrada'),
+    );
     const { blmId, subject } = foldNotification(events);
     const options: NotificationCapOptions = { ...this.options };
     const blm = this.reference.blm(blmId);

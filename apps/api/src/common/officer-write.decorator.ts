@@ -19,11 +19,7 @@ export function OfficerWrite(
 ): MethodDecorator {
   return applyDecorators(
     ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'A retry with the same key returns the first answer',
-    }),
+    IdempotencyKeyHeader(),
     Roles('officer'),
     ApiForbiddenResponse({ description: forbidden }),
     ApiNotFoundResponse({ description: notFound }),
@@ -49,12 +45,18 @@ export function officerPosts(
   forbidden?: string,
 ): (path: string, summary: string, answer?: WriteAnswer) => MethodDecorator {
   return (path, summary, answer = 'created') =>
-    applyDecorators(
-      Post(path),
-      OfficerWrite(notFound, forbidden),
-      ApiOperation({ summary }),
-      ...(answer === 'ok'
-        ? [HttpCode(200), ApiOkResponse({ type: WriteResult })]
-        : [ApiCreatedResponse({ type: WriteResult })]),
-    );
+    applyDecorators(Post(path), OfficerWrite(notFound, forbidden), ApiOperation({ summary }), Answers(answer));
 }
+
+export const IdempotencyKeyHeader = (): MethodDecorator =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first answer',
+  });
+
+/** A write's answer: a WriteResult with 201 (`created`) or 200 (`ok`). */
+export const Answers = (answer: WriteAnswer): MethodDecorator =>
+  answer === 'ok'
+    ? applyDecorators(HttpCode(200), ApiOkResponse({ type: WriteResult }))
+    : ApiCreatedResponse({ type: WriteResult });

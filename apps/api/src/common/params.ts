@@ -27,3 +27,25 @@ export class SlugParam implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** A path segment that must be one of `allowed`; anything else is a 400 naming the parameter and the choices. */
+export class EnumParam<T extends string> implements PipeTransform<string, T> {
+  constructor(
+    private readonly name: string,
+    private readonly allowed: readonly T[],
+  ) {}
+
+  transform(value: string): T {
+    if (!(this.allowed as readonly string[]).includes(value)) {
+      const list = this.allowed.join(', ');
+      throw new FieldValidationError([
+        {
+          field: this.name,
+          rule: 'isIn',
+          message: { en: `${this.name} must be one of: ${list}`, es: `${this.name} debe ser uno de: ${list}` },
+        },
+      ]);
+    }
+    return value as T;
+  }
+}

@@ -2,6 +2,7 @@ import type { PipeTransform } from '@nestjs/common';
 import { isPosition, type Position } from '@enlace/event-store';
 import type { Page, PageRequest } from '@enlace/projections';
 import type { Response } from 'express';
+import { EnumParam } from './params.js';
 import { FieldValidationError } from './validation.js';
 
 export class PositionQuery implements PipeTransform<unknown, Position | undefined> {
@@ -23,25 +24,18 @@ export class PositionQuery implements PipeTransform<unknown, Position | undefine
   }
 }
 
+/** An optional query parameter that must be one of `allowed` (see EnumParam). */
 export class EnumQuery<T extends string> implements PipeTransform<unknown, T | undefined> {
-  constructor(
-    private readonly name: string,
-    private readonly allowed: readonly T[],
-  ) {}
+  private readonly param: EnumParam<T>;
+
+  constructor(name: string, allowed: readonly T[]) {
+    this.param = new EnumParam(name, allowed);
+  }
 
   transform(value: unknown): T | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !(this.allowed as readonly string[]).includes(value)) {
-      const list = this.allowed.join(', ');
-      throw new FieldValidationError([
-        {
-          field: this.name,
-          rule: 'isIn',
-          message: { en: `${this.name} must be one of: ${list}`, es: `${this.name} debe ser uno de: ${list}` },
-        },
-      ]);
-    }
-    return value as T;
+    // A repeated parameter (?status=a&status=b) arrives as an array: refused like any value not in the list.
+    return this.param.transform(typeof value === 'string' ? value : '');
   }
 }
 

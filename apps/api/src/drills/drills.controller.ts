@@ -1,13 +1,12 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { ActOnDrill, GetDrill, PlanDrill, type RequestContext } from '@enlace/application';
@@ -20,19 +19,24 @@ import {
   type DrillState,
   drillTimeAt,
   drillWorld,
-  notFound,
+  noSuchDrill,
   type PlannedDrill,
   sameWorld,
 } from '@enlace/domain';
 import type { Response } from 'express';
 import { UserDirectory } from '../auth/user-directory.js';
 import { Write, type WriteExchange } from '../common/command-context.js';
-import { UuidParam } from '../common/params.js';
+import { Answers, IdempotencyKeyHeader, type WriteAnswer } from '../common/officer-write.decorator.js';
+import { EnumParam, UuidParam } from '../common/params.js';
 import { FieldValidationError } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
 import { DRILL_HEADER } from '../common/world.js';
 import { DrillObservationDto, DrillRateDto, HaltDrillDto, PlanDrillDto } from './drill.dto.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
+
+/** The changes of a drill's state that carry nothing but the drill (see the route). */
+const DRILL_TRANSITIONS = ['start', 'pause', 'resume', 'end', 'join'] as const;
+type DrillTransition = (typeof DRILL_TRANSITIONS)[number];
 
 /** A drill as its stream tells it, with the drill time now and who has joined. */
 export type DrillView = Omit<PlannedDrill, 'clock' | 'joined'> & {
@@ -46,7 +50,7 @@ export type DrillView = Omit<PlannedDrill, 'clock' | 'joined'> & {
 };
 
 function view(state: DrillState, revision: number, nowMs: number): DrillView {
-  if (state.status === 'none') throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+  if (state.status === 'none') throw noSuchDrill();
   const { clock, joined, ...rest } = state;
   const drillMs = drillTimeAt(clock, nowMs);
   return {
@@ -63,20 +67,14 @@ function view(state: DrillState, revision: number, nowMs: number): DrillView {
 }
 
 /** A write on a drill: its summary, the Idempotency-Key header, the refusals it can answer, and its answer. */
-const DrillWrite = (summary: string, answer: 'created' | 'ok' = 'ok'): MethodDecorator =>
+const DrillWrite = (summary: string, answer: WriteAnswer = 'ok'): MethodDecorator =>
   applyDecorators(
     ApiOperation({ summary }),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'A retry with the same key returns the first answer',
-    }),
+    IdempotencyKeyHeader(),
     ApiForbiddenResponse({ description: 'Not allowed to do this in this drill (reason in English and Spanish)' }),
     ApiNotFoundResponse({ description: 'No such drill' }),
     ApiConflictResponse({ description: 'The drill is not in a state that allows it (ended, halted, not started)' }),
-    ...(answer === 'ok'
-      ? [HttpCode(200), ApiOkResponse({ type: WriteResult })]
-      : [ApiCreatedResponse({ type: WriteResult })]),
+    Answers(answer),
   );
 
 /**
@@ -133,28 +131,6 @@ export class DrillsController {
     return view(state, revision, this.clock.nowMs());
   }
 
-  @Post(':id/start')
-  @DrillWrite("Start the drill's clock at the plan's start and compression (planners)")
-  start(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
-    return this.act(id, exchange, async () => {
-      const { state } = await this.queries.execute(new GetDrill(id));
-      if (state.status === 'none') throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
-      return { type: 'StartDrillClock', data: { drillId: id, drillTime: state.plan.startsAt, rate: state.plan.rate } };
-    });
-  }
-
-  @Post(':id/pause')
-  @DrillWrite("Pause the drill's clock: nothing falls due until it resumes (planners)")
-  pause(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
-    return this.act(id, exchange, () => ({ type: 'PauseDrillClock', data: { drillId: id } }));
-  }
-
-  @Post(':id/resume')
-  @DrillWrite('Resume a paused or halted drill (planners)')
-  resume(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
-    return this.act(id, exchange, () => ({ type: 'ResumeDrillClock', data: { drillId: id } }));
-  }
-
   @Post(':id/rate')
   @DrillWrite('Change the compression during play, 1× to 120× (planners)')
   rate(
@@ -175,18 +151,6 @@ export class DrillsController {
     return this.act(id, exchange, () => ({ type: 'HaltDrill', data: { drillId: id, reason: body.reason } }));
   }
 
-  @Post(':id/end')
-  @DrillWrite('End the drill (planners); it stays in the record with its evaluation')
-  end(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
-    return this.act(id, exchange, () => ({ type: 'EndDrill', data: { drillId: id } }));
-  }
-
-  @Post(':id/join')
-  @DrillWrite('Join the drill from this console (its invited participants)')
-  join(@Param('id', new UuidParam()) id: string, @Write() exchange: WriteExchange): Promise<WriteResult> {
-    return this.act(id, exchange, () => ({ type: 'JoinDrill', data: { drillId: id } }));
-  }
-
   @Post(':id/observations')
   @DrillWrite("Record an evaluator's observation, by core capability (Exercise Evaluation Guide)", 'created')
   observe(
@@ -203,6 +167,38 @@ export class DrillsController {
         text: body.text,
       },
     }));
+  }
+
+  // Last: `:id/:transition` would otherwise take the paths of the routes above.
+  @Post(':id/:transition')
+  @DrillWrite(
+    "Move the drill on: start (its clock, at the plan's start and compression), pause (nothing falls due until it " +
+      'resumes), resume (after a pause or a halt), end (it stays in the record): planners; join: its invited participants',
+  )
+  @ApiParam({ name: 'transition', enum: DRILL_TRANSITIONS })
+  transition(
+    @Param('id', new UuidParam()) id: string,
+    @Param('transition', new EnumParam('transition', DRILL_TRANSITIONS)) transition: DrillTransition,
+    @Write() exchange: WriteExchange,
+  ): Promise<WriteResult> {
+    return this.act(id, exchange, async () => {
+      switch (transition) {
+        case 'start': {
+          const { state } = await this.queries.execute(new GetDrill(id));
+          if (state.status === 'none') throw noSuchDrill();
+          const { startsAt, rate } = state.plan;
+          return { type: 'StartDrillClock', data: { drillId: id, drillTime: startsAt, rate } };
+        }
+        case 'pause':
+          return { type: 'PauseDrillClock', data: { drillId: id } };
+        case 'resume':
+          return { type: 'ResumeDrillClock', data: { drillId: id } };
+        case 'end':
+          return { type: 'EndDrill', data: { drillId: id } };
+        case 'join':
+          return { type: 'JoinDrill', data: { drillId: id } };
+      }
+    });
   }
 
   private async act(

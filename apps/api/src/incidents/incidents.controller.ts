@@ -14,12 +14,11 @@ import {
   type IncidentCommand,
   type IncidentState,
   incidentStreamId,
-  notFound,
+  noSuchIncident,
   type OpenIncident,
-  streamInWorld,
   type World,
 } from '@enlace/domain';
-import { collect, EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
+import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
 import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
 import type { Response } from 'express';
 import { Write, type WriteExchange } from '../common/command-context.js';
@@ -36,12 +35,13 @@ import {
   TranslateIncidentTextDto,
   UpdateIncidentDto,
 } from './incident.dto.js';
+import { recordedStream } from '../common/streams.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 export type IncidentView = OpenIncident & { revision: number; missingTranslations: string[] };
 
 function view(state: IncidentState, revision: number): IncidentView {
-  if (state.status === 'none') throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+  if (state.status === 'none') throw noSuchIncident();
   return { ...state, revision, missingTranslations: missingTranslations(state) };
 }
 
@@ -127,9 +127,7 @@ export class IncidentsController {
   @Get(':id/events')
   @ApiOperation({ summary: 'The incident stream as recorded: who did what, when, on which side (auditors)' })
   async events(@Param('id', new UuidParam()) id: string, @CurrentWorld() world: World): Promise<RecordedEvent[]> {
-    const events = await collect(this.store.readStream(streamInWorld(world, incidentStreamId(id))));
-    if (events.length === 0) throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
-    return events;
+    return recordedStream(this.store, world, incidentStreamId(id), noSuchIncident);
   }
 
   @Post()

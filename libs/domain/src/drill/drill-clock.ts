@@ -88,17 +88,26 @@ export function checkDrillRate(rate: number, field = 'rate'): void {
   }
 }
 
+/** Why the clock refuses a change, in English and Spanish (the drill's own rules refuse with them too). */
+const CLOCK_REFUSALS = {
+  started: ['DRILL.CLOCK_STARTED', "The drill's clock has started already", 'El reloj del ejercicio ya inició'],
+  notStarted: ['DRILL.CLOCK_NOT_STARTED', "The drill's clock has not started", 'El reloj del ejercicio no ha iniciado'],
+  paused: ['DRILL.CLOCK_PAUSED', "The drill's clock is paused already", 'El reloj del ejercicio ya está en pausa'],
+  running: ['DRILL.CLOCK_RUNNING', "The drill's clock is running", 'El reloj del ejercicio está en marcha'],
+} as const;
+
+export function clockRefusal(why: keyof typeof CLOCK_REFUSALS) {
+  const [code, en, es] = CLOCK_REFUSALS[why];
+  return conflict(code, en, es);
+}
+
 /** The clock's change a command asks for, at the real instant `at` (the caller checks who may ask). */
 export function decideDrillClock(command: DrillClockCommand, state: DrillClockState, at: string): DrillClockEvent[] {
   const { drillId } = command.data;
   const realMs = Date.parse(at);
   if (command.type === 'StartDrillClock') {
     if (state.status !== 'not-started') {
-      throw conflict(
-        'DRILL.CLOCK_STARTED',
-        "The drill's clock has started already",
-        'El reloj del ejercicio ya inició',
-      );
+      throw clockRefusal('started');
     }
     checkDrillRate(command.data.rate);
     if (Number.isNaN(Date.parse(command.data.drillTime))) {
@@ -110,26 +119,18 @@ export function decideDrillClock(command: DrillClockCommand, state: DrillClockSt
     return [{ type: 'DrillClockStarted', data: { drillId, at, drillTime, rate: command.data.rate } }];
   }
   if (state.status === 'not-started') {
-    throw conflict(
-      'DRILL.CLOCK_NOT_STARTED',
-      "The drill's clock has not started",
-      'El reloj del ejercicio no ha iniciado',
-    );
+    throw clockRefusal('notStarted');
   }
   const drillTime = iso(drillTimeAt(state, realMs)!);
   switch (command.type) {
     case 'PauseDrillClock':
       if (state.status === 'paused') {
-        throw conflict(
-          'DRILL.CLOCK_PAUSED',
-          "The drill's clock is paused already",
-          'El reloj del ejercicio ya está en pausa',
-        );
+        throw clockRefusal('paused');
       }
       return [{ type: 'DrillClockPaused', data: { drillId, at, drillTime } }];
     case 'ResumeDrillClock':
       if (state.status === 'running') {
-        throw conflict('DRILL.CLOCK_RUNNING', "The drill's clock is running", 'El reloj del ejercicio está en marcha');
+        throw clockRefusal('running');
       }
       return [{ type: 'DrillClockResumed', data: { drillId, at, drillTime } }];
     case 'ChangeDrillClockRate':

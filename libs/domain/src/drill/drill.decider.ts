@@ -1,16 +1,8 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
-import { type Actor, assertNever, type Decider, type DecisionContext } from '../shared/decider.js';
+import { type Actor, assertNever, type DecisionContext } from '../shared/decider.js';
 import { broken, conflict, forbidden, notFound } from '../shared/domain-error.js';
 import { hasSomeText, missingLanguages, type BilingualText } from '../shared/text.js';
-import {
-  checkDrillRate,
-  decideDrillClock,
-  type DrillClockCommand,
-  type DrillClockState,
-  drillTimeAt,
-  evolveDrillClock,
-  initialDrillClockState,
-} from './drill-clock.js';
+import * as drillClock from './drill-clock.js';
 import type {
   DrillActor,
   DrillEvent,
@@ -33,7 +25,7 @@ export type * from './drill.events.js';
 export type DrillStatus = 'planned' | 'running' | 'paused' | 'halted' | 'ended';
 
 export type DrillCommand =
-  | DrillClockCommand
+  | drillClock.DrillClockCommand
   | { type: 'PlanDrill'; data: { drillId: string; plan: DrillPlan } }
   | { type: 'JoinDrill'; data: { drillId: string } }
   /** System: the drill reached an inject's time (or a contingency's trigger was missed). */
@@ -52,7 +44,7 @@ export type DrillState =
       drillId: string;
       plan: DrillPlan;
       plannedBy: DrillActor;
-      clock: DrillClockState;
+      clock: drillClock.DrillClockState;
       /** Participants who joined from their console (username → when). */
       joined: Record<string, string>;
       /** Injects released (id → drill time of release). */
@@ -73,7 +65,7 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
       drillId,
       plan,
       plannedBy,
-      clock: initialDrillClockState(),
+      clock: drillClock.initialDrillClockState(),
       joined: {},
       released: {},
       halts: [],
@@ -85,7 +77,7 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
     case 'DrillClockPaused':
     case 'DrillClockResumed':
     case 'DrillClockRateChanged': {
-      const clock = evolveDrillClock(state.clock, event);
+      const clock = drillClock.evolveDrillClock(state.clock, event);
       return { ...state, clock, status: clock.status === 'running' ? 'running' : 'paused' };
     }
     case 'DrillParticipantJoined':
@@ -116,16 +108,19 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
 }
 
 /** The drill's clock (not started before it is planned). */
-export const drillClockOf = (state: DrillState): DrillClockState =>
-  state.status === 'none' ? initialDrillClockState() : state.clock;
+export const drillClockOf = (state: DrillState): drillClock.DrillClockState =>
+  state.status === 'none' ? drillClock.initialDrillClockState() : state.clock;
 
 /** A halted or ended drill's clock stands still at the drill time it stopped at. */
-function frozen(clock: DrillClockState, at: string, drillTime: string): DrillClockState {
+function frozen(clock: drillClock.DrillClockState, at: string, drillTime: string): drillClock.DrillClockState {
   if (clock.status === 'not-started') return clock;
   return { ...clock, status: 'paused', anchorRealMs: Date.parse(at), anchorDrillMs: Date.parse(drillTime) };
 }
 
 const PLANNERS: Actor['role'][] = ['planner', 'admin'];
+
+export const noSuchDrill = () => notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+const drillEnded = () => conflict('DRILL.ENDED', 'The drill has ended', 'El ejercicio terminó');
 
 function requirePlanner(actor: Actor): void {
   if (!PLANNERS.includes(actor.role)) {
@@ -171,7 +166,7 @@ function checkPlan(plan: DrillPlan, context: DecisionContext): void {
       field: `plan.title.${language}`,
     });
   }
-  checkDrillRate(plan.rate, 'plan.rate');
+  drillClock.checkDrillRate(plan.rate, 'plan.rate');
   if (Number.isNaN(Date.parse(plan.startsAt))) {
     throw broken('DRILL.TIME', 'startsAt must be an ISO-8601 instant', 'startsAt debe ser un instante ISO-8601', {
       field: 'plan.startsAt',
@@ -226,10 +221,10 @@ function checkPlan(plan: DrillPlan, context: DecisionContext): void {
  */
 export function admitToDrillWorld(state: DrillState, actor: Actor): void {
   if (state.status === 'none') {
-    throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+    throw noSuchDrill();
   }
   if (actor.role === 'system') return;
-  if (state.status === 'ended') throw conflict('DRILL.ENDED', 'The drill has ended', 'El ejercicio terminó');
+  if (state.status === 'ended') throw drillEnded();
   if (state.status === 'halted') {
     throw conflict(
       'DRILL.HALTED',
@@ -246,7 +241,7 @@ export function admitToDrillWorld(state: DrillState, actor: Actor): void {
  */
 export function mayReadDrill(state: DrillState, actor: Actor): void {
   if (state.status === 'none') {
-    throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+    throw noSuchDrill();
   }
   if (actor.role === 'system' || actor.role === 'auditor' || PLANNERS.includes(actor.role)) return;
   requireParticipant(state, actor);
@@ -254,7 +249,9 @@ export function mayReadDrill(state: DrillState, actor: Actor): void {
 
 /** The drill time now (ISO), for a drill whose clock has started. */
 function drillNow(state: PlannedDrill, now: string): string {
-  return new Date(drillTimeAt(state.clock, Date.parse(now)) ?? Date.parse(state.plan.startsAt)).toISOString();
+  return new Date(
+    drillClock.drillTimeAt(state.clock, Date.parse(now)) ?? Date.parse(state.plan.startsAt),
+  ).toISOString();
 }
 
 function injectOf(state: PlannedDrill, injectId: string): InjectOutline {
@@ -305,10 +302,10 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
     ];
   }
   if (state.status === 'none') {
-    throw notFound('DRILL.NOT_FOUND', 'No such drill', 'No existe ese ejercicio');
+    throw noSuchDrill();
   }
   if (state.status === 'ended' && command.type !== 'RecordDrillObservation') {
-    throw conflict('DRILL.ENDED', 'The drill has ended', 'El ejercicio terminó');
+    throw drillEnded();
   }
   const at = context.now;
   switch (command.type) {
@@ -317,7 +314,7 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
     case 'ResumeDrillClock':
     case 'ChangeDrillClockRate':
       requirePlanner(context.actor);
-      return decideDrillClock(command, state.clock, at);
+      return drillClock.decideDrillClock(command, state.clock, at);
     case 'JoinDrill': {
       const participant = requireParticipant(state, context.actor);
       return state.joined[participant.username]
@@ -363,11 +360,7 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
       requireBilingual(command.data.reason, 'reason');
       if (state.status === 'halted') return [];
       if (state.status === 'planned') {
-        throw conflict(
-          'DRILL.CLOCK_NOT_STARTED',
-          "The drill's clock has not started",
-          'El reloj del ejercicio no ha iniciado',
-        );
+        throw drillClock.clockRefusal('notStarted');
       }
       return [
         {
@@ -412,7 +405,8 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
   }
 }
 
-export const drillDecider: Decider<DrillState, DrillCommand, DrillEvent> = deciderOf('drill', {
+/** The drill's decider: its events are the `drill` aggregate's (the codec follows from the name). */
+export const drillDecider = deciderOf('drill', {
   initialState: initialDrillState,
   evolve: evolveDrill,
   decide: decideDrill,

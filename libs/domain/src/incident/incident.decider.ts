@@ -268,10 +268,11 @@ function completeMaterial(material: Material | undefined, context: DecisionConte
   };
 }
 
+/** 404 `INCIDENT.NOT_FOUND`, in English and Spanish: for the command path and every read of an incident. */
+export const noSuchIncident = () => notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
+
 function requireOpen(state: IncidentState): OpenIncident {
-  if (state.status === 'none') {
-    throw notFound('INCIDENT.NOT_FOUND', 'Incident not found', 'Incidente no encontrado');
-  }
+  if (state.status === 'none') throw noSuchIncident();
   if (state.status === 'closed') {
     throw broken('INCIDENT.CLOSED', 'The incident is closed', 'El incidente está cerrado', {
       incidentId: state.incidentId,

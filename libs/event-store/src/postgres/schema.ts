@@ -11,17 +11,12 @@ export const NOTIFY_CHANNEL = 'enlace_events';
 
 const SCHEMA_LOCK_KEY = 7_316_524_901;
 
-export const SCHEMA_SQL = `
-BEGIN;
-SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY});
-
--- One row per stream, written once when the stream is created: the list of streams (for verify and audits).
-CREATE TABLE IF NOT EXISTS es_streams (
-  stream_id   text PRIMARY KEY,
-  created_at  timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE TABLE IF NOT EXISTS es_events (
+/**
+ * The events table under the name `table`, with its constraints and global-order index: es_events here, and the raw
+ * baseline of bench:store, which must be the same table to be a fair baseline.
+ */
+export function eventsTableSql(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${table} (
   global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   tx_id           xid8 NOT NULL DEFAULT pg_current_xact_id(),
   stream_id       text NOT NULL,
@@ -32,10 +27,23 @@ CREATE TABLE IF NOT EXISTS es_events (
   metadata        jsonb NOT NULL,
   recorded_at     timestamptz NOT NULL,
   hash            text NOT NULL,
-  CONSTRAINT es_events_stream_revision UNIQUE (stream_id, revision),
-  CONSTRAINT es_events_stream_event_id UNIQUE (stream_id, event_id)
+  CONSTRAINT ${table}_stream_revision UNIQUE (stream_id, revision),
+  CONSTRAINT ${table}_stream_event_id UNIQUE (stream_id, event_id)
 );
-CREATE INDEX IF NOT EXISTS es_events_global_order ON es_events (tx_id, global_position);
+CREATE INDEX IF NOT EXISTS ${table}_global_order ON ${table} (tx_id, global_position);`;
+}
+
+export const SCHEMA_SQL = `
+BEGIN;
+SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY});
+
+-- One row per stream, written once when the stream is created: the list of streams (for verify and audits).
+CREATE TABLE IF NOT EXISTS es_streams (
+  stream_id   text PRIMARY KEY,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+
+${eventsTableSql('es_events')}
 
 -- Consumers' checkpoints (where each left off, with the state it folded there) and their one-owner lease. Not
 -- events: rows here are rewritten as consumers move on; nothing in them is the truth (a consumer rebuilds from es_events).
