@@ -182,7 +182,8 @@ describe('a default start', () => {
     const secret = generatedSigningSecret();
     expect(secret.length).toBeGreaterThanOrEqual(32);
     // No tracked file holds it: no constant of the repository can sign what this install accepts.
-    const search = spawnSync('git', ['grep', '-I', '-l', '-F', secret.toString('utf8')], { encoding: 'utf8' });
+    // `-e`: a generated secret may begin with `-`, which git would otherwise read as an option (status 129).
+    const search = spawnSync('git', ['grep', '-I', '-l', '-F', '-e', secret.toString('utf8')], { encoding: 'utf8' });
     expect({ status: search.status, files: search.stdout }).toEqual({
       status: 1,
       files: '',
