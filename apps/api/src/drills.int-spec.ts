@@ -195,6 +195,36 @@ describe('drills over HTTP', () => {
     ]);
   });
 
+  it('lists the drills, newest planned first, each with how it stands; officers see the drills they are in', async () => {
+    const { body } = await ok('POST', '/api/drills', 'planner', {
+      scenarioId: 'otay-mesa-plant-fire',
+      rate: 30,
+      participants: [{ username: 'officer.mx', role: 'player' }],
+    });
+    await ok('POST', `/api/drills/${body.id}/start`, 'planner');
+    type Line = { drillId: string; status: string; scenarioId: string; participants: string[] };
+    const listed = async (as: string, query = '') => {
+      for (let attempt = 0; ; attempt += 1) {
+        const page = await ok<Line[]>('GET', `/api/drills${query}`, as);
+        const line = page.body.find((drill) => drill.drillId === body.id);
+        if (line?.status === 'running' || query.includes('ended') || attempt > 100) return page.body;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const all = await listed('auditor');
+    expect(all[0]).toMatchObject({ drillId: body.id, status: 'running', scenarioId: 'otay-mesa-plant-fire' });
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    // officer.us plays in the earlier drills, not in this one.
+    expect((await listed('officer.mx')).map((drill) => drill.drillId)).toContain(body.id);
+    expect((await ok<Line[]>('GET', '/api/drills', 'officer.us')).body.map((drill) => drill.drillId)).not.toContain(
+      body.id,
+    );
+    const ended = await listed('planner', '?status=ended');
+    expect(ended.every((drill) => drill.status === 'ended')).toBe(true);
+    expect(ended.map((drill) => drill.drillId)).not.toContain(body.id);
+    await refused('GET', '/api/drills?status=finished', 'planner', undefined, 400, 'VALIDATION_FAILED');
+  });
+
   it('refuses those who take no part, bad plans and bad headers, naming the field', async () => {
     const { body } = await ok('POST', '/api/drills', 'planner', { scenarioId: SCENARIO, rate: 10, participants });
     const inDrill = { 'Enlace-Drill': body.id };

@@ -71,6 +71,7 @@ describe('OpenAPI', () => {
         'GET /api/scenarios/{id}/msel.csv',
         'GET /api/scenarios/{id}/msel.xlsx',
         'POST /api/drills',
+        'GET /api/drills',
         'GET /api/drills/{id}',
         'POST /api/drills/{id}/{transition}',
         'POST /api/drills/{id}/rate',

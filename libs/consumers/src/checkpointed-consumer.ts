@@ -13,11 +13,18 @@ import type { Attachment, EventFeed } from './event-feed.js';
  */
 export type Ownership = 'owner-only' | 'every-process';
 
+/**
+ * The one consumer that reads every drill's world: the directory of drills (what drills there are and how each
+ * stands). It reads only the drills' own streams' facts and writes only to its own documents, which no live output
+ * reads.
+ */
+export const EVERY_DRILL = 'every-drill';
+
 export interface ConsumerSpec {
   /** Unique in the deployment together with the world (`read-models`, `delivery-reconciler`). */
   name: string;
-  world: World;
-  /** The streams it reads, all of one world. */
+  world: World | typeof EVERY_DRILL;
+  /** The streams it reads, all of one world (`EVERY_DRILL`: the drills' prefix and nothing else). */
   prefixes: readonly string[];
   ownership: Ownership;
   /** Must be idempotent: after a crash, events since the last checkpoint are handled again. */
@@ -63,8 +70,13 @@ function worldOfPrefix(prefix: string): World {
 }
 
 /** The key of a consumer's checkpoint row: its name and its world. */
-export function consumerKey(name: string, world: World): string {
-  return `${name}@${describeWorld(world)}`;
+export function consumerKey(name: string, world: World | typeof EVERY_DRILL): string {
+  return `${name}@${world === EVERY_DRILL ? 'every drill' : describeWorld(world)}`;
+}
+
+/** Whether a consumer of `world` may read the streams starting with `prefix`. */
+function mayRead(world: World | typeof EVERY_DRILL, prefix: string): boolean {
+  return world === EVERY_DRILL ? prefix === EXERCISE_STREAM_PREFIX : sameWorld(worldOfPrefix(prefix), world);
 }
 
 /**
@@ -99,7 +111,7 @@ export class CheckpointedConsumer {
     this.key = consumerKey(spec.name, spec.world);
     // Bound to one world: every stream it reads is of that world (a drill's carry its prefix; the live ones none).
     for (const prefix of spec.prefixes) {
-      if (!sameWorld(worldOfPrefix(prefix), spec.world)) {
+      if (!mayRead(spec.world, prefix)) {
         throw new Error(`${this.key} may not read ${prefix}: it is not a stream prefix of its world`);
       }
     }

@@ -13,6 +13,7 @@ export {
   type ConsumerTimings,
   consumerKey,
   DEFAULT_CONSUMER_TIMINGS,
+  EVERY_DRILL,
   type Ownership,
 } from './checkpointed-consumer.js';
 export { ConsumersModule, LIVE_FEED_PREFIXES, WorldFeeds } from './consumers.module.js';

@@ -18,3 +18,4 @@ export {
 export { ReadModelQueries, type Page, type PageRequest } from './read-model-queries.js';
 export { ARCHIVE_CONSUMER, ARCHIVE_KEY, ARCHIVE_TIMINGS, archiveKey, ReadModelArchive } from './read-model-archive.js';
 export { type WorldModels, WorldReadModels } from './world-read-models.js';
+export { DRILLS_COLLECTION, DrillDirectory, type DrillSummary } from './drill-directory.js';

@@ -3,6 +3,7 @@ import { EventFeed, WorldFeeds } from '@enlace/consumers';
 import { LIVE, type ReferenceCatalog } from '@enlace/domain';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { DrillDirectory } from './drill-directory.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ReadModelArchive } from './read-model-archive.js';
 import { ReadModelQueries } from './read-model-queries.js';
@@ -44,8 +45,13 @@ import { WorldReadModels } from './world-read-models.js';
         reference: ReferenceCatalog,
       ) => new WorldReadModels({ world: LIVE, runner, archive, queries }, feeds, store, reference),
     },
+    {
+      provide: DrillDirectory,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new DrillDirectory(store),
+    },
   ],
-  exports: [ProjectionRunner, ReadModelQueries, WorldReadModels],
+  exports: [ProjectionRunner, ReadModelQueries, WorldReadModels, DrillDirectory],
 })
 export class ProjectionsModule implements OnApplicationShutdown {
   constructor(@Inject(WorldReadModels) private readonly worlds: WorldReadModels) {}

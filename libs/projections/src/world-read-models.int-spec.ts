@@ -1,7 +1,14 @@
 import { CommandPipeline } from '@enlace/application';
 import { startDrillClock } from '@enlace/application/testing';
 import { ManualClock } from '@enlace/clock/testing';
-import { CheckpointedConsumer, decodeOrThrow, EventFeed, LIVE_FEED_PREFIXES, WorldFeeds } from '@enlace/consumers';
+import {
+  CheckpointedConsumer,
+  decodeOrThrow,
+  EventFeed,
+  EVERY_DRILL,
+  LIVE_FEED_PREFIXES,
+  WorldFeeds,
+} from '@enlace/consumers';
 import {
   type Actor,
   drillWorld,
@@ -177,5 +184,19 @@ describe('read models per world', () => {
     expect(
       () => new CheckpointedConsumer(feeds.live, store.checkpoints, { ...spec, world: DRILL, prefixes: ['exercise-'] }),
     ).toThrow();
+    // The directory of drills reads the drills' prefix and nothing else: never a live stream, never one drill alone.
+    for (const prefixes of [['incident-'], ['exercise-', 'incident-'], readModelPrefixes(DRILL)]) {
+      expect(
+        () => new CheckpointedConsumer(feeds.live, store.checkpoints, { ...spec, world: EVERY_DRILL, prefixes }),
+      ).toThrow(/may not read/);
+    }
+    expect(
+      () =>
+        new CheckpointedConsumer(feeds.live, store.checkpoints, {
+          ...spec,
+          world: EVERY_DRILL,
+          prefixes: ['exercise-'],
+        }),
+    ).not.toThrow();
   });
 });

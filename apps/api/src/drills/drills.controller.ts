@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,13 +7,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { ActOnDrill, GetDrill, PlanDrill, type RequestContext } from '@enlace/application';
 import { Clock } from '@enlace/clock';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  type Actor,
   type DrillCommand,
+  type DrillStatus,
   type DrillParticipant,
   type DrillPlan,
   type DrillState,
@@ -24,7 +27,10 @@ import {
   sameWorld,
 } from '@enlace/domain';
 import type { Response } from 'express';
+import { DrillDirectory, type DrillSummary } from '@enlace/projections';
+import { CurrentActor } from '../auth/auth.decorators.js';
 import { UserDirectory } from '../auth/user-directory.js';
+import { CursorQuery, EnumQuery, LimitQuery } from '../common/projections.js';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { Answers, IdempotencyKeyHeader, type WriteAnswer } from '../common/officer-write.decorator.js';
 import { EnumParam, UuidParam } from '../common/params.js';
@@ -33,6 +39,8 @@ import { WriteResult, written } from '../common/write-result.js';
 import { DRILL_HEADER } from '../common/world.js';
 import { DrillObservationDto, DrillRateDto, HaltDrillDto, PlanDrillDto } from './drill.dto.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
+
+const DRILL_STATUSES: readonly DrillStatus[] = ['planned', 'running', 'paused', 'halted', 'ended'];
 
 /** The changes of a drill's state that carry nothing but the drill (see the route). */
 const DRILL_TRANSITIONS = ['start', 'pause', 'resume', 'end', 'join'] as const;
@@ -90,7 +98,8 @@ export class DrillsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly scenarios: ScenarioCatalog,
-    @Inject(UserDirectory) private readonly directory: UserDirectory,
+    @Inject(UserDirectory) private readonly accounts: UserDirectory,
+    private readonly directory: DrillDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -113,6 +122,37 @@ export class DrillsController {
     const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
     response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
     return result;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'The drills, newest planned first, a page at a time (planners, admins and auditors see every drill; others the ' +
+      'drills they take part in)',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: DRILL_STATUSES })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+  @ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' })
+  @ApiOkResponse({
+    description: 'One page of drills',
+    headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
+  })
+  async list(
+    @Query('status', new EnumQuery('status', DRILL_STATUSES)) status: DrillStatus | undefined,
+    @Query('limit', new LimitQuery()) limit: number,
+    @Query('cursor', new CursorQuery()) cursor: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DrillSummary[]> {
+    const page = await this.directory.list({
+      ...(status ? { status } : {}),
+      limit,
+      ...(cursor ? { after: cursor } : {}),
+    });
+    const last = page.at(-1);
+    if (page.length === limit && last) response.setHeader('X-Next-Cursor', last.sort);
+    const seesAll = ['planner', 'admin', 'auditor'].includes(actor.role);
+    return page.map((line) => line.doc).filter((drill) => seesAll || drill.participants.includes(actor.id));
   }
 
   @Get(':id')
@@ -233,7 +273,7 @@ export class DrillsController {
     participant: { username: string; role: DrillParticipant['role'] },
     index: number,
   ): DrillParticipant {
-    const account = this.directory.find(participant.username);
+    const account = this.accounts.find(participant.username);
     if (!account) {
       throw new FieldValidationError([
         {
