@@ -1,4 +1,5 @@
-import type { PipeTransform } from '@nestjs/common';
+import { applyDecorators, type PipeTransform } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { isPosition, type Position } from '@enlace/event-store';
 import type { Page, PageRequest } from '@enlace/projections';
 import type { Response } from 'express';
@@ -110,3 +111,14 @@ export function paged<Item>(response: Response, page: Page<Item>): Item[] {
 export function pageOf(limit: number, cursor: string | undefined): PageRequest {
   return { limit, ...(cursor !== undefined ? { cursor } : {}) };
 }
+
+/** A paged list's OpenAPI: `limit` (1–500, default 100), `cursor`, and the `X-Next-Cursor` header of its answer. */
+export const PagedList = (description: string): MethodDecorator =>
+  applyDecorators(
+    ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } }),
+    ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' }),
+    ApiOkResponse({
+      description,
+      headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
+    }),
+  );

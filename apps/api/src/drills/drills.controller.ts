@@ -30,7 +30,7 @@ import type { Response } from 'express';
 import { DrillDirectory, type DrillSummary } from '@enlace/projections';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { UserDirectory } from '../auth/user-directory.js';
-import { CursorQuery, EnumQuery, LimitQuery } from '../common/projections.js';
+import { CursorQuery, EnumQuery, LimitQuery, PagedList } from '../common/projections.js';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { Answers, IdempotencyKeyHeader, type WriteAnswer } from '../common/officer-write.decorator.js';
 import { EnumParam, UuidParam } from '../common/params.js';
@@ -131,12 +131,7 @@ export class DrillsController {
       'drills they take part in)',
   })
   @ApiQuery({ name: 'status', required: false, enum: DRILL_STATUSES })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
-  @ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' })
-  @ApiOkResponse({
-    description: 'One page of drills',
-    headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
-  })
+  @PagedList('One page of drills')
   async list(
     @Query('status', new EnumQuery('status', DRILL_STATUSES)) status: DrillStatus | undefined,
     @Query('limit', new LimitQuery()) limit: number,

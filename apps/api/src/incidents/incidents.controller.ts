@@ -24,7 +24,7 @@ import type { Response } from 'express';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
-import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery } from '../common/projections.js';
+import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery, PagedList } from '../common/projections.js';
 import { WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
@@ -75,12 +75,7 @@ export class IncidentsController {
     required: false,
     description: 'A position (e.g. from a write): answer once the board has reached it',
   })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
-  @ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' })
-  @ApiOkResponse({
-    description: 'One page of the board',
-    headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
-  })
+  @PagedList('One page of the board')
   async list(
     @Query('status', new EnumQuery('status', ['open', 'closed', 'all'] as const))
     status: 'open' | 'closed' | 'all' | undefined,

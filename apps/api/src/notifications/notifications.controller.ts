@@ -41,6 +41,7 @@ import {
   paged,
   pageOf,
   PositionQuery,
+  PagedList,
 } from '../common/projections.js';
 import { IsBilingualText, NestedObject, OptionalField } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
@@ -172,12 +173,7 @@ export class NotificationsController {
     required: false,
     description: 'A position (e.g. from a write): answer once the tracker has reached it',
   })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
-  @ApiQuery({ name: 'cursor', required: false, description: 'The X-Next-Cursor header of the page before' })
-  @ApiOkResponse({
-    description: 'One page of the tracker',
-    headers: { 'X-Next-Cursor': { description: 'Where the next page starts (absent on the last page)' } },
-  })
+  @PagedList('One page of the tracker')
   async list(
     @Query('blmId', new OptionalSlugQuery('blmId')) blmId: string | undefined,
     @Query('status', new EnumQuery('status', ['active', 'cancelled', 'all'] as const))
