@@ -21,6 +21,7 @@ import {
   EVENT_STORE,
   type EventMetadata,
   type EventStore,
+  occurredAt,
   type Position,
   WrongExpectedVersionError,
 } from '@enlace/event-store';
@@ -177,7 +178,7 @@ export class CommandPipeline {
       state = decider.evolve(
         state,
         decider.codec.decode(event.type, event.data, schemaVersion),
-        event.metadata.recordedAt,
+        occurredAt(event.metadata),
       );
       if (idempotencyKey === undefined) continue;
       if (requests === base.requests) requests = new Map(base.requests);
@@ -326,6 +327,8 @@ export class CommandPipeline {
         causationId: null,
         mode: modeOf(world),
         ...(world.kind === 'drill' ? { drillId: world.drillId } : {}),
+        // Decided on the drill's clock (every command of a drill but its clock's own): the drill time it happened at.
+        ...(world.kind === 'drill' && decider.time !== 'real' ? { drillTime: now } : {}),
         ...(request.idempotencyKey === undefined
           ? {}
           : { idempotencyKey: request.idempotencyKey, requestFingerprint: request.requestFingerprint ?? null }),

@@ -8,7 +8,7 @@ import {
   type OpenIncident,
   type ProtectiveAction,
 } from '@enlace/domain';
-import type { RecordedEvent } from '@enlace/event-store';
+import { type RecordedEvent, occurredAt } from '@enlace/event-store';
 import {
   CAP_LANGUAGES,
   type CapAlert,
@@ -70,7 +70,7 @@ const RESTRICTION =
 export function foldIncident(events: readonly RecordedEvent[]): OpenIncident {
   const state = events.reduce(
     (current, event) =>
-      evolveIncident(current, { type: event.type, data: event.data } as IncidentEvent, event.metadata.recordedAt),
+      evolveIncident(current, { type: event.type, data: event.data } as IncidentEvent, occurredAt(event.metadata)),
     initialIncidentState(),
   );
   if (state.status === 'none') throw new Error('The events do not contain a reported incident');

@@ -7,7 +7,7 @@ import {
   type NotificationEvent,
   type NotificationEventType,
 } from '@enlace/domain';
-import type { RecordedEvent } from '@enlace/event-store';
+import { type RecordedEvent, occurredAt } from '@enlace/event-store';
 import {
   CAP_LANGUAGES,
   type CapAlert,
@@ -61,7 +61,7 @@ export function foldNotification(events: readonly RecordedEvent[]): ExistingNoti
       evolveNotification(
         current,
         { type: event.type, data: event.data } as NotificationEvent,
-        event.metadata.recordedAt,
+        occurredAt(event.metadata),
       ),
     initialNotificationState(),
   );

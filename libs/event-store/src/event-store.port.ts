@@ -24,6 +24,11 @@ export interface EventMetadata {
   mode: Mode;
   /** In a drill's events (`mode: 'exercise'`): the drill's id. */
   drillId?: string;
+  /**
+   * In a drill's events decided on its clock: the drill time they happened at (ISO-8601). `recordedAt` stays the
+   * machine's; what a drill's screens, states and reports show is this (see `occurredAt`).
+   */
+  drillTime?: string;
   /** The version of the data's shape (see `libs/domain` event-codec); absent means 1. */
   schemaVersion?: number;
 }
@@ -39,6 +44,11 @@ export interface EventToAppend<Data = unknown> {
 export interface RecordedMetadata extends EventMetadata {
   /** ISO-8601 instant stamped by the store at commit time (millisecond precision). */
   recordedAt: string;
+}
+
+/** When an event happened in its world: the drill time in a drill, the store's recording time in the live world. */
+export function occurredAt(metadata: RecordedMetadata): string {
+  return metadata.drillTime ?? metadata.recordedAt;
 }
 
 export interface RecordedEvent<Data = unknown> {

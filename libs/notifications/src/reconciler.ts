@@ -16,7 +16,7 @@ import {
   streamInWorld,
   type World,
 } from '@enlace/domain';
-import { collect, type EventStore } from '@enlace/event-store';
+import { collect, type EventStore, occurredAt } from '@enlace/event-store';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { DeliveryConfig } from './delivery-config.js';
@@ -158,7 +158,7 @@ export class Reconciler {
     if (event.aggregate !== 'notification') return;
     const id = event.aggregateId;
     const before = this.states.get(id) ?? (await this.forgotten(event));
-    const after = evolveNotification(before, event, event.metadata.recordedAt);
+    const after = evolveNotification(before, event, occurredAt(event.metadata));
     if (this.needsWork(after)) this.states.set(id, after);
     else this.states.delete(id);
     // While the owner catches up it only folds: once caught up it schedules everything at once (scheduleAll).
@@ -175,7 +175,7 @@ export class Reconciler {
         evolveNotification(
           state,
           codec.decode(recorded.type, recorded.data, recorded.metadata.schemaVersion),
-          recorded.metadata.recordedAt,
+          occurredAt(recorded.metadata),
         ),
       initialNotificationState(),
     );

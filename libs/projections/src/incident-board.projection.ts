@@ -1,6 +1,6 @@
 import type { DecodedEvent } from '@enlace/consumers';
 import { evolveIncident, missingLanguages, type OpenIncident } from '@enlace/domain';
-import type { Position } from '@enlace/event-store';
+import { type Position, occurredAt } from '@enlace/event-store';
 import type { Projection } from './projection.js';
 import { Residents } from './residents.js';
 import type { IncidentBoardEntry, IncidentDetail } from './read-model.types.js';
@@ -91,7 +91,7 @@ export class IncidentBoardProjection implements Projection<Record<string, Incide
     const current = this.incidents.get(id);
     if (!current && event.type !== 'IncidentReported') return;
     if (current && event.revision <= current.revision) return;
-    const state = evolveIncident(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
+    const state = evolveIncident(current?.state ?? { status: 'none' }, event, occurredAt(event.metadata));
     if (state.status === 'none') return;
     this.incidents.set({ state, revision: event.revision, lastEventType: event.type, position: event.position });
   }

@@ -1,3 +1,4 @@
+import { occurredAt } from '@enlace/event-store';
 import type { BilingualText } from '@enlace/domain';
 import type { DecodedEvent } from '@enlace/consumers';
 import type { Projection } from './projection.js';
@@ -198,7 +199,7 @@ export function describeEvent(type: string, data: Data, context: DescribeContext
 export function activityEntry(event: DecodedEvent, context: DescribeContext = BARE): ActivityEntry {
   return {
     position: event.position,
-    at: event.metadata.recordedAt,
+    at: occurredAt(event.metadata),
     streamId: event.streamId,
     type: event.type,
     actor: event.metadata.actor,

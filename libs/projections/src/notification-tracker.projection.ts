@@ -1,6 +1,6 @@
 import type { DecodedEvent } from '@enlace/consumers';
 import { evolveNotification, type ExistingNotification, pendingRecipients } from '@enlace/domain';
-import type { Position } from '@enlace/event-store';
+import { type Position, occurredAt } from '@enlace/event-store';
 import type { Projection } from './projection.js';
 import { Residents } from './residents.js';
 import type { NotificationStatus, TrackedNotification } from './read-model.types.js';
@@ -90,7 +90,7 @@ export class NotificationTrackerProjection implements Projection<Record<string, 
     const current = this.notifications.get(id);
     if (!current && event.type !== 'BlmNotificationIssued') return;
     if (current && event.revision <= current.revision) return;
-    const state = evolveNotification(current?.state ?? { status: 'none' }, event, event.metadata.recordedAt);
+    const state = evolveNotification(current?.state ?? { status: 'none' }, event, occurredAt(event.metadata));
     if (state.status === 'none') return;
     this.notifications.set({ state, revision: event.revision, position: event.position });
   }

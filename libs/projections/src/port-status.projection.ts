@@ -1,3 +1,4 @@
+import { occurredAt } from '@enlace/event-store';
 import type { DecodedEvent } from '@enlace/consumers';
 import {
   evolvePort,
@@ -87,7 +88,7 @@ export class PortStatusProjection implements Projection<Record<string, PortStatu
     const state = evolvePort(
       current?.state ?? { portId: undefined, activeShutdown: undefined, pastShutdowns: [] },
       event,
-      event.metadata.recordedAt,
+      occurredAt(event.metadata),
     );
     this.ports.set(id, { state, revision: event.revision });
   }

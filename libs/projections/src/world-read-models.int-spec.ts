@@ -131,6 +131,15 @@ describe('read models per world', () => {
       [shared]: 'Live: chlorine leak',
       [liveOnly]: 'Live: brush fire',
     });
+    // A drill's models show its own time (its clock stands at its start here), the live ones the time of recording.
+    const DRILL_START = '2026-04-14T06:00:00.000Z';
+    for (const entry of drill.runner.models.incidents.board('all')) {
+      expect([entry.reportedAt, entry.lastUpdate]).toEqual([DRILL_START, DRILL_START]);
+    }
+    expect((await drill.queries.timeline(drillOnly))?.map((line) => line.at)).toEqual([DRILL_START]);
+    for (const entry of worlds.live.runner.models.incidents.board('all')) {
+      expect(entry.reportedAt.startsWith('2026-04-14')).toBe(false);
+    }
 
     // Each world archives into its own collections.
     await eventually(
