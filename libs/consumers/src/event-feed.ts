@@ -16,6 +16,8 @@ export interface FeedOptions {
   prefixes: readonly string[];
   /** Wait before following again after the store failed. */
   retryMs?: number;
+  /** Poll every this many ms rather than wake on every append (see `SubscribeOptions.pollOnlyMs`). */
+  pollOnlyMs?: number;
 }
 
 const before = (a: Position | undefined, b: Position | undefined): boolean =>
@@ -95,6 +97,7 @@ export class EventFeed {
         const subscription = this.store.subscribe({
           from: this.lastPosition ?? 'start',
           filter: { streamPrefixes: this.options.prefixes },
+          ...(this.options.pollOnlyMs === undefined ? {} : { pollOnlyMs: this.options.pollOnlyMs }),
         });
         this.subscription = subscription;
         for await (const recorded of subscription) {

@@ -97,6 +97,12 @@ export interface SubscribeOptions {
   /** Exclusive: deliver events strictly after this position. `'start'` (default) or `'end'` (live only). */
   from?: Position | 'start' | 'end';
   filter?: EventFilter;
+  /**
+   * Follow by polling every this many ms instead of waking on every append anywhere: for a follower that may lag a
+   * little and whose streams are rare (the directory of drills), so the live traffic does not read for it. An adapter
+   * whose subscriptions are pushed by the server may ignore it.
+   */
+  pollOnlyMs?: number;
 }
 
 /** A catch-up-then-live subscription: at-least-once, in global order, never skipping an event. */

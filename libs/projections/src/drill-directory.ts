@@ -20,6 +20,7 @@ import {
 import type { DocumentWrite, EventStore, StoredDocument } from '@enlace/event-store';
 
 export const DRILLS_COLLECTION = 'drills';
+const DIRECTORY_POLL_MS = 1_000;
 
 /** A line of the list of drills: what a planner picks a drill by, and how it stands. */
 export interface DrillSummary {
@@ -80,7 +81,8 @@ export class DrillDirectory implements OnApplicationBootstrap, OnApplicationShut
   private writes = new Map<string, DocumentWrite>();
 
   constructor(private readonly store: EventStore) {
-    this.feed = new EventFeed(store, { prefixes: [EXERCISE_STREAM_PREFIX] });
+    // Polled each second rather than woken by every append: drills' facts are rare, the live traffic is not.
+    this.feed = new EventFeed(store, { prefixes: [EXERCISE_STREAM_PREFIX], pollOnlyMs: DIRECTORY_POLL_MS });
     this.consumer = new CheckpointedConsumer(
       this.feed,
       store.checkpoints,

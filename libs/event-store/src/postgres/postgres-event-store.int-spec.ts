@@ -1,4 +1,4 @@
-import { collect, openPostgresEventStore, type EventStore } from '@enlace/event-store';
+import { collect, type EventStore, openPostgresEventStore, type Subscription } from '@enlace/event-store';
 import {
   describeEventStoreContract,
   dropSchema,
@@ -75,6 +75,35 @@ describe('PostgreSQL server: wake-ups between processes', () => {
     expect(received).toEqual(['session-1']);
     await subscription.close();
     await following;
+  });
+
+  it('a poll-only subscription is woken by no append: it reads at its own pace, and nothing is lost', async () => {
+    const store = await openSlowPoll();
+    const woken: string[] = [];
+    const polled: string[] = [];
+    const follow = (subscription: Subscription, into: string[]) =>
+      (async () => {
+        for await (const event of subscription) into.push(event.streamId);
+      })();
+    const eager = store.subscribe({ from: 'end', filter: { streamPrefixes: ['drill-'] } });
+    const lazy = store.subscribe({ from: 'end', filter: { streamPrefixes: ['drill-'] }, pollOnlyMs: 1_500 });
+    const following = [follow(eager, woken), follow(lazy, polled)];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await store.append('drill-1', [newEvent('DrillPlanned', {})], 'any');
+    const appended = performance.now();
+    while (woken.length === 0 && performance.now() - appended < 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(woken).toEqual(['drill-1']);
+    // Woken at once, the eager one has it; the lazy one waits for its poll (1.5 s after its first, empty read).
+    expect(polled).toEqual([]);
+    while (polled.length === 0 && performance.now() - appended < 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(polled).toEqual(['drill-1']);
+    expect(() => store.subscribe({ pollOnlyMs: 0 })).toThrow(/pollOnlyMs/);
+    await Promise.all([eager.close(), lazy.close()]);
+    await Promise.all(following);
   });
 });
 

@@ -284,9 +284,13 @@ export class PostgresEventStore implements EventStore {
     const filter = validateFilter(options.filter);
     const from = options.from ?? 'start';
     if (from !== 'start' && from !== 'end') parsePosition(from, 'from');
+    if (options.pollOnlyMs !== undefined && !(Number.isSafeInteger(options.pollOnlyMs) && options.pollOnlyMs >= 10)) {
+      throw new InvalidInputError('pollOnlyMs', 'must be an integer ≥ 10 (ms)');
+    }
     const subscription = new PollingSubscription({
-      wakeup: this.wakeup,
-      pollIntervalMs: this.pollIntervalMs,
+      // A poll-only follower waits on a wake-up of its own, which no append sounds.
+      wakeup: options.pollOnlyMs === undefined ? this.wakeup : new Wakeup(),
+      pollIntervalMs: options.pollOnlyMs ?? this.pollIntervalMs,
       resolveStart: async () => (from === 'start' ? undefined : from === 'end' ? this.headPosition() : from),
       readPage: (after) => this.readPage(after, filter),
       onClose: (closed) => this.subscriptions.delete(closed),
