@@ -25,7 +25,7 @@ describe('GET /api/admin/queues', () => {
       { as: 'admin' },
     );
     expect(status).toBe(200);
-    expect(body.queues.map((queue) => queue.name)).toEqual(['deliveries', 'deadlines']);
+    expect(body.queues.map((queue) => queue.name)).toEqual(['deliveries', 'deadlines', 'injects']);
     expect(body.queues[0]!.counts).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 });
   });
 

@@ -7,6 +7,7 @@ import {
   DomainError,
   admitToDrillWorld,
   drillDecider,
+  refuseSimulatorOutsideDrills,
   drillStreamId,
   drillTimeAt,
   LIVE,
@@ -265,6 +266,7 @@ export class CommandPipeline {
    * takes no command; one that ended or is halted, or someone not playing in it, neither (`admitToDrillWorld`).
    */
   private async timeOf(decider: { time?: 'real' }, world: World, actor: Actor): Promise<string> {
+    refuseSimulatorOutsideDrills(world, actor);
     if (world.kind === 'live' || decider.time === 'real') return this.clock.now().toISOString();
     const { state } = await this.load(drillDecider, streamInWorld(world, drillStreamId(world.drillId)));
     admitToDrillWorld(state, actor);

@@ -1,8 +1,8 @@
 import { Clock } from '@enlace/clock';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { drillClockOf, LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
-import { GetDrill } from '@enlace/application';
+import { drillClockOf, drillWorld, LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
+import { CommandPipeline, GetDrill } from '@enlace/application';
 import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
@@ -10,6 +10,11 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { EmailChannel } from './channels/email.channel.js';
 import { DeadlineProcessor } from './deadline.processor.js';
+import { DrillRunner } from './drills/drill-runner.js';
+import { DrillSupervisor } from './drills/drill-supervisor.js';
+import type { InjectJob } from './drills/inject-plan.js';
+import { InjectProcessor } from './drills/inject.processor.js';
+import { InjectScheduler } from './drills/inject-scheduler.js';
 import { AttemptFailed, DeliveryProcessor } from './delivery.processor.js';
 import type { DeadlineJob, DeliveryJob } from './jobs.js';
 import { loadDeliveryConfig } from './load-delivery-config.js';
@@ -32,6 +37,9 @@ interface Running {
   /** One reconciler per drill in play, each bound to its drill's streams alone. */
   drills: Map<string, Reconciler>;
   newReconciler: (world: World) => Reconciler;
+  /** One runner per drill in play: releases its injects on its clock and plays them. */
+  runners: Map<string, DrillRunner>;
+  supervisor: DrillSupervisor;
 }
 
 /**
@@ -52,6 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly feeds: WorldFeeds,
+    private readonly pipeline: CommandPipeline,
   ) {}
 
   /**
@@ -65,6 +74,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   /** This process's reconciler, when it runs one (health and tests read whether it owns the lease). */
   get reconciler(): Reconciler | undefined {
     return this.running?.reconciler;
+  }
+
+  /** The runner of a drill in play in this process (tests read whether it owns the drill's lease). */
+  runnerOf(drillId: string): DrillRunner | undefined {
+    return this.running?.runners.get(drillId);
   }
 
   /**
@@ -106,6 +120,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       () => this.clock.nowMs(),
       async (drillId) => drillClockOf((await this.queries.execute(new GetDrill(drillId))).state),
     );
+    const injects = new InjectProcessor(this.commands, this.queries, this.clock);
     const deadlines = new DeadlineProcessor(this.commands, this.queries, config, scheduler, this.clock, time);
     const common = {
       connection,
@@ -139,6 +154,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         (job: Job<DeadlineJob>, token?: string) => deadlines.process(job, token),
         { ...common, concurrency: 4 },
       ),
+      new Worker<InjectJob, string, 'release'>(
+        'injects',
+        (job: Job<InjectJob>, token?: string) => injects.process(job, token),
+        { ...common, concurrency: 8 },
+      ),
     ];
     for (const worker of workers) {
       // Redis errors are reported by the connection watcher; an unhandled 'error' event would crash the process.
@@ -158,6 +178,31 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       });
     const reconciler = newReconciler(LIVE);
     reconciler.start();
+    const injectScheduler = new InjectScheduler(queues.injects, this.clock);
+    const runners = new Map<string, DrillRunner>();
+    const drills = new Map<string, Reconciler>();
+    const supervisor = new DrillSupervisor(this.store.checkpoints, {
+      open: (drillId) => {
+        const world = drillWorld(drillId);
+        const runner = new DrillRunner(
+          drillId,
+          this.feeds.of(world),
+          this.store.checkpoints,
+          this.commands,
+          this.pipeline,
+          injectScheduler,
+          { leaseMs, renewMs: Math.max(500, Math.round(leaseMs / 3)) },
+        );
+        runners.set(drillId, runner);
+        runner.start();
+        this.followDrill(world);
+      },
+      close: async (drillId) => {
+        await runners.get(drillId)?.stop();
+        runners.delete(drillId);
+        await this.leaveDrill(drillWorld(drillId));
+      },
+    });
     evictionPolicy(connection)
       .then((policy) => {
         if (policy !== undefined && policy !== 'noeviction') {
@@ -168,7 +213,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         }
       })
       .catch(() => undefined); // Redis away: the connection watcher says so.
-    this.running = { connection, queues, email, workers, reconciler, drills: new Map(), newReconciler };
+    this.running = { connection, queues, email, workers, reconciler, drills, newReconciler, runners, supervisor };
+    supervisor.start();
     this.logger.log(`Delivery worker started (Redis ${new URL(this.options.redis.url).host}, prefix ${prefix})`);
   }
 
@@ -177,6 +223,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (!running) return;
     this.running = undefined;
     const graceful = async (): Promise<void> => {
+      await running.supervisor.stop();
       await Promise.all([running.reconciler, ...running.drills.values()].map((reconciler) => reconciler.stop()));
       // Let jobs in progress finish (their outcome gets recorded) instead of leaving them to stall.
       await Promise.all(running.workers.map((worker) => worker.close()));

@@ -1,4 +1,5 @@
 import type { DeliveryChannel, Side } from '@enlace/domain';
+import type { InjectJob } from './drills/inject-plan.js';
 
 /** The channels the worker sends over; the console feed needs no job (an event in the store is on every console). */
 export type SentChannel = Exclude<DeliveryChannel, 'console'>;
@@ -36,10 +37,12 @@ export interface DeadlineJob {
 export interface JobMap {
   deliveries: { deliver: DeliveryJob };
   deadlines: { escalate: DeadlineJob };
+  /** A drill's inject falls due (see drills/inject-plan.ts). */
+  injects: { release: InjectJob };
 }
 
 export type QueueName = keyof JobMap;
-export const QUEUE_NAMES: readonly QueueName[] = ['deliveries', 'deadlines'];
+export const QUEUE_NAMES: readonly QueueName[] = ['deliveries', 'deadlines', 'injects'];
 export type JobName<Q extends QueueName> = keyof JobMap[Q] & string;
 export type JobData<Q extends QueueName> = JobMap[Q][JobName<Q>];
 

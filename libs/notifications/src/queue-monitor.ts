@@ -42,6 +42,7 @@ export class QueueMonitor implements OnApplicationShutdown {
     return Promise.all([
       viewOf('deliveries', queues.deliveries, failedLimit),
       viewOf('deadlines', queues.deadlines, failedLimit),
+      viewOf('injects', queues.injects, failedLimit),
     ]);
   }
 

@@ -71,6 +71,7 @@ export const en = {
     auditor: 'Auditor',
     admin: 'Administrator',
     system: 'System',
+    simulator: 'Simulated agency (drill)',
   } satisfies Record<Role, string>,
   readOnlyBanner: (role: string) =>
     `Read-only: as ${role} you can view everything but only liaison officers can record actions.`,

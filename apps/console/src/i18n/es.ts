@@ -56,6 +56,7 @@ export const es: Messages = {
     auditor: 'Auditor',
     admin: 'Administrador',
     system: 'Sistema',
+    simulator: 'Agencia simulada (ejercicio)',
   },
   readOnlyBanner: (role) =>
     `Solo lectura: como ${role} puede consultar todo, pero solo los oficiales de enlace pueden registrar acciones.`,

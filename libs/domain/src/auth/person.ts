@@ -2,7 +2,7 @@ import type { Role } from '../shared/decider.js';
 import type { Side } from '../shared/side.js';
 
 /** The roles a person signs in with: every role but Enlace's own `system`. */
-export type PersonRole = Exclude<Role, 'system'>;
+export type PersonRole = Exclude<Role, 'system' | 'simulator'>;
 export const PERSON_ROLES: readonly PersonRole[] = ['officer', 'planner', 'auditor', 'admin'];
 
 export function isPersonRole(value: unknown): value is PersonRole {

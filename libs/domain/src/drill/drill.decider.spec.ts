@@ -19,7 +19,9 @@ import {
   type DrillState,
   evolveDrill,
   initialDrillState,
+  refuseSimulatorOutsideDrills,
 } from './drill.decider.js';
+import { drillWorld, LIVE } from '../shared/world.js';
 
 const DRILL = '0d7a2c1e-5b3f-4e8a-9c6d-7f1e2a3b4c5d';
 const REAL_START = '2026-12-06T16:00:00.000Z';
@@ -161,6 +163,22 @@ describe('a drill', () => {
     // An evaluator watches and notes; it does not play.
     expect(refusal(() => admitToDrillWorld(state, evaluator))).toBe('DRILL.NOT_A_PARTICIPANT');
     expect(refusal(() => admitToDrillWorld(initialDrillState(), usOfficer))).toBe('DRILL.NOT_FOUND');
+  });
+
+  it("admits the scenario's simulated agencies to its world while it runs, and never to the live world", () => {
+    const railroad: Actor = {
+      id: 'exercise-control/RAILROAD-US',
+      agency: 'RAILROAD-US',
+      country: 'US',
+      role: 'simulator',
+    };
+    const state = running();
+    expect(refusal(() => admitToDrillWorld(state, railroad))).toBeUndefined();
+    const halted = play([[SECOND, usOfficer, halt]], state);
+    expect(refusal(() => admitToDrillWorld(halted.state, railroad))).toBe('DRILL.HALTED');
+    expect(refusal(() => refuseSimulatorOutsideDrills(LIVE, railroad))).toBe('AUTH.SIMULATOR_LIVE');
+    expect(refusal(() => refuseSimulatorOutsideDrills(drillWorld(DRILL), railroad))).toBeUndefined();
+    expect(refusal(() => refuseSimulatorOutsideDrills(LIVE, usOfficer))).toBeUndefined();
   });
 
   it('ends once: afterwards only observations are taken, and only Enlace records in its world', () => {

@@ -2,6 +2,7 @@ import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import { type Actor, assertNever, type DecisionContext } from '../shared/decider.js';
 import { broken, conflict, forbidden, notFound } from '../shared/domain-error.js';
 import { hasSomeText, missingLanguages, type BilingualText } from '../shared/text.js';
+import type { World } from '../shared/world.js';
 import * as drillClock from './drill-clock.js';
 import type {
   DrillActor,
@@ -232,7 +233,20 @@ export function admitToDrillWorld(state: DrillState, actor: Actor): void {
       'El ejercicio está detenido por una emergencia real',
     );
   }
+  // A simulated agency plays the scenario's injects: it takes part by being in the scenario, not by invitation.
+  if (actor.role === 'simulator') return;
   if (!PLANNERS.includes(actor.role)) requireParticipant(state, actor, ['player', 'controller']);
+}
+
+/** A simulated agency exists only inside drills: in the live world it is refused whatever it asks. */
+export function refuseSimulatorOutsideDrills(world: World, actor: Actor): void {
+  if (actor.role === 'simulator' && world.kind === 'live') {
+    throw forbidden(
+      'AUTH.SIMULATOR_LIVE',
+      "A drill's simulated agency cannot act in the live world",
+      'Una agencia simulada de un ejercicio no puede actuar en el mundo real',
+    );
+  }
 }
 
 /**

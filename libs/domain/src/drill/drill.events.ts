@@ -24,7 +24,25 @@ export interface InjectOutline {
   offsetMinutes: number;
   /** Released only when the expected action of that inject was missed by its deadline. */
   contingencyFor?: string;
-  expectedAction?: { withinMinutes: number };
+  expectedAction?: { withinMinutes: number; evidence?: EvidenceOutline };
+  /** The simulated agency (or EXCON) that sends it: the actor of its commands. */
+  from?: string;
+  /** What the simulated agency does in the drill's world when the inject is released (checked by the scenario reader). */
+  commands?: readonly InjectCommandOutline[];
+}
+
+/** One event that shows the players took an expected action: its type, and where it matters its side or item. */
+export interface EvidenceOutline {
+  event: string;
+  side?: Side;
+  itemId?: string;
+}
+
+/** An inject's command as the scenario states it: an incident command, on the scenario's incident `incident`. */
+export interface InjectCommandOutline {
+  type: string;
+  incident: string;
+  data: unknown;
 }
 
 /** The part of a scenario the drill's rules read; the stored plan holds the whole scenario as it was planned. */

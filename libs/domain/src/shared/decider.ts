@@ -29,8 +29,11 @@ export interface Decider<State, Command, Event> {
   time?: 'real';
 }
 
-/** `system`: Enlace's own processes (the worker recording deliveries and escalations). */
-export type Role = 'officer' | 'planner' | 'auditor' | 'admin' | 'system';
+/**
+ * `system`: Enlace's own processes (the worker recording deliveries and escalations). `simulator`: an agency a drill's
+ * simulation cell plays (an inject's sender), acting as that agency's officer in the drill's world and nowhere else.
+ */
+export type Role = 'officer' | 'planner' | 'auditor' | 'admin' | 'system' | 'simulator';
 
 /** Who is acting, taken from the caller's token by the application; never from a request body. */
 export interface Actor {
