@@ -159,6 +159,41 @@ describe('wake-ups across processes', () => {
   });
 });
 
+/**
+ * A subscriber that missed acknowledged events: which, where they are in the log against what it received, the
+ * horizon now, and every transaction on the server holding a transaction id (what holds a horizon back).
+ */
+async function whyNotDelivered(category: string, events: RecordedEvent[], acknowledged: Set<string>): Promise<string> {
+  const got = new Set(events.map((event) => event.id));
+  const missing = [...acknowledged].filter((id) => !got.has(id));
+  return withSchemaClient(schema, async (client) => {
+    const rows = await client.query(
+      `SELECT event_id::text, stream_id, revision, tx_id::text, global_position::text,
+              tx_id < pg_snapshot_xmin(pg_current_snapshot()) AS below_horizon
+         FROM es_events WHERE event_id = ANY ($1::uuid[])`,
+      [missing],
+    );
+    const horizon = await client.query(`SELECT pg_current_snapshot()::text AS snapshot`);
+    const holders = await client.query(
+      `SELECT pid, datname, backend_xid::text, state, now() - xact_start AS age, left(query, 120) AS query
+         FROM pg_stat_activity WHERE backend_xid IS NOT NULL`,
+    );
+    return JSON.stringify(
+      {
+        category,
+        received: events.length,
+        acknowledged: acknowledged.size,
+        lastReceived: events.at(-1)?.position,
+        missing: rows.rows,
+        snapshot: horizon.rows[0] as unknown,
+        transactionsHoldingIds: holders.rows,
+      },
+      null,
+      2,
+    );
+  });
+}
+
 describe('stress: concurrent writers with a live subscriber', () => {
   const writers = 8;
   const eventsPerWriter = 2_000;
@@ -168,7 +203,15 @@ describe('stress: concurrent writers with a live subscriber', () => {
     const expectedTotal = writers * eventsPerWriter;
     const subscription = store.subscribe({ from: 'end', filter: { streamPrefixes: [`${category}-`] } });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const received = drain(subscription, expectedTotal, 240_000);
+    const events: RecordedEvent[] = [];
+    let allReceived: () => void = () => undefined;
+    const complete = new Promise<void>((resolve) => (allReceived = resolve));
+    const following = (async () => {
+      for await (const event of subscription) {
+        events.push(event);
+        if (events.length >= expectedTotal) allReceived();
+      }
+    })();
 
     const acknowledged = new Set<string>();
     await Promise.all(
@@ -191,7 +234,14 @@ describe('stress: concurrent writers with a live subscriber', () => {
       }),
     );
 
-    const events = await received;
+    // However long the writes took on a busy machine, the subscriber gets a minute from the last acknowledgment.
+    const settled = await Promise.race([
+      complete.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000)),
+    ]);
+    if (!settled) throw new Error(await whyNotDelivered(category, events, acknowledged));
+    await subscription.close();
+    await following;
     expect(events).toHaveLength(expectedTotal);
     expect(new Set(events.map((event) => event.id))).toEqual(acknowledged);
     const lastRevision = new Map<string, number>();

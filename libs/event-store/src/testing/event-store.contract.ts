@@ -67,13 +67,14 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
   describe(`EventStore contract: ${backend}`, () => {
     let store: EventStore;
 
+    // Opening loads an engine (PGlite's WebAssembly) or connects: seconds on a busy machine, not jest's default 5.
     beforeAll(async () => {
       store = await harness.open();
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await store.close();
-    });
+    }, 30_000);
 
     describe('append and readStream', () => {
       it('appends to a new stream and reads back every stored field', async () => {
