@@ -181,6 +181,29 @@ describe('a drill', () => {
     expect(refusal(() => refuseSimulatorOutsideDrills(LIVE, usOfficer))).toBeUndefined();
   });
 
+  it("takes planners' edits of the improvement plan once the drill has ended, each checked and recorded as a fact", () => {
+    const edit = (data: Record<string, unknown>): DrillCommand => ({
+      type: 'EditImprovementItem',
+      data: { drillId: DRILL, itemId: 'IP-1', ...data },
+    });
+    const owner = { agency: 'CBP', side: 'US' };
+    expect(refusal(() => play([[SECOND, planner, edit({ status: 'done' })]], running()))).toBe('DRILL.NOT_ENDED');
+    const ended = play([[30 * SECOND, planner, end]], running()).state;
+    const edited = play([[40 * SECOND, planner, edit({ owner, dueDate: '2027-03-01', status: 'in-progress' })]], ended);
+    expect(edited.events[0]).toMatchObject({
+      type: 'DrillImprovementItemEdited',
+      data: { itemId: 'IP-1', owner, dueDate: '2027-03-01', status: 'in-progress', by: { username: 'planner' } },
+    });
+    expect(refusal(() => play([[40 * SECOND, usOfficer, edit({ status: 'done' })]], ended))).toBe('AUTH.ROLE');
+    expect(refusal(() => play([[40 * SECOND, planner, edit({ dueDate: '01/03/2027' })]], ended))).toBe(
+      'VALIDATION.IMPROVEMENT',
+    );
+    expect(refusal(() => play([[40 * SECOND, planner, edit({ status: 'finished' })]], ended))).toBe(
+      'VALIDATION.IMPROVEMENT',
+    );
+    expect(refusal(() => play([[40 * SECOND, planner, edit({})]], ended))).toBe('VALIDATION.IMPROVEMENT');
+  });
+
   it('ends once: afterwards only observations are taken, and only Enlace records in its world', () => {
     const ended = play([[30 * SECOND, planner, end]], running());
     expect(ended.state.status).toBe('ended');

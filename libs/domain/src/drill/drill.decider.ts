@@ -10,8 +10,10 @@ import type {
   DrillParticipant,
   DrillParticipantRole,
   DrillPlan,
+  ImprovementEdit,
   InjectOutline,
 } from './drill.events.js';
+import { IMPROVEMENT_STATUSES } from './drill.events.js';
 
 export type * from './drill.events.js';
 
@@ -33,6 +35,7 @@ export type DrillCommand =
   | { type: 'ReleaseInject'; data: { drillId: string; injectId: string } }
   | { type: 'HaltDrill'; data: { drillId: string; reason: BilingualText } }
   | { type: 'EndDrill'; data: { drillId: string } }
+  | { type: 'EditImprovementItem'; data: ImprovementEdit & { drillId: string } }
   | {
       type: 'RecordDrillObservation';
       data: { drillId: string; capability: string; objectiveId?: string; text: BilingualText };
@@ -102,6 +105,7 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
         endedAt: event.data.at,
       };
     case 'DrillObservationRecorded':
+    case 'DrillImprovementItemEdited':
       return state;
     default:
       return assertNever(event);
@@ -318,6 +322,17 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
   if (state.status === 'none') {
     throw noSuchDrill();
   }
+  if (command.type === 'EditImprovementItem') {
+    requirePlanner(context.actor);
+    if (state.status !== 'ended') {
+      throw conflict(
+        'DRILL.NOT_ENDED',
+        'The improvement plan is written once the drill has ended',
+        'El plan de mejora se redacta cuando el ejercicio ha terminado',
+      );
+    }
+    return [{ type: 'DrillImprovementItemEdited', data: checkedEdit(command.data, context) }];
+  }
   if (state.status === 'ended' && command.type !== 'RecordDrillObservation') {
     throw drillEnded();
   }
@@ -417,6 +432,45 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
     default:
       return assertNever(command);
   }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkedEdit(
+  edit: ImprovementEdit & { drillId: string },
+  context: DecisionContext,
+): Extract<DrillEvent, { type: 'DrillImprovementItemEdited' }>['data'] {
+  const { drillId, itemId, owner, dueDate, status, text } = edit;
+  const field = (name: string, en: string, es: string) =>
+    broken('VALIDATION.IMPROVEMENT', `${name} ${en}`, `${name} ${es}`, { field: name });
+  if (!itemId) throw field('itemId', 'is required', 'es obligatorio');
+  if (dueDate !== undefined && (!DATE.test(dueDate) || Number.isNaN(Date.parse(dueDate)))) {
+    throw field('dueDate', 'must be a date (YYYY-MM-DD)', 'debe ser una fecha (AAAA-MM-DD)');
+  }
+  if (status !== undefined && !IMPROVEMENT_STATUSES.includes(status)) {
+    throw field(
+      'status',
+      `must be one of ${IMPROVEMENT_STATUSES.join(', ')}`,
+      `debe ser uno de ${IMPROVEMENT_STATUSES.join(', ')}`,
+    );
+  }
+  if (owner !== undefined && (!owner.agency || (owner.side !== 'US' && owner.side !== 'MX'))) {
+    throw field('owner', 'needs an agency and a side (US or MX)', 'necesita una agencia y un lado (US o MX)');
+  }
+  if (text !== undefined) requireBilingual(text, 'text');
+  if (owner === undefined && dueDate === undefined && status === undefined && text === undefined) {
+    throw field('itemId', 'needs at least one change', 'necesita al menos un cambio');
+  }
+  return {
+    drillId,
+    at: context.now,
+    itemId,
+    by: asDrillActor(context.actor),
+    ...(owner === undefined ? {} : { owner }),
+    ...(dueDate === undefined ? {} : { dueDate }),
+    ...(status === undefined ? {} : { status }),
+    ...(text === undefined ? {} : { text }),
+  };
 }
 
 /** The drill's decider: its events are the `drill` aggregate's (the codec follows from the name). */

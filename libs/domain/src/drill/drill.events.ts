@@ -101,9 +101,25 @@ export type DrillEvent =
   /** A real-world emergency: every pending inject freezes until a planner resumes the drill. */
   | EventOf<'DrillHalted', Timed & { by: DrillActor; reason: BilingualText }>
   | EventOf<'DrillEnded', Timed & { by: DrillActor }>
+  /** The improvement plan is the planners' after the drill: each change is a fact, the report shows the latest. */
+  | EventOf<'DrillImprovementItemEdited', ImprovementEdit & { drillId: string; at: string; by: DrillActor }>
   | EventOf<
       'DrillObservationRecorded',
       Timed & { observationId: string; by: DrillActor; capability: string; objectiveId?: string; text: BilingualText }
     >;
 
 export type DrillEventType = DrillEvent['type'];
+
+export const IMPROVEMENT_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
+/** Where an improvement-plan item stands (HSEEP Improvement Plan). */
+export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
+
+/** A planner's change to one item of the after-action report's improvement plan: only the fields given change. */
+export interface ImprovementEdit {
+  itemId: string;
+  owner?: { agency: string; side: Side };
+  /** A calendar date (YYYY-MM-DD). */
+  dueDate?: string;
+  status?: ImprovementStatus;
+  text?: BilingualText;
+}

@@ -133,6 +133,7 @@ const SCHEMAS: Schemas = {
       version: 1,
       fields: 'drillId:s at:s drillTime:s observationId:s by:o capability:s text:t',
     },
+    DrillImprovementItemEdited: { version: 1, fields: 'drillId:s at:s itemId:s by:o' },
   },
   'auth-log': Object.fromEntries(
     AUTH_ACTIVITY_TYPES.map((type) => [type, { version: 1, fields: '' }]),
