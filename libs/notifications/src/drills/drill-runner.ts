@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { ActOnIncident, type CommandPipeline, ReportIncident } from '@enlace/application';
+import { ActOnIncident, type CommandPipeline, IssueNotification, ReportIncident } from '@enlace/application';
 import {
   CheckpointedConsumer,
   type ConsumerTimings,
@@ -34,6 +34,8 @@ import {
 import type { InjectScheduler } from './inject-scheduler.js';
 
 const RETRY_MS = 2_000;
+/** How long a notification drill's recipients have to acknowledge, in drill time (BLM practice: 30 minutes). */
+export const NOTIFICATION_DRILL_WINDOW_MS = 30 * 60_000;
 
 /** What the checkpoint keeps: the drill as its stream tells it, and the expected actions seen so far. */
 interface RunnerCheckpoint {
@@ -134,8 +136,10 @@ export class DrillRunner {
 
   private async handle(event: DecodedEvent): Promise<void> {
     if (event.aggregate === 'drill') {
+      const before = this.drill.status;
       this.drill = evolveDrill(this.drill, event);
       if (event.type === 'DrillInjectReleased') await this.play(event.data.injectId, event.data.drillTime);
+      if (event.type === 'DrillClockStarted' && before === 'planned') await this.notify(event.data.drillTime);
       if (this.scheduling) await this.enqueue(() => this.reschedule(event.type));
       return;
     }
@@ -185,6 +189,47 @@ export class DrillRunner {
         // The players' own actions may have made a step pointless (the incident is closed): the drill goes on.
         if (!(error instanceof DomainError)) throw error;
         this.logger.warn(`Inject ${injectId} step ${n + 1} (${step.kind}) refused: ${error.message}`);
+      }
+    }
+  }
+
+  /**
+   * A notification drill's one action: the EXERCISE notification to every member agency of each of its BLMs, issued
+   * when its clock starts, on behalf of the planner's agency; acknowledgments are then due within the window below
+   * (drill time) and escalate as in reality, to drill recipients only.
+   */
+  private async notify(startDrillTime: string): Promise<void> {
+    const drill = this.planned();
+    if (drill?.plan.kind !== 'notification') return;
+    const { plan, plannedBy } = drill;
+    const actor = simulatedAgency(plannedBy.agency, plannedBy.side ?? 'US');
+    const deadline = new Date(Date.parse(startDrillTime) + NOTIFICATION_DRILL_WINDOW_MS).toISOString();
+    for (const blmId of plan.blmIds) {
+      try {
+        await this.commands.execute(
+          new IssueNotification(
+            {
+              blmId,
+              subject: {},
+              title: plan.title,
+              body: {
+                en: 'Notification drill: acknowledge this message as soon as you receive it. No action is needed on the ground.',
+                es: 'Simulacro de notificación: acuse de recibido este mensaje en cuanto lo reciba. No se requiere ninguna acción en campo.',
+              },
+              severity: 'moderate',
+              acknowledgmentDeadline: deadline,
+            },
+            {
+              actor,
+              world: drillWorld(this.drillId),
+              correlationId: `drill.${this.drillId}.notify`,
+              idempotencyKey: `drill.${this.drillId}.notify.${blmId}`,
+            },
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        this.logger.warn(`The notification drill's message to ${blmId} was refused: ${error.message}`);
       }
     }
   }

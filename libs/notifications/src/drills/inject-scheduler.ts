@@ -3,6 +3,13 @@ import { type InjectsQueue, KEEP_FINISHED } from '../queues.js';
 import { type InjectJob, injectJobId } from './inject-plan.js';
 
 /**
+ * How early an inject's job is promoted before its instant: a delayed BullMQ job starts some tens of ms late (58 ms
+ * p50 measured by bench:drill for bare jobs), which at 60× is seconds of drill time. The processor waits out the rest
+ * on a timer of its own, to the millisecond.
+ */
+export const INJECT_LEAD_MS = 250;
+
+/**
  * A drill's pending injects as delayed jobs, one per inject (`inject.x<drill>.<inject>`): scheduling again moves the
  * waiting job to the new instant (the drill's rate changed, or it resumed) instead of adding a second.
  */
@@ -14,7 +21,7 @@ export class InjectScheduler {
 
   async schedule(job: InjectJob, realDueMs: number): Promise<void> {
     const jobId = injectJobId(job);
-    const delay = Math.max(0, realDueMs - this.clock.nowMs());
+    const delay = Math.max(0, realDueMs - INJECT_LEAD_MS - this.clock.nowMs());
     const existing = await this.queue.getJob(jobId);
     const state = existing ? await existing.getState() : undefined;
     if (existing && state === 'delayed') {

@@ -6,6 +6,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { postponable } from '../postpone.js';
 import { SYSTEM_ACTOR } from '../system-actor.js';
 import { type InjectJob, injectJobId } from './inject-plan.js';
+import { INJECT_LEAD_MS } from './inject-scheduler.js';
 
 /** Refusals after which the job has nothing left to do: the drill stopped running (its runner reschedules it). */
 const NOTHING_TO_DO = new Set(['DRILL.NOT_RUNNING', 'DRILL.ENDED', 'DRILL.HALTED', 'DRILL.NOT_FOUND']);
@@ -29,6 +30,16 @@ export class InjectProcessor {
 
   private async release(job: Job<InjectJob>, token: string | undefined): Promise<string> {
     const { drillId, injectId } = job.data;
+    // Promoted ahead of its instant (INJECT_LEAD_MS): wait out the rest here, on the drill's clock as it is now.
+    const realDue = await this.realDueMs(drillId, injectId);
+    if (realDue === undefined) return 'skipped: not due on a running clock';
+    const wait = realDue - this.clock.nowMs();
+    if (wait > 2 * INJECT_LEAD_MS && token !== undefined) {
+      // The drill's clock moved since (a slower rate, a pause and resume): its runner moved the job, or this does.
+      await job.moveToDelayed(realDue - INJECT_LEAD_MS, token);
+      throw new DelayedError();
+    }
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     try {
       const { outcome } = await this.commands.execute(
         new ActOnDrill(
@@ -42,17 +53,20 @@ export class InjectProcessor {
       if (!(error instanceof DomainError)) throw error;
       if (NOTHING_TO_DO.has(error.code)) return `skipped: ${error.code}`;
       if (error.code !== 'DRILL.INJECT_NOT_DUE' || token === undefined) throw error;
-      // Promoted a little early, or the drill's clock moved since: wait for the instant its drill time comes now.
-      const { state } = await this.queries.execute(new GetDrill(drillId));
-      const inject =
-        state.status !== 'none' && state.plan.kind === 'scenario'
-          ? state.plan.scenario.injects.find((i) => i.id === injectId)
-          : undefined;
-      const due = state.status !== 'none' && inject ? injectDueMs(state, inject) : undefined;
-      const realDue = state.status !== 'none' && due !== undefined ? realTimeWhen(state.clock, due) : undefined;
-      if (realDue === undefined) return 'skipped: not due';
-      await job.moveToDelayed(Math.max(realDue, this.clock.nowMs() + 1), token);
+      // The drill's clock moved between the read above and the decision: wait for its new instant.
+      const moved = await this.realDueMs(drillId, injectId);
+      if (moved === undefined) return 'skipped: not due';
+      await job.moveToDelayed(Math.max(moved - INJECT_LEAD_MS, this.clock.nowMs() + 1), token);
       throw new DelayedError();
     }
+  }
+
+  /** The real instant the inject falls due at the drill's present rate; undefined unless its clock runs. */
+  private async realDueMs(drillId: string, injectId: string): Promise<number | undefined> {
+    const { state } = await this.queries.execute(new GetDrill(drillId));
+    if (state.status !== 'running' || state.plan.kind !== 'scenario') return undefined;
+    const inject = state.plan.scenario.injects.find((i) => i.id === injectId);
+    const due = inject ? injectDueMs(state, inject) : undefined;
+    return due === undefined ? undefined : realTimeWhen(state.clock, due);
   }
 }
