@@ -5,6 +5,7 @@ import { ConsumersModule } from '@enlace/consumers';
 import { CommandPipeline } from './command-pipeline.js';
 import { AGGREGATE_QUERY_HANDLERS } from './aggregate-queries.js';
 import { USE_CASE_HANDLERS } from './use-cases.js';
+import { GetDrillRecordHandler } from './drill-record.js';
 
 /**
  * The pipeline, the clock, the process's feeds, the use cases (on @nestjs/cqrs' CommandBus) and the queries of one
@@ -18,6 +19,7 @@ import { USE_CASE_HANDLERS } from './use-cases.js';
     CommandPipeline,
     ...USE_CASE_HANDLERS,
     ...AGGREGATE_QUERY_HANDLERS,
+    GetDrillRecordHandler,
   ],
   exports: [Clock, CommandPipeline, CqrsModule, ConsumersModule],
 })

@@ -31,3 +31,4 @@ export {
   ListPorts,
   QueriesModule,
 } from './queries.js';
+export { type DrillRecord, type DrillWorldEvent, GetDrillRecord, GetDrillRecordHandler } from './drill-record.js';
