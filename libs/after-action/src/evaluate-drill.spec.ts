@@ -240,6 +240,60 @@ describe('evaluateDrill: overview', () => {
     expect(overview.halts).toMatchObject([{ realAt: realTime(760), realResumedAt: realTime(1060), realMinutes: 5 }]);
   });
 
+  it('given a halt during a pause, when evaluated, then the stopped time counts once', () => {
+    const events = nogalesDrillEvents().flatMap((event): DrillEvent[] =>
+      event.type === 'DrillClockPaused'
+        ? [
+            event,
+            {
+              type: 'DrillHalted',
+              data: {
+                drillId: DRILL_ID,
+                at: realTime(300),
+                drillTime: drillTime(15),
+                by: { username: 'pc.officer', side: 'MX', agency: 'PC' },
+                reason: { en: 'Real fire', es: 'Incendio real' },
+              },
+            },
+          ]
+        : [event],
+    );
+    const { overview } = evaluateDrill(given({ drillEvents: events }));
+    expect(overview.pauses.map((pause) => pause.realMinutes)).toEqual([10]);
+    expect(overview.halts.map((halt) => halt.realMinutes)).toEqual([6.5, 5]);
+    expect(overview.playedRealMinutes).toBeCloseTo(320 / 60);
+  });
+
+  it('given a drill not ended and paused, when evaluated, then the interim figures run to its last fact', () => {
+    // Everything up to the pause, 90 real seconds in.
+    const events = nogalesDrillEvents().filter(
+      (event) => !('at' in event.data) || Date.parse(event.data.at) <= Date.parse(realTime(90)),
+    );
+    const { overview } = evaluateDrill(given({ drillEvents: events }));
+    expect(overview).toMatchObject({
+      ended: false,
+      realStoppedAt: realTime(90),
+      drillMinutes: 15,
+      wallClockMinutes: 1.5,
+    });
+    expect(overview.pauses).toEqual([{ realAt: realTime(90), drillTime: drillTime(15), realMinutes: 0 }]);
+  });
+
+  it('given a drill only planned, when evaluated, then nothing is measured and nothing is missed', () => {
+    const evaluation = evaluateDrill(given({ drillEvents: nogalesDrillEvents().slice(0, 1), worldEvents: [] }));
+    expect(evaluation.overview).toMatchObject({ ended: false, injects: { released: 0 } });
+    expect(evaluation.overview.wallClockMinutes).toBeUndefined();
+    expect(evaluation.objectives.map((o) => o.finding)).toEqual(Array(4).fill('start-not-observed'));
+    expect(evaluation.injects.map((i) => i.expectedAction?.status ?? 'none')).toEqual([
+      'not-released',
+      'not-released',
+      'not-released',
+      'none',
+      'none',
+      'none',
+    ]);
+  });
+
   it('given rate changes, when evaluated, then each compression is listed with its real time', () => {
     expect(evaluateDrill(given()).overview.rates).toEqual([
       { realAt: realTime(0), drillTime: drillTime(0), rate: 10 },

@@ -122,6 +122,22 @@ describe('renderAarHtml', () => {
   });
 });
 
+describe('a drill only planned', () => {
+  it.each<Language>(['en', 'es'])(
+    'given nothing played, when rendered in %s, then every format still renders',
+    (language) => {
+      const planned = evaluateDrill({
+        scenario: nogalesScenario(),
+        drillEvents: nogalesDrillEvents().slice(0, 1),
+        worldEvents: [],
+      });
+      expect(renderAarHtml(planned, language)).toContain(LABELS[language].notStarted);
+      expect(renderAarMarkdown(planned, language)).toContain(LABELS[language].noObservations);
+      expect(JSON.parse(renderAarJson(planned))).toMatchObject({ schemaVersion: AAR_SCHEMA_VERSION });
+    },
+  );
+});
+
 describe('renderAarMarkdown', () => {
   it.each<Language>(['en', 'es'])(
     'given four objectives, when rendered in %s, then the objectives table has a row each',
