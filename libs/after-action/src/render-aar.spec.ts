@@ -1,8 +1,8 @@
 import type { Language } from '@enlace/domain';
-import { CORE_CAPABILITIES } from '@enlace/scenarios';
 import { evaluateDrill } from './evaluate-drill.js';
 import type { DrillEvaluation } from './evaluation.types.js';
 import { EVENT_NAMES, LABELS, type LabelKey } from './labels.js';
+import { englishLeaks, visibleText } from './testing/english-leaks.js';
 import { renderAarHtml } from './render-html.js';
 import { AAR_SCHEMA_VERSION, renderAarJson } from './render-json.js';
 import { markdownText, renderAarMarkdown } from './render-markdown.js';
@@ -21,20 +21,7 @@ function evaluation(): DrillEvaluation {
   });
 }
 
-/** What a reader sees of an HTML document: its text, tags dropped, entities read. */
-function visibleText(document: string): string {
-  return document
-    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('labels', () => {
   it('given the two tables, when compared, then every key has a text in both, with the same placeholders', () => {
@@ -80,24 +67,7 @@ describe('renderAarHtml', () => {
   });
 
   it('given the Spanish report, when read, then no English label, event or capability name shows', () => {
-    const text = visibleText(renderAarHtml(evaluation(), 'es'));
-    const english = [
-      ...(Object.keys(LABELS.en) as LabelKey[])
-        .filter((key) => LABELS.en[key] !== LABELS.es[key])
-        .map((key) => LABELS.en[key]),
-      ...Object.values(EVENT_NAMES).map((names) => names.en),
-      ...Object.values(CORE_CAPABILITIES).map((names) => names.en),
-    ];
-    const fragments = english.flatMap((textWithPlaceholders) =>
-      textWithPlaceholders
-        .split(/\{\w+\}/)
-        .map((fragment) => fragment.replace(/^[\s:;,.()]+|[\s:;,.()]+$/g, ''))
-        .filter((fragment) => fragment.length >= 3),
-    );
-    const leaked = fragments.filter((fragment) =>
-      new RegExp(`(^|[^\\p{L}])${escapeRegExp(fragment)}($|[^\\p{L}])`, 'u').test(text),
-    );
-    expect(leaked).toEqual([]);
+    expect(englishLeaks(visibleText(renderAarHtml(evaluation(), 'es')))).toEqual([]);
   });
 
   it('given released injects, when rendered, then the timeline has one mark per released inject, in the drill zone', () => {
