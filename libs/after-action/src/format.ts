@@ -49,6 +49,10 @@ export function duration(minutes: number, language: Language): string {
   return `${Math.floor(whole / 60)} h ${String(whole % 60).padStart(2, '0')} min`;
 }
 
+export function seconds(value: number, language: Language): string {
+  return `${decimal(value, language)} s`;
+}
+
 export function signedSeconds(seconds: number, language: Language): string {
   const sign = seconds > 0 ? '+' : seconds < 0 ? '−' : '';
   return `${sign}${decimal(Math.abs(seconds), language)} s`;

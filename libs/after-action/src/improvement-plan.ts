@@ -73,7 +73,9 @@ export function improvementItemId(drillId: string, area: AreaForImprovement): st
 
 /** The players of the side that was to act; exercise control when the measure names no side or nobody plays it. */
 export function proposedOwner(scenario: Scenario, side: Side | undefined): ImprovementOwner {
-  const agencies = [...new Set(scenario.players.filter((player) => player.side === side).map((p) => p.agency))];
+  const agencies = [
+    ...new Set(scenario.players.filter((player) => player.side === side).map((player) => player.agency)),
+  ];
   return side && agencies.length > 0 ? { side, agencies } : { side: 'EXCON', agencies: ['EXCON'] };
 }
 

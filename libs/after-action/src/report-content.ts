@@ -7,6 +7,7 @@ import {
   dateTime,
   duration,
   eventMatchText,
+  seconds,
   signedSeconds,
   textIn,
 } from './format.js';
@@ -59,7 +60,7 @@ export function overviewFacts(evaluation: DrillEvaluation, language: Language): 
   if (overview.realStartedAt === undefined) return facts;
   facts.push(
     [l('realStart'), real(overview.realStartedAt)],
-    [l('realStop'), real(overview.realStoppedAt)],
+    [l(overview.ended ? 'realStop' : 'realLastFact'), real(overview.realStoppedAt)],
     [l('wallClock'), duration(overview.wallClockMinutes ?? 0, language)],
     [l('playedReal'), duration(overview.playedRealMinutes ?? 0, language)],
     [l('drillDuration'), duration(overview.drillMinutes ?? 0, language)],
@@ -70,8 +71,8 @@ export function overviewFacts(evaluation: DrillEvaluation, language: Language): 
     facts.push([
       l('releaseError'),
       l('releaseErrorValue', {
-        mean: signedSeconds(meanAbsoluteSeconds, language),
-        max: signedSeconds(maxAbsoluteSeconds, language),
+        mean: seconds(meanAbsoluteSeconds, language),
+        max: seconds(maxAbsoluteSeconds, language),
         count: released,
       }),
     ]);
