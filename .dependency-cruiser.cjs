@@ -32,6 +32,24 @@ module.exports = {
       },
     },
     {
+      name: 'after-action-is-pure',
+      comment:
+        'libs/after-action evaluates a drill and renders its after-action report from events given to it: the domain and the scenario types only, no framework, driver, store or Node built-in (no I/O), so the api and the worker can both call it.',
+      severity: 'error',
+      from: { path: '^libs/after-action/src/', pathNot: TEST_FILE },
+      to: {
+        path: '^(libs/(?!domain/|scenarios/|after-action/)|apps/|node_modules/(@nestjs|pg|@electric-sql|@kurrent|ioredis|bullmq|socket\\.io))',
+      },
+    },
+    {
+      name: 'after-action-does-no-io',
+      comment:
+        'Pure functions: a Node built-in (fs, net, http, …) in libs/after-action would be I/O. Its integration specs read the shipped scenarios.',
+      severity: 'error',
+      from: { path: '^libs/after-action/src/', pathNot: TEST_FILE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-lib-imports-an-app',
       severity: 'error',
       from: { path: '^libs/' },

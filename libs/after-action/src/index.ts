@@ -1,0 +1,9 @@
+export * from './evaluation.types.js';
+export { evaluateDrill } from './evaluate-drill.js';
+export { DrillNotPlannedError } from './drill-record.js';
+export { DEFAULT_IMPROVEMENT_DUE_DAYS, improvementItemId } from './improvement-plan.js';
+export { SOME_CHALLENGES_LIMIT } from './evaluate-objectives.js';
+export { renderAarHtml } from './render-html.js';
+export { renderAarMarkdown } from './render-markdown.js';
+export { AAR_DOCUMENT_KIND, AAR_SCHEMA_VERSION, type AarDocument, renderAarJson } from './render-json.js';
+export { EVENT_NAMES, LABELS, type LabelKey } from './labels.js';
