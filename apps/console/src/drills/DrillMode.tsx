@@ -1,0 +1,71 @@
+// Drill mode: the drill this console works in (an officer joined it and entered), or none (the live world). While in
+// a drill, every request carries `Enlace-Drill` (api/client.ts) and the live feed's handshake names the drill, so
+// every view reads and acts in the drill's world; the Shell then shows the EXERCISE banner and the drill clock. Kept
+// for this tab and this session only (a reload stays in the drill; signing out or another tab does not).
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setDrillWorld } from '../api/client';
+
+const DRILL_KEY = 'enlace.drill';
+
+interface DrillModeValue {
+  /** The drill's id, or undefined in the live world. */
+  drillId: string | undefined;
+  enter: (drillId: string) => void;
+  leave: () => void;
+}
+
+const DrillModeContext = createContext<DrillModeValue | null>(null);
+
+function storedDrill(sessionId: string): string | undefined {
+  try {
+    const stored = JSON.parse(window.sessionStorage.getItem(DRILL_KEY) ?? 'null') as {
+      sessionId?: unknown;
+      drillId?: unknown;
+    } | null;
+    return stored?.sessionId === sessionId && typeof stored.drillId === 'string' ? stored.drillId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function store(sessionId: string, drillId: string | undefined): void {
+  try {
+    if (drillId) window.sessionStorage.setItem(DRILL_KEY, JSON.stringify({ sessionId, drillId }));
+    else window.sessionStorage.removeItem(DRILL_KEY);
+  } catch {
+    // storage unavailable: drill mode lasts for this page only
+  }
+}
+
+export function DrillModeProvider({ sessionId, children }: { sessionId: string; children: ReactNode }) {
+  const [drillId, setDrillId] = useState(() => {
+    const stored = storedDrill(sessionId);
+    // Before any child renders: the first requests of the views already carry the header.
+    setDrillWorld(stored);
+    return stored;
+  });
+  useEffect(() => () => setDrillWorld(undefined), []);
+
+  const enter = useCallback(
+    (id: string) => {
+      store(sessionId, id);
+      setDrillWorld(id);
+      setDrillId(id);
+    },
+    [sessionId],
+  );
+  const leave = useCallback(() => {
+    store(sessionId, undefined);
+    setDrillWorld(undefined);
+    setDrillId(undefined);
+  }, [sessionId]);
+
+  const value = useMemo(() => ({ drillId, enter, leave }), [drillId, enter, leave]);
+  return <DrillModeContext.Provider value={value}>{children}</DrillModeContext.Provider>;
+}
+
+export function useDrillMode(): DrillModeValue {
+  const value = useContext(DrillModeContext);
+  if (!value) throw new Error('useDrillMode outside DrillModeProvider');
+  return value;
+}
