@@ -10,6 +10,7 @@ describe('fieldErrors', () => {
           fields: [
             { field: 'rate', message: { en: 'rate must not be greater than 120', es: 'rate no debe pasar de 120' } },
             { field: 'participants[1].username', message: { en: 'not an account', es: 'no es una cuenta' } },
+            { field: 'participants.2.role', message: { en: 'bad role', es: 'papel no válido' } },
           ],
         },
       },
@@ -18,6 +19,7 @@ describe('fieldErrors', () => {
     expect(errors.get('rate')).toEqual(['rate no debe pasar de 120']);
     expect(messagesOf(errors, 'participants[1]')).toEqual(['no es una cuenta']);
     expect(messagesOf(errors, 'participants[0]')).toEqual([]);
+    expect(messagesOf(errors, 'participants[2]')).toEqual(['papel no válido']);
   });
 
   it("takes a domain refusal's one field, named as the form names it", () => {

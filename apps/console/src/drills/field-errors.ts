@@ -1,6 +1,6 @@
 // The api's refusals of a form, field by field, so each message can be shown next to its field: validation answers
 // list `details.fields` (`{ field, message: { en, es } }`), a domain refusal names one `details.field` and carries its
-// message. Fields of a drill's plan are named as the form names them (`plan.title.es` → `title.es`).
+// message. Fields are named as the form names them (see formField).
 import type { Lang } from '../i18n';
 
 export interface RefusalLike {
@@ -8,7 +8,8 @@ export interface RefusalLike {
   details: Record<string, unknown>;
 }
 
-const formField = (field: string) => field.replace(/^plan\./, '');
+/** `plan.title.es` → `title.es`; `participants.1.username` (class-validator's path) → `participants[1].username`. */
+const formField = (field: string) => field.replace(/^plan\./, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 
 export function fieldErrors(error: RefusalLike | undefined, lang: Lang): Map<string, string[]> {
   const byField = new Map<string, string[]>();

@@ -209,7 +209,7 @@ function Injects({ drill, scenario }: { drill: Drill; scenario: Scenario }) {
                 <td>
                   <BiText value={inject.synopsis} />
                   {inject.contingencyFor ? (
-                    <span className="muted block">{t.drills.contingencyOf(inject.contingencyFor)}</span>
+                    <span className="muted drill-note">{t.drills.contingencyOf(inject.contingencyFor)}</span>
                   ) : null}
                 </td>
                 <td>
