@@ -15,6 +15,7 @@ import {
   SubmitButton,
 } from '../components/common';
 import { useTitle } from '../components/hooks';
+import { capabilitiesFirst, capabilityName } from '../drills/capabilities';
 import { DrillClock, DrillStatusChip } from '../drills/DrillClock';
 import { useDrillMode } from '../drills/DrillMode';
 import { useAnnounceStatus } from '../drills/DrillModeBar';
@@ -264,11 +265,12 @@ function Observation({ drill, scenario }: { drill: Drill; scenario: Scenario | u
   const { announce } = useLive();
   const write = useDrillWrite(drill.id);
   const objectives = scenario?.objectives ?? [];
-  const capabilities = [
-    ...new Set([...objectives.map((o) => o.capability), ...(scenario?.injects ?? []).map((i) => i.capability)]),
-  ];
+  const capabilities = capabilitiesFirst([
+    ...objectives.map((o) => o.capability),
+    ...(scenario?.injects ?? []).map((i) => i.capability),
+  ]);
   const [objectiveId, setObjectiveId] = useState('');
-  const [capability, setCapability] = useState(capabilities[0] ?? 'operational-coordination');
+  const [capability, setCapability] = useState<string>(capabilities[0]!);
   const [text, setText] = useState({ en: '', es: '' });
   const errors = fieldErrors(write.error, lang);
   const submit = async (event: FormEvent) => {
@@ -307,8 +309,8 @@ function Observation({ drill, scenario }: { drill: Drill; scenario: Scenario | u
           id="observation-capability"
           label={t.drills.capability}
           value={capability}
-          values={capabilities.length ? capabilities : [capability]}
-          labelOf={(id) => id}
+          values={capabilities}
+          labelOf={(id) => capabilityName(id, lang)}
           onChange={setCapability}
         />
         <FieldError id="observation-capability-error" messages={messagesOf(errors, 'capability')} />

@@ -5,6 +5,7 @@ import { ApiError, requestBlob } from '../api/client';
 import type { Inject, PlayerSelector, Scenario, ScenarioSummary } from '../api/types';
 import { BiText, ColumnHeads, ErrorAlert, Loadable } from '../components/common';
 import { useTitle } from '../components/hooks';
+import { capabilityName } from '../drills/capabilities';
 import { keepsDaylightSaving } from '../drills/clock';
 import { MselAxis } from '../drills/MselAxis';
 import { plainText } from '../i18n';
@@ -180,7 +181,7 @@ export function MselTable({ injects }: { injects: readonly Inject[] }) {
 }
 
 function ScenarioDetails({ scenario }: { scenario: Scenario }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useSignedIn();
   const dst = keepsDaylightSaving(scenario.timeZone, new Date().getUTCFullYear());
   return (
@@ -223,7 +224,7 @@ function ScenarioDetails({ scenario }: { scenario: Scenario }) {
       <ul>
         {scenario.objectives.map((objective) => (
           <li key={objective.id}>
-            <strong>{t.scenarios.objectiveLine(objective.id, objective.capability)}</strong>:{' '}
+            <strong>{t.scenarios.objectiveLine(objective.id, capabilityName(objective.capability, lang))}</strong>:{' '}
             <BiText value={objective.text} />{' '}
             <span className="muted">
               (
