@@ -220,7 +220,11 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       {!canWrite(user) ? (
         <div className="notice notice-readonly" role="note">
-          {user.role === 'admin' ? t.adminBanner : t.readOnlyBanner(t.role[user.role].toLowerCase())}
+          {user.role === 'admin'
+            ? t.adminBanner
+            : user.role === 'planner'
+              ? t.plannerBanner
+              : t.readOnlyBanner(t.role[user.role].toLowerCase())}
         </div>
       ) : null}
       <ResumeNotice />

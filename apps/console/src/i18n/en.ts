@@ -79,6 +79,8 @@ export const en = {
   adminBanner:
     'As administrator you manage accounts (Accounts) and read everything; only liaison officers record actions on incidents, ports and notifications.',
   readOnlyReason: 'Only liaison officers can record actions.',
+  plannerBanner:
+    'As drill planner you plan and run drills (Drills, Scenarios) and read everything; only liaison officers record actions on incidents, ports and notifications.',
 
   // live feed
   connection: {

@@ -62,6 +62,8 @@ export const es: Messages = {
   adminBanner:
     'Como administrador gestiona las cuentas (Cuentas) y consulta todo; solo los oficiales de enlace registran acciones sobre incidentes, puertos y notificaciones.',
   readOnlyReason: 'Solo los oficiales de enlace pueden registrar acciones.',
+  plannerBanner:
+    'Como planificador de ejercicios usted planea y conduce ejercicios (Ejercicios, Escenarios) y consulta todo; solo los oficiales de enlace registran acciones en incidentes, puertos y notificaciones.',
 
   connection: {
     connected: 'En vivo',
