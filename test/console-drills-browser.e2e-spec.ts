@@ -180,6 +180,10 @@ describe('browser console: a drill, planned, played and stopped', () => {
     await officer.getByRole('heading', { level: 1, name: 'Notificaciones' }).waitFor();
     await bar.getByText('EJERCICIO — EJERCICIO — EJERCICIO').waitFor();
     await bar.getByTestId('drill-clock').waitFor();
+    // A reload stays in the drill (this tab, this session), its feed connected in the drill's world again.
+    await officer.reload();
+    await bar.getByText('EJERCICIO — EJERCICIO — EJERCICIO').waitFor();
+    await officer.getByTestId('connection-status').and(officer.locator('[data-state="connected"]')).waitFor();
     await shot(officer, 'drill-officer-es');
 
     await expectAttribute(planner.getByTestId('participant-officer.mx'), 'data-joined', 'true');

@@ -4,8 +4,7 @@
 // for this tab and this session only (a reload stays in the drill; signing out or another tab does not).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setDrillWorld } from '../api/client';
-
-const DRILL_KEY = 'enlace.drill';
+import { DRILL_KEY, readStoredDrill, storedDrillValue } from './stored-drill';
 
 interface DrillModeValue {
   /** The drill's id, or undefined in the live world. */
@@ -18,11 +17,7 @@ const DrillModeContext = createContext<DrillModeValue | null>(null);
 
 function storedDrill(sessionId: string): string | undefined {
   try {
-    const stored = JSON.parse(window.sessionStorage.getItem(DRILL_KEY) ?? 'null') as {
-      sessionId?: unknown;
-      drillId?: unknown;
-    } | null;
-    return stored?.sessionId === sessionId && typeof stored.drillId === 'string' ? stored.drillId : undefined;
+    return readStoredDrill(window.sessionStorage.getItem(DRILL_KEY), sessionId);
   } catch {
     return undefined;
   }
@@ -30,7 +25,7 @@ function storedDrill(sessionId: string): string | undefined {
 
 function store(sessionId: string, drillId: string | undefined): void {
   try {
-    if (drillId) window.sessionStorage.setItem(DRILL_KEY, JSON.stringify({ sessionId, drillId }));
+    if (drillId) window.sessionStorage.setItem(DRILL_KEY, storedDrillValue(sessionId, drillId));
     else window.sessionStorage.removeItem(DRILL_KEY);
   } catch {
     // storage unavailable: drill mode lasts for this page only
