@@ -7,6 +7,7 @@
 // change. Injects are not released here (the worker's scheduler is separate): they are shown pending.
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ApiProcess } from './support/api-process.js';
@@ -238,6 +239,22 @@ describe('browser console: a drill, planned, played and stopped', () => {
     );
     await officer.getByRole('navigation').getByRole('link', { name: 'Panorama de la frontera' }).click();
     await live;
+    await officer.getByTestId('connection-status').and(officer.locator('[data-state="connected"]')).waitFor();
+  }, 30_000);
+
+  it("a drill that refuses the console's feed sends it back to the live world, and says so", async () => {
+    // As if this tab had entered a drill that does not exist (or no longer admits the officer).
+    await officer.evaluate((drill) => {
+      const storage = globalThis as unknown as {
+        localStorage: { getItem(key: string): string | null };
+        sessionStorage: { setItem(key: string, value: string): void };
+      };
+      const session = JSON.parse(storage.localStorage.getItem('enlace.session') ?? '{}') as { sessionId?: string };
+      storage.sessionStorage.setItem('enlace.drill', JSON.stringify({ sessionId: session.sessionId, drillId: drill }));
+    }, randomUUID());
+    await officer.reload();
+    await officer.getByTestId('drill-refused').getByText('El mundo del ejercicio rechazó esta consola').waitFor();
+    await expect(officer.getByTestId('drill-mode').count()).resolves.toBe(0);
     await officer.getByTestId('connection-status').and(officer.locator('[data-state="connected"]')).waitFor();
     expect(pageErrors).toEqual([]);
   }, 30_000);

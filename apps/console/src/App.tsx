@@ -87,10 +87,10 @@ function Routed() {
  * read models and the live feed afresh: positions, rooms and read models belong to one world.
  */
 function World({ sessionId, currentToken }: { sessionId: string; currentToken: () => string | undefined }) {
-  const { drillId, leave } = useDrillMode();
+  const { drillId, refused } = useDrillMode();
   return (
     <DataProvider key={`${sessionId}|${drillId ?? 'live'}`} currentToken={currentToken}>
-      <LiveProvider sessionId={sessionId} drillId={drillId} onWorldRefused={leave}>
+      <LiveProvider sessionId={sessionId} drillId={drillId} onWorldRefused={refused}>
         <RouterProvider>
           <Routed />
         </RouterProvider>

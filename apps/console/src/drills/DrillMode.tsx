@@ -11,6 +11,10 @@ interface DrillModeValue {
   drillId: string | undefined;
   enter: (drillId: string) => void;
   leave: () => void;
+  /** The drill's world refused this console's feed: back in the live world, with a notice until dismissed. */
+  refused: () => void;
+  refusedNotice: boolean;
+  dismissRefused: () => void;
 }
 
 const DrillModeContext = createContext<DrillModeValue | null>(null);
@@ -40,12 +44,14 @@ export function DrillModeProvider({ sessionId, children }: { sessionId: string; 
     return stored;
   });
   useEffect(() => () => setDrillWorld(undefined), []);
+  const [refusedNotice, setRefusedNotice] = useState(false);
 
   const enter = useCallback(
     (id: string) => {
       store(sessionId, id);
       setDrillWorld(id);
       setDrillId(id);
+      setRefusedNotice(false);
     },
     [sessionId],
   );
@@ -55,7 +61,16 @@ export function DrillModeProvider({ sessionId, children }: { sessionId: string; 
     setDrillId(undefined);
   }, [sessionId]);
 
-  const value = useMemo(() => ({ drillId, enter, leave }), [drillId, enter, leave]);
+  const refused = useCallback(() => {
+    leave();
+    setRefusedNotice(true);
+  }, [leave]);
+  const dismissRefused = useCallback(() => setRefusedNotice(false), []);
+
+  const value = useMemo(
+    () => ({ drillId, enter, leave, refused, refusedNotice, dismissRefused }),
+    [drillId, enter, leave, refused, refusedNotice, dismissRefused],
+  );
   return <DrillModeContext.Provider value={value}>{children}</DrillModeContext.Provider>;
 }
 

@@ -57,6 +57,16 @@ function InDrill({ drillId, leave }: { drillId: string; leave: () => void }) {
 }
 
 export function DrillModeBar() {
-  const { drillId, leave } = useDrillMode();
-  return drillId ? <InDrill drillId={drillId} leave={leave} /> : null;
+  const { t } = useI18n();
+  const { drillId, leave, refusedNotice, dismissRefused } = useDrillMode();
+  if (drillId) return <InDrill drillId={drillId} leave={leave} />;
+  if (!refusedNotice) return null;
+  return (
+    <div className="notice notice-info" role="alert" data-testid="drill-refused">
+      <span>{t.drillMode.refused}</span>{' '}
+      <button type="button" className="btn btn-small btn-quiet" onClick={dismissRefused}>
+        {t.close}
+      </button>
+    </div>
+  );
 }

@@ -480,7 +480,6 @@ export const es: Messages = {
     },
     none: 'No hay escenarios instalados.',
     durationMinutes: (minutes) => `${minutes} min de tiempo del escenario`,
-    notFound: 'Este escenario no existe.',
     narrative: 'Narrativa',
     blm: 'Mecanismo de Enlace Fronterizo',
     noDst: 'sin horario de verano',
@@ -528,11 +527,9 @@ export const es: Messages = {
       actions: 'Acciones',
     },
     injectsReleased: (released, total) => `${released} de ${total}`,
-    open: 'Abrir',
     join: 'Unirse al ejercicio',
     enter: 'Entrar al ejercicio',
     inThisDrill: 'Está en este ejercicio',
-    notFound: 'Este ejercicio no existe, o usted no participa en él.',
     plannedBy: (name, agency) => `Planeado por ${name} (${agency})`,
     planTitle: 'Planear un ejercicio',
     planIntro: (scenario) =>
@@ -563,7 +560,6 @@ export const es: Messages = {
     resume: 'Reanudar',
     end: 'Terminar el ejercicio',
     confirmEnd: '¿Terminar este ejercicio? No se puede reiniciar: jugarlo de nuevo es un ejercicio nuevo.',
-    changeRate: 'Cambiar la compresión',
     newRate: 'Nueva compresión (1 a 120)',
     applyRate: 'Aplicar',
     halt: 'Emergencia real: detener el ejercicio',
@@ -603,11 +599,8 @@ export const es: Messages = {
   drillMode: {
     banner: 'EJERCICIO — EJERCICIO — EJERCICIO',
     bannerNote: 'Está en un ejercicio. Lo que ve y hace aquí es del ejercicio, no real.',
-    clockLabel: 'Reloj del ejercicio',
-    details: 'Detalles del ejercicio',
     leave: 'Salir del ejercicio: volver al mundo real',
     entered: (title) => `Entró al ejercicio «${title}».`,
-    left: 'Volvió al mundo real.',
     liveWorld: 'Mundo real',
     liveIncidents: (count) =>
       count === 0
