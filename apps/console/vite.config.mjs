@@ -22,6 +22,10 @@ export default defineConfig(({ command }) => {
         '@enlace/domain': `${repo}libs/domain/src/index.ts`,
         // Types only (erased at build): the read models' shapes as the api answers them.
         '@enlace/read-models': `${repo}libs/projections/src/read-model.types.ts`,
+        // Types only too: a scenario's shape (its MSEL) as GET /api/scenarios/:id and a drill's plan answer it.
+        '@enlace/scenario-types': `${repo}libs/scenarios/src/scenario.types.ts`,
+        // Pure data: the HSEEP core capabilities' names in English and Spanish, as scenarios and reports use them.
+        '@enlace/core-capabilities': `${repo}libs/scenarios/src/core-capabilities.ts`,
       },
     },
     build: {

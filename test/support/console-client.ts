@@ -24,6 +24,8 @@ export interface ConsoleClientOptions {
   reconnection?: boolean;
   /** Subscribe with `batch: true`: events arrive as `events` arrays (recorded one by one, sizes in `batches`). */
   batch?: boolean;
+  /** A drill's id: the handshake places the connection in that drill's world (`auth.drill`). */
+  drill?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export class ConsoleClient {
   /** Connects and resolves once connected; rejects with the server's reason when the handshake is refused. */
   static async connect(baseUrl: string, token: string | undefined, options: ConsoleClientOptions = {}) {
     const socket: ConsoleSocket = io(`${baseUrl}${CONSOLE_NAMESPACE}`, {
-      auth: token === undefined ? {} : { token },
+      auth: { ...(token === undefined ? {} : { token }), ...(options.drill ? { drill: options.drill } : {}) },
       transports: options.transports ?? ['websocket'],
       reconnection: options.reconnection ?? true,
       reconnectionDelay: 50,

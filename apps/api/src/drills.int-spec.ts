@@ -195,6 +195,25 @@ describe('drills over HTTP', () => {
     ]);
   });
 
+  it("takes a title of the planner's own, in both languages", async () => {
+    await refused(
+      'POST',
+      '/api/drills',
+      'planner',
+      { scenarioId: SCENARIO, title: { en: 'Only English' }, rate: 60, participants },
+      422,
+      'DRILL.TITLE',
+    );
+    const planned = await ok('POST', '/api/drills', 'planner', {
+      scenarioId: SCENARIO,
+      title: { en: 'Own title', es: 'Título propio' },
+      rate: 60,
+      participants,
+    });
+    const view = await ok<{ plan: { title: unknown } }>('GET', `/api/drills/${planned.body.id}`, 'planner');
+    expect(view.body.plan.title).toEqual({ en: 'Own title', es: 'Título propio' });
+  });
+
   it('lists the drills, newest planned first, each with how it stands; officers see the drills they are in', async () => {
     const { body } = await ok('POST', '/api/drills', 'planner', {
       scenarioId: 'otay-mesa-plant-fire',

@@ -16,6 +16,11 @@ import { PortView } from './views/PortView';
 import { ReportIncident } from './views/ReportIncident';
 import { SignInActivity } from './views/SignInActivity';
 import { SignIn } from './views/SignIn';
+import { DrillModeProvider, useDrillMode } from './drills/DrillMode';
+import { Drills } from './views/Drills';
+import { DrillView } from './views/DrillView';
+import { PlanDrill } from './views/PlanDrill';
+import { ScenarioList, ScenarioView } from './views/Scenarios';
 import './styles/app.css';
 
 function NotFound() {
@@ -46,6 +51,16 @@ function View({ route }: { route: Route }) {
       return <Accounts />;
     case 'sign-in-activity':
       return <SignInActivity />;
+    case 'scenarios':
+      return <ScenarioList />;
+    case 'scenario':
+      return <ScenarioView key={route.scenarioId} scenarioId={route.scenarioId} />;
+    case 'drills':
+      return <Drills />;
+    case 'plan-drill':
+      return <PlanDrill key={route.scenarioId} scenarioId={route.scenarioId} />;
+    case 'drill':
+      return <DrillView key={route.drillId} drillId={route.drillId} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -67,17 +82,30 @@ function Routed() {
   );
 }
 
-function Console() {
-  const { session, currentToken } = useSession();
-  if (!session) return <SignIn />;
+/**
+ * The world the console works in: the live one, or a drill's (drill mode). Entering or leaving a drill starts the
+ * read models and the live feed afresh: positions, rooms and read models belong to one world.
+ */
+function World({ sessionId, currentToken }: { sessionId: string; currentToken: () => string | undefined }) {
+  const { drillId, refused } = useDrillMode();
   return (
-    <DataProvider key={session.sessionId} currentToken={currentToken}>
-      <LiveProvider sessionId={session.sessionId}>
+    <DataProvider key={`${sessionId}|${drillId ?? 'live'}`} currentToken={currentToken}>
+      <LiveProvider sessionId={sessionId} drillId={drillId} onWorldRefused={refused}>
         <RouterProvider>
           <Routed />
         </RouterProvider>
       </LiveProvider>
     </DataProvider>
+  );
+}
+
+function Console() {
+  const { session, currentToken } = useSession();
+  if (!session) return <SignIn />;
+  return (
+    <DrillModeProvider key={session.sessionId} sessionId={session.sessionId}>
+      <World sessionId={session.sessionId} currentToken={currentToken} />
+    </DrillModeProvider>
   );
 }
 

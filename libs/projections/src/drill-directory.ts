@@ -18,29 +18,12 @@ import {
   drillWorld,
 } from '@enlace/domain';
 import type { DocumentWrite, EventStore, StoredDocument } from '@enlace/event-store';
+import type { DrillSummary } from './read-model.types.js';
 
 export const DRILLS_COLLECTION = 'drills';
 const DIRECTORY_POLL_MS = 1_000;
 
-/** A line of the list of drills: what a planner picks a drill by, and how it stands. */
-export interface DrillSummary {
-  drillId: string;
-  kind: PlannedDrill['plan']['kind'];
-  title: PlannedDrill['plan']['title'];
-  scenarioId: string | null;
-  status: PlannedDrill['status'];
-  plannedAt: string;
-  plannedBy: PlannedDrill['plannedBy'];
-  startsAt: string;
-  timeZone: string;
-  /** Usernames taking part (officers see the drills they are invited to). */
-  participants: string[];
-  injectsReleased: number;
-  injects: number;
-  endedAt: string | null;
-  /** The drill stream's revision this line was made at. */
-  revision: number;
-}
+export type { DrillSummary } from './read-model.types.js';
 
 function summaryOf(state: PlannedDrill, plannedAt: string, revision: number): DrillSummary {
   const { plan } = state;

@@ -15,6 +15,7 @@ import type {
   Direction,
   LaneId,
   LaneMode,
+  PlannedDrill,
 } from '@enlace/domain';
 
 export type IncidentDetail = OpenIncident & { revision: number; lastEventType: string; missingTranslations: string[] };
@@ -90,4 +91,24 @@ export interface PortStatus extends PortOfEntry {
   pastShutdowns: PortState['pastShutdowns'];
   /** How many shutdowns the port has had before the one in progress. */
   pastShutdownsTotal: number;
+}
+
+/** A line of the list of drills: what a planner picks a drill by, and how it stands. */
+export interface DrillSummary {
+  drillId: string;
+  kind: PlannedDrill['plan']['kind'];
+  title: PlannedDrill['plan']['title'];
+  scenarioId: string | null;
+  status: PlannedDrill['status'];
+  plannedAt: string;
+  plannedBy: PlannedDrill['plannedBy'];
+  startsAt: string;
+  timeZone: string;
+  /** Usernames taking part (officers see the drills they are invited to). */
+  participants: string[];
+  injectsReleased: number;
+  injects: number;
+  endedAt: string | null;
+  /** The drill stream's revision this line was made at. */
+  revision: number;
 }

@@ -12,6 +12,7 @@ import { LIVE, type World } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, StoreUnavailableError } from '@enlace/event-store';
 import { WorldReadModels } from '@enlace/projections';
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ConnectedSocket,
   MessageBody,
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import type { Namespace } from 'socket.io';
 import { ConsoleAuthenticator } from '../auth/console-authenticator.js';
 import { ConsoleFeed, type ConsoleSocket } from './console-feed.js';
+import { drillWorldMiddleware } from './drill-world.js';
 import {
   ConcurrencyLimit,
   MAX_CONCURRENT_REPLAYS,
@@ -74,6 +76,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     @Inject(EVENT_STORE) private readonly store: EventStore,
     env: EnvironmentVariables,
     private readonly clock: Clock,
+    private readonly queries: QueryBus,
   ) {
     this.flushIntervalMs = env.CONSOLE_FLUSH_INTERVAL_MS;
   }
@@ -81,6 +84,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   afterInit(namespace: Namespace<ClientToServerEvents, ServerToClientEvents>): void {
     this.namespace = namespace;
     namespace.use(this.authenticator.middleware());
+    namespace.use(drillWorldMiddleware(this.queries));
     const live = this.newFeed(this.worlds.live);
     this.feeds.set(worldKey(LIVE), Promise.resolve(live));
     this.slowCheck = setInterval(() => this.dropSlowConsoles(), 500);
@@ -180,7 +184,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     return { ok: true as const, rooms: this.openFeedOf(socket)?.unsubscribe(socket, request) ?? [] };
   }
 
-  /** The world a console works in: the live world unless its session placed it in a drill. */
+  /** The world a console works in: the live world unless its handshake placed it in a drill (drill-world.ts). */
   private worldOf(socket: ConsoleSocket): World {
     return socket.data.world ?? LIVE;
   }

@@ -40,6 +40,14 @@ export class PlanDrillDto {
   scenarioId: string;
 
   @ApiPropertyOptional({
+    type: BilingualTextDto,
+    description: "The drill's title in English and Spanish (both); default: the scenario's title",
+  })
+  @OptionalField()
+  @IsBilingualText(200)
+  title?: BilingualText;
+
+  @ApiPropertyOptional({
     description: "Scenario time zero (ISO 8601), the drill time its clock starts at; default: the planner's now",
   })
   @OptionalField()

@@ -112,7 +112,7 @@ export class DrillsController {
     const scenario = this.scenarios.get(body.scenarioId);
     const plan: DrillPlan = {
       kind: 'scenario',
-      title: scenario.title,
+      title: body.title ? { en: body.title.en ?? '', es: body.title.es ?? '' } : scenario.title,
       timeZone: scenario.timeZone,
       startsAt: new Date(body.startsAt ?? this.clock.now()).toISOString(),
       rate: body.rate,

@@ -58,6 +58,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   ifMatch?: number;
   signal?: AbortSignal;
+  /** `'live'`: this request reads or acts in the live world even while the console is in a drill. */
+  world?: 'live';
 }
 
 /**
@@ -74,6 +76,18 @@ export function setSessionHandlers(handlers: SessionHandlers | undefined): void 
   session = handlers;
 }
 
+/** The header that places a request in a drill's world (decision 0018). */
+export const DRILL_HEADER = 'Enlace-Drill';
+
+let drillWorld: string | undefined;
+/**
+ * While the console is in a drill (an officer joined it), every request but the session's own carries the drill's
+ * id, so that every read and write of every view happens in the drill's world. Set by the DrillModeProvider.
+ */
+export function setDrillWorld(drillId: string | undefined): void {
+  drillWorld = drillId;
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   // A refused token (expired early, the secret rotated, this tab asleep past its expiry): renew it once and retry
@@ -85,12 +99,24 @@ export async function request<T>(method: string, path: string, options: RequestO
   return read<T>(response);
 }
 
+/** A file the api serves behind the session's token (a spreadsheet), as a Blob to save. */
+export async function requestBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  let response = await send('GET', path, options);
+  if (response.status === 401 && options.token && session) {
+    const fresh = await session.refresh();
+    if (fresh) response = await send('GET', path, { ...options, token: fresh });
+  }
+  if (!response.ok) return read<never>(response);
+  return response.blob();
+}
+
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+  if (drillWorld && options.world !== 'live' && !path.startsWith('/api/auth/')) headers[DRILL_HEADER] = drillWorld;
   try {
     return await fetch(path, {
       method,

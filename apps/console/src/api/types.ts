@@ -104,3 +104,43 @@ export interface ApiErrorBody {
   message: { en: string; es: string };
   details: Record<string, unknown>;
 }
+
+// ------------------------------------------------------------------------------------------ scenarios and drills
+// A scenario's shape from libs/scenarios (types only, alias `@enlace/scenario-types`); the drill directory's lines
+// from the read models; a drill and a scenario summary as the api's drills and scenarios routes compose them.
+
+export type { DrillActor, DrillParticipant, DrillParticipantRole, DrillStatus } from '@enlace/domain';
+export type { DrillSummary } from '@enlace/read-models';
+export type { Inject, Objective, PlayerSelector, Scenario } from '@enlace/scenario-types';
+import type { DrillParticipant, DrillStatus, PlannedDrill } from '@enlace/domain';
+import type { Scenario } from '@enlace/scenario-types';
+
+export const DRILL_STATUSES: readonly DrillStatus[] = ['planned', 'running', 'paused', 'halted', 'ended'];
+export const DRILL_PARTICIPANT_ROLES = ['player', 'evaluator', 'controller'] as const;
+
+/** GET /api/scenarios (each). */
+export interface ScenarioSummary {
+  id: string;
+  title: Scenario['title'];
+  portId: string;
+  blmId: string;
+  hazard: Scenario['hazard'];
+  timeZone: string;
+  injects: number;
+  objectives: number;
+  durationMinutes: number;
+}
+
+type ScenarioPlan = Extract<PlannedDrill['plan'], { kind: 'scenario' }>;
+
+/** GET /api/drills/:id: the drill as its stream tells it (a scenario drill's plan holds the whole scenario). */
+export type DrillView = Omit<PlannedDrill, 'clock' | 'joined' | 'plan'> & {
+  id: string;
+  revision: number;
+  /** The drill time when the api answered (ISO), `null` before its clock starts. */
+  drillTime: string | null;
+  rate: number;
+  plan:
+    (Omit<ScenarioPlan, 'scenario'> & { scenario: Scenario }) | Extract<PlannedDrill['plan'], { kind: 'notification' }>;
+  participants: (DrillParticipant & { joinedAt: string | null })[];
+};

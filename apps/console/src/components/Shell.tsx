@@ -6,9 +6,10 @@ import { useResource } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
 import { Link, useRouter } from '../router/Router';
-import { canManageAccounts, canReadSignInActivity, canWrite } from '../session/session';
+import { canManageAccounts, canReadScenarios, canReadSignInActivity, canWrite } from '../session/session';
 import { useSession, useSignedIn } from '../session/SessionProvider';
 import { browserZone } from '../time/format';
+import { DrillModeBar } from '../drills/DrillModeBar';
 import { LocalTime } from './common';
 import { useNow } from './hooks';
 import { useMyMechanisms, notificationState } from './notifications';
@@ -167,6 +168,7 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
       <SkipLink />
+      <DrillModeBar />
       <header className="top">
         <Brand>
           <span className="brand-tagline">{t.appTagline}</span>
@@ -178,6 +180,24 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to={{ name: 'inbox' }} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             {t.navInbox} <InboxBadge />
           </Link>
+          <Link
+            to={{ name: 'drills' }}
+            aria-current={route.name === 'drills' || route.name === 'drill' ? 'page' : undefined}
+          >
+            {t.navDrills}
+          </Link>
+          {canReadScenarios(user) ? (
+            <Link
+              to={{ name: 'scenarios' }}
+              aria-current={
+                route.name === 'scenarios' || route.name === 'scenario' || route.name === 'plan-drill'
+                  ? 'page'
+                  : undefined
+              }
+            >
+              {t.navScenarios}
+            </Link>
+          ) : null}
           {canReadSignInActivity(user) ? (
             <Link
               to={{ name: 'sign-in-activity' }}
@@ -200,7 +220,11 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       {!canWrite(user) ? (
         <div className="notice notice-readonly" role="note">
-          {user.role === 'admin' ? t.adminBanner : t.readOnlyBanner(t.role[user.role].toLowerCase())}
+          {user.role === 'admin'
+            ? t.adminBanner
+            : user.role === 'planner'
+              ? t.plannerBanner
+              : t.readOnlyBanner(t.role[user.role].toLowerCase())}
         </div>
       ) : null}
       <ResumeNotice />

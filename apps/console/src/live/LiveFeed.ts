@@ -41,6 +41,8 @@ export interface LiveFeedListener {
    * reason (an AUTH.* code, or the handshake's `unauthorized: <code>`), when it gave one.
    */
   ended(refusal?: string): void;
+  /** The drill named at the handshake refused this console (`drill: <code>`): no such drill, or not taking part. */
+  worldRefused(refusal: string): void;
 }
 
 /** The session's tokens, as the feed needs them. */
@@ -74,6 +76,8 @@ export class LiveFeed {
   constructor(
     private readonly tokens: FeedTokens,
     private readonly listener: LiveFeedListener,
+    /** The drill whose world the connection works in (its handshake names it); the live world without. */
+    private readonly drillId?: string,
   ) {}
 
   get state(): FeedState {
@@ -84,7 +88,7 @@ export class LiveFeed {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(CONSOLE_NAMESPACE, {
       auth: (send) => {
         this.usedToken = this.tokens.current();
-        send({ token: this.usedToken });
+        send({ token: this.usedToken, ...(this.drillId ? { drill: this.drillId } : {}) });
       },
       reconnectionDelay: 500,
       reconnectionDelayMax: 4_000,
@@ -110,6 +114,10 @@ export class LiveFeed {
       else socket.connect();
     });
     socket.on('connect_error', (error) => {
+      if (/^drill:/.test(error.message)) {
+        this.listener.worldRefused(error.message);
+        return;
+      }
       if (/unauthorized/i.test(error.message)) {
         this.renew(error.message);
         return;

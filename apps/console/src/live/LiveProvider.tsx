@@ -40,7 +40,19 @@ interface LiveValue {
 
 const LiveContext = createContext<LiveValue | null>(null);
 
-export function LiveProvider({ sessionId, children }: { sessionId: string; children: ReactNode }) {
+export function LiveProvider({
+  sessionId,
+  drillId,
+  onWorldRefused,
+  children,
+}: {
+  sessionId: string;
+  /** The drill whose world the feed follows (drill mode); the live world without. */
+  drillId?: string | undefined;
+  /** The drill refused this console's feed (it no longer takes part, or the drill is gone). */
+  onWorldRefused?: (() => void) | undefined;
+  children: ReactNode;
+}) {
   const store = useStore();
   const { session, signOut, currentToken, refresh } = useSession();
   const feedRef = useRef<LiveFeed | undefined>(undefined);
@@ -58,6 +70,11 @@ export function LiveProvider({ sessionId, children }: { sessionId: string; child
   useEffect(() => {
     latest.current = { lang, t };
   }, [lang, t]);
+
+  const worldRefused = useRef(onWorldRefused);
+  useEffect(() => {
+    worldRefused.current = onWorldRefused;
+  }, [onWorldRefused]);
 
   const counter = useRef(0);
   const announce = useCallback((text: string) => {
@@ -125,7 +142,9 @@ export function LiveProvider({ sessionId, children }: { sessionId: string; child
           signOut(
             refusal && /AUTH\.(SESSION_ENDED|ACCOUNT_DISABLED|ACCOUNT_CHANGED)/.test(refusal) ? 'ended' : 'expired',
           ),
+        worldRefused: () => worldRefused.current?.(),
       },
+      drillId,
     );
     feed.start();
     feedRef.current = feed;
@@ -135,7 +154,7 @@ export function LiveProvider({ sessionId, children }: { sessionId: string; child
       window.clearTimeout(announceTimer.current);
     };
     // One feed per session: renewing the token reconnects the same feed, which resumes from its last position.
-  }, [sessionId, store, signOut, currentToken, refresh, announce]);
+  }, [sessionId, drillId, store, signOut, currentToken, refresh, announce]);
 
   // A renewed access token goes to the open connection, which stays open (no reconnection, no resume notice).
   const token = session?.token;

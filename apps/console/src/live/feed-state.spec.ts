@@ -150,6 +150,10 @@ describe('stale read models', () => {
       '/api/incidents/*/timeline',
     ]);
     expect(writtenResources('/api/incidents')).toEqual(['/api/incidents']);
+    expect(writtenResources(`/api/drills/${NOTIFICATION}/pause`)).toEqual([
+      '/api/drills',
+      `/api/drills/${NOTIFICATION}`,
+    ]);
     expect(writtenResources(`/api/notifications/${NOTIFICATION}/acknowledgments`)).toContain('/api/notifications');
   });
 

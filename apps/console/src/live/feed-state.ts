@@ -191,6 +191,8 @@ export function writtenResources(path: string): string[] {
       return ['/api/notifications', '/api/incidents/*/timeline'];
     case 'admin':
       return id === 'accounts' ? ['/api/admin/accounts', SIGN_IN_ACTIVITY_PATH] : [];
+    case 'drills':
+      return ['/api/drills', ...(id ? [`/api/drills/${id}`] : [])];
     default:
       return [];
   }

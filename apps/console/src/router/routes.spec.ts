@@ -22,6 +22,8 @@ describe('routes', () => {
     expect(parseRoute('/incidents/42')).toEqual({ name: 'not-found', path: '/incidents/42' });
     expect(parseRoute('/ports/Otay Mesa')).toEqual({ name: 'not-found', path: '/ports/Otay Mesa' });
     expect(parseRoute('/ports/otay-mesa', '?incident=nope')).toEqual({ name: 'port', portId: 'otay-mesa' });
+    expect(parseRoute('/drills/new')).toEqual({ name: 'not-found', path: '/drills/new' });
+    expect(parseRoute('/drills/42')).toEqual({ name: 'not-found', path: '/drills/42' });
   });
 
   it('write the address each view is read from', () => {
@@ -33,6 +35,11 @@ describe('routes', () => {
       { name: 'report-incident' },
       { name: 'incident', incidentId: ID },
       { name: 'port', portId: 'san-ysidro', incidentId: ID },
+      { name: 'scenarios' },
+      { name: 'scenario', scenarioId: 'nogales-ammonia-release' },
+      { name: 'drills' },
+      { name: 'plan-drill', scenarioId: 'nogales-ammonia-release' },
+      { name: 'drill', drillId: ID },
     ];
     for (const route of routes) {
       const url = new URL(routePath(route), 'http://console');

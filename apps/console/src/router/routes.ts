@@ -9,6 +9,11 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'accounts' }
   | { name: 'sign-in-activity' }
+  | { name: 'scenarios' }
+  | { name: 'scenario'; scenarioId: string }
+  | { name: 'drills' }
+  | { name: 'plan-drill'; scenarioId: string }
+  | { name: 'drill'; drillId: string }
   | { name: 'not-found'; path: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,6 +28,18 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/admin/accounts') return { name: 'accounts' };
   if (path === '/admin/sign-in-activity') return { name: 'sign-in-activity' };
   if (path === '/incidents/new') return { name: 'report-incident' };
+  if (path === '/scenarios') return { name: 'scenarios' };
+  if (path === '/drills') return { name: 'drills' };
+  if (path === '/drills/new') {
+    const scenarioId = query.get('scenario');
+    if (scenarioId && SLUG.test(scenarioId)) return { name: 'plan-drill', scenarioId };
+  }
+  if (segments.length === 2 && segments[0] === 'scenarios' && SLUG.test(segments[1]!)) {
+    return { name: 'scenario', scenarioId: segments[1]! };
+  }
+  if (segments.length === 2 && segments[0] === 'drills' && UUID.test(segments[1]!)) {
+    return { name: 'drill', drillId: segments[1]!.toLowerCase() };
+  }
   if (segments.length === 2 && segments[0] === 'incidents' && UUID.test(segments[1]!)) {
     return { name: 'incident', incidentId: segments[1]!.toLowerCase() };
   }
@@ -53,6 +70,16 @@ export function routePath(route: Route): string {
       return `/incidents/${encodeURIComponent(route.incidentId)}`;
     case 'port':
       return `/ports/${encodeURIComponent(route.portId)}${route.incidentId ? `?incident=${route.incidentId}` : ''}`;
+    case 'scenarios':
+      return '/scenarios';
+    case 'scenario':
+      return `/scenarios/${encodeURIComponent(route.scenarioId)}`;
+    case 'drills':
+      return '/drills';
+    case 'plan-drill':
+      return `/drills/new?scenario=${encodeURIComponent(route.scenarioId)}`;
+    case 'drill':
+      return `/drills/${encodeURIComponent(route.drillId)}`;
     case 'not-found':
       return route.path;
   }

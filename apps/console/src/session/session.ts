@@ -123,3 +123,13 @@ export function canManageAccounts(user: SessionUser): boolean {
 export function canReadSignInActivity(user: SessionUser): boolean {
   return user.role === 'auditor' || user.role === 'admin';
 }
+
+/** Planners and admins plan drills from the scenarios; auditors read them. */
+export function canReadScenarios(user: SessionUser): boolean {
+  return user.role === 'planner' || user.role === 'admin' || user.role === 'auditor';
+}
+
+/** Planners and admins plan and control drills. */
+export function canPlanDrills(user: SessionUser): boolean {
+  return user.role === 'planner' || user.role === 'admin';
+}

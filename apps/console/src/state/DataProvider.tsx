@@ -71,7 +71,7 @@ export function useWrite(token: string) {
   const pendingAction = useRef<PendingAction | undefined>(undefined);
 
   const run = useCallback(
-    async (method: string, path: string, body: unknown, options: { ifMatch?: number } = {}) => {
+    async (method: string, path: string, body: unknown, options: { ifMatch?: number; world?: 'live' } = {}) => {
       const attempt = keyForAttempt(pendingAction.current, fingerprintOf(method, path, body), () =>
         crypto.randomUUID(),
       );
@@ -83,6 +83,7 @@ export function useWrite(token: string) {
           body,
           idempotencyKey: attempt.key,
           ...(options.ifMatch !== undefined ? { ifMatch: options.ifMatch } : {}),
+          ...(options.world ? { world: options.world } : {}),
         });
         pendingAction.current = undefined;
         setState({ pending: false, error: undefined });

@@ -1,0 +1,258 @@
+// Scenarios, for planners (auditors and admins read them too): the list, and one scenario's MSEL as a table and on a
+// time axis, with its spreadsheets to download and the way to plan a drill from it.
+import { useState } from 'react';
+import { ApiError, requestBlob } from '../api/client';
+import type { Inject, PlayerSelector, Scenario, ScenarioSummary } from '../api/types';
+import { BiText, ColumnHeads, ErrorAlert, Loadable } from '../components/common';
+import { useTitle } from '../components/hooks';
+import { capabilityName } from '../drills/capabilities';
+import { keepsDaylightSaving } from '../drills/clock';
+import { MselAxis } from '../drills/MselAxis';
+import { plainText } from '../i18n';
+import { useI18n } from '../i18n/I18nProvider';
+import { Link } from '../router/Router';
+import { canPlanDrills } from '../session/session';
+import { useSignedIn } from '../session/SessionProvider';
+import { useResource } from '../state/DataProvider';
+import '../drills/drills.css';
+
+export function ScenarioList() {
+  const { t, lang } = useI18n();
+  useTitle(t.scenarios.title);
+  const scenarios = useResource<ScenarioSummary[]>('/api/scenarios');
+  return (
+    <section className="card" aria-labelledby="scenarios-title" data-testid="scenarios">
+      <h1 id="scenarios-title">{t.scenarios.title}</h1>
+      <p className="muted">{t.scenarios.intro}</p>
+      <Loadable resource={scenarios}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t.scenarios.none}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <ColumnHeads
+                  labels={[
+                    t.scenarios.columns.scenario,
+                    t.scenarios.columns.port,
+                    t.scenarios.columns.hazard,
+                    t.scenarios.columns.zone,
+                    t.scenarios.columns.injects,
+                    t.scenarios.columns.objectives,
+                    t.scenarios.columns.duration,
+                  ]}
+                />
+                <tbody>
+                  {list.map((scenario) => (
+                    <tr key={scenario.id} data-testid={`scenario-${scenario.id}`}>
+                      <th scope="row">
+                        <Link to={{ name: 'scenario', scenarioId: scenario.id }}>
+                          {plainText(scenario.title, lang)}
+                        </Link>
+                      </th>
+                      <td>{scenario.portId}</td>
+                      <td>{t.unNumberValue(scenario.hazard.unNumber)}</td>
+                      <td>{scenario.timeZone}</td>
+                      <td>{scenario.injects}</td>
+                      <td>{scenario.objectives}</td>
+                      <td>{t.scenarios.durationMinutes(scenario.durationMinutes)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loadable>
+    </section>
+  );
+}
+
+function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The MSEL as the api's spreadsheets: fetched with the session's token (a plain link would carry none). */
+function Downloads({ scenarioId }: { scenarioId: string }) {
+  const { t } = useI18n();
+  const { token } = useSignedIn();
+  const [pending, setPending] = useState<'csv' | 'xlsx' | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const download = async (format: 'csv' | 'xlsx') => {
+    setPending(format);
+    setError(undefined);
+    try {
+      saveBlob(await requestBlob(`/api/scenarios/${scenarioId}/msel.${format}`, { token }), `${scenarioId}.${format}`);
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError
+          ? caught
+          : new ApiError(0, 'UNEXPECTED', { en: String(caught), es: String(caught) }, {}),
+      );
+    } finally {
+      setPending(undefined);
+    }
+  };
+  return (
+    <div className="drill-controls">
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="btn btn-small"
+          data-testid={`download-${format}`}
+          disabled={pending !== undefined}
+          onClick={() => void download(format)}
+        >
+          {pending === format
+            ? t.scenarios.downloading
+            : format === 'csv'
+              ? t.scenarios.downloadCsv
+              : t.scenarios.downloadXlsx}
+        </button>
+      ))}
+      {error ? <ErrorAlert error={error} /> : null}
+    </div>
+  );
+}
+
+function recipients(to: readonly PlayerSelector[], t: ReturnType<typeof useI18n>['t']): string {
+  if (to.length === 0) return t.scenarios.everyone;
+  return to
+    .map(
+      (selector) =>
+        [
+          selector.role ? t.role[selector.role] : undefined,
+          selector.side ? t.side[selector.side] : undefined,
+          selector.agency,
+        ]
+          .filter(Boolean)
+          .join(' · ') || t.scenarios.everyone,
+    )
+    .join('; ');
+}
+
+/** The MSEL as a table, one row per inject, in scenario-time order. */
+export function MselTable({ injects }: { injects: readonly Inject[] }) {
+  const { t } = useI18n();
+  const c = t.scenarios.mselColumns;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="msel-table">
+        <ColumnHeads
+          labels={[c.offset, c.id, c.synopsis, c.delivery, c.from, c.to, c.expected, c.objective, c.contingency]}
+        />
+        <tbody>
+          {injects.map((inject) => (
+            <tr key={inject.id} data-testid={`msel-${inject.id}`} data-contingency={Boolean(inject.contingencyFor)}>
+              <td>{inject.offsetMinutes}</td>
+              <th scope="row">{inject.id}</th>
+              <td>
+                <BiText value={inject.synopsis} />
+              </td>
+              <td>{t.delivery[inject.delivery] ?? inject.delivery}</td>
+              <td>{inject.from}</td>
+              <td>{recipients(inject.to, t)}</td>
+              <td>
+                {inject.expectedAction ? (
+                  <>
+                    <BiText value={inject.expectedAction.text} />{' '}
+                    <span className="muted">({t.scenarios.within(inject.expectedAction.withinMinutes)})</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{inject.objectiveId}</td>
+              <td>{inject.contingencyFor ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ScenarioDetails({ scenario }: { scenario: Scenario }) {
+  const { t, lang } = useI18n();
+  const { user } = useSignedIn();
+  const dst = keepsDaylightSaving(scenario.timeZone, new Date().getUTCFullYear());
+  return (
+    <>
+      <div className="page-head">
+        <h1 id="scenario-title">
+          <BiText value={scenario.title} />
+        </h1>
+        {canPlanDrills(user) ? (
+          <Link
+            to={{ name: 'plan-drill', scenarioId: scenario.id }}
+            className="btn btn-primary"
+            data-testid="plan-drill"
+          >
+            {t.scenarios.planDrill}
+          </Link>
+        ) : null}
+      </div>
+      <dl className="facts">
+        <dt>{t.scenarios.columns.port}</dt>
+        <dd>{scenario.portId}</dd>
+        <dt>{t.scenarios.blm}</dt>
+        <dd>{scenario.blmId}</dd>
+        <dt>{t.scenarios.columns.zone}</dt>
+        <dd>
+          {scenario.timeZone}
+          {dst ? '' : ` (${t.scenarios.noDst})`}
+        </dd>
+        <dt>{t.scenarios.columns.hazard}</dt>
+        <dd>
+          {t.unNumberValue(scenario.hazard.unNumber)} · {t.ergGuideValue(scenario.hazard.ergGuide)}
+        </dd>
+      </dl>
+      <Downloads scenarioId={scenario.id} />
+      <h2>{t.scenarios.narrative}</h2>
+      <p>
+        <BiText value={scenario.narrative} />
+      </p>
+      <h2>{t.scenarios.objectivesHeading}</h2>
+      <ul>
+        {scenario.objectives.map((objective) => (
+          <li key={objective.id}>
+            <strong>{t.scenarios.objectiveLine(objective.id, capabilityName(objective.capability, lang))}</strong>:{' '}
+            <BiText value={objective.text} />{' '}
+            <span className="muted">
+              (
+              {t.scenarios.measure(
+                objective.measure.from.event,
+                objective.measure.to.event,
+                objective.measure.targetMinutes,
+              )}
+              )
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t.scenarios.axisHeading}</h2>
+      <MselAxis injects={scenario.injects} />
+      <h2>{t.scenarios.mselHeading}</h2>
+      <MselTable injects={scenario.injects} />
+    </>
+  );
+}
+
+export function ScenarioView({ scenarioId }: { scenarioId: string }) {
+  const { t, lang } = useI18n();
+  const scenario = useResource<Scenario>(`/api/scenarios/${scenarioId}`);
+  useTitle(scenario.data ? plainText(scenario.data.title, lang) : t.scenarios.title);
+  return (
+    <section className="card" aria-labelledby="scenario-title" data-testid="scenario">
+      <Loadable resource={scenario}>{(data) => <ScenarioDetails scenario={data} />}</Loadable>
+    </section>
+  );
+}
