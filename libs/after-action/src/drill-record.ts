@@ -62,7 +62,9 @@ function stopClock(record: DrillRecord, moment: Moment): void {
 }
 
 function apply(record: DrillRecord, event: Exclude<DrillEvent, { type: 'DrillPlanned' }>): void {
-  if (event.type !== 'DrillParticipantJoined') record.last = momentOf(event.data);
+  // Joining and editing the improvement plan are no moments of play (an edit comes after the end, in real time only).
+  if (event.type === 'DrillParticipantJoined' || event.type === 'DrillImprovementItemEdited') return;
+  record.last = momentOf(event.data);
   switch (event.type) {
     case 'DrillClockStarted':
       record.started ??= momentOf(event.data);
@@ -103,8 +105,6 @@ function apply(record: DrillRecord, event: Exclude<DrillEvent, { type: 'DrillPla
       });
       return;
     }
-    case 'DrillParticipantJoined':
-      return;
   }
 }
 

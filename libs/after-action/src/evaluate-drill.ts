@@ -37,7 +37,13 @@ export function evaluateDrill(input: DrillEvaluationInput): DrillEvaluation {
     realBaseAt: stop?.realAt ?? record.startsAt,
     dueDays: input.improvementDueDays ?? DEFAULT_IMPROVEMENT_DUE_DAYS,
   });
-  const plan = withEdits(proposed, input.improvementEdits ?? []);
+  // The planners' edits recorded in the drill's stream, then any given beside it, in order.
+  const recorded = input.drillEvents.flatMap((event) => {
+    if (event.type !== 'DrillImprovementItemEdited') return [];
+    const { drillId: _drill, at: _at, by: _by, ...edit } = event.data;
+    return [edit];
+  });
+  const plan = withEdits(proposed, [...recorded, ...(input.improvementEdits ?? [])]);
   return {
     overview: overviewOf(scenario, record, injects),
     objectives,

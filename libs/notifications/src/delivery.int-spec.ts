@@ -17,7 +17,7 @@ import {
   writeDeliveryConfig,
 } from '@enlace/notifications/testing';
 import { createHmac, randomUUID } from 'node:crypto';
-import { drillWorld } from '@enlace/domain';
+import { DRILL_CLOCK_COUNTDOWN_MS, drillWorld } from '@enlace/domain';
 import { DeliveryWorker } from './delivery-worker.js';
 import { deadlineJobId } from './jobs.js';
 import { NotificationsModule } from './notifications.module.js';
@@ -291,8 +291,9 @@ describe("a drill's deadlines", () => {
     const drillId = drill.kind === 'drill' ? drill.drillId : '';
     const scenarioStart = '2026-04-14T06:00:00.000Z';
     await startDrillClock(pipeline, drillId, { drillTime: scenarioStart, rate: 120 });
+    // The drill's clock runs from a countdown after its start.
+    const started = performance.now() + DRILL_CLOCK_COUNTDOWN_MS;
     await app.get(DeliveryWorker).followDrill(drill)!.ready;
-    const started = performance.now();
     const id = await issueNotification(pipeline, {
       deadlineInMs: 0,
       world: drill,

@@ -13,6 +13,7 @@ import {
 import {
   admitToDrillWorld,
   decideDrill,
+  DRILL_CLOCK_COUNTDOWN_MS,
   drillDecider,
   type DrillCommand,
   type DrillEvent,
@@ -27,6 +28,8 @@ const DRILL = '0d7a2c1e-5b3f-4e8a-9c6d-7f1e2a3b4c5d';
 const REAL_START = '2026-12-06T16:00:00.000Z';
 const SCENARIO_START = '2026-04-14T06:00:00.000Z';
 const SECOND = 1_000;
+/** Clocks start (and resume) this long after the planner asks: the specs ask that much before their time zero. */
+const COUNTDOWN = DRILL_CLOCK_COUNTDOWN_MS;
 const at = (ms: number) => new Date(Date.parse(REAL_START) + ms).toISOString();
 const scenario = (minutes: number) => new Date(Date.parse(SCENARIO_START) + minutes * 60_000).toISOString();
 const system: Actor = { id: 'enlace', agency: 'Enlace', country: null, role: 'system' };
@@ -68,14 +71,14 @@ function refusal(run: () => unknown): string | undefined {
 const running = () =>
   play([
     [0, planner, plan],
-    [0, planner, start],
+    [-COUNTDOWN, planner, start],
   ]).state;
 
 describe('a drill', () => {
   it('is planned by a planner, with its whole plan, and starts on the clock the plan gives', () => {
     const { state, events } = play([
       [0, planner, plan],
-      [0, planner, start],
+      [-COUNTDOWN, planner, start],
     ]);
     expect(events[0]).toEqual({
       type: 'DrillPlanned',
@@ -86,6 +89,8 @@ describe('a drill', () => {
       },
     });
     expect(state.status).toBe('running');
+    // The clock starts a countdown after the planner asks, so the worker schedules the first injects ahead of time.
+    expect(events[1]).toMatchObject({ type: 'DrillClockStarted', data: { at: REAL_START, drillTime: SCENARIO_START } });
   });
 
   it('releases each inject once, on drill time, recording how late it came', () => {
@@ -107,7 +112,7 @@ describe('a drill', () => {
     const spec = deciderSpecification(drillDecider, () => ({ ...testContext(system), now: at(5 * SECOND) }));
     const planned = play([
       [0, planner, plan],
-      [0, planner, start],
+      [-COUNTDOWN, planner, start],
     ]).events;
     spec.given(planned).when(release('I-02')).thenFails('DRILL.INJECT_NOT_DUE', { injectId: 'I-02' });
     // The contingency's own offset (15) has passed, but its trigger (I-02) has not been released.
@@ -186,7 +191,7 @@ describe('a drill', () => {
       type: 'EditImprovementItem',
       data: { drillId: DRILL, itemId: 'IP-1', ...data },
     });
-    const owner = { agency: 'CBP', side: 'US' };
+    const owner = { side: 'US', agencies: ['CBP'] };
     expect(refusal(() => play([[SECOND, planner, edit({ status: 'done' })]], running()))).toBe('DRILL.NOT_ENDED');
     const ended = play([[30 * SECOND, planner, end]], running()).state;
     const edited = play([[40 * SECOND, planner, edit({ owner, dueDate: '2027-03-01', status: 'in-progress' })]], ended);
@@ -198,7 +203,7 @@ describe('a drill', () => {
     expect(refusal(() => play([[40 * SECOND, planner, edit({ dueDate: '01/03/2027' })]], ended))).toBe(
       'VALIDATION.IMPROVEMENT',
     );
-    expect(refusal(() => play([[40 * SECOND, planner, edit({ status: 'finished' })]], ended))).toBe(
+    expect(refusal(() => play([[40 * SECOND, planner, edit({ status: 'done' })]], ended))).toBe(
       'VALIDATION.IMPROVEMENT',
     );
     expect(refusal(() => play([[40 * SECOND, planner, edit({})]], ended))).toBe('VALIDATION.IMPROVEMENT');
@@ -212,7 +217,7 @@ describe('a drill', () => {
     const history = [
       ...play([
         [0, planner, plan],
-        [0, planner, start],
+        [-COUNTDOWN, planner, start],
       ]).events,
       ...ended.events,
     ];

@@ -304,6 +304,19 @@ export function injectDueMs(state: PlannedDrill, inject: InjectOutline): number 
   );
 }
 
+/**
+ * The clock starts (and resumes) this long after the planner asks: the injects due at once (offset zero, or overdue
+ * when it was paused) are then scheduled ahead of their instant like every other, instead of being released as late as
+ * the worker takes to hear of the start (≈ 60 ms, 4 s of drill time at 60×; bench:drill).
+ */
+export const DRILL_CLOCK_COUNTDOWN_MS = 2_000;
+
+function clockAt(command: drillClock.DrillClockCommand, now: string): string {
+  return command.type === 'StartDrillClock' || command.type === 'ResumeDrillClock'
+    ? new Date(Date.parse(now) + DRILL_CLOCK_COUNTDOWN_MS).toISOString()
+    : now;
+}
+
 /** Inject releases may come a little early in drill time (a timer fires on real time, rounded): this much is fine. */
 const RELEASE_TOLERANCE_MS = 1_000;
 
@@ -343,7 +356,7 @@ export function decideDrill(command: DrillCommand, state: DrillState, context: D
     case 'ResumeDrillClock':
     case 'ChangeDrillClockRate':
       requirePlanner(context.actor);
-      return drillClock.decideDrillClock(command, state.clock, at);
+      return drillClock.decideDrillClock(command, state.clock, clockAt(command, at));
     case 'JoinDrill': {
       const participant = requireParticipant(state, context.actor);
       return state.joined[participant.username]
@@ -454,8 +467,19 @@ function checkedEdit(
       `debe ser uno de ${IMPROVEMENT_STATUSES.join(', ')}`,
     );
   }
-  if (owner !== undefined && (!owner.agency || (owner.side !== 'US' && owner.side !== 'MX'))) {
-    throw field('owner', 'needs an agency and a side (US or MX)', 'necesita una agencia y un lado (US o MX)');
+  const agencies = owner?.agencies;
+  if (
+    owner !== undefined &&
+    (!['US', 'MX', 'EXCON'].includes(owner.side) ||
+      !Array.isArray(agencies) ||
+      agencies.length === 0 ||
+      agencies.some((agency) => typeof agency !== 'string' || agency.trim() === ''))
+  ) {
+    throw field(
+      'owner',
+      'needs a side (US, MX or EXCON) and at least one agency',
+      'necesita un lado (US, MX o EXCON) y al menos una agencia',
+    );
   }
   if (text !== undefined) requireBilingual(text, 'text');
   if (owner === undefined && dueDate === undefined && status === undefined && text === undefined) {

@@ -110,14 +110,15 @@ export type DrillEvent =
 
 export type DrillEventType = DrillEvent['type'];
 
-export const IMPROVEMENT_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
+export const IMPROVEMENT_STATUSES = ['proposed', 'accepted', 'in-progress', 'completed', 'rejected'] as const;
 /** Where an improvement-plan item stands (HSEEP Improvement Plan). */
 export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
 
 /** A planner's change to one item of the after-action report's improvement plan: only the fields given change. */
 export interface ImprovementEdit {
   itemId: string;
-  owner?: { agency: string; side: Side };
+  /** The side that acts on it (EXCON: exercise control) and its agencies. */
+  owner?: { side: Side | 'EXCON'; agencies: string[] };
   /** A calendar date (YYYY-MM-DD). */
   dueDate?: string;
   status?: ImprovementStatus;
