@@ -49,3 +49,17 @@ export class EnumParam<T extends string> implements PipeTransform<string, T> {
     return value as T;
   }
 }
+
+/** An improvement-plan item's id as the after-action report gives it: `<drill id>:<objective|action>:<id>`. */
+export class ImprovementItemParam implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!/^[0-9a-f-]{36}:(objective|action):[A-Za-z0-9_.-]{1,50}$/.test(value)) {
+      refuse(
+        'itemId',
+        'must be an improvement item id such as <drill id>:objective:OBJ-1',
+        'debe ser un id de elemento de mejora como <id del ejercicio>:objective:OBJ-1',
+      );
+    }
+    return value;
+  }
+}

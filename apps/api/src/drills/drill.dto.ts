@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_DRILL_RATE, MIN_DRILL_RATE, type BilingualText, type DrillParticipantRole } from '@enlace/domain';
+import {
+  IMPROVEMENT_STATUSES,
+  type ImprovementStatus,
+  MAX_DRILL_RATE,
+  MIN_DRILL_RATE,
+  type BilingualText,
+  type DrillParticipantRole,
+} from '@enlace/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -102,4 +109,41 @@ export class DrillObservationDto {
   @ApiProperty({ type: BilingualTextDto })
   @IsBilingualText(4000, { multiline: true })
   text: BilingualText;
+}
+
+export class ImprovementOwnerDto {
+  @ApiProperty({ enum: ['US', 'MX', 'EXCON'], description: 'The side that acts on it (EXCON: exercise control)' })
+  @IsIn(['US', 'MX', 'EXCON'], { message: 'owner.side must be US, MX or EXCON' })
+  side: 'US' | 'MX' | 'EXCON';
+
+  @ApiProperty({ type: [String], example: ['CBP'], minItems: 1, maxItems: 20 })
+  @IsArray({ message: 'owner.agencies must be a list of agency codes' })
+  @ArrayMinSize(1, { message: 'owner.agencies needs at least one agency' })
+  @ArrayMaxSize(20, { message: 'owner.agencies takes at most 20 agencies' })
+  @Matches(/^[A-Z][A-Z0-9-]{1,19}$/, { each: true, message: 'owner.agencies must be agency codes such as CBP' })
+  agencies: string[];
+}
+
+/** A planner's change to one item of a drill's improvement plan: only the fields given change. */
+export class EditImprovementItemDto {
+  @ApiPropertyOptional({ type: ImprovementOwnerDto })
+  @OptionalField()
+  @ValidateNested()
+  @Type(() => ImprovementOwnerDto)
+  owner?: ImprovementOwnerDto;
+
+  @ApiPropertyOptional({ example: '2027-03-15', format: 'date' })
+  @OptionalField()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date such as 2027-03-15' })
+  dueDate?: string;
+
+  @ApiPropertyOptional({ enum: IMPROVEMENT_STATUSES })
+  @OptionalField()
+  @IsIn(IMPROVEMENT_STATUSES, { message: `status must be one of ${IMPROVEMENT_STATUSES.join(', ')}` })
+  status?: ImprovementStatus;
+
+  @ApiPropertyOptional({ type: BilingualTextDto })
+  @OptionalField()
+  @IsBilingualText(2000, { multiline: true })
+  text?: BilingualText;
 }

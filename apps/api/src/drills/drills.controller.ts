@@ -7,10 +7,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnDrill, GetDrill, PlanDrill, type RequestContext } from '@enlace/application';
+import { ActOnDrill, GetDrill, GetDrillRecord, PlanDrill, type RequestContext } from '@enlace/application';
+import { evaluateDrill, renderAarHtml, renderAarJson, renderAarMarkdown } from '@enlace/after-action';
+import type { Scenario } from '@enlace/scenarios';
 import { Clock } from '@enlace/clock';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -22,8 +25,10 @@ import {
   type DrillState,
   drillTimeAt,
   drillWorld,
+  mayReadDrill,
   noSuchDrill,
   type PlannedDrill,
+  conflict,
   sameWorld,
 } from '@enlace/domain';
 import type { Response } from 'express';
@@ -33,12 +38,21 @@ import { UserDirectory } from '../auth/user-directory.js';
 import { CursorQuery, EnumQuery, LimitQuery, PagedList } from '../common/projections.js';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { Answers, IdempotencyKeyHeader, type WriteAnswer } from '../common/officer-write.decorator.js';
-import { EnumParam, UuidParam } from '../common/params.js';
+import { EnumParam, ImprovementItemParam, UuidParam } from '../common/params.js';
 import { FieldValidationError } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
 import { DRILL_HEADER } from '../common/world.js';
-import { DrillObservationDto, DrillRateDto, HaltDrillDto, PlanDrillDto } from './drill.dto.js';
+import { DrillObservationDto, DrillRateDto, EditImprovementItemDto, HaltDrillDto, PlanDrillDto } from './drill.dto.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
+
+const REPORT_FORMATS = ['html', 'md', 'json'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+const REPORT_LANGUAGES = ['en', 'es'] as const;
+const REPORT_TYPES: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
 
 const DRILL_STATUSES: readonly DrillStatus[] = ['planned', 'running', 'paused', 'halted', 'ended'];
 
@@ -159,11 +173,83 @@ export class DrillsController {
   })
   async get(
     @Param('id', new UuidParam()) id: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DrillView> {
     const { state, revision } = await this.queries.execute(new GetDrill(id));
+    mayReadDrill(state, actor);
     response.setHeader('ETag', `"${revision}"`);
     return view(state, revision, this.clock.nowMs());
+  }
+
+  @Get(':id/report')
+  @ApiOperation({
+    summary:
+      "The drill's after-action report and improvement plan (HSEEP AAR/IP): objectives against their targets, " +
+      'injects against player actions (with an SVG timeline), observations, strengths, areas for improvement; ' +
+      'standalone HTML, Markdown or JSON, in English or Spanish. Before the end it is an interim report.',
+  })
+  @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
+  @ApiQuery({ name: 'lang', required: false, enum: REPORT_LANGUAGES })
+  @ApiProduces(...Object.values(REPORT_TYPES))
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'The report (JSON: schemaVersion, kind and the evaluation)',
+  })
+  @ApiNotFoundResponse({ description: 'No such drill' })
+  @ApiForbiddenResponse({ description: 'The caller takes no part in the drill' })
+  @ApiConflictResponse({ description: 'A notification drill has no scenario to evaluate (DRILL.NO_SCENARIO)' })
+  async report(
+    @Param('id', new UuidParam()) id: string,
+    @Query('format', new EnumQuery('format', REPORT_FORMATS)) format: ReportFormat | undefined,
+    @Query('lang', new EnumQuery('lang', REPORT_LANGUAGES)) lang: 'en' | 'es' | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const { state } = await this.queries.execute(new GetDrill(id));
+    mayReadDrill(state, actor);
+    if (state.status === 'none') throw noSuchDrill();
+    if (state.plan.kind !== 'scenario') {
+      throw conflict(
+        'DRILL.NO_SCENARIO',
+        'A notification drill has no scenario to evaluate',
+        'Un simulacro de notificación no tiene escenario que evaluar',
+      );
+    }
+    const record = await this.queries.execute(new GetDrillRecord(id));
+    // The plan holds the scenario whole, as it was planned (the scenario reader checked it then).
+    const scenario = state.plan.scenario as Scenario;
+    const evaluation = evaluateDrill({ scenario, drillEvents: record.drillEvents, worldEvents: record.worldEvents });
+    const chosen = format ?? 'html';
+    const language = lang ?? 'en';
+    response.setHeader('Content-Type', REPORT_TYPES[chosen]);
+    response.setHeader(
+      'Content-Disposition',
+      `inline; filename="aar-${scenario.id}-${id.slice(0, 8)}-${language}.${chosen}"`,
+    );
+    if (chosen === 'json') return renderAarJson(evaluation);
+    return chosen === 'md' ? renderAarMarkdown(evaluation, language) : renderAarHtml(evaluation, language);
+  }
+
+  @Post(':id/improvements/:itemId')
+  @DrillWrite("Edit an item of an ended drill's improvement plan: owner, due date, status, text (planners)")
+  improve(
+    @Param('id', new UuidParam()) id: string,
+    @Param('itemId', new ImprovementItemParam()) itemId: string,
+    @Body() body: EditImprovementItemDto,
+    @Write() exchange: WriteExchange,
+  ): Promise<WriteResult> {
+    return this.act(id, exchange, () => ({
+      type: 'EditImprovementItem',
+      data: {
+        drillId: id,
+        itemId,
+        ...(body.owner ? { owner: { side: body.owner.side, agencies: body.owner.agencies } } : {}),
+        ...(body.dueDate ? { dueDate: body.dueDate } : {}),
+        ...(body.status ? { status: body.status } : {}),
+        ...(body.text ? { text: body.text } : {}),
+      },
+    }));
   }
 
   @Post(':id/rate')

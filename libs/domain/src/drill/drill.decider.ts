@@ -16,6 +16,7 @@ import type {
 import { IMPROVEMENT_STATUSES } from './drill.events.js';
 
 export type * from './drill.events.js';
+export { IMPROVEMENT_STATUSES } from './drill.events.js';
 
 /**
  * A drill: its plan (a scenario's MSEL, or a notification drill over BLMs), who takes part, its clock, the injects
