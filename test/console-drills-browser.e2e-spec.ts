@@ -229,7 +229,22 @@ describe('browser console: a drill, planned, played and stopped', () => {
     await expectAttribute(officer.getByTestId('drill-mode').getByTestId('drill-status'), 'data-status', 'ended');
     await officer.getByTestId('drill-mode').getByText('Terminado').waitFor();
     await shot(officer, 'drill-ended-es');
-  }, 30_000);
+
+    // The planner opens the after-action report: saved as JSON, opened as its printable page in a tab of its own.
+    const report = planner.getByTestId('drill-report');
+    await report.getByText('Objectives against their targets').waitFor();
+    const [json] = await Promise.all([planner.waitForEvent('download'), report.getByTestId('report-json').click()]);
+    expect(json.suggestedFilename()).toMatch(/^aar-[0-9a-f]{8}-en\.json$/);
+    const [page] = await Promise.all([
+      planner.context().waitForEvent('page'),
+      report.getByRole('button', { name: 'Open the report' }).click(),
+    ]);
+    await page.waitForLoadState();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect(page.locator('svg').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'drill-aar-en');
+    await page.close();
+  }, 60_000);
 
   it('the officer leaves the drill: back in the live world, without the header', async () => {
     await officer.getByTestId('leave-drill').click();

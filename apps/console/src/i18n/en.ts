@@ -537,6 +537,16 @@ export const en = {
     planDrill: 'Plan a drill from this scenario',
   },
   drills: {
+    report: {
+      title: 'After-action report',
+      interim: 'Interim: the drill is still going. The report covers what has happened so far.',
+      final:
+        'Objectives against their targets, injects against the players’ actions, observations and the improvement plan.',
+      open: 'Open the report',
+      markdown: 'Download Markdown',
+      json: 'Download JSON',
+      preparing: 'Preparing…',
+    },
     title: 'Drills',
     introPlanner: 'Every drill, newest planned first. Plan a new one from a scenario.',
     introOfficer: 'The drills you are invited to. Join one to play it: your console then works in the drill’s world.',

@@ -512,6 +512,16 @@ export const es: Messages = {
     planDrill: 'Planear un ejercicio con este escenario',
   },
   drills: {
+    report: {
+      title: 'Informe posterior a la acción',
+      interim: 'Provisional: el ejercicio sigue en curso. El informe cubre lo ocurrido hasta ahora.',
+      final:
+        'Objetivos frente a sus metas, inyecciones frente a las acciones de los participantes, observaciones y el plan de mejora.',
+      open: 'Abrir el informe',
+      markdown: 'Descargar Markdown',
+      json: 'Descargar JSON',
+      preparing: 'Preparando…',
+    },
     title: 'Ejercicios',
     introPlanner: 'Todos los ejercicios, el último planeado primero. Planee uno nuevo a partir de un escenario.',
     introOfficer:

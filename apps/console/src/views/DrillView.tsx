@@ -15,6 +15,7 @@ import {
   SubmitButton,
 } from '../components/common';
 import { useTitle } from '../components/hooks';
+import { AfterActionReport } from '../drills/AfterActionReport';
 import { capabilitiesFirst, capabilityName } from '../drills/capabilities';
 import { DrillClock, DrillStatusChip } from '../drills/DrillClock';
 import { useDrillMode } from '../drills/DrillMode';
@@ -401,6 +402,7 @@ function DrillDetails({
         <p className="muted">{t.drills.readOnly}</p>
       ) : null}
       {scenario ? <Injects drill={drill} scenario={scenario} /> : null}
+      {drill.plan.kind === 'scenario' && drill.status !== 'planned' ? <AfterActionReport drill={drill} /> : null}
       <Participants drill={drill} />
       {drill.status !== 'ended' && (planner || me?.role === 'evaluator' || me?.role === 'controller') ? (
         <Observation drill={drill} scenario={scenario} />

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router/Router';
 import { canPlanDrills } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
+import { saveBlob } from '../drills/save-blob';
 import { useResource } from '../state/DataProvider';
 import '../drills/drills.css';
 
@@ -66,17 +67,6 @@ export function ScenarioList() {
       </Loadable>
     </section>
   );
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The MSEL as the api's spreadsheets: fetched with the session's token (a plain link would carry none). */
