@@ -20,7 +20,7 @@ import { ActOnDrill, platformImports } from '@enlace/application';
 import {
   type Actor,
   type DrillCommand,
-  type DrillPlan,
+  type DrillParticipant,
   drillStreamId,
   drillWorld,
   type ReferenceCatalog,
@@ -30,7 +30,7 @@ import { collect, EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { DeliveryWorker, NotificationsModule } from '@enlace/notifications';
 import { DrillDirectory } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { loadScenarios, type Scenario } from '@enlace/scenarios';
+import { loadScenarios, type Scenario, scenarioDrillPlan } from '@enlace/scenarios';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -47,6 +47,10 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RATES = (process.env.BENCH_DRILL_RATES ?? '60,120').split(',').map((rate) => Number(rate.trim()));
 const PREFIX = `enlace-bench-drill-${randomUUID().slice(0, 8)}`;
 const PLANNER: Actor = { id: 'planner', agency: 'EPA', country: 'US', role: 'planner' };
+const TWO_OFFICERS: DrillParticipant[] = [
+  { username: 'officer.us', role: 'player', side: 'US', agency: 'CBP' },
+  { username: 'officer.mx', role: 'player', side: 'MX', agency: 'ANAM' },
+];
 
 @Module({ imports: [...platformImports(), NotificationsModule.forRoot({ runWorker: () => true })] })
 class BenchWorkerModule {}
@@ -106,18 +110,7 @@ async function runDrill(
   const onDrill = (command: DrillCommand) =>
     commands.execute(new ActOnDrill(drillId, command, { actor: PLANNER, correlationId: randomUUID() }));
   const startsAt = '2026-04-14T14:40:00.000Z';
-  const plan: DrillPlan = {
-    kind: 'scenario',
-    title: scenario.title,
-    timeZone: scenario.timeZone,
-    startsAt,
-    rate,
-    participants: [
-      { username: 'officer.us', role: 'player', side: 'US', agency: 'CBP' },
-      { username: 'officer.mx', role: 'player', side: 'MX', agency: 'ANAM' },
-    ],
-    scenario,
-  };
+  const plan = scenarioDrillPlan(scenario, { startsAt, rate, participants: TWO_OFFICERS });
   await onDrill({ type: 'PlanDrill', data: { drillId, plan } });
   const worker = app.get(DeliveryWorker);
   for (const deadline = Date.now() + 30_000; !worker.runnerOf(drillId)?.isOwner;) {

@@ -73,9 +73,11 @@ describe('OpenAPI', () => {
         'POST /api/drills',
         'GET /api/drills',
         'GET /api/drills/{id}',
+        'GET /api/drills/{id}/report',
         'POST /api/drills/{id}/{transition}',
         'POST /api/drills/{id}/rate',
         'POST /api/drills/{id}/halt',
+        'POST /api/drills/{id}/improvements/{itemId}',
         'POST /api/drills/{id}/observations',
       ].sort(),
     );

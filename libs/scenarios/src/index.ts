@@ -15,3 +15,4 @@ export { selects } from './inject-sequence.js';
 export { loadScenarios, scenarioFilesIn } from './load-scenarios.js';
 export { scenarioFromCsv, scenarioToCsv } from './tabular/csv-scenario.js';
 export { scenarioFromXlsx, scenarioToXlsx } from './tabular/xlsx-scenario.js';
+export { scenarioDrillPlan } from './drill-plan.js';

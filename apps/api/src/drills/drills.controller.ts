@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { ActOnDrill, GetDrill, GetDrillRecord, PlanDrill, type RequestContext } from '@enlace/application';
 import { evaluateDrill, renderAarHtml, renderAarJson, renderAarMarkdown } from '@enlace/after-action';
-import type { Scenario } from '@enlace/scenarios';
+import { type Scenario, scenarioDrillPlan } from '@enlace/scenarios';
 import { Clock } from '@enlace/clock';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -21,7 +21,6 @@ import {
   type DrillCommand,
   type DrillStatus,
   type DrillParticipant,
-  type DrillPlan,
   type DrillState,
   drillTimeAt,
   drillWorld,
@@ -124,15 +123,12 @@ export class DrillsController {
   )
   async plan(@Body() body: PlanDrillDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
     const scenario = this.scenarios.get(body.scenarioId);
-    const plan: DrillPlan = {
-      kind: 'scenario',
-      title: body.title ? { en: body.title.en ?? '', es: body.title.es ?? '' } : scenario.title,
-      timeZone: scenario.timeZone,
+    const plan = scenarioDrillPlan(scenario, {
+      title: body.title ? { en: body.title.en ?? '', es: body.title.es ?? '' } : undefined,
       startsAt: new Date(body.startsAt ?? this.clock.now()).toISOString(),
       rate: body.rate,
       participants: body.participants.map((participant, i) => this.participant(participant, i)),
-      scenario,
-    };
+    });
     const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
     response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
     return result;

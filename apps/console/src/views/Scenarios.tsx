@@ -1,7 +1,5 @@
 // Scenarios, for planners (auditors and admins read them too): the list, and one scenario's MSEL as a table and on a
 // time axis, with its spreadsheets to download and the way to plan a drill from it.
-import { useState } from 'react';
-import { ApiError, requestBlob } from '../api/client';
 import type { Inject, PlayerSelector, Scenario, ScenarioSummary } from '../api/types';
 import { BiText, ColumnHeads, ErrorAlert, Loadable } from '../components/common';
 import { useTitle } from '../components/hooks';
@@ -14,6 +12,7 @@ import { Link } from '../router/Router';
 import { canPlanDrills } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
 import { saveBlob } from '../drills/save-blob';
+import { useFileRequest } from '../drills/file-request';
 import { useResource } from '../state/DataProvider';
 import '../drills/drills.css';
 
@@ -72,24 +71,11 @@ export function ScenarioList() {
 /** The MSEL as the api's spreadsheets: fetched with the session's token (a plain link would carry none). */
 function Downloads({ scenarioId }: { scenarioId: string }) {
   const { t } = useI18n();
-  const { token } = useSignedIn();
-  const [pending, setPending] = useState<'csv' | 'xlsx' | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const download = async (format: 'csv' | 'xlsx') => {
-    setPending(format);
-    setError(undefined);
-    try {
-      saveBlob(await requestBlob(`/api/scenarios/${scenarioId}/msel.${format}`, { token }), `${scenarioId}.${format}`);
-    } catch (caught) {
-      setError(
-        caught instanceof ApiError
-          ? caught
-          : new ApiError(0, 'UNEXPECTED', { en: String(caught), es: String(caught) }, {}),
-      );
-    } finally {
-      setPending(undefined);
-    }
-  };
+  const { pending, error, fetchFile } = useFileRequest<'csv' | 'xlsx'>();
+  const download = (format: 'csv' | 'xlsx') =>
+    fetchFile(format, `/api/scenarios/${scenarioId}/msel.${format}`, (blob) =>
+      saveBlob(blob, `${scenarioId}.${format}`),
+    );
   return (
     <div className="drill-controls">
       {(['csv', 'xlsx'] as const).map((format) => (

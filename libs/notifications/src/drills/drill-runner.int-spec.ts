@@ -5,7 +5,7 @@ import { ActOnDrill, ActOnIncident, platformImports } from '@enlace/application'
 import {
   type Actor,
   type DrillCommand,
-  type DrillPlan,
+  type DrillParticipant,
   drillStreamId,
   drillWorld,
   type ReferenceCatalog,
@@ -16,7 +16,7 @@ import { collect, EVENT_STORE, type EventStore, type RecordedEvent } from '@enla
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { DrillDirectory } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
-import { type Inject, loadScenarios, type Scenario } from '@enlace/scenarios';
+import { type Inject, loadScenarios, type Scenario, scenarioDrillPlan } from '@enlace/scenarios';
 import {
   eventually,
   SmtpReceiver,
@@ -36,6 +36,10 @@ import { NotificationsModule } from '../notifications.module.js';
 class TestWorkerModule {}
 
 const PLANNER: Actor = { id: 'planner', agency: 'EPA', country: 'US', role: 'planner' };
+const TWO_OFFICERS: DrillParticipant[] = [
+  { username: 'officer.us', role: 'player', side: 'US', agency: 'CBP' },
+  { username: 'officer.mx', role: 'player', side: 'MX', agency: 'ANAM' },
+];
 const US_PLAYER: Actor = { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' };
 
 let redis: TestRedisServer;
@@ -110,18 +114,7 @@ async function onDrill(drillId: string, command: DrillCommand, actor: Actor = PL
 async function planAndStart(scenario: Scenario, rate: number): Promise<{ drillId: string; startsAt: string }> {
   const drillId = randomUUID();
   const startsAt = '2026-04-14T14:40:00.000Z';
-  const plan: DrillPlan = {
-    kind: 'scenario',
-    title: scenario.title,
-    timeZone: scenario.timeZone,
-    startsAt,
-    rate,
-    participants: [
-      { username: 'officer.us', role: 'player', side: 'US', agency: 'CBP' },
-      { username: 'officer.mx', role: 'player', side: 'MX', agency: 'ANAM' },
-    ],
-    scenario,
-  };
+  const plan = scenarioDrillPlan(scenario, { startsAt, rate, participants: TWO_OFFICERS });
   await onDrill(drillId, { type: 'PlanDrill', data: { drillId, plan } });
   // The worker takes the drill up from the directory before its clock starts, as it would for a planner.
   await eventually(() => app.get(DeliveryWorker).runnerOf(drillId)?.isOwner, 15_000, 'the drill runner');
