@@ -131,3 +131,74 @@ describe('a drill from creation to its after-action report', () => {
     expect(smtp.received).toEqual([]);
   }, 120_000);
 });
+
+describe('a notification drill over one BLM', () => {
+  it('sends the EXERCISE notification to its members, escalates the silent on drill recipients only, and reports the three outcomes', async () => {
+    const drill = await ok<{ id: string }>('POST', '/api/drills/notification', 'planner', {
+      blmIds: ['blm-sandiego-tijuana'],
+      rate: 120,
+      participants: [
+        { username: 'officer.us', role: 'player' },
+        { username: 'officer.mx', role: 'player' },
+      ],
+    });
+    const drillId = drill.id;
+    await ok('POST', `/api/drills/${drillId}/start`, 'planner');
+    const notification = await eventually(
+      async () =>
+        (await ok<{ notificationId: string }[]>('GET', '/api/notifications', 'officer.us', undefined, drillId))[0],
+      20_000,
+      "the drill's notification",
+    );
+    const id = notification.notificationId;
+    // CBP answers at once; ANAM only after the deadline (30 min of drill time, 15 s at 120×) escalated its silence.
+    await ok('POST', `/api/notifications/${id}/acknowledgments`, 'officer.us', { readIn: 'en' }, drillId);
+    await eventually(
+      async () => {
+        const events = await collect(api.store.readAll({ filter: { streamPrefixes: [`exercise-${drillId}.`] } }));
+        return events.some((event) => event.type === 'BlmNotificationEscalated');
+      },
+      40_000,
+      'the escalation of the silent members',
+    );
+    await ok('POST', `/api/notifications/${id}/acknowledgments`, 'officer.mx', { readIn: 'es' }, drillId);
+    await ok('POST', `/api/drills/${drillId}/end`, 'planner');
+
+    const report = await ok<{ results: { recipients: { agency: string; outcome: string }[] }[] }>(
+      'GET',
+      `/api/drills/${drillId}/report?format=json`,
+      'planner',
+    );
+    const outcomes = Object.fromEntries(report.results[0]!.recipients.map((row) => [row.agency, row.outcome]));
+    expect(outcomes).toMatchObject({ CBP: 'in-time', ANAM: 'late', SRE: 'never', PC: 'never' });
+    const markdown = await api.request<string>('GET', `/api/drills/${drillId}/report?format=md&lang=es`, {
+      as: 'planner',
+    });
+    for (const text of ['Acuse a tiempo', 'Acuse tardío', 'Sin acuse']) expect(String(markdown.body)).toContain(text);
+
+    // Only the endpoints marked for exercises got anything, and every message said EXERCISE; no escalation reached a
+    // real channel (the tier-1 addressee's webhook is a live one).
+    const ofDrill = webhooks.received.filter((hook) => JSON.stringify(hook.json).includes(id));
+    expect(ofDrill.length).toBeGreaterThan(0);
+    for (const hook of ofDrill) {
+      expect(hook.path).toBe('/hooks/anam');
+      expect(JSON.stringify(hook.json)).toContain('EXERCISE');
+    }
+    // The year's count per BLM counts it, once the worker's runner has written its line.
+    const year = new Date().getUTCFullYear();
+    await eventually(
+      async () => {
+        const summary = await ok<{ blmId: string; count: number; drills: { drillId: string }[] }[]>(
+          'GET',
+          `/api/drills/notification-summary?year=${year}`,
+          'planner',
+        );
+        return summary
+          .find((line) => line.blmId === 'blm-sandiego-tijuana')
+          ?.drills.some((line) => line.drillId === drillId);
+      },
+      10_000,
+      `the drill in the summary of ${year}`,
+    );
+  }, 90_000);
+});

@@ -74,6 +74,8 @@ describe('OpenAPI', () => {
         'GET /api/drills',
         'GET /api/drills/{id}',
         'GET /api/drills/{id}/report',
+        'GET /api/drills/notification-summary',
+        'POST /api/drills/notification',
         'POST /api/drills/{id}/{transition}',
         'POST /api/drills/{id}/rate',
         'POST /api/drills/{id}/halt',

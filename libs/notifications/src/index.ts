@@ -36,3 +36,8 @@ export { sentinelKey } from './notifications.options.js';
 export { QueueMonitor, type FailedJobView, type QueueView } from './queue-monitor.js';
 export { pingRedis } from './redis.js';
 export { SYSTEM_ACTOR } from './system-actor.js';
+export {
+  NOTIFICATION_DRILL_RESULTS,
+  NOTIFICATION_DRILL_WINDOW_MS,
+  type NotificationDrillResultLine,
+} from './drills/drill-runner.js';

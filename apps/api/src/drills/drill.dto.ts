@@ -81,6 +81,57 @@ export class PlanDrillDto {
   participants: DrillParticipantDto[];
 }
 
+/** A notification drill: one EXERCISE notification to every member agency of each BLM, sent when it starts. */
+export class PlanNotificationDrillDto {
+  @ApiProperty({
+    type: [String],
+    example: ['blm-nogales'],
+    description:
+      'The BLMs whose member agencies are sent the EXERCISE notification (GET /api/blms); ["all"] for every BLM',
+    minItems: 1,
+    maxItems: 50,
+  })
+  @IsArray({ message: 'blmIds must be a list of BLM ids' })
+  @ArrayMinSize(1, { message: 'blmIds needs at least one BLM (or "all")' })
+  @ArrayMaxSize(50)
+  @Matches(SLUG, { each: true, message: 'blmIds must be BLM ids such as blm-nogales' })
+  blmIds: string[];
+
+  @ApiPropertyOptional({
+    type: BilingualTextDto,
+    description: "The drill's title in English and Spanish (both); default: 'Notification drill' and the BLMs' names",
+  })
+  @OptionalField()
+  @IsBilingualText(200)
+  title?: BilingualText;
+
+  @ApiPropertyOptional({
+    description: "The drill time its clock starts at (ISO 8601); default: the planner's now",
+  })
+  @OptionalField()
+  @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiProperty({
+    minimum: MIN_DRILL_RATE,
+    maximum: MAX_DRILL_RATE,
+    example: 60,
+    description: 'Drill seconds per real second',
+  })
+  @IsInt()
+  @Min(MIN_DRILL_RATE)
+  @Max(MAX_DRILL_RATE)
+  rate: number;
+
+  @ApiProperty({ type: [DrillParticipantDto], minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DrillParticipantDto)
+  participants: DrillParticipantDto[];
+}
+
 export class DrillRateDto {
   @ApiProperty({ minimum: MIN_DRILL_RATE, maximum: MAX_DRILL_RATE, example: 120 })
   @IsInt()

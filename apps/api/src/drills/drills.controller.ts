@@ -12,7 +12,21 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ActOnDrill, GetDrill, GetDrillRecord, PlanDrill, type RequestContext } from '@enlace/application';
-import { evaluateDrill, renderAarHtml, renderAarJson, renderAarMarkdown } from '@enlace/after-action';
+import {
+  evaluateDrill,
+  evaluateNotificationDrill,
+  type NotificationFact,
+  renderAarHtml,
+  renderAarJson,
+  renderAarMarkdown,
+  renderNotificationDrillHtml,
+  renderNotificationDrillJson,
+  renderNotificationDrillMarkdown,
+} from '@enlace/after-action';
+import { type DrillWorldEvent } from '@enlace/application';
+import { NOTIFICATION_DRILL_RESULTS, type NotificationDrillResultLine } from '@enlace/notifications';
+import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type Scenario, scenarioDrillPlan } from '@enlace/scenarios';
 import { Clock } from '@enlace/clock';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -27,7 +41,8 @@ import {
   mayReadDrill,
   noSuchDrill,
   type PlannedDrill,
-  conflict,
+  type DrillPlan,
+  type ReferenceCatalog,
   sameWorld,
 } from '@enlace/domain';
 import type { Response } from 'express';
@@ -41,7 +56,15 @@ import { EnumParam, ImprovementItemParam, UuidParam } from '../common/params.js'
 import { FieldValidationError } from '../common/validation.js';
 import { WriteResult, written } from '../common/write-result.js';
 import { DRILL_HEADER } from '../common/world.js';
-import { DrillObservationDto, DrillRateDto, EditImprovementItemDto, HaltDrillDto, PlanDrillDto } from './drill.dto.js';
+import {
+  DrillObservationDto,
+  DrillRateDto,
+  EditImprovementItemDto,
+  HaltDrillDto,
+  PlanDrillDto,
+  PlanNotificationDrillDto,
+} from './drill.dto.js';
+import { type BlmYear, trendOf, YearQuery } from './notification-summary.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
 
 const REPORT_FORMATS = ['html', 'md', 'json'] as const;
@@ -87,6 +110,9 @@ function view(state: DrillState, revision: number, nowMs: number): DrillView {
   };
 }
 
+const isNotificationFact = (event: DrillWorldEvent): event is DrillWorldEvent & NotificationFact =>
+  event.type.startsWith('BlmNotification');
+
 /** A write on a drill: its summary, the Idempotency-Key header, the refusals it can answer, and its answer. */
 const DrillWrite = (summary: string, answer: WriteAnswer = 'ok'): MethodDecorator =>
   applyDecorators(
@@ -114,7 +140,27 @@ export class DrillsController {
     @Inject(UserDirectory) private readonly accounts: UserDirectory,
     private readonly directory: DrillDirectory,
     private readonly clock: Clock,
+    @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  private get documents() {
+    return this.store.checkpoints;
+  }
+
+  private blm(id: string, i: number) {
+    const blm = this.reference.blm(id);
+    if (!blm) {
+      throw new FieldValidationError([
+        {
+          field: `blmIds[${i}]`,
+          rule: 'exists',
+          message: { en: `blmIds[${i}]: no BLM ${id}`, es: `blmIds[${i}]: no existe el MEF ${id}` },
+        },
+      ]);
+    }
+    return blm;
+  }
 
   @Post()
   @DrillWrite(
@@ -132,6 +178,69 @@ export class DrillsController {
     const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
     response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
     return result;
+  }
+
+  @Post('notification')
+  @DrillWrite(
+    'Plan a notification drill: when it starts, one EXERCISE notification to every member agency of each BLM (or of ' +
+      'all), acknowledgments due within 30 min of drill time, escalated as in reality on drill recipients only',
+    'created',
+  )
+  async planNotification(
+    @Body() body: PlanNotificationDrillDto,
+    @Write() { request, response }: WriteExchange,
+  ): Promise<WriteResult> {
+    const blms = body.blmIds.includes('all') ? this.reference.blms() : body.blmIds.map((id, i) => this.blm(id, i));
+    const [first] = blms;
+    const side = request.actor.country ?? 'US';
+    const port = this.reference.ports().find((candidate) => candidate.blmId === first?.id);
+    const plan: DrillPlan = {
+      kind: 'notification',
+      title: body.title
+        ? { en: body.title.en ?? '', es: body.title.es ?? '' }
+        : {
+            en: `Notification drill: ${blms.map((blm) => blm.name.en).join(', ')}`,
+            es: `Simulacro de notificación: ${blms.map((blm) => blm.name.es).join(', ')}`,
+          },
+      timeZone: port ? (side === 'US' ? port.timeZones.us : port.timeZones.mx) : 'America/Chicago',
+      startsAt: new Date(body.startsAt ?? this.clock.now()).toISOString(),
+      rate: body.rate,
+      participants: body.participants.map((participant, i) => this.participant(participant, i)),
+      blmIds: blms.map((blm) => blm.id),
+    };
+    const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
+    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
+    return result;
+  }
+
+  @Get('notification-summary')
+  @ApiOperation({
+    summary:
+      "A year's notification drills per BLM (Border 2025 counts them): how many, each one's share acknowledged in " +
+      'time and median acknowledgment time, and the trend over the year',
+  })
+  @ApiQuery({ name: 'year', required: false, description: 'Default: this year' })
+  @ApiOkResponse({ description: 'One line per BLM, with its drills of the year in the order they were held' })
+  async notificationSummary(@Query('year', new YearQuery()) year: number | undefined): Promise<BlmYear[]> {
+    const chosen = String(year ?? new Date(this.clock.nowMs()).getUTCFullYear());
+    return Promise.all(
+      this.reference.blms().map(async (blm) => {
+        const lines = await this.documents.documents(NOTIFICATION_DRILL_RESULTS, {
+          group: blm.id,
+          status: chosen,
+          limit: 500,
+        });
+        const drills = lines.map((line) => line.doc as NotificationDrillResultLine);
+        return {
+          blmId: blm.id,
+          blmName: blm.name,
+          year: Number(chosen),
+          count: drills.length,
+          drills,
+          trend: trendOf(drills),
+        };
+      }),
+    );
   }
 
   @Get()
@@ -181,9 +290,11 @@ export class DrillsController {
   @Get(':id/report')
   @ApiOperation({
     summary:
-      "The drill's after-action report and improvement plan (HSEEP AAR/IP): objectives against their targets, " +
+      "The drill's report. A scenario drill's after-action report and improvement plan (HSEEP AAR/IP): objectives " +
+      'against their targets, ' +
       'injects against player actions (with an SVG timeline), observations, strengths, areas for improvement; ' +
-      'standalone HTML, Markdown or JSON, in English or Spanish. Before the end it is an interim report.',
+      "A notification drill's: per BLM, who acknowledged in time, late or never, how fast, by which channel, and " +
+      'whom silence escalated to. Standalone HTML, Markdown or JSON, in English or Spanish; interim before the end.',
   })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
   @ApiQuery({ name: 'lang', required: false, enum: REPORT_LANGUAGES })
@@ -194,7 +305,6 @@ export class DrillsController {
   })
   @ApiNotFoundResponse({ description: 'No such drill' })
   @ApiForbiddenResponse({ description: 'The caller takes no part in the drill' })
-  @ApiConflictResponse({ description: 'A notification drill has no scenario to evaluate (DRILL.NO_SCENARIO)' })
   async report(
     @Param('id', new UuidParam()) id: string,
     @Query('format', new EnumQuery('format', REPORT_FORMATS)) format: ReportFormat | undefined,
@@ -205,20 +315,31 @@ export class DrillsController {
     const { state } = await this.queries.execute(new GetDrill(id));
     mayReadDrill(state, actor);
     if (state.status === 'none') throw noSuchDrill();
-    if (state.plan.kind !== 'scenario') {
-      throw conflict(
-        'DRILL.NO_SCENARIO',
-        'A notification drill has no scenario to evaluate',
-        'Un simulacro de notificación no tiene escenario que evaluar',
-      );
-    }
     const record = await this.queries.execute(new GetDrillRecord(id));
-    // The plan holds the scenario whole, as it was planned (the scenario reader checked it then).
-    const scenario = state.plan.scenario as Scenario;
-    const evaluation = evaluateDrill({ scenario, drillEvents: record.drillEvents, worldEvents: record.worldEvents });
     const chosen = format ?? 'html';
     const language = lang ?? 'en';
     response.setHeader('Content-Type', REPORT_TYPES[chosen]);
+    if (state.plan.kind === 'notification') {
+      response.setHeader(
+        'Content-Disposition',
+        `inline; filename="notification-drill-${id.slice(0, 8)}-${language}.${chosen}"`,
+      );
+      const evaluation = evaluateNotificationDrill({
+        drillId: id,
+        title: state.plan.title,
+        timeZone: state.plan.timeZone,
+        drillEvents: record.drillEvents,
+        notificationEvents: record.worldEvents.filter(isNotificationFact),
+        blmNames: Object.fromEntries(this.reference.blms().map((blm) => [blm.id, blm.name])),
+      });
+      if (chosen === 'json') return renderNotificationDrillJson(evaluation);
+      return chosen === 'md'
+        ? renderNotificationDrillMarkdown(evaluation, language)
+        : renderNotificationDrillHtml(evaluation, language);
+    }
+    // The plan holds the scenario whole, as it was planned (the scenario reader checked it then).
+    const scenario = state.plan.scenario as Scenario;
+    const evaluation = evaluateDrill({ scenario, drillEvents: record.drillEvents, worldEvents: record.worldEvents });
     response.setHeader(
       'Content-Disposition',
       `inline; filename="aar-${scenario.id}-${id.slice(0, 8)}-${language}.${chosen}"`,

@@ -9,6 +9,8 @@ import {
   type EventFeed,
 } from '@enlace/consumers';
 import {
+  type BilingualText,
+  type DrillEvent,
   type DrillState,
   drillWorld,
   DomainError,
@@ -19,7 +21,8 @@ import {
   worldStreamPrefix,
 } from '@enlace/domain';
 import { scenarioAgency } from '@enlace/scenarios';
-import type { CheckpointStore } from '@enlace/event-store';
+import { type BlmResult, evaluateNotificationDrill, type NotificationFact } from '@enlace/after-action';
+import { type CheckpointStore, type DocumentWrite, occurredAt } from '@enlace/event-store';
 import {
   type ActionsSeen,
   actionsShownBy,
@@ -34,13 +37,32 @@ import {
 import type { InjectScheduler } from './inject-scheduler.js';
 
 const RETRY_MS = 2_000;
+/** Stands for the drill's end in a notification drill's evaluation (only whether it ended matters there). */
+const ENDED_MARK: DrillEvent = {
+  type: 'DrillEnded',
+  data: { drillId: '', at: '', drillTime: '', by: { username: '', side: null, agency: '' } },
+};
 /** How long a notification drill's recipients have to acknowledge, in drill time (BLM practice: 30 minutes). */
 export const NOTIFICATION_DRILL_WINDOW_MS = 30 * 60_000;
 
-/** What the checkpoint keeps: the drill as its stream tells it, and the expected actions seen so far. */
+/** What the checkpoint keeps: the drill as its stream tells it, the expected actions seen, a notification drill's facts. */
 interface RunnerCheckpoint {
   drill: DrillState;
   seen: ActionsSeen;
+  notificationFacts?: NotificationFact[];
+}
+
+/** One document per notification drill and BLM: the year's count and trend per BLM read them (`notificationDrillResults`). */
+export const NOTIFICATION_DRILL_RESULTS = 'notification-drill-results';
+
+/** A line of the year's notification drills of a BLM: how its members answered one drill. */
+export interface NotificationDrillResultLine {
+  drillId: string;
+  blmId: string;
+  title: BilingualText;
+  issuedAt: string;
+  ended: boolean;
+  summary: BlmResult['summary'];
 }
 
 const sideOf = (agency: string): Side | null => {
@@ -72,6 +94,9 @@ export class DrillRunner {
   private readonly consumer: CheckpointedConsumer;
   private drill: DrillState = initialDrillState();
   private seen: ActionsSeen = {};
+  /** A notification drill's notification events (a handful): its results are computed again from them at each one. */
+  private notificationFacts: NotificationFact[] = [];
+  private writes = new Map<string, DocumentWrite>();
   /** Caught up as the owner: changes of the drill schedule its jobs at once. */
   private scheduling = false;
   private chain: Promise<void> = Promise.resolve();
@@ -97,11 +122,21 @@ export class DrillRunner {
         prefixes: [worldStreamPrefix(drillWorld(drillId))],
         ownership: 'owner-only',
         handle: (event) => this.handle(event),
-        checkpointState: (): RunnerCheckpoint => ({ drill: this.drill, seen: this.seen }),
+        checkpointState: (): RunnerCheckpoint => ({
+          drill: this.drill,
+          seen: this.seen,
+          notificationFacts: this.notificationFacts,
+        }),
         restore: (state) => {
           const saved = state as RunnerCheckpoint | undefined;
           this.drill = saved?.drill ?? initialDrillState();
           this.seen = saved?.seen ?? {};
+          this.notificationFacts = saved?.notificationFacts ?? [];
+        },
+        pendingWrites: () => {
+          const writes = [...this.writes.values()];
+          this.writes = new Map();
+          return writes;
         },
         onOwnership: (owned) => this.onOwnership(owned),
       },
@@ -140,11 +175,18 @@ export class DrillRunner {
       this.drill = evolveDrill(this.drill, event);
       if (event.type === 'DrillInjectReleased') await this.play(event.data.injectId, event.data.drillTime);
       if (event.type === 'DrillClockStarted' && before === 'planned') await this.notify(event.data.drillTime);
+      if (event.type === 'DrillEnded') this.tally();
       if (this.scheduling) await this.enqueue(() => this.reschedule(event.type));
       return;
     }
     const drill = this.planned();
     if (!drill) return;
+    if (drill.plan.kind === 'notification' && event.aggregate === 'notification') {
+      // The decoded event as it is (a notification drill has a few dozen): its type and data stay one discriminated union.
+      this.notificationFacts.push({ ...event, occurredAt: occurredAt(event.metadata) });
+      this.tally();
+      return;
+    }
     const shown = actionsShownBy(drill, this.seen, observed(event));
     if (shown.length === 0) return;
     const at = typeof event.metadata.drillTime === 'string' ? event.metadata.drillTime : event.metadata.recordedAt;
@@ -231,6 +273,40 @@ export class DrillRunner {
         if (!(error instanceof DomainError)) throw error;
         this.logger.warn(`The notification drill's message to ${blmId} was refused: ${error.message}`);
       }
+    }
+  }
+
+  /** A notification drill's results so far, one document per BLM, committed with the checkpoint. */
+  private tally(): void {
+    const drill = this.planned();
+    if (drill?.plan.kind !== 'notification') return;
+    const evaluation = evaluateNotificationDrill({
+      drillId: this.drillId,
+      title: drill.plan.title,
+      timeZone: drill.plan.timeZone,
+      drillEvents: drill.status === 'ended' ? [ENDED_MARK] : [],
+      notificationEvents: this.notificationFacts,
+      blmNames: {},
+    });
+    for (const result of evaluation.results) {
+      const line: NotificationDrillResultLine = {
+        drillId: this.drillId,
+        blmId: result.blmId,
+        title: drill.plan.title,
+        issuedAt: result.issuedAt,
+        ended: evaluation.ended,
+        summary: result.summary,
+      };
+      const key = `${this.drillId}|${result.blmId}`;
+      this.writes.set(key, {
+        collection: NOTIFICATION_DRILL_RESULTS,
+        key,
+        group: result.blmId,
+        // The year it was held (of its drill time), the lines of a BLM's year in the order they were held.
+        status: result.issuedAt.slice(0, 4),
+        sort: `${result.issuedAt}|${this.drillId}`,
+        doc: line,
+      });
     }
   }
 
