@@ -1,6 +1,7 @@
 import { CommandPipeline } from '@enlace/application';
+import { planDrill } from '@enlace/application/testing';
 import { ManualClock } from '@enlace/clock/testing';
-import { LIVE, portDecider } from '@enlace/domain';
+import { drillStreamId, drillWorld, LIVE, portDecider, streamInWorld, worldStreamPrefix } from '@enlace/domain';
 import { PORT_SHUTDOWN_DECLARED_V1 } from '@enlace/domain/testing';
 import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, newEvent, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
@@ -175,6 +176,55 @@ describe('checkpointed consumer', () => {
     expect(await checkpoints.load(key)).toEqual({ position: undefined, state: { from: 'new' } });
     await checkpoints.release(key, 'new');
     expect(await checkpoints.claim(key, 'third', 10_000)).toBe(true);
+  });
+});
+
+describe("a drill's world", () => {
+  it('a consumer of a drill with no checkpoint starts at its plan, not at the start of the whole log', async () => {
+    const store = await openStore();
+    const pipeline = new CommandPipeline(
+      store,
+      loadReferenceCatalog('./config'),
+      new ManualClock('2026-12-06T10:00:00Z'),
+    );
+    await appendIncidents(store, 5, 'before-the-drill');
+    const drillId = randomUUID();
+    const world = drillWorld(drillId);
+    await planDrill(pipeline, drillId, '2026-04-14T06:00:00.000Z');
+    await store.append(
+      streamInWorld(world, `incident-${randomUUID()}`),
+      [newEvent('IncidentClosed', { incidentId: 'x', summary: { en: 'Closed', es: 'Cerrado' } })],
+      'no_stream',
+    );
+    const [planned] = await collect(store.readStream(streamInWorld(world, drillStreamId(drillId))));
+    // What the feed reads from the log, observed on the real store.
+    const readsFrom: (string | undefined)[] = [];
+    const readAll = store.readAll.bind(store);
+    store.readAll = (options) => {
+      readsFrom.push(options?.fromPosition);
+      return readAll(options);
+    };
+    const handled: string[] = [];
+    const feed = new EventFeed(store, { prefixes: [worldStreamPrefix(world)] });
+    const consumer = new CheckpointedConsumer(
+      feed,
+      store.checkpoints,
+      {
+        name: 'drill-origin',
+        world,
+        prefixes: [worldStreamPrefix(world)],
+        ownership: 'every-process',
+        handle: (event) => void handled.push(event.type),
+        checkpointState: () => null,
+        restore: () => undefined,
+      },
+      FAST,
+    );
+    await consumer.start();
+    expect(handled).toEqual(['DrillPlanned', 'IncidentClosed']);
+    expect(readsFrom).toEqual([planned!.position]);
+    await consumer.stop();
+    await feed.stop();
   });
 });
 

@@ -1,9 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { describeWorld, EXERCISE_STREAM_PREFIX, LIVE, sameWorld, type World, worldOfStream } from '@enlace/domain';
+import {
+  describeWorld,
+  drillStreamId,
+  EXERCISE_STREAM_PREFIX,
+  LIVE,
+  sameWorld,
+  streamInWorld,
+  type World,
+  worldOfStream,
+} from '@enlace/domain';
 import type { CheckpointStore, DocumentWrite, Position } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { DecodedEvent } from './decoded-event.js';
+import { type DecodedEvent, decodeOrThrow } from './decoded-event.js';
 import type { Attachment, EventFeed } from './event-feed.js';
 
 /**
@@ -67,6 +76,25 @@ export const DEFAULT_CONSUMER_TIMINGS: ConsumerTimings = {
 /** The world whose streams a prefix names: a drill's (`exercise-<id>.…`), or the live world. */
 function worldOfPrefix(prefix: string): World {
   return prefix.startsWith(EXERCISE_STREAM_PREFIX) ? worldOfStream(prefix).world : LIVE;
+}
+
+interface DrillOrigin {
+  /** The drill's plan, the first event of its world. */
+  planned: DecodedEvent;
+  position: Position;
+}
+
+/**
+ * Where a drill's world begins in the global log: its plan (nothing can be written in a drill's world before the drill
+ * exists, and a later transaction has a later position). Undefined in the live world, or before the drill is planned.
+ */
+async function drillOrigin(feed: EventFeed, world: World): Promise<DrillOrigin | undefined> {
+  if (world.kind !== 'drill') return undefined;
+  const stream = streamInWorld(world, drillStreamId(world.drillId));
+  for await (const recorded of feed.store.readStream(stream, { maxCount: 1 })) {
+    return { planned: decodeOrThrow(recorded), position: recorded.position };
+  }
+  return undefined;
 }
 
 /** The key of a consumer's checkpoint row: its name and its world. */
@@ -168,9 +196,12 @@ export class CheckpointedConsumer {
   private async restoreAndAttach(): Promise<void> {
     const started = performance.now();
     let checkpoint: Awaited<ReturnType<CheckpointStore['load']>>;
+    let origin: DrillOrigin | undefined;
     for (let attempt = 1; ; attempt += 1) {
       try {
         checkpoint = await this.checkpoints.load(this.key);
+        origin =
+          checkpoint || this.spec.world === EVERY_DRILL ? undefined : await drillOrigin(this.feed, this.spec.world);
         break;
       } catch (error) {
         if (this.stopped) return;
@@ -182,8 +213,13 @@ export class CheckpointedConsumer {
     this.unsaved = [];
     this.savedPosition = checkpoint?.position;
     this.savedAt = performance.now();
+    // A drill's world begins with its plan: a consumer of it with no checkpoint starts there, not at the start of the
+    // whole history (what it reads then grows with the drill, not with the log).
+    if (origin && this.spec.prefixes.some((prefix) => origin.planned.streamId.startsWith(prefix))) {
+      await this.spec.handle(origin.planned);
+    }
     this.attachment = this.feed.attach(
-      checkpoint?.position,
+      checkpoint?.position ?? origin?.position,
       this.spec.prefixes,
       async (event) => {
         await this.spec.handle(event);
