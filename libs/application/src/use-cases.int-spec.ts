@@ -1,5 +1,6 @@
 import { ManualClock } from '@enlace/clock/testing';
 import {
+  DRILL_CLOCK_COUNTDOWN_MS,
   type Actor,
   DomainError,
   drillStreamId,
@@ -144,7 +145,9 @@ describe("a drill's time", () => {
         clockRequest,
       ),
     );
-    clock.advance(60_000);
+    // The clock runs from a countdown after the start: until then the drill stands at its time zero.
+    expect(await observedAt(await reports.execute(inDrill('during-the-countdown')))).toBe('2026-04-14T06:00:00.000Z');
+    clock.advance(DRILL_CLOCK_COUNTDOWN_MS + 60_000);
     expect(await observedAt(await reports.execute(inDrill('one-real-minute-in')))).toBe('2026-04-14T07:00:00.000Z');
 
     await clocks.execute(new ActOnDrill(drillId, { type: 'PauseDrillClock', data: { drillId } }, clockRequest));
@@ -164,7 +167,7 @@ describe("a drill's time", () => {
       ),
     );
     const [liveReported] = await collect(store.readStream(incidentStreamId(live.id)));
-    expect((liveReported!.data as { observedAt: string }).observedAt).toBe('2026-03-01T10:11:00.000Z');
+    expect((liveReported!.data as { observedAt: string }).observedAt).toBe('2026-03-01T10:11:02.000Z');
 
     // Every change of the drill's clock is an event of the drill's own stream, in the drill's world.
     const changes = await collect(store.readStream(streamInWorld(world, drillStreamId(drillId))));
