@@ -90,6 +90,8 @@ export type DrillView = Omit<PlannedDrill, 'clock' | 'joined'> & {
   drillTime: string | null;
   /** The compression now (drill seconds per real second). */
   rate: number;
+  /** How long until the clock runs (it starts and resumes after a short countdown); 0 once it runs or stands. */
+  countdownMs: number;
   participants: (DrillParticipant & { joinedAt: string | null })[];
 };
 
@@ -103,6 +105,7 @@ function view(state: DrillState, revision: number, nowMs: number): DrillView {
     revision,
     drillTime: drillMs === undefined ? null : new Date(drillMs).toISOString(),
     rate: clock.status === 'not-started' ? state.plan.rate : clock.rate,
+    countdownMs: clock.status === 'running' ? Math.max(0, clock.anchorRealMs - nowMs) : 0,
     participants: state.plan.participants.map((participant) => ({
       ...participant,
       joinedAt: joined[participant.username] ?? null,

@@ -140,6 +140,8 @@ export type DrillView = Omit<PlannedDrill, 'clock' | 'joined' | 'plan'> & {
   /** The drill time when the api answered (ISO), `null` before its clock starts. */
   drillTime: string | null;
   rate: number;
+  /** How long after the answer the clock starts running (the countdown of a start or a resume). */
+  countdownMs: number;
   plan:
     (Omit<ScenarioPlan, 'scenario'> & { scenario: Scenario }) | Extract<PlannedDrill['plan'], { kind: 'notification' }>;
   participants: (DrillParticipant & { joinedAt: string | null })[];

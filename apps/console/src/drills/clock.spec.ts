@@ -19,6 +19,12 @@ describe('drillTimeNow', () => {
     expect(drillTimeNow({ status: 'running', drillTime, rate: 10 }, 5_000, 4_000)).toBe(Date.parse(drillTime));
   });
 
+  it('stands still through the countdown of a start or a resume, then runs', () => {
+    const reading = { status: 'running' as const, drillTime, rate: 60, countdownMs: 2_000 };
+    expect(drillTimeNow(reading, 10_000, 11_500)).toBe(Date.parse(drillTime));
+    expect(drillTimeNow(reading, 10_000, 13_000)).toBe(Date.parse(drillTime) + 1_000 * 60);
+  });
+
   it('has no time before the clock starts', () => {
     expect(drillTimeNow({ status: 'planned', drillTime: null, rate: 60 }, 0, 1)).toBeUndefined();
   });

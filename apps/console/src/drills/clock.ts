@@ -11,6 +11,8 @@ export interface DrillClockReading {
   drillTime: string | null;
   /** Drill seconds per real second. */
   rate: number;
+  /** How long after the answer the clock starts running (a start's or a resume's countdown). */
+  countdownMs?: number;
 }
 
 /** The drill time (ms) at `nowMs`, from a reading received at `receivedAtMs`; undefined before the clock starts. */
@@ -19,7 +21,7 @@ export function drillTimeNow(reading: DrillClockReading, receivedAtMs: number, n
   const answered = Date.parse(reading.drillTime);
   if (Number.isNaN(answered)) return undefined;
   if (reading.status !== 'running') return answered;
-  return answered + Math.max(0, nowMs - receivedAtMs) * reading.rate;
+  return answered + Math.max(0, nowMs - receivedAtMs - (reading.countdownMs ?? 0)) * reading.rate;
 }
 
 /** Scenario time since time zero as "T+01:05:09" (before it: "T−00:00:30"). */
