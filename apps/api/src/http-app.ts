@@ -1,3 +1,4 @@
+import { SCENARIO_UPLOAD_TYPES } from './drills/scenario-upload.js';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -32,6 +33,8 @@ export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>
   }
   app.useWebSocketAdapter(new ConsoleSocketAdapter(app, config.ALLOWED_ORIGINS));
   app.useBodyParser('json', { limit: '1mb', strict: true });
+  // Scenarios uploaded as the spreadsheets planners keep (POST /api/scenarios/import): bytes, parsed by the route.
+  app.useBodyParser('raw', { type: [...SCENARIO_UPLOAD_TYPES], limit: '2mb' });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   serveConsole(app);
   app.useGlobalPipes(strictValidationPipe());

@@ -70,6 +70,7 @@ describe('OpenAPI', () => {
         'GET /api/scenarios/{id}',
         'GET /api/scenarios/{id}/msel.csv',
         'GET /api/scenarios/{id}/msel.xlsx',
+        'POST /api/scenarios/import',
         'POST /api/drills',
         'GET /api/drills',
         'GET /api/drills/{id}',

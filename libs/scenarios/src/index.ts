@@ -16,3 +16,5 @@ export { loadScenarios, scenarioFilesIn } from './load-scenarios.js';
 export { scenarioFromCsv, scenarioToCsv } from './tabular/csv-scenario.js';
 export { scenarioFromXlsx, scenarioToXlsx } from './tabular/xlsx-scenario.js';
 export { scenarioDrillPlan } from './drill-plan.js';
+export { scenarioFromSheets } from './tabular/import-sheets.js';
+export { scenarioToSheets } from './tabular/scenario-sheets.js';

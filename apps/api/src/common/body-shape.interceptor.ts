@@ -37,7 +37,8 @@ export function bodyShapeProblems(body: unknown): FieldProblem[] {
       }
       return;
     }
-    if (value === null || typeof value !== 'object') return;
+    // An uploaded file (a scenario's spreadsheet) is bytes, read by its own parser.
+    if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return;
     if (depth > MAX_BODY_DEPTH) {
       problems.push(
         problem(

@@ -14,11 +14,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsBilingualText, OptionalField } from '../common/validation.js';
@@ -42,9 +44,23 @@ export class DrillParticipantDto {
 }
 
 export class PlanDrillDto {
-  @ApiProperty({ example: 'laredo-chlorine-rail-bridge', description: 'A scenario of GET /api/scenarios' })
-  @Matches(SLUG, { message: 'scenarioId must be an id such as laredo-chlorine-rail-bridge' })
-  scenarioId: string;
+  @ApiPropertyOptional({
+    example: 'laredo-chlorine-rail-bridge',
+    description: 'A scenario of GET /api/scenarios; or give `scenario` instead',
+  })
+  @ValidateIf((body: PlanDrillDto) => body.scenario === undefined)
+  @Matches(SLUG, { message: 'scenarioId must be an id such as laredo-chlorine-rail-bridge (or give scenario)' })
+  scenarioId?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "A planner's own scenario, whole (as POST /api/scenarios/import answers it), checked like the scenario files",
+  })
+  @ValidateIf((body: PlanDrillDto) => body.scenario !== undefined)
+  @IsObject({ message: 'scenario must be a scenario object, as POST /api/scenarios/import answers it' })
+  scenario?: Record<string, unknown>;
 
   @ApiPropertyOptional({
     type: BilingualTextDto,

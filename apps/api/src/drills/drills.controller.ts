@@ -65,6 +65,7 @@ import {
   PlanNotificationDrillDto,
 } from './drill.dto.js';
 import { type BlmYear, trendOf, YearQuery } from './notification-summary.js';
+import { scenarioFromRequest } from './scenario-upload.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
 
 const REPORT_FORMATS = ['html', 'md', 'json'] as const;
@@ -171,7 +172,10 @@ export class DrillsController {
     'created',
   )
   async plan(@Body() body: PlanDrillDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
-    const scenario = this.scenarios.get(body.scenarioId);
+    const scenario =
+      body.scenario !== undefined
+        ? await scenarioFromRequest(body.scenario, this.reference)
+        : this.scenarios.get(body.scenarioId ?? '');
     const plan = scenarioDrillPlan(scenario, {
       title: body.title ? { en: body.title.en ?? '', es: body.title.es ?? '' } : undefined,
       startsAt: new Date(body.startsAt ?? this.clock.now()).toISOString(),

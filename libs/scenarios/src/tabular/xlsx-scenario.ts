@@ -1,6 +1,6 @@
 import type { ReferenceCatalog } from '@enlace/domain';
 import ExcelJS from 'exceljs';
-import type { ScenarioProblem } from '../scenario-problem.js';
+import { type ScenarioProblem, ScenarioValidationError } from '../scenario-problem.js';
 import type { Scenario } from '../scenario.types.js';
 import { scenarioFromSheets } from './import-sheets.js';
 import { scenarioToSheets } from './scenario-sheets.js';
@@ -35,7 +35,23 @@ export async function scenarioFromXlsx(
   reference: ReferenceCatalog,
 ): Promise<Scenario> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(content) as unknown as ExcelJS.Buffer);
+  try {
+    await workbook.xlsx.load(Buffer.from(content) as unknown as ExcelJS.Buffer);
+  } catch {
+    // Not a workbook at all (a broken file, another format): said as a problem of the file, like any other.
+    throw new ScenarioValidationError([
+      {
+        file,
+        field: 'file',
+        path: [],
+        rule: 'xlsx',
+        message: {
+          en: `${file} is not an Excel workbook (.xlsx) that can be read`,
+          es: `${file} no es un libro de Excel (.xlsx) legible`,
+        },
+      },
+    ]);
+  }
   const problems: ScenarioProblem[] = [];
   const sheets = SHEET_NAMES.flatMap((name) => {
     const worksheet = workbook.getWorksheet(name);
