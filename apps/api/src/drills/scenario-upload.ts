@@ -48,11 +48,22 @@ export function scenarioFromUpload(
       { field: 'body' },
     );
   }
-  return checked(() =>
-    type === 'text/csv'
-      ? scenarioFromCsv(body.toString('utf8'), file, reference)
-      : scenarioFromXlsx(body, file, reference),
-  );
+  return checked(async () => {
+    try {
+      return type === 'text/csv'
+        ? scenarioFromCsv(body.toString('utf8'), file, reference)
+        : await scenarioFromXlsx(body, file, reference);
+    } catch (error) {
+      if (error instanceof ScenarioValidationError) throw error;
+      // A file the spreadsheet reader chokes on is the uploader's to fix, not a fault of the server.
+      throw broken(
+        'SCENARIO.UPLOAD',
+        `${file} could not be read as a scenario spreadsheet`,
+        `${file} no se pudo leer como hoja de cálculo de escenario`,
+        { field: 'body' },
+      );
+    }
+  });
 }
 
 /**
