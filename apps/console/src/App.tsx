@@ -19,7 +19,9 @@ import { SignIn } from './views/SignIn';
 import { DrillModeProvider, useDrillMode } from './drills/DrillMode';
 import { Drills } from './views/Drills';
 import { DrillView } from './views/DrillView';
+import { NotificationDrillYear } from './views/NotificationDrillYear';
 import { PlanDrill } from './views/PlanDrill';
+import { PlanNotificationDrill } from './views/PlanNotificationDrill';
 import { ScenarioList, ScenarioView } from './views/Scenarios';
 import './styles/app.css';
 
@@ -59,6 +61,10 @@ function View({ route }: { route: Route }) {
       return <Drills />;
     case 'plan-drill':
       return <PlanDrill key={route.scenarioId} scenarioId={route.scenarioId} />;
+    case 'plan-notification-drill':
+      return <PlanNotificationDrill />;
+    case 'notification-drills':
+      return <NotificationDrillYear key={route.year ?? 'this-year'} year={route.year} />;
     case 'drill':
       return <DrillView key={route.drillId} drillId={route.drillId} />;
     case 'not-found':

@@ -115,6 +115,9 @@ export type { Inject, Objective, PlayerSelector, Scenario } from '@enlace/scenar
 import type { DrillParticipant, DrillStatus, PlannedDrill } from '@enlace/domain';
 import type { Scenario } from '@enlace/scenario-types';
 
+/** A drill from a scenario (its MSEL's injects) or a notification drill (one EXERCISE notification per BLM). */
+export type DrillKind = PlannedDrill['plan']['kind'];
+
 export const DRILL_STATUSES: readonly DrillStatus[] = ['planned', 'running', 'paused', 'halted', 'ended'];
 export const DRILL_PARTICIPANT_ROLES = ['player', 'evaluator', 'controller'] as const;
 
@@ -146,3 +149,64 @@ export type DrillView = Omit<PlannedDrill, 'clock' | 'joined' | 'plan'> & {
     (Omit<ScenarioPlan, 'scenario'> & { scenario: Scenario }) | Extract<PlannedDrill['plan'], { kind: 'notification' }>;
   participants: (DrillParticipant & { joinedAt: string | null })[];
 };
+
+// ------------------------------------------------------------------------------------------- notification drills
+// The api composes these from libs/after-action and libs/notifications, which the console does not import (they are
+// not types-only); the shapes are the JSON the routes answer.
+
+/** In time: by the acknowledgment deadline; late: after it; never: not by the end of the drill (or yet). */
+export type AcknowledgmentOutcome = 'in-time' | 'late' | 'never';
+
+/** How a BLM's members answered one notification drill. */
+export interface NotificationDrillTally {
+  recipients: number;
+  inTime: number;
+  late: number;
+  never: number;
+  medianMinutes?: number;
+}
+
+/** GET /api/drills/:id/report?format=json of a notification drill (`NotificationDrillEvaluation`). */
+export interface NotificationDrillReport {
+  schemaVersion: number;
+  kind: 'enlace.notification-drill-report';
+  drillId: string;
+  title: BilingualText;
+  timeZone: string;
+  ended: boolean;
+  results: {
+    blmId: string;
+    blmName: { en: string; es: string };
+    notificationId: string;
+    issuedAt: string;
+    deadline: string;
+    recipients: {
+      agency: string;
+      side: Side;
+      outcome: AcknowledgmentOutcome;
+      acknowledgedAfterMinutes?: number;
+      acknowledgedBy?: string;
+      escalatedTiers: number[];
+    }[];
+    summary: NotificationDrillTally;
+  }[];
+}
+
+export type NotificationDrillTrend = 'faster' | 'slower' | 'steady' | 'not-enough-drills';
+
+/** GET /api/drills/notification-summary?year= (each): a BLM's notification drills of the year. */
+export interface BlmDrillYear {
+  blmId: string;
+  blmName: { en: string; es: string };
+  year: number;
+  count: number;
+  drills: {
+    drillId: string;
+    blmId: string;
+    title: BilingualText;
+    issuedAt: string;
+    ended: boolean;
+    summary: NotificationDrillTally;
+  }[];
+  trend: NotificationDrillTrend;
+}

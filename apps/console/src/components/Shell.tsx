@@ -182,7 +182,11 @@ export function Shell({ children }: { children: ReactNode }) {
           </Link>
           <Link
             to={{ name: 'drills' }}
-            aria-current={route.name === 'drills' || route.name === 'drill' ? 'page' : undefined}
+            aria-current={
+              ['drills', 'drill', 'plan-notification-drill', 'notification-drills'].includes(route.name)
+                ? 'page'
+                : undefined
+            }
           >
             {t.navDrills}
           </Link>

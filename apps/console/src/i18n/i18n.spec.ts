@@ -26,6 +26,7 @@ const SAME_IN_BOTH = new Set([
   'laneMode.fast',
   'noLane',
   'scenarios.objectiveLine',
+  'drills.notification.minutes',
 ]);
 
 describe('dictionaries', () => {

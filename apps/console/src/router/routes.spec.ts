@@ -24,6 +24,8 @@ describe('routes', () => {
     expect(parseRoute('/ports/otay-mesa', '?incident=nope')).toEqual({ name: 'port', portId: 'otay-mesa' });
     expect(parseRoute('/drills/new')).toEqual({ name: 'not-found', path: '/drills/new' });
     expect(parseRoute('/drills/42')).toEqual({ name: 'not-found', path: '/drills/42' });
+    // A year that is not one is ignored: the page shows this year.
+    expect(parseRoute('/drills/notification', '?year=26')).toEqual({ name: 'notification-drills' });
   });
 
   it('write the address each view is read from', () => {
@@ -40,6 +42,9 @@ describe('routes', () => {
       { name: 'drills' },
       { name: 'plan-drill', scenarioId: 'nogales-ammonia-release' },
       { name: 'drill', drillId: ID },
+      { name: 'plan-notification-drill' },
+      { name: 'notification-drills' },
+      { name: 'notification-drills', year: 2026 },
     ];
     for (const route of routes) {
       const url = new URL(routePath(route), 'http://console');

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'scenario'; scenarioId: string }
   | { name: 'drills' }
   | { name: 'plan-drill'; scenarioId: string }
+  | { name: 'plan-notification-drill' }
+  | { name: 'notification-drills'; year?: number }
   | { name: 'drill'; drillId: string }
   | { name: 'not-found'; path: string };
 
@@ -30,6 +32,11 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/incidents/new') return { name: 'report-incident' };
   if (path === '/scenarios') return { name: 'scenarios' };
   if (path === '/drills') return { name: 'drills' };
+  if (path === '/drills/notification/new') return { name: 'plan-notification-drill' };
+  if (path === '/drills/notification') {
+    const year = query.get('year') ?? '';
+    return /^\d{4}$/.test(year) ? { name: 'notification-drills', year: Number(year) } : { name: 'notification-drills' };
+  }
   if (path === '/drills/new') {
     const scenarioId = query.get('scenario');
     if (scenarioId && SLUG.test(scenarioId)) return { name: 'plan-drill', scenarioId };
@@ -78,6 +85,10 @@ export function routePath(route: Route): string {
       return '/drills';
     case 'plan-drill':
       return `/drills/new?scenario=${encodeURIComponent(route.scenarioId)}`;
+    case 'plan-notification-drill':
+      return '/drills/notification/new';
+    case 'notification-drills':
+      return `/drills/notification${route.year === undefined ? '' : `?year=${route.year}`}`;
     case 'drill':
       return `/drills/${encodeURIComponent(route.drillId)}`;
     case 'not-found':

@@ -1,8 +1,9 @@
 // One drill: its status and clock (live in the drill's zone), the planner's controls (start, pause, resume, end,
-// compression), the real-world halt anyone taking part may call, injects released and pending, participants and
-// whether they joined, and evaluators' observations. Read again every 2 s.
+// compression), the real-world halt anyone taking part may call, a scenario drill's injects released and pending or a
+// notification drill's BLMs and acknowledgments, its report, participants and whether they joined, and evaluators'
+// observations. Read again every 2 s.
 import { useRef, useState, type FormEvent } from 'react';
-import type { DrillView as Drill, Scenario } from '../api/types';
+import type { BorderLiaisonMechanism, DrillView as Drill, Scenario } from '../api/types';
 import {
   BiText,
   BilingualFields,
@@ -25,13 +26,14 @@ import { FieldError } from '../drills/FieldError';
 import { useDrill } from '../drills/hooks';
 import { injectProgress } from '../drills/injects';
 import { JoinDrillButton } from '../drills/JoinDrill';
+import { NotificationResults } from '../drills/NotificationResults';
 import { bilingualInput, plainText } from '../i18n';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
 import { Link } from '../router/Router';
 import { canPlanDrills } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
-import { useWrite } from '../state/DataProvider';
+import { useResource, useWrite } from '../state/DataProvider';
 import '../drills/drills.css';
 
 /** Writes about a drill go outside the world of another drill the console may be in (the api refuses a mismatch). */
@@ -226,6 +228,25 @@ function Injects({ drill, scenario }: { drill: Drill; scenario: Scenario }) {
   );
 }
 
+/** The BLMs a notification drill sends its EXERCISE notification to, by name. */
+function NotifiedBlms({ blmIds }: { blmIds: readonly string[] }) {
+  const { t, lang } = useI18n();
+  const blms = useResource<BorderLiaisonMechanism[]>('/api/blms');
+  const nameOf = (id: string) => blms.data?.find((blm) => blm.id === id)?.name[lang] ?? id;
+  return (
+    <section className="panel" aria-labelledby="drill-blms-title">
+      <h2 id="drill-blms-title">{t.drills.notification.blmsHeading}</h2>
+      <ul data-testid="drill-blms">
+        {blmIds.map((id) => (
+          <li key={id} data-blm={id}>
+            {nameOf(id)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Participants({ drill }: { drill: Drill }) {
   const { t } = useI18n();
   const c = t.drills.participantColumns;
@@ -377,6 +398,7 @@ function DrillDetails({
             <Link to={{ name: 'scenario', scenarioId: scenario.id }}>{plainText(scenario.title, lang)}</Link>
           </>
         ) : null}
+        {drill.plan.kind === 'notification' ? ` · ${t.drills.kind.notification}` : null}
       </p>
       <section className="panel" aria-labelledby="drill-clock-title">
         <h2 id="drill-clock-title">{t.drills.clock}</h2>
@@ -402,7 +424,11 @@ function DrillDetails({
         <p className="muted">{t.drills.readOnly}</p>
       ) : null}
       {scenario ? <Injects drill={drill} scenario={scenario} /> : null}
-      {drill.plan.kind === 'scenario' && drill.status !== 'planned' ? <AfterActionReport drill={drill} /> : null}
+      {drill.plan.kind === 'notification' ? <NotifiedBlms blmIds={drill.plan.blmIds} /> : null}
+      {drill.status !== 'planned' ? <AfterActionReport drill={drill} /> : null}
+      {drill.plan.kind === 'notification' && drill.status !== 'planned' ? (
+        <NotificationResults drill={drill} receivedAt={receivedAt} />
+      ) : null}
       <Participants drill={drill} />
       {drill.status !== 'ended' && (planner || me?.role === 'evaluator' || me?.role === 'controller') ? (
         <Observation drill={drill} scenario={scenario} />

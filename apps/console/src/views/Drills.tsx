@@ -34,12 +34,22 @@ export function Drills() {
       <div className="page-head">
         <h1 id="drills-title">{t.drills.title}</h1>
         {canPlanDrills(user) ? (
-          <Link to={{ name: 'scenarios' }} className="btn btn-primary btn-small">
-            {t.drills.planTitle}
-          </Link>
+          <div className="head-chips">
+            <Link to={{ name: 'scenarios' }} className="btn btn-primary btn-small">
+              {t.drills.planTitle}
+            </Link>
+            <Link to={{ name: 'plan-notification-drill' }} className="btn btn-small">
+              {t.drills.notification.planLink}
+            </Link>
+          </div>
         ) : null}
       </div>
       <p className="muted">{seesAll ? t.drills.introPlanner : t.drills.introOfficer}</p>
+      {seesAll ? (
+        <p>
+          <Link to={{ name: 'notification-drills' }}>{t.drills.notification.yearLink}</Link>
+        </p>
+      ) : null}
       <ChoiceField
         id="drill-status-filter"
         label={t.drills.statusFilter}
@@ -62,6 +72,7 @@ export function Drills() {
                       <th scope="row">
                         <Link to={{ name: 'drill', drillId: drill.drillId }}>{plainText(drill.title, lang)}</Link>
                         <span className="muted block">
+                          {drill.kind === 'notification' ? `${t.drills.kind.notification} · ` : null}
                           {t.drills.plannedBy(drill.plannedBy.username, drill.plannedBy.agency)}
                         </span>
                       </th>
@@ -72,7 +83,11 @@ export function Drills() {
                         <LocalTime iso={drill.startsAt} zone={drill.timeZone} />
                       </td>
                       <td>{drill.participants.length}</td>
-                      <td>{t.drills.injectsReleased(drill.injectsReleased, drill.injects)}</td>
+                      <td>
+                        {drill.kind === 'notification'
+                          ? '—'
+                          : t.drills.injectsReleased(drill.injectsReleased, drill.injects)}
+                      </td>
                       <td>
                         <JoinDrillButton
                           drillId={drill.drillId}
