@@ -145,8 +145,9 @@ describe('browser console: a drill, planned, played and stopped', () => {
     const clock = planner.getByTestId('drill-clock');
     await expectAttribute(clock.getByTestId('drill-rate'), 'data-rate', '120');
     await clock.getByText(/Time zone: America\//).waitFor();
+    // The clock stands at time zero through the start's countdown (2 s), then runs.
     const first = await clock.locator('.drill-clock-elapsed').textContent();
-    await planner.waitForTimeout(1_500);
+    await planner.waitForTimeout(3_500);
     const later = await clock.locator('.drill-clock-elapsed').textContent();
     expect(later).not.toBe(first);
     await shot(planner, 'drill-running-en');
@@ -273,4 +274,47 @@ describe('browser console: a drill, planned, played and stopped', () => {
     await officer.getByTestId('connection-status').and(officer.locator('[data-state="connected"]')).waitFor();
     expect(pageErrors).toEqual([]);
   }, 30_000);
+
+  it("imports the planner's own MSEL: a bad cell is shown by row and column, a good one is previewed and played", async () => {
+    const file = async (format: 'csv' | 'xlsx') => {
+      const response = await fetch(`${api.url}/api/scenarios/${shortest!.id}/msel.${format}`, {
+        headers: { authorization: `Bearer ${await api.token('planner')}` },
+      });
+      return Buffer.from(await response.arrayBuffer());
+    };
+    await planner.getByRole('navigation').getByRole('link', { name: 'Scenarios' }).click();
+    const form = planner.getByTestId('import-scenario');
+    const broken = (await file('csv')).toString('utf8').replace(/PT5M/, 'soon');
+    await form.getByLabel('Spreadsheet (.csv or .xlsx)').setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(broken),
+    });
+    await form.getByRole('button', { name: 'Check the spreadsheet' }).click();
+    const problems = planner.getByTestId('import-problems');
+    await problems
+      .getByText(/row \d+, column offset/)
+      .first()
+      .waitFor();
+    await shot(planner, 'drill-import-problems-en');
+
+    await form.getByLabel('Spreadsheet (.csv or .xlsx)').setInputFiles({
+      name: 'ours.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await file('xlsx'),
+    });
+    await form.getByRole('button', { name: 'Check the spreadsheet' }).click();
+    await planner
+      .getByTestId('imported-scenario')
+      .getByRole('heading', { level: 1, name: shortest!.title.en })
+      .waitFor();
+    await expect(planner.getByTestId('msel-table').locator('tbody tr').count()).resolves.toBe(shortest!.injects);
+    await planner.getByTestId('plan-drill').click();
+    const plan = planner.getByTestId('plan-drill-form');
+    await plan.getByLabel('Compression').fill('120');
+    await plan.getByLabel('Username (Participant 1)').fill('officer.us');
+    await plan.getByRole('button', { name: 'Plan the drill' }).click();
+    await planner.getByTestId('drill-view').waitFor();
+    await expectAttribute(planner.getByTestId('drill-status'), 'data-status', 'planned');
+  }, 60_000);
 });

@@ -20,9 +20,9 @@ import { DrillModeProvider, useDrillMode } from './drills/DrillMode';
 import { Drills } from './views/Drills';
 import { DrillView } from './views/DrillView';
 import { NotificationDrillYear } from './views/NotificationDrillYear';
-import { PlanDrill } from './views/PlanDrill';
+import { PlanDrill, PlanImportedDrill } from './views/PlanDrill';
 import { PlanNotificationDrill } from './views/PlanNotificationDrill';
-import { ScenarioList, ScenarioView } from './views/Scenarios';
+import { ImportedScenarioView, ScenarioList, ScenarioView } from './views/Scenarios';
 import './styles/app.css';
 
 function NotFound() {
@@ -61,6 +61,10 @@ function View({ route }: { route: Route }) {
       return <Drills />;
     case 'plan-drill':
       return <PlanDrill key={route.scenarioId} scenarioId={route.scenarioId} />;
+    case 'imported-scenario':
+      return <ImportedScenarioView />;
+    case 'plan-imported-drill':
+      return <PlanImportedDrill />;
     case 'plan-notification-drill':
       return <PlanNotificationDrill />;
     case 'notification-drills':

@@ -60,6 +60,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** `'live'`: this request reads or acts in the live world even while the console is in a drill. */
   world?: 'live';
+  /** A file sent as the body as it is (a scenario's spreadsheet), with its content type. */
+  upload?: { file: Blob; type: string };
 }
 
 /**
@@ -114,6 +116,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.upload) headers['content-type'] = options.upload.type;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   if (drillWorld && options.world !== 'live' && !path.startsWith('/api/auth/')) headers[DRILL_HEADER] = drillWorld;
@@ -123,6 +126,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.upload ? { body: options.upload.file } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

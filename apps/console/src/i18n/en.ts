@@ -496,6 +496,26 @@ export const en = {
   } satisfies Record<DrillParticipantRole, string>,
   delivery: { phone: 'Phone', email: 'Email', radio: 'Radio', system: 'System' } as Record<string, string>,
   scenarios: {
+    importing: {
+      title: 'Import your own MSEL',
+      intro:
+        'A spreadsheet kept as the ones downloaded here (CSV or Excel): Enlace checks it like the installed scenarios, then you can plan a drill from it.',
+      file: 'Spreadsheet (.csv or .xlsx)',
+      submit: 'Check the spreadsheet',
+      chooseFirst: 'Choose a .csv or .xlsx file first.',
+      problems: (n: number) =>
+        `The spreadsheet has ${n} problem${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and import it again.`,
+      where: 'Where',
+      inject: 'Inject',
+      field: 'Field',
+      problem: 'Problem',
+      cell: (sheet: string | undefined, row: number, column: string) =>
+        `${sheet ? `Sheet ${sheet}, ` : ''}row ${row}, column ${column}`,
+      previewTitle: 'Imported scenario',
+      importedNote:
+        'Imported in this tab and checked: it is kept with the drills planned from it, not installed for everyone.',
+      nothing: 'No scenario was imported in this tab.',
+    },
     title: 'Scenarios',
     intro: 'The exercise scenarios (HSEEP Master Scenario Events Lists) drills are planned from.',
     columns: {

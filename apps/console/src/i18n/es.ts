@@ -467,6 +467,26 @@ export const es: Messages = {
   },
   delivery: { phone: 'Teléfono', email: 'Correo electrónico', radio: 'Radiocomunicación', system: 'Sistema' },
   scenarios: {
+    importing: {
+      title: 'Importar su propia LMEE',
+      intro:
+        'Una hoja de cálculo con el formato de las que se descargan aquí (CSV o Excel): Enlace la revisa igual que los escenarios instalados y después puede planear un ejercicio con ella.',
+      file: 'Hoja de cálculo (.csv o .xlsx)',
+      submit: 'Revisar la hoja de cálculo',
+      chooseFirst: 'Primero elija un archivo .csv o .xlsx.',
+      problems: (n: number) =>
+        `La hoja de cálculo tiene ${n} problema${n === 1 ? '' : 's'}; ${n === 1 ? 'corríjalo' : 'corríjalos'} e impórtela de nuevo.`,
+      where: 'Dónde',
+      inject: 'Inyección',
+      field: 'Campo',
+      problem: 'Problema',
+      cell: (sheet: string | undefined, row: number, column: string) =>
+        `${sheet ? `Hoja ${sheet}, ` : ''}fila ${row}, columna ${column}`,
+      previewTitle: 'Escenario importado',
+      importedNote:
+        'Importado en esta pestaña y revisado: se guarda con los ejercicios que se planeen con él, no se instala para todos.',
+      nothing: 'No se ha importado ningún escenario en esta pestaña.',
+    },
     title: 'Escenarios',
     intro:
       'Los escenarios de ejercicio (listas maestras de eventos del escenario, HSEEP) de los que se planean los ejercicios.',

@@ -43,6 +43,8 @@ describe('routes', () => {
       { name: 'plan-drill', scenarioId: 'nogales-ammonia-release' },
       { name: 'drill', drillId: ID },
       { name: 'plan-notification-drill' },
+      { name: 'imported-scenario' },
+      { name: 'plan-imported-drill' },
       { name: 'notification-drills' },
       { name: 'notification-drills', year: 2026 },
     ];

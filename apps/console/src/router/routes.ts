@@ -13,6 +13,9 @@ export type Route =
   | { name: 'scenario'; scenarioId: string }
   | { name: 'drills' }
   | { name: 'plan-drill'; scenarioId: string }
+  /** A planner's own MSEL, read back by the api from the spreadsheet imported in this tab. */
+  | { name: 'imported-scenario' }
+  | { name: 'plan-imported-drill' }
   | { name: 'plan-notification-drill' }
   | { name: 'notification-drills'; year?: number }
   | { name: 'drill'; drillId: string }
@@ -31,6 +34,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/admin/sign-in-activity') return { name: 'sign-in-activity' };
   if (path === '/incidents/new') return { name: 'report-incident' };
   if (path === '/scenarios') return { name: 'scenarios' };
+  if (path === '/scenarios/imported') return { name: 'imported-scenario' };
+  if (path === '/drills/new/imported') return { name: 'plan-imported-drill' };
   if (path === '/drills') return { name: 'drills' };
   if (path === '/drills/notification/new') return { name: 'plan-notification-drill' };
   if (path === '/drills/notification') {
@@ -85,6 +90,10 @@ export function routePath(route: Route): string {
       return '/drills';
     case 'plan-drill':
       return `/drills/new?scenario=${encodeURIComponent(route.scenarioId)}`;
+    case 'imported-scenario':
+      return '/scenarios/imported';
+    case 'plan-imported-drill':
+      return '/drills/new/imported';
     case 'plan-notification-drill':
       return '/drills/notification/new';
     case 'notification-drills':

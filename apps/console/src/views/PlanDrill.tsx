@@ -7,6 +7,7 @@ import { BilingualFields, FormProblems, Loadable, RolesOnlyPage, SubmitButton } 
 import { useTitle } from '../components/hooks';
 import { zonedTimeToIso } from '../drills/clock';
 import { fieldErrors } from '../drills/field-errors';
+import { importedScenario } from '../drills/imported-scenario';
 import { FieldError } from '../drills/FieldError';
 import { describedBy, ParticipantsEditor, StartAndRateFields, useParticipants } from '../drills/PlanFields';
 import { plainText } from '../i18n';
@@ -18,7 +19,7 @@ import { useSignedIn } from '../session/SessionProvider';
 import { useResource, useWrite } from '../state/DataProvider';
 import '../drills/drills.css';
 
-function PlanForm({ scenario }: { scenario: Scenario }) {
+function PlanForm({ scenario, imported = false }: { scenario: Scenario; imported?: boolean }) {
   const { t, lang } = useI18n();
   const { token } = useSignedIn();
   const { navigate } = useRouter();
@@ -34,7 +35,8 @@ function PlanForm({ scenario }: { scenario: Scenario }) {
     event.preventDefault();
     const start = zonedTimeToIso(startsAt, scenario.timeZone);
     const result = await write.run('POST', '/api/drills', {
-      scenarioId: scenario.id,
+      // An imported scenario travels whole (the api checks it again); an installed one by its id.
+      ...(imported ? { scenario } : { scenarioId: scenario.id }),
       title: { en: title.en.trim(), es: title.es.trim() },
       ...(start ? { startsAt: start } : {}),
       rate: rate.trim() === '' ? null : Number(rate),
@@ -90,6 +92,25 @@ export function PlanDrill({ scenarioId }: { scenarioId: string }) {
       whoMay={t.drills.readOnly}
     >
       <Loadable resource={scenario}>{(data) => <PlanForm scenario={data} />}</Loadable>
+    </RolesOnlyPage>
+  );
+}
+
+/** A drill from the scenario imported in this tab (see Scenarios): the same form, the scenario sent whole. */
+export function PlanImportedDrill() {
+  const { t } = useI18n();
+  const { user } = useSignedIn();
+  useTitle(t.drills.planTitle);
+  const scenario = importedScenario();
+  return (
+    <RolesOnlyPage
+      allowed={canPlanDrills(user)}
+      id="plan-drill"
+      title={t.drills.planTitle}
+      intro=""
+      whoMay={t.drills.readOnly}
+    >
+      {scenario ? <PlanForm scenario={scenario} imported /> : <p>{t.scenarios.importing.nothing}</p>}
     </RolesOnlyPage>
   );
 }

@@ -1,7 +1,7 @@
 // Scenarios, for planners (auditors and admins read them too): the list, and one scenario's MSEL as a table and on a
 // time axis, with its spreadsheets to download and the way to plan a drill from it.
 import type { Inject, PlayerSelector, Scenario, ScenarioSummary } from '../api/types';
-import { BiText, ColumnHeads, ErrorAlert, Loadable } from '../components/common';
+import { BiText, ColumnHeads, ErrorAlert, Loadable, SubmitButton } from '../components/common';
 import { useTitle } from '../components/hooks';
 import { capabilityName } from '../drills/capabilities';
 import { keepsDaylightSaving } from '../drills/clock';
@@ -12,18 +12,24 @@ import { Link } from '../router/Router';
 import { canPlanDrills } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
 import { saveBlob } from '../drills/save-blob';
+import { importedScenario, keepImportedScenario, problemsOf, spreadsheetType } from '../drills/imported-scenario';
+import { ApiError, request } from '../api/client';
+import { useState, type FormEvent } from 'react';
+import { useRouter } from '../router/Router';
 import { useFileRequest } from '../drills/file-request';
 import { useResource } from '../state/DataProvider';
 import '../drills/drills.css';
 
 export function ScenarioList() {
   const { t, lang } = useI18n();
+  const { user } = useSignedIn();
   useTitle(t.scenarios.title);
   const scenarios = useResource<ScenarioSummary[]>('/api/scenarios');
   return (
     <section className="card" aria-labelledby="scenarios-title" data-testid="scenarios">
       <h1 id="scenarios-title">{t.scenarios.title}</h1>
       <p className="muted">{t.scenarios.intro}</p>
+      {canPlanDrills(user) ? <ImportScenario /> : null}
       <Loadable resource={scenarios}>
         {(list) =>
           list.length === 0 ? (
@@ -156,7 +162,7 @@ export function MselTable({ injects }: { injects: readonly Inject[] }) {
   );
 }
 
-function ScenarioDetails({ scenario }: { scenario: Scenario }) {
+function ScenarioDetails({ scenario, imported = false }: { scenario: Scenario; imported?: boolean }) {
   const { t, lang } = useI18n();
   const { user } = useSignedIn();
   const dst = keepsDaylightSaving(scenario.timeZone, new Date().getUTCFullYear());
@@ -168,7 +174,7 @@ function ScenarioDetails({ scenario }: { scenario: Scenario }) {
         </h1>
         {canPlanDrills(user) ? (
           <Link
-            to={{ name: 'plan-drill', scenarioId: scenario.id }}
+            to={imported ? { name: 'plan-imported-drill' } : { name: 'plan-drill', scenarioId: scenario.id }}
             className="btn btn-primary"
             data-testid="plan-drill"
           >
@@ -191,7 +197,11 @@ function ScenarioDetails({ scenario }: { scenario: Scenario }) {
           {t.unNumberValue(scenario.hazard.unNumber)} · {t.ergGuideValue(scenario.hazard.ergGuide)}
         </dd>
       </dl>
-      <Downloads scenarioId={scenario.id} />
+      {imported ? (
+        <p className="muted">{t.scenarios.importing.importedNote}</p>
+      ) : (
+        <Downloads scenarioId={scenario.id} />
+      )}
       <h2>{t.scenarios.narrative}</h2>
       <p>
         <BiText value={scenario.narrative} />
@@ -229,6 +239,99 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
   return (
     <section className="card" aria-labelledby="scenario-title" data-testid="scenario">
       <Loadable resource={scenario}>{(data) => <ScenarioDetails scenario={data} />}</Loadable>
+    </section>
+  );
+}
+
+/** A planner's own MSEL (CSV or XLSX): read and checked by the api; its problems, or its preview and a drill from it. */
+function ImportScenario() {
+  const { t, lang } = useI18n();
+  const { token } = useSignedIn();
+  const { navigate } = useRouter();
+  const [file, setFile] = useState<File | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const i = t.scenarios.importing;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const type = file ? spreadsheetType(file.name) : undefined;
+    if (!file || !type) {
+      setError(new ApiError(0, 'SCENARIO.UPLOAD', { en: i.chooseFirst, es: i.chooseFirst }, {}));
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    try {
+      const scenario = await request<Scenario>('POST', `/api/scenarios/import?file=${encodeURIComponent(file.name)}`, {
+        token,
+        upload: { file, type },
+      });
+      keepImportedScenario(scenario);
+      navigate({ name: 'imported-scenario' });
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError
+          ? caught
+          : new ApiError(0, 'UNEXPECTED', { en: String(caught), es: String(caught) }, {}),
+      );
+    } finally {
+      setPending(false);
+    }
+  };
+  const problems = error ? problemsOf(error.details) : [];
+  return (
+    <form className="panel form" onSubmit={(event) => void submit(event)} data-testid="import-scenario" noValidate>
+      <h2>{i.title}</h2>
+      <p className="muted">{i.intro}</p>
+      <label htmlFor="scenario-file">{i.file}</label>
+      <input
+        id="scenario-file"
+        type="file"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(event) => setFile(event.target.files?.[0])}
+      />
+      <SubmitButton pending={pending} label={i.submit} className="btn" />
+      {error && problems.length === 0 ? <ErrorAlert error={error} /> : null}
+      {problems.length > 0 ? (
+        <div className="table-wrap" role="alert" data-testid="import-problems">
+          <p>{i.problems(problems.length)}</p>
+          <table className="table">
+            <ColumnHeads labels={[i.where, i.inject, i.field, i.problem]} />
+            <tbody>
+              {problems.map((problem, n) => (
+                <tr key={n}>
+                  <td>
+                    {problem.cell ? i.cell(problem.cell.sheet, problem.cell.row, problem.cell.column) : problem.file}
+                  </td>
+                  <td>{problem.injectId ?? '—'}</td>
+                  <td>{problem.field}</td>
+                  <td>{problem.message[lang]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** The scenario imported in this tab, as the api read it back: checked, ready to plan a drill from. */
+export function ImportedScenarioView() {
+  const { t } = useI18n();
+  const scenario = importedScenario();
+  useTitle(t.scenarios.importing.previewTitle);
+  return (
+    <section className="card" aria-labelledby="scenario-title" data-testid="imported-scenario">
+      {scenario ? (
+        <ScenarioDetails scenario={scenario} imported />
+      ) : (
+        <>
+          <h1 id="scenario-title">{t.scenarios.importing.previewTitle}</h1>
+          <p>{t.scenarios.importing.nothing}</p>
+          <Link to={{ name: 'scenarios' }}>{t.scenarios.title}</Link>
+        </>
+      )}
     </section>
   );
 }
