@@ -8,12 +8,11 @@
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
 import { ApiProcess } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 
-const SCREENSHOTS = 'artifacts/screenshots/console';
 /** The drill view and the drill bar read the drill again every 2 s. */
 const FOLLOW_MS = 6_000;
 
@@ -22,48 +21,19 @@ let api: ApiProcess;
 let browser: Browser;
 let planner: Page;
 let officer: Page;
-const pageErrors: string[] = [];
+let pages: ConsolePages;
+const expectAttribute = (locator: Locator, attribute: string, value: string, timeout = FOLLOW_MS) =>
+  expectAttributeWithin(locator, attribute, value, timeout);
 let drillId = '';
 let shortest: { id: string; title: { en: string; es: string }; injects: number } | undefined;
-
-async function open(locale: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.goto(api.url);
-  return page;
-}
-
-async function signIn(page: Page, username: string, labels: { user: string; password: string; submit: string }) {
-  const form = page.getByTestId('login-form');
-  await form.getByLabel(labels.user).fill(username);
-  await form.getByLabel(labels.password).fill('demo');
-  await form.getByRole('button', { name: labels.submit }).click();
-  await page
-    .getByTestId('connection-status')
-    .and(page.locator('[data-state="connected"]'))
-    .waitFor({ timeout: 10_000 });
-}
-
-async function expectAttribute(locator: Locator, attribute: string, value: string, timeout = FOLLOW_MS) {
-  await locator
-    .and(locator.page().locator(`[${attribute}="${value}"]`))
-    .first()
-    .waitFor({ timeout });
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
   [api, browser] = await Promise.all([ApiProcess.start({ databaseUrl: testDatabaseUrl(), schema }), launchChromium()]);
-  planner = await open('en-US');
-  officer = await open('es-MX');
+  pages = new ConsolePages(browser, () => api.url);
+  planner = await pages.open('en-US');
+  officer = await pages.open('es-MX');
 }, 120_000);
 
 afterAll(async () => {
@@ -272,7 +242,7 @@ describe('browser console: a drill, planned, played and stopped', () => {
     await officer.getByTestId('drill-refused').getByText('El mundo del ejercicio rechazó esta consola').waitFor();
     await expect(officer.getByTestId('drill-mode').count()).resolves.toBe(0);
     await officer.getByTestId('connection-status').and(officer.locator('[data-state="connected"]')).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   }, 30_000);
 
   it("imports the planner's own MSEL: a bad cell is shown by row and column, a good one is previewed and played", async () => {

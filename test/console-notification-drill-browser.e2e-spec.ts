@@ -5,90 +5,50 @@
 // officer (Spanish) joins it and acknowledges the EXERCISE notification from the inbox, in the drill's world; the
 // planner ends it and reads the results (CBP in time, the other members never), and finds the BLM's count of the year.
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { SmtpReceiver, TestRedisServer, WebhookReceiver, writeDeliveryConfig } from '@enlace/notifications/testing';
+import { DeliveryReceivers } from '@enlace/notifications/testing';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
 import { ApiProcess } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 
-const SCREENSHOTS = 'artifacts/screenshots/console';
 /** The drill view and the drill bar read the drill again every 2 s. */
 const FOLLOW_MS = 6_000;
 const BLM = 'blm-sandiego-tijuana';
 
 const schema = uniqueSchemaName('console_ndrill');
 let api: ApiProcess;
-let redis: TestRedisServer;
-let webhooks: WebhookReceiver;
-let smtp: SmtpReceiver;
+let receivers: DeliveryReceivers;
 let browser: Browser;
 let planner: Page;
 let officer: Page;
-const pageErrors: string[] = [];
+let pages: ConsolePages;
+const expectAttribute = (locator: Locator, attribute: string, value: string, timeout = FOLLOW_MS) =>
+  expectAttributeWithin(locator, attribute, value, timeout);
 let drillId = '';
-
-async function open(locale: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.goto(api.url);
-  return page;
-}
-
-async function signIn(page: Page, username: string, labels: { user: string; password: string; submit: string }) {
-  const form = page.getByTestId('login-form');
-  await form.getByLabel(labels.user).fill(username);
-  await form.getByLabel(labels.password).fill('demo');
-  await form.getByRole('button', { name: labels.submit }).click();
-  await page
-    .getByTestId('connection-status')
-    .and(page.locator('[data-state="connected"]'))
-    .waitFor({ timeout: 10_000 });
-}
-
-async function expectAttribute(locator: Locator, attribute: string, value: string, timeout = FOLLOW_MS) {
-  await locator
-    .and(locator.page().locator(`[${attribute}="${value}"]`))
-    .first()
-    .waitFor({ timeout });
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  [redis, webhooks, smtp] = await Promise.all([TestRedisServer.start(), WebhookReceiver.start(), SmtpReceiver.start()]);
+  receivers = await DeliveryReceivers.start();
   [api, browser] = await Promise.all([
     ApiProcess.start({
       databaseUrl: testDatabaseUrl(),
       schema,
       // The worker in the api process: it issues the drill's notification and escalates on the drill's clock.
-      env: {
-        REDIS_URL: redis.url,
-        WORKER_EMBEDDED: 'true',
-        CONSUMER_LEASE_SECONDS: '3',
-        NOTIFICATION_DELIVERY_FILE: await writeDeliveryConfig({
-          webhookBase: webhooks.url('/hooks'),
-          smtpPort: smtp.port,
-        }),
-      },
+      env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' },
     }),
     launchChromium(),
   ]);
-  planner = await open('en-US');
-  officer = await open('es-MX');
+  pages = new ConsolePages(browser, () => api.url);
+  planner = await pages.open('en-US');
+  officer = await pages.open('es-MX');
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
-  await Promise.all([redis?.stop(), webhooks?.stop(), smtp?.stop()]);
+  await receivers?.stop();
   await dropSchema(schema);
 }, 30_000);
 
@@ -208,6 +168,6 @@ describe('browser console: a notification drill, planned, answered and counted',
     await link.click();
     await expect(planner.getByTestId('drill-view').count()).resolves.toBe(1);
     expect(new URL(planner.url()).pathname).toBe(`/drills/${drillId}`);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   }, 30_000);
 });

@@ -1,11 +1,5 @@
 import { collect, type RecordedEvent } from '@enlace/event-store';
-import {
-  eventually,
-  SmtpReceiver,
-  TestRedisServer,
-  WebhookReceiver,
-  writeDeliveryConfig,
-} from '@enlace/notifications/testing';
+import { DeliveryReceivers, eventually } from '@enlace/notifications/testing';
 import { ApiHarness } from './testing/api-harness.js';
 
 /**
@@ -16,28 +10,16 @@ import { ApiHarness } from './testing/api-harness.js';
  * reaches the live board, a real channel or a CAP `Actual` document.
  */
 let api: ApiHarness;
-let redis: TestRedisServer;
-let webhooks: WebhookReceiver;
-let smtp: SmtpReceiver;
+let receivers: DeliveryReceivers;
 
 beforeAll(async () => {
-  [redis, webhooks, smtp] = await Promise.all([TestRedisServer.start(), WebhookReceiver.start(), SmtpReceiver.start()]);
-  api = await ApiHarness.start({
-    env: {
-      REDIS_URL: redis.url,
-      WORKER_EMBEDDED: 'true',
-      CONSUMER_LEASE_SECONDS: '3',
-      NOTIFICATION_DELIVERY_FILE: await writeDeliveryConfig({
-        webhookBase: webhooks.url('/hooks'),
-        smtpPort: smtp.port,
-      }),
-    },
-  });
+  receivers = await DeliveryReceivers.start();
+  api = await ApiHarness.start({ env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' } });
 }, 60_000);
 
 afterAll(async () => {
   await api?.stop();
-  await Promise.all([redis?.stop(), webhooks?.stop(), smtp?.stop()]);
+  await receivers?.stop();
 });
 
 async function ok<Body>(method: string, path: string, as: string, body?: unknown, drillId?: string) {
@@ -127,8 +109,8 @@ describe('a drill from creation to its after-action report', () => {
     expect((await api.request('GET', `/api/incidents/${incident.incidentId}/cap`, { as: 'officer.us' })).status).toBe(
       404,
     );
-    expect(webhooks.received.filter((hook) => !JSON.stringify(hook.json).includes('EXERCISE'))).toEqual([]);
-    expect(smtp.received).toEqual([]);
+    expect(receivers.webhooks.received.filter((hook) => !JSON.stringify(hook.json).includes('EXERCISE'))).toEqual([]);
+    expect(receivers.smtp.received).toEqual([]);
   }, 120_000);
 });
 
@@ -178,7 +160,7 @@ describe('a notification drill over one BLM', () => {
 
     // Only the endpoints marked for exercises got anything, and every message said EXERCISE; no escalation reached a
     // real channel (the tier-1 addressee's webhook is a live one).
-    const ofDrill = webhooks.received.filter((hook) => JSON.stringify(hook.json).includes(id));
+    const ofDrill = receivers.webhooks.received.filter((hook) => JSON.stringify(hook.json).includes(id));
     expect(ofDrill.length).toBeGreaterThan(0);
     for (const hook of ofDrill) {
       expect(hook.path).toBe('/hooks/anam');

@@ -128,12 +128,10 @@ describe('importing a scenario', () => {
           fc.uint8Array({ maxLength: 2_000 }).map((bytes) => ({ body: bytes, type: XLSX })),
           fc.string({ maxLength: 2_000 }).map((text) => ({ body: text, type: 'text/csv' })),
           // A real MSEL with one line replaced by noise: the reader meets it deep inside.
-          fc
-            .tuple(fc.nat({ max: lines.length - 1 }), fc.string({ maxLength: 200 }))
-            .map(([at, noise]) => ({
-              body: lines.map((line, i) => (i === at ? noise : line)).join('\n'),
-              type: 'text/csv',
-            })),
+          fc.tuple(fc.nat({ max: lines.length - 1 }), fc.string({ maxLength: 200 })).map(([at, noise]) => ({
+            body: lines.map((line, i) => (i === at ? noise : line)).join('\n'),
+            type: 'text/csv',
+          })),
         ),
         async ({ body, type }) => {
           const answer = await upload(body, type, 'planner', 'fuzz.csv');

@@ -43,28 +43,13 @@ export class DrillParticipantDto {
   role: DrillParticipantRole;
 }
 
-export class PlanDrillDto {
-  @ApiPropertyOptional({
-    example: 'laredo-chlorine-rail-bridge',
-    description: 'A scenario of GET /api/scenarios; or give `scenario` instead',
-  })
-  @ValidateIf((body: PlanDrillDto) => body.scenario === undefined)
-  @Matches(SLUG, { message: 'scenarioId must be an id such as laredo-chlorine-rail-bridge (or give scenario)' })
-  scenarioId?: string;
-
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      "A planner's own scenario, whole (as POST /api/scenarios/import answers it), checked like the scenario files",
-  })
-  @ValidateIf((body: PlanDrillDto) => body.scenario !== undefined)
-  @IsObject({ message: 'scenario must be a scenario object, as POST /api/scenarios/import answers it' })
-  scenario?: Record<string, unknown>;
-
+/** What every drill's plan gives: its title, start, compression and participants. */
+export class DrillPlanFieldsDto {
   @ApiPropertyOptional({
     type: BilingualTextDto,
-    description: "The drill's title in English and Spanish (both); default: the scenario's title",
+    description:
+      "The drill's title in English and Spanish (both); default: the scenario's title, or 'Notification drill' and " +
+      "the BLMs' names",
   })
   @OptionalField()
   @IsBilingualText(200)
@@ -97,8 +82,29 @@ export class PlanDrillDto {
   participants: DrillParticipantDto[];
 }
 
+/** A drill from a scenario: one of the catalog's, or a planner's own sent whole. */
+export class PlanDrillDto extends DrillPlanFieldsDto {
+  @ApiPropertyOptional({
+    example: 'laredo-chlorine-rail-bridge',
+    description: 'A scenario of GET /api/scenarios; or give `scenario` instead',
+  })
+  @ValidateIf((body: PlanDrillDto) => body.scenario === undefined)
+  @Matches(SLUG, { message: 'scenarioId must be an id such as laredo-chlorine-rail-bridge (or give scenario)' })
+  scenarioId?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "A planner's own scenario, whole (as POST /api/scenarios/import answers it), checked like the scenario files",
+  })
+  @ValidateIf((body: PlanDrillDto) => body.scenario !== undefined)
+  @IsObject({ message: 'scenario must be a scenario object, as POST /api/scenarios/import answers it' })
+  scenario?: Record<string, unknown>;
+}
+
 /** A notification drill: one EXERCISE notification to every member agency of each BLM, sent when it starts. */
-export class PlanNotificationDrillDto {
+export class PlanNotificationDrillDto extends DrillPlanFieldsDto {
   @ApiProperty({
     type: [String],
     example: ['blm-nogales'],
@@ -112,40 +118,6 @@ export class PlanNotificationDrillDto {
   @ArrayMaxSize(50)
   @Matches(SLUG, { each: true, message: 'blmIds must be BLM ids such as blm-nogales' })
   blmIds: string[];
-
-  @ApiPropertyOptional({
-    type: BilingualTextDto,
-    description: "The drill's title in English and Spanish (both); default: 'Notification drill' and the BLMs' names",
-  })
-  @OptionalField()
-  @IsBilingualText(200)
-  title?: BilingualText;
-
-  @ApiPropertyOptional({
-    description: "The drill time its clock starts at (ISO 8601); default: the planner's now",
-  })
-  @OptionalField()
-  @IsISO8601({ strict: true })
-  startsAt?: string;
-
-  @ApiProperty({
-    minimum: MIN_DRILL_RATE,
-    maximum: MAX_DRILL_RATE,
-    example: 60,
-    description: 'Drill seconds per real second',
-  })
-  @IsInt()
-  @Min(MIN_DRILL_RATE)
-  @Max(MAX_DRILL_RATE)
-  rate: number;
-
-  @ApiProperty({ type: [DrillParticipantDto], minItems: 1, maxItems: 200 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => DrillParticipantDto)
-  participants: DrillParticipantDto[];
 }
 
 export class DrillRateDto {

@@ -17,13 +17,7 @@ import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-sto
 import { DrillDirectory } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type Inject, loadScenarios, type Scenario, scenarioDrillPlan } from '@enlace/scenarios';
-import {
-  eventually,
-  SmtpReceiver,
-  TestRedisServer,
-  WebhookReceiver,
-  writeDeliveryConfig,
-} from '@enlace/notifications/testing';
+import { DeliveryReceivers, eventually } from '@enlace/notifications/testing';
 import { randomUUID } from 'node:crypto';
 import { DeliveryWorker } from '../delivery-worker.js';
 import { NotificationsModule } from '../notifications.module.js';
@@ -42,9 +36,7 @@ const TWO_OFFICERS: DrillParticipant[] = [
 ];
 const US_PLAYER: Actor = { id: 'officer.us', agency: 'CBP', country: 'US', role: 'officer' };
 
-let redis: TestRedisServer;
-let webhooks: WebhookReceiver;
-let smtp: SmtpReceiver;
+let receivers: DeliveryReceivers;
 let app: INestApplicationContext;
 let directory: DrillDirectory;
 let store: EventStore;
@@ -58,15 +50,14 @@ async function startWorker(): Promise<INestApplicationContext> {
 }
 
 beforeAll(async () => {
-  [redis, webhooks, smtp] = await Promise.all([TestRedisServer.start(), WebhookReceiver.start(), SmtpReceiver.start()]);
+  receivers = await DeliveryReceivers.start();
   Object.assign(process.env, {
+    ...receivers.env,
     DATABASE_URL: testDatabaseUrl(),
     DATABASE_SCHEMA: schema,
-    REDIS_URL: redis.url,
     CONFIG_DIR: './config',
     LOG_LEVEL: 'error',
     CONSUMER_LEASE_SECONDS: '3',
-    NOTIFICATION_DELIVERY_FILE: await writeDeliveryConfig({ webhookBase: webhooks.url('/hooks'), smtpPort: smtp.port }),
   });
   app = await startWorker();
   store = app.get(EVENT_STORE);
@@ -81,7 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await directory?.onApplicationShutdown();
   await app?.close();
-  await Promise.all([redis?.stop(), webhooks?.stop(), smtp?.stop()]);
+  await receivers?.stop();
   await dropSchema(schema);
 });
 

@@ -9,3 +9,4 @@ export {
 export { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver.js';
 export { eventually } from './eventually.js';
 export { acknowledge, eventsOf, issueNotification, MEMBER_OFFICERS, US_OFFICER } from './notification-fixtures.js';
+export { DeliveryReceivers } from './delivery-receivers.js';
