@@ -3,10 +3,9 @@
 // the server, an admin unlocks a locked account and disables one, and an auditor reads the sign-in activity — in
 // English and Spanish.
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ApiProcess } from './support/api-process.js';
+import { ApiProcess, buildApi } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 
 const SCREENSHOTS = 'artifacts/screenshots/console';
@@ -59,8 +58,7 @@ async function wrongPasswords(username: string, count: number) {
 const row = (page: Page, username: string): Locator => page.getByTestId(`account-${username}`);
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildApi({ console: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   [api, browser] = await Promise.all([
     ApiProcess.start({ databaseUrl: testDatabaseUrl(), schema, env: { ACCESS_TOKEN_TTL_SECONDS: '20' } }),

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { dropSchema, newEvent, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ApiProcess } from './support/api-process.js';
+import { ApiProcess, buildApi } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 
 /**
@@ -82,8 +81,7 @@ async function shot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildApi({ console: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
   [api, browser] = await Promise.all([ApiProcess.start({ databaseUrl: testDatabaseUrl(), schema }), launchChromium()]);

@@ -6,11 +6,10 @@
 // the compression, the officer halts it for a real emergency, the planner ends it, and both consoles follow each
 // change. Injects are not released here (the worker's scheduler is separate): they are shown pending.
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
-import { ApiProcess } from './support/api-process.js';
+import { ApiProcess, buildApi } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 
 /** The drill view and the drill bar read the drill again every 2 s. */
@@ -28,8 +27,7 @@ let drillId = '';
 let shortest: { id: string; title: { en: string; es: string }; injects: number } | undefined;
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildApi({ console: true });
   [api, browser] = await Promise.all([ApiProcess.start({ databaseUrl: testDatabaseUrl(), schema }), launchChromium()]);
   pages = new ConsolePages(browser, () => api.url);
   planner = await pages.open('en-US');

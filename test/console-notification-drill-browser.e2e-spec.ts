@@ -6,10 +6,9 @@
 // planner ends it and reads the results (CBP in time, the other members never), and finds the BLM's count of the year.
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { DeliveryReceivers } from '@enlace/notifications/testing';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
-import { ApiProcess } from './support/api-process.js';
+import { ApiProcess, buildApi } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 
 /** The drill view and the drill bar read the drill again every 2 s. */
@@ -28,8 +27,7 @@ const expectAttribute = (locator: Locator, attribute: string, value: string, tim
 let drillId = '';
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildApi({ console: true });
   receivers = await DeliveryReceivers.start();
   [api, browser] = await Promise.all([
     ApiProcess.start({

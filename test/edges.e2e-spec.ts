@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { ApiProcess, freePort } from './support/api-process.js';
+import { ApiProcess, buildApi, freePort } from './support/api-process.js';
 import { removeSiteConfig, siteConfigDir } from './support/site-config.js';
 
 /**
@@ -41,8 +40,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 beforeAll(async () => {
   // The whole build: the console's files are among the answers checked.
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildApi({ console: true });
   siteConfig = await siteConfigDir(SITE_PASSWORD);
 }, 120_000);
 

@@ -12,8 +12,10 @@ export { freePort };
  */
 const root = process.cwd();
 
-export function buildApi(): void {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--server-only'], { cwd: root, encoding: 'utf8' });
+/** Builds the api and worker into dist/ (`console`: the browser console too, for the tests that open it). */
+export function buildApi(options: { console?: boolean } = {}): void {
+  const args = ['scripts/build.mjs', ...(options.console ? [] : ['--server-only'])];
+  const build = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 }
 

@@ -35,6 +35,13 @@ export class ApiError extends Error {
 }
 
 /** No answer at all (network down, server unreachable): code NETWORK, status 0. */
+/** What a request threw, as an api error (anything else, a bug of ours or the browser's, as an unexpected one). */
+export function asApiError(thrown: unknown): ApiError {
+  return thrown instanceof ApiError
+    ? thrown
+    : new ApiError(0, 'UNEXPECTED', { en: String(thrown), es: String(thrown) }, {});
+}
+
 export function networkError(): ApiError {
   return new ApiError(
     0,

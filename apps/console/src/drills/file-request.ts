@@ -1,7 +1,7 @@
 // A file the api answers (an MSEL spreadsheet, an after-action report), fetched with the session's token: which one
 // is on its way, and the api's refusal if it came to one.
 import { useState } from 'react';
-import { ApiError, requestBlob } from '../api/client';
+import { ApiError, asApiError, requestBlob } from '../api/client';
 import { useSignedIn } from '../session/SessionProvider';
 
 export function useFileRequest<Key extends string>() {
@@ -14,11 +14,7 @@ export function useFileRequest<Key extends string>() {
     try {
       handle(await requestBlob(path, { token }));
     } catch (caught) {
-      setError(
-        caught instanceof ApiError
-          ? caught
-          : new ApiError(0, 'UNEXPECTED', { en: String(caught), es: String(caught) }, {}),
-      );
+      setError(asApiError(caught));
     } finally {
       setPending(undefined);
     }

@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { ApiError, request } from '../api/client';
+import { type ApiError, asApiError, request } from '../api/client';
 import { fingerprintOf, keyForAttempt, type PendingAction } from '../api/idempotency';
 import type { WriteResult } from '../api/types';
 import { writtenResources } from '../live/feed-state';
@@ -90,10 +90,7 @@ export function useWrite(token: string) {
         store.invalidate(writtenResources(path), result.position);
         return result;
       } catch (error) {
-        const apiError =
-          error instanceof ApiError
-            ? error
-            : new ApiError(0, 'UNEXPECTED', { en: String(error), es: String(error) }, {});
+        const apiError = asApiError(error);
         // A refusal (4xx) will not change on retry: the next attempt is a new action.
         if (apiError.status >= 400 && apiError.status < 500) pendingAction.current = undefined;
         setState({ pending: false, error: apiError });

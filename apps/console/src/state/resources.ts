@@ -2,7 +2,7 @@
 // patch this state; they make entries stale, and the entries on screen are fetched again with `?after=<position of
 // the event>` (coalesced over a short window), so what an officer sees is always a read model at or after the last
 // event received — never a client-side guess.
-import { ApiError, withAfter } from '../api/client';
+import { ApiError, asApiError, withAfter } from '../api/client';
 import { acceptsAfter, matchesResource } from '../live/feed-state';
 
 export interface ResourceSnapshot<T = unknown> {
@@ -142,10 +142,7 @@ export class ResourceStore {
       (error: unknown) => {
         if (this.disposed || number <= entry.applied) return;
         entry.applied = number;
-        const apiError =
-          error instanceof ApiError
-            ? error
-            : new ApiError(0, 'UNEXPECTED', { en: String(error), es: String(error) }, {});
+        const apiError = asApiError(error);
         this.update(path, entry, { error: apiError, loading: number < entry.started });
       },
     );

@@ -1,7 +1,7 @@
 // Planning a drill from a scenario (planners, admins): its title in both languages (the scenario's to start with),
 // scenario time zero in the scenario's zone, the compression, and the participants (accounts; the api takes their
 // side and agency from the directory). The api's refusals are shown next to the fields they concern.
-import { useState, type FormEvent } from 'react';
+import { type ReactNode, useState, type FormEvent } from 'react';
 import type { Scenario } from '../api/types';
 import { BilingualFields, FormProblems, Loadable, RolesOnlyPage, SubmitButton } from '../components/common';
 import { useTitle } from '../components/hooks';
@@ -78,11 +78,11 @@ function PlanForm({ scenario, imported = false }: { scenario: Scenario; imported
   );
 }
 
-export function PlanDrill({ scenarioId }: { scenarioId: string }) {
+/** The page a drill is planned on: planners and administrators only. */
+function PlanPage({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { user } = useSignedIn();
   useTitle(t.drills.planTitle);
-  const scenario = useResource<Scenario>(canPlanDrills(user) ? `/api/scenarios/${scenarioId}` : null);
   return (
     <RolesOnlyPage
       allowed={canPlanDrills(user)}
@@ -91,26 +91,26 @@ export function PlanDrill({ scenarioId }: { scenarioId: string }) {
       intro=""
       whoMay={t.drills.readOnly}
     >
-      <Loadable resource={scenario}>{(data) => <PlanForm scenario={data} />}</Loadable>
+      {children}
     </RolesOnlyPage>
+  );
+}
+
+export function PlanDrill({ scenarioId }: { scenarioId: string }) {
+  const { user } = useSignedIn();
+  const scenario = useResource<Scenario>(canPlanDrills(user) ? `/api/scenarios/${scenarioId}` : null);
+  return (
+    <PlanPage>
+      <Loadable resource={scenario}>{(data) => <PlanForm scenario={data} />}</Loadable>
+    </PlanPage>
   );
 }
 
 /** A drill from the scenario imported in this tab (see Scenarios): the same form, the scenario sent whole. */
 export function PlanImportedDrill() {
   const { t } = useI18n();
-  const { user } = useSignedIn();
-  useTitle(t.drills.planTitle);
   const scenario = importedScenario();
   return (
-    <RolesOnlyPage
-      allowed={canPlanDrills(user)}
-      id="plan-drill"
-      title={t.drills.planTitle}
-      intro=""
-      whoMay={t.drills.readOnly}
-    >
-      {scenario ? <PlanForm scenario={scenario} imported /> : <p>{t.scenarios.importing.nothing}</p>}
-    </RolesOnlyPage>
+    <PlanPage>{scenario ? <PlanForm scenario={scenario} imported /> : <p>{t.scenarios.importing.nothing}</p>}</PlanPage>
   );
 }

@@ -13,7 +13,7 @@ import { canPlanDrills } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
 import { saveBlob } from '../drills/save-blob';
 import { importedScenario, keepImportedScenario, problemsOf, spreadsheetType } from '../drills/imported-scenario';
-import { ApiError, request } from '../api/client';
+import { ApiError, asApiError, request } from '../api/client';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../router/Router';
 import { useFileRequest } from '../drills/file-request';
@@ -269,11 +269,7 @@ function ImportScenario() {
       keepImportedScenario(scenario);
       navigate({ name: 'imported-scenario' });
     } catch (caught) {
-      setError(
-        caught instanceof ApiError
-          ? caught
-          : new ApiError(0, 'UNEXPECTED', { en: String(caught), es: String(caught) }, {}),
-      );
+      setError(asApiError(caught));
     } finally {
       setPending(false);
     }
