@@ -114,6 +114,16 @@ describe('stale read models', () => {
     ]);
   });
 
+  it("a drill's incident event, in its world's stream, makes the same read models stale (the console is in the drill)", () => {
+    const drillStream = `exercise-0d7a2c1e-5b3f-4e8a-9c6d-7f1e2a3b4c5d.incident-${INCIDENT}`;
+    expect(staleResources(initialFeedState, event(1, drillStream, 'IncidentReported', {}, 'exercise'))).toEqual([
+      '/api/incidents',
+      `/api/incidents/${INCIDENT}`,
+      `/api/incidents/${INCIDENT}/timeline`,
+      `/api/incidents/${INCIDENT}/events`,
+    ]);
+  });
+
   it('a port event of a shutdown linked to an incident also makes that incident’s log stale', () => {
     const declared = event(1, 'port-otay-mesa', 'PortShutdownDeclared', { shutdownId: 's1', incidentId: INCIDENT });
     const { state } = receiveEvents(initialFeedState, [declared]);

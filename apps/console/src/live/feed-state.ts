@@ -110,14 +110,20 @@ export function caughtUp(
   return { state: { ...state, lastPosition, resume: undefined }, resumed: state.resume };
 }
 
-function idOfStream(event: ConsoleEvent): string {
-  return event.streamId.slice(event.streamId.indexOf('-') + 1);
+/** A stream's name in its world: a drill's carry their world's prefix (`exercise-<drill id>.incident-<id>`). */
+function localStream(streamId: string): string {
+  return streamId.startsWith('exercise-') ? streamId.slice(streamId.indexOf('.') + 1) : streamId;
 }
 
-/** The category and id of a stream: `incident-<uuid>` → ['incident', '<uuid>']. */
+function idOfStream(event: ConsoleEvent): string {
+  return streamParts(event.streamId)[1];
+}
+
+/** The category and id of a stream: `incident-<uuid>` (or a drill's `exercise-<drill>.incident-<uuid>`) → ['incident', '<uuid>']. */
 export function streamParts(streamId: string): [string, string] {
-  const dash = streamId.indexOf('-');
-  return dash < 0 ? [streamId, ''] : [streamId.slice(0, dash), streamId.slice(dash + 1)];
+  const local = localStream(streamId);
+  const dash = local.indexOf('-');
+  return dash < 0 ? [local, ''] : [local.slice(0, dash), local.slice(dash + 1)];
 }
 
 /**
