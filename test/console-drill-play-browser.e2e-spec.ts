@@ -3,43 +3,30 @@
 // own: the planner starts the Nogales ammonia scenario at 120×; the Mexican officer (Spanish) joins and plays two
 // injects from the drill's board (Bomberos report the release: CENACOM is notified; the NRC asks for confirmation:
 // CENACOM tells the NRC); the planner ends the drill and opens its after-action report, where those objectives are met.
-import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { DeliveryReceivers } from '@enlace/notifications/testing';
-import type { Browser, Page } from 'playwright-core';
-import { ApiProcess, buildApi } from './support/api-process.js';
-import { launchChromium } from './support/browser.js';
-import { ConsolePages, expectAttribute, shot, signIn } from './support/console-pages.js';
+import { uniqueSchemaName } from '@enlace/event-store/testing';
+import type { Page } from 'playwright-core';
+import type { ApiProcess } from './support/api-process.js';
+import { ConsoleBed } from './support/console-bed.js';
+import { type ConsolePages, expectAttribute, shot, signIn } from './support/console-pages.js';
 
 const schema = uniqueSchemaName('console_play');
 let api: ApiProcess;
-let receivers: DeliveryReceivers;
-let browser: Browser;
+let bed: ConsoleBed;
 let pages: ConsolePages;
 let planner: Page;
 let officer: Page;
 let drillId = '';
 
 beforeAll(async () => {
-  buildApi({ console: true });
-  receivers = await DeliveryReceivers.start();
-  [api, browser] = await Promise.all([
-    ApiProcess.start({
-      databaseUrl: testDatabaseUrl(),
-      schema,
-      env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' },
-    }),
-    launchChromium(),
-  ]);
-  pages = new ConsolePages(browser, () => api.url);
+  // The worker in the api process: it releases injects, issues notifications and escalates on the drill's clock.
+  bed = await ConsoleBed.start({ schema, worker: true });
+  ({ api, pages } = bed);
   planner = await pages.open('en-US');
   officer = await pages.open('es-MX');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  await receivers?.stop();
-  await dropSchema(schema);
+  await bed?.stop();
 }, 30_000);
 
 /** Waits until the worker released `injectId` (the drill's own record says so). */

@@ -5,19 +5,19 @@
 // bar and the drill clock on every page, the live world's incidents still in sight); the planner pauses and changes
 // the compression, the officer halts it for a real emergency, the planner ends it, and both consoles follow each
 // change. Injects are not released here (the worker's scheduler is separate): they are shown pending.
-import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
+import { uniqueSchemaName } from '@enlace/event-store/testing';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
-import { ApiProcess, buildApi } from './support/api-process.js';
-import { launchChromium } from './support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { type ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
+import type { ApiProcess } from './support/api-process.js';
+import { ConsoleBed } from './support/console-bed.js';
 
 /** The drill view and the drill bar read the drill again every 2 s. */
 const FOLLOW_MS = 6_000;
 
 const schema = uniqueSchemaName('console_drills');
 let api: ApiProcess;
-let browser: Browser;
+let bed: ConsoleBed;
 let planner: Page;
 let officer: Page;
 let pages: ConsolePages;
@@ -27,17 +27,14 @@ let drillId = '';
 let shortest: { id: string; title: { en: string; es: string }; injects: number } | undefined;
 
 beforeAll(async () => {
-  buildApi({ console: true });
-  [api, browser] = await Promise.all([ApiProcess.start({ databaseUrl: testDatabaseUrl(), schema }), launchChromium()]);
-  pages = new ConsolePages(browser, () => api.url);
+  bed = await ConsoleBed.start({ schema });
+  ({ api, pages } = bed);
   planner = await pages.open('en-US');
   officer = await pages.open('es-MX');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  await dropSchema(schema);
+  await bed?.stop();
 }, 30_000);
 
 describe('browser console: a drill, planned, played and stopped', () => {

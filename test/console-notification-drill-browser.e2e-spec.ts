@@ -4,12 +4,11 @@
 // plans one over San Diego–Tijuana at 120× (the api's refusal shown next to the BLMs first) and starts it; the U.S.
 // officer (Spanish) joins it and acknowledges the EXERCISE notification from the inbox, in the drill's world; the
 // planner ends it and reads the results (CBP in time, the other members never), and finds the BLM's count of the year.
-import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
-import { DeliveryReceivers } from '@enlace/notifications/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
-import { ApiProcess, buildApi } from './support/api-process.js';
-import { launchChromium } from './support/browser.js';
+import { uniqueSchemaName } from '@enlace/event-store/testing';
+import type { Locator, Page } from 'playwright-core';
+import { type ConsolePages, expectAttribute as expectAttributeWithin, shot, signIn } from './support/console-pages.js';
+import type { ApiProcess } from './support/api-process.js';
+import { ConsoleBed } from './support/console-bed.js';
 
 /** The drill view and the drill bar read the drill again every 2 s. */
 const FOLLOW_MS = 6_000;
@@ -17,8 +16,7 @@ const BLM = 'blm-sandiego-tijuana';
 
 const schema = uniqueSchemaName('console_ndrill');
 let api: ApiProcess;
-let receivers: DeliveryReceivers;
-let browser: Browser;
+let bed: ConsoleBed;
 let planner: Page;
 let officer: Page;
 let pages: ConsolePages;
@@ -27,27 +25,15 @@ const expectAttribute = (locator: Locator, attribute: string, value: string, tim
 let drillId = '';
 
 beforeAll(async () => {
-  buildApi({ console: true });
-  receivers = await DeliveryReceivers.start();
-  [api, browser] = await Promise.all([
-    ApiProcess.start({
-      databaseUrl: testDatabaseUrl(),
-      schema,
-      // The worker in the api process: it issues the drill's notification and escalates on the drill's clock.
-      env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' },
-    }),
-    launchChromium(),
-  ]);
-  pages = new ConsolePages(browser, () => api.url);
+  // The worker in the api process: it releases injects, issues notifications and escalates on the drill's clock.
+  bed = await ConsoleBed.start({ schema, worker: true });
+  ({ api, pages } = bed);
   planner = await pages.open('en-US');
   officer = await pages.open('es-MX');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  await receivers?.stop();
-  await dropSchema(schema);
+  await bed?.stop();
 }, 30_000);
 
 describe('browser console: a notification drill, planned, answered and counted', () => {

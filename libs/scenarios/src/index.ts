@@ -18,3 +18,4 @@ export { scenarioFromXlsx, scenarioToXlsx } from './tabular/xlsx-scenario.js';
 export { scenarioDrillPlan } from './drill-plan.js';
 export { scenarioFromSheets } from './tabular/import-sheets.js';
 export { scenarioToSheets } from './tabular/scenario-sheets.js';
+export { scenarioSummary } from './scenario-summary.js';

@@ -136,3 +136,17 @@ export interface Scenario {
   players: Player[];
   injects: Inject[];
 }
+
+/** What a list of scenarios shows of each (GET /api/scenarios; the whole scenario is one GET away). */
+export interface ScenarioSummary {
+  id: string;
+  title: Bilingual;
+  portId: string;
+  blmId: string;
+  hazard: Hazard;
+  timeZone: string;
+  injects: number;
+  objectives: number;
+  /** Scenario minutes from the first inject to the last. */
+  durationMinutes: number;
+}

@@ -17,36 +17,10 @@ import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Request } from 'express';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { scenarioFromUpload, XLSX_TYPE } from './scenario-upload.js';
-import { type Scenario, scenarioToCsv, scenarioToXlsx } from '@enlace/scenarios';
+import { type Scenario, type ScenarioSummary, scenarioSummary, scenarioToCsv, scenarioToXlsx } from '@enlace/scenarios';
 import type { Response } from 'express';
 import { SlugParam } from '../common/params.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
-
-/** What the scenario list shows of each (the whole scenario is one GET away). */
-export interface ScenarioSummary {
-  id: string;
-  title: Scenario['title'];
-  portId: string;
-  blmId: string;
-  hazard: Scenario['hazard'];
-  timeZone: string;
-  injects: number;
-  objectives: number;
-  /** Scenario minutes from the first inject to the last. */
-  durationMinutes: number;
-}
-
-const summary = (scenario: Scenario): ScenarioSummary => ({
-  id: scenario.id,
-  title: scenario.title,
-  portId: scenario.portId,
-  blmId: scenario.blmId,
-  hazard: scenario.hazard,
-  timeZone: scenario.timeZone,
-  injects: scenario.injects.length,
-  objectives: scenario.objectives.length,
-  durationMinutes: Math.max(0, ...scenario.injects.map((inject) => inject.offsetMinutes)),
-});
 
 const XLSX = XLSX_TYPE;
 const FILE_NAME = /^[\w .()-]{1,100}$/;
@@ -96,7 +70,7 @@ export class ScenariosController {
   @Get()
   @ApiOperation({ summary: 'The scenarios of config/scenarios, checked against the reference data at start' })
   list(): ScenarioSummary[] {
-    return this.catalog.list().map(summary);
+    return this.catalog.list().map(scenarioSummary);
   }
 
   @Get(':id')

@@ -122,17 +122,7 @@ export const DRILL_STATUSES: readonly DrillStatus[] = ['planned', 'running', 'pa
 export const DRILL_PARTICIPANT_ROLES = ['player', 'evaluator', 'controller'] as const;
 
 /** GET /api/scenarios (each). */
-export interface ScenarioSummary {
-  id: string;
-  title: Scenario['title'];
-  portId: string;
-  blmId: string;
-  hazard: Scenario['hazard'];
-  timeZone: string;
-  injects: number;
-  objectives: number;
-  durationMinutes: number;
-}
+export type { ScenarioSummary } from '@enlace/scenario-types';
 
 type ScenarioPlan = Extract<PlannedDrill['plan'], { kind: 'scenario' }>;
 
