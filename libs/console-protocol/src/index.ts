@@ -16,8 +16,11 @@ export const CONSOLE_NAMESPACE = '/console';
 /** Before every event: a console that has seen nothing yet resumes from here (`after: START_POSITION`). */
 export const START_POSITION = '00000000000000000000:00000000000000000000';
 
-/** `board` (every incident, port and notification), `incident:<id>`, `port:<id>`, `blm:<id>`. */
-export type Room = 'board' | `incident:${string}` | `port:${string}` | `blm:${string}`;
+/**
+ * `board` (every incident, port and notification), `incident:<id>`, `port:<id>`, `blm:<id>`, and `drill`: the drill
+ * of a console in a drill's world (its clock, injects, halt and end; nothing in the live world).
+ */
+export type Room = 'board' | 'drill' | `incident:${string}` | `port:${string}` | `blm:${string}`;
 
 /** Ports and BLMs are named by slugs (`otay-mesa`, `blm-sandiego-tijuana`) of at most this many characters. */
 export const MAX_ROOM_ID_LENGTH = 64;
@@ -27,7 +30,7 @@ export const MAX_ROOM_LENGTH = 'port:'.length + MAX_ROOM_ID_LENGTH;
 export const MAX_ROOMS = 100;
 
 const ROOM = new RegExp(
-  '^(board|incident:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|' +
+  '^(board|drill|incident:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|' +
     `(port|blm):(?=[a-z0-9-]{1,${MAX_ROOM_ID_LENGTH}}$)[a-z0-9]+(-[a-z0-9]+)*)$`,
 );
 

@@ -10,6 +10,7 @@ export {
   archiveCollections,
   LIVE_STREAM_PREFIXES,
   readModelPrefixes,
+  consolePrefixes,
   ReadModels,
   type Need,
   type ReadModelsSnapshot,

@@ -4,7 +4,7 @@ import { LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
 import type { EventStore, Position } from '@enlace/event-store';
 import { applyingHandler, archivedPosition } from './archive-loader.js';
 import { archiveKey } from './read-model-archive.js';
-import { ReadModels, readModelPrefixes, type ReadModelsSnapshot, type RoomName } from './read-models.js';
+import { consolePrefixes, ReadModels, type ReadModelsSnapshot, type RoomName } from './read-models.js';
 
 export type EventListener = (event: DecodedEvent, rooms: readonly RoomName[]) => void;
 
@@ -51,7 +51,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.consumer = new CheckpointedConsumer(feed, store.checkpoints, {
       name: 'read-models',
       world,
-      prefixes: readModelPrefixes(world),
+      // The drill's own stream too, in a drill's world: its consoles hear its clock in order with the rest.
+      prefixes: consolePrefixes(world),
       ownership: 'every-process',
       handle: applyingHandler(store, this.models, this.logger, () => this.stopped, {
         withRooms: () => this.caughtUp && this.listeners.size > 0,

@@ -38,6 +38,16 @@ export function readModelPrefixes(world: World): string[] {
   return LIVE_STREAM_PREFIXES.map((prefix) => streamInWorld(world, prefix));
 }
 
+/**
+ * The streams a world's consoles hear, in the order its read models apply them: the read models' own and, in a drill's
+ * world, the drill's stream (its clock, injects, halt and end), which the read models pass over and the consoles
+ * show on the `drill` room.
+ */
+export function consolePrefixes(world: World): string[] {
+  const prefixes = readModelPrefixes(world);
+  return world.kind === 'drill' ? [...prefixes, streamInWorld(world, 'drill-')] : prefixes;
+}
+
 /** The archive's collections of one world (`…@live`, or `…@drill <id>`): a drill's documents are its own. */
 export function archiveCollections(world: World = LIVE) {
   const key = describeWorld(world);
@@ -182,6 +192,8 @@ export class ReadModels {
           ...(about.subject.portId ? [`port:${about.subject.portId}`] : []),
         ];
       }
+      case 'drill':
+        return ['drill'];
       default:
         return [];
     }

@@ -12,7 +12,7 @@ import {
 import { type DecodedEvent, decodeRecorded } from '@enlace/consumers';
 import { type Actor, describeWorld, type World } from '@enlace/domain';
 import { collect, type EventStore, type Position } from '@enlace/event-store';
-import { readModelPrefixes, type TrackedNotification, type WorldModels } from '@enlace/projections';
+import { consolePrefixes, type TrackedNotification, type WorldModels } from '@enlace/projections';
 import { performance } from 'node:perf_hooks';
 import type { Namespace, Socket } from 'socket.io';
 
@@ -120,7 +120,7 @@ export class ConsoleFeed {
     private readonly flushIntervalMs: number,
   ) {
     this.roomPrefix = `${describeWorld(models.world)}|`;
-    this.prefixes = readModelPrefixes(models.world);
+    this.prefixes = consolePrefixes(models.world);
     this.stopListening = models.runner.onEvent((event, rooms) => this.dispatch(event, rooms));
   }
 

@@ -33,7 +33,9 @@ describe('parseSubscribeRequest', () => {
     const error = refusal({ rooms: ['board', `port:${'a'.repeat(4_995)}`] });
     expect(error.code).toBe('CONSOLE.BAD_ROOMS');
     expect(error.details).toEqual({ field: 'rooms[1]' });
-    expect(error.message.en).toMatch(/^rooms\[1\] must be board, incident:<uuid>, port:<id> or blm:<id> .*at most 64/);
+    expect(error.message.en).toMatch(
+      /^rooms\[1\] must be board, drill, incident:<uuid>, port:<id> or blm:<id> .*at most 64/,
+    );
     expect(error.message.es).toMatch(/^rooms\[1\] debe ser board, .*como máximo 64 caracteres\)$/);
     expect(JSON.stringify(error)).not.toContain('aaaa');
   });

@@ -61,8 +61,8 @@ export function parseSubscribeRequest(message: unknown): ParsedSubscribe {
     return badField(
       'CONSOLE.BAD_ROOMS',
       `rooms[${bad}]`,
-      `must be board, incident:<uuid>, port:<id> or blm:<id> (an id is lower-case letters, digits and single hyphens, at most ${MAX_ROOM_ID_LENGTH} characters)`,
-      `debe ser board, incident:<uuid>, port:<id> o blm:<id> (un id son minúsculas, dígitos y guiones simples, como máximo ${MAX_ROOM_ID_LENGTH} caracteres)`,
+      `must be board, drill, incident:<uuid>, port:<id> or blm:<id> (an id is lower-case letters, digits and single hyphens, at most ${MAX_ROOM_ID_LENGTH} characters)`,
+      `debe ser board, drill, incident:<uuid>, port:<id> o blm:<id> (un id son minúsculas, dígitos y guiones simples, como máximo ${MAX_ROOM_ID_LENGTH} caracteres)`,
     );
   }
   if (after !== undefined && !isPosition(after)) {

@@ -1,22 +1,56 @@
-// Reading drills for the views: a drill refreshed every 2 s (its clock, status and joins are not on the live feed,
-// which carries a world's incidents, ports and notifications), and the live world's open incidents seen from a drill.
+// Reading drills for the views: a drill, fresh on each of its events (its clock, injects, halt, end), and the live
+// world's open incidents seen from a drill.
 import { useEffect, useState } from 'react';
+import { useNow } from '../components/hooks';
 import { request } from '../api/client';
 import type { DrillView, IncidentBoardEntry } from '../api/types';
+import { LiveFeed } from '../live/LiveFeed';
 import { useSession } from '../session/SessionProvider';
 import { useResource } from '../state/DataProvider';
+import { drillTimeNow } from './clock';
+import { useDrillMode } from './DrillMode';
 
-export const DRILL_REFRESH_MS = 2_000;
+/** A read now and then anyway: a drill's feed that cannot connect must not leave the view frozen. */
+export const DRILL_REFRESH_MS = 10_000;
 const LIVE_WORLD_REFRESH_MS = 10_000;
 
+/**
+ * A drill's view. In the drill's own world the console's feed carries the drill's events (room `drill`), which make
+ * this read stale; seen from elsewhere (a planner controlling it from the live world), a feed of that room alone.
+ */
 export function useDrill(drillId: string | null) {
   const drill = useResource<DrillView>(drillId ? `/api/drills/${drillId}` : null);
+  const { drillId: world } = useDrillMode();
+  const { currentToken, refresh } = useSession();
   const { retry } = drill;
   useEffect(() => {
     if (!drillId) return;
     const timer = window.setInterval(retry, DRILL_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [drillId, retry]);
+  useEffect(() => {
+    if (!drillId || world === drillId) return;
+    const feed = new LiveFeed(
+      { current: currentToken, refresh },
+      {
+        state: (state) => {
+          if (state === 'connected') retry();
+        },
+        events: (_fresh, replay) => {
+          if (!replay) retry();
+        },
+        snapshot: () => retry(),
+        resumed: () => retry(),
+        // The console's own feed speaks for the session; this one only stops.
+        ended: () => undefined,
+        worldRefused: () => undefined,
+      },
+      drillId,
+      ['drill'],
+    );
+    feed.start();
+    return () => feed.stop();
+  }, [drillId, world, currentToken, refresh, retry]);
   return drill;
 }
 
@@ -41,4 +75,17 @@ export function useLiveWorldIncidents(): number | undefined {
     };
   }, [currentToken]);
   return open;
+}
+
+/**
+ * The time now in the console's world, ticking every `intervalMs`: real time in the live world, the drill's clock in a
+ * drill's (deadlines there are drill time, so an acknowledgment due "in 30 min" is 30 min of drill time, and overdue
+ * is judged on the drill's clock). Before a drill's clock is read, real time.
+ */
+export function useWorldNow(intervalMs = 1000): number {
+  const now = useNow(intervalMs);
+  const { drillId } = useDrillMode();
+  const drill = useResource<DrillView>(drillId ? `/api/drills/${drillId}` : null);
+  if (!drillId || !drill.data || drill.fetchedAt === undefined) return now;
+  return drillTimeNow(drill.data, drill.fetchedAt, now) ?? now;
 }

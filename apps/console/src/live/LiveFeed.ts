@@ -7,6 +7,7 @@ import {
   CONSOLE_NAMESPACE,
   type ConsoleEvent,
   type ConsoleSnapshot,
+  type Room,
   type ServerToClientEvents,
 } from '@enlace/console-protocol';
 import { io, type Socket } from 'socket.io-client';
@@ -18,6 +19,8 @@ import {
   receiveEvents,
   resubscribeDelayMs,
   subscribeRequest,
+  DRILL_ROOMS,
+  ROOMS,
 } from './feed-state';
 
 /** A renewed token not taken within this is left for the reconnection at the old one's expiry. */
@@ -78,6 +81,8 @@ export class LiveFeed {
     private readonly listener: LiveFeedListener,
     /** The drill whose world the connection works in (its handshake names it); the live world without. */
     private readonly drillId?: string,
+    /** What it follows: the board (and, in a drill's world, the drill itself), unless told otherwise. */
+    private readonly rooms: Room[] = drillId ? DRILL_ROOMS : ROOMS,
   ) {}
 
   get state(): FeedState {
@@ -202,31 +207,33 @@ export class LiveFeed {
     if (!socket) return;
     clearTimeout(this.resubscribeTimer);
     this.replaying = true;
-    socket.timeout(SUBSCRIBE_ACK_TIMEOUT_MS).emit('subscribe', subscribeRequest(this.feed), (error, ack) => {
-      if (this.socket !== socket || !socket.connected) return; // a new connection subscribes on its own
-      // `undefined`: no answer in time; `null`: subscribed.
-      const refusal = error ? undefined : ack.ok ? null : ack;
-      if (refusal === null) {
-        this.subscribeFailures = 0;
-        return;
-      }
-      // A refused token at subscribe: the server closes the connection too; `disconnect` renews it.
-      if (refusal?.error.code.startsWith('AUTH.')) {
-        this.refusal ??= refusal.error.code;
-        return;
-      }
-      // A refused subscription (a bad position) starts over from the beginning rather than showing nothing.
-      if (refusal?.error.code === 'CONSOLE.BAD_POSITION') {
-        this.feed = { ...this.feed, lastPosition: undefined };
-        this.subscribe();
-        return;
-      }
-      // The server could not serve it now (its store is away) or did not answer: try again from the same position,
-      // waiting what it asked for, or longer each time.
-      this.subscribeFailures += 1;
-      const delay = resubscribeDelayMs(this.subscribeFailures, refusal?.error.details?.retryAfterMs);
-      this.resubscribeTimer = setTimeout(() => this.subscribe(), delay);
-    });
+    socket
+      .timeout(SUBSCRIBE_ACK_TIMEOUT_MS)
+      .emit('subscribe', subscribeRequest(this.feed, this.rooms), (error, ack) => {
+        if (this.socket !== socket || !socket.connected) return; // a new connection subscribes on its own
+        // `undefined`: no answer in time; `null`: subscribed.
+        const refusal = error ? undefined : ack.ok ? null : ack;
+        if (refusal === null) {
+          this.subscribeFailures = 0;
+          return;
+        }
+        // A refused token at subscribe: the server closes the connection too; `disconnect` renews it.
+        if (refusal?.error.code.startsWith('AUTH.')) {
+          this.refusal ??= refusal.error.code;
+          return;
+        }
+        // A refused subscription (a bad position) starts over from the beginning rather than showing nothing.
+        if (refusal?.error.code === 'CONSOLE.BAD_POSITION') {
+          this.feed = { ...this.feed, lastPosition: undefined };
+          this.subscribe();
+          return;
+        }
+        // The server could not serve it now (its store is away) or did not answer: try again from the same position,
+        // waiting what it asked for, or longer each time.
+        this.subscribeFailures += 1;
+        const delay = resubscribeDelayMs(this.subscribeFailures, refusal?.error.details?.retryAfterMs);
+        this.resubscribeTimer = setTimeout(() => this.subscribe(), delay);
+      });
   }
 
   private receive(events: ConsoleEvent[]): void {

@@ -97,6 +97,38 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
     en: `${names.port(str(d.portId))} fully reopened`,
     es: `${names.port(str(d.portId))} reabierto por completo`,
   }),
+  DrillPlanned: () => ({ en: 'Drill planned', es: 'Ejercicio planeado' }),
+  DrillParticipantJoined: (d) => ({
+    en: `${str((d.participant as Data | undefined)?.username)} joined the drill`,
+    es: `${str((d.participant as Data | undefined)?.username)} se unió al ejercicio`,
+  }),
+  DrillClockStarted: (d) => ({
+    en: `Drill started at ${str(d.rate)}× time`,
+    es: `Ejercicio iniciado a ${str(d.rate)}× de tiempo`,
+  }),
+  DrillClockPaused: () => ({ en: 'Drill paused', es: 'Ejercicio en pausa' }),
+  DrillClockResumed: () => ({ en: 'Drill resumed', es: 'Ejercicio reanudado' }),
+  DrillClockRateChanged: (d) => ({
+    en: `Drill time now runs at ${str(d.rate)}×`,
+    es: `El tiempo del ejercicio corre ahora a ${str(d.rate)}×`,
+  }),
+  DrillInjectReleased: (d) => ({
+    en: `Inject ${str(d.injectId)} released`,
+    es: `Inyección ${str(d.injectId)} liberada`,
+  }),
+  DrillHalted: (d, lang) => ({
+    en: `DRILL HALTED: real-world emergency. ${txt(d.reason, lang)}`,
+    es: `EJERCICIO DETENIDO: emergencia real. ${txt(d.reason, lang)}`,
+  }),
+  DrillEnded: () => ({ en: 'Drill ended', es: 'Ejercicio terminado' }),
+  DrillObservationRecorded: () => ({
+    en: 'Evaluator observation recorded',
+    es: 'Observación del evaluador registrada',
+  }),
+  DrillImprovementItemEdited: (d) => ({
+    en: `Improvement item ${str(d.itemId)} edited`,
+    es: `Elemento de mejora ${str(d.itemId)} editado`,
+  }),
   BlmNotificationIssued: (d, lang) => ({
     en: `BLM notification issued: ${txt(d.title, lang)}`,
     es: `Notificación al MEF emitida: ${txt(d.title, lang)}`,

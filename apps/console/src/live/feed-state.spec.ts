@@ -124,6 +124,12 @@ describe('stale read models', () => {
     ]);
   });
 
+  it("a drill's own fact (room `drill`) makes the drill list and that drill's view stale", () => {
+    const drillId = '0d7a2c1e-5b3f-4e8a-9c6d-7f1e2a3b4c5d';
+    const halted = event(1, `exercise-${drillId}.drill-${drillId}`, 'DrillHalted', { drillId }, 'exercise');
+    expect(staleResources(initialFeedState, halted)).toEqual(['/api/drills', `/api/drills/${drillId}`]);
+  });
+
   it('a port event of a shutdown linked to an incident also makes that incident’s log stale', () => {
     const declared = event(1, 'port-otay-mesa', 'PortShutdownDeclared', { shutdownId: 's1', incidentId: INCIDENT });
     const { state } = receiveEvents(initialFeedState, [declared]);

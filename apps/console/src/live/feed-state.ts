@@ -4,6 +4,8 @@
 import { type ConsoleEvent, type Room, START_POSITION, type SubscribeRequest } from '@enlace/console-protocol';
 
 export const ROOMS: Room[] = ['board'];
+/** A console in a drill's world also hears the drill itself: its clock, injects, halt and end. */
+export const DRILL_ROOMS: Room[] = ['board', 'drill'];
 
 export interface FeedState {
   /** The last position applied (from an event or `caught-up`); undefined before the first subscription. */
@@ -26,8 +28,8 @@ export const initialFeedState: FeedState = {
 };
 
 /** What to send on (re)connecting: everything after the last position, or everything from the start. */
-export function subscribeRequest(state: FeedState): SubscribeRequest {
-  return { rooms: ROOMS, after: state.lastPosition ?? START_POSITION, batch: true };
+export function subscribeRequest(state: FeedState, rooms: Room[] = ROOMS): SubscribeRequest {
+  return { rooms, after: state.lastPosition ?? START_POSITION, batch: true };
 }
 
 /**
@@ -155,6 +157,8 @@ export function staleResources(state: FeedState, event: ConsoleEvent): string[] 
         state.notificationIncident.get(id);
       return ['/api/notifications', ...(incidentId ? [`/api/incidents/${incidentId}/timeline`] : [])];
     }
+    case 'drill':
+      return ['/api/drills', `/api/drills/${id}`];
     default:
       return [];
   }

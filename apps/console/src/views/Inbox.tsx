@@ -15,7 +15,8 @@ import {
   SeveritySelect,
   SubmitButton,
 } from '../components/common';
-import { useNow, usePorts, useTitle, useZones } from '../components/hooks';
+import { usePorts, useTitle, useZones } from '../components/hooks';
+import { useWorldNow } from '../drills/hooks';
 import { isRecipient, sortInbox, type InboxState } from '../components/inbox';
 import { notificationState, useMyMechanisms } from '../components/notifications';
 import { useResource, useWrite } from '../state/DataProvider';
@@ -177,6 +178,8 @@ function IssueNotification() {
   const [body, setBody] = useState({ en: '', es: '' });
   const [severity, setSeverity] = useState<Severity>('severe');
   const [minutes, setMinutes] = useState(30);
+  // The deadline is in the world's time: the drill's clock in a drill.
+  const worldNow = useWorldNow(1000);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const chosenBlm = blmId || mine[0]?.id || '';
   const blmPorts = (ports.data ?? []).filter((port) => port.blmId === chosenBlm);
@@ -195,7 +198,7 @@ function IssueNotification() {
         title: titleText,
         body: bodyText,
         severity,
-        acknowledgmentDeadline: new Date(Date.now() + minutes * 60_000).toISOString(),
+        acknowledgmentDeadline: new Date(worldNow + minutes * 60_000).toISOString(),
       })
       .then((result) => {
         if (!result) return;
@@ -297,7 +300,7 @@ export function Inbox() {
   const notifications = useResource<NotificationStatus[]>('/api/notifications');
   const { mine, ids, loaded } = useMyMechanisms();
   const ports = usePorts();
-  const now = useNow(1000);
+  const now = useWorldNow(1000);
   const { exerciseStreams } = useLive();
   useTitle(t.inboxTitle);
   const exercise = (notifications.data ?? []).some(
