@@ -50,6 +50,21 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'transparency-is-pure',
+      comment:
+        'libs/transparency (the Merkle tree, signed notes and checkpoints, event leaves) imports nothing from the workspace and no package: it follows public specs (RFC 9162, C2SP), so any app, tool or outside auditor can use or re-implement it.',
+      severity: 'error',
+      from: { path: '^libs/transparency/src/', pathNot: TEST_FILE },
+      to: { path: '^(libs/(?!transparency/)|apps/|node_modules/)' },
+    },
+    {
+      name: 'transparency-uses-only-crypto',
+      comment: 'Of the Node built-ins libs/transparency uses crypto only (SHA-256, Ed25519): any other would be I/O.',
+      severity: 'error',
+      from: { path: '^libs/transparency/src/', pathNot: TEST_FILE },
+      to: { dependencyTypes: ['core'], pathNot: '^(node:)?crypto$' },
+    },
+    {
       name: 'no-lib-imports-an-app',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -86,10 +87,14 @@ describe('api process', () => {
   }, 30_000);
 
   it('refuses to start in production while demo accounts keep the demo password', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'enlace-prod-'));
+    const keyFile = join(dataDir, 'audit-signing-key.pem');
+    await writeFile(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const api = startApi({
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
-      PGLITE_DATA_DIR: await mkdtemp(join(tmpdir(), 'enlace-prod-')),
+      AUDIT_SIGNING_KEY_FILE: keyFile,
+      PGLITE_DATA_DIR: dataDir,
       PORT: String(await freePort()),
     });
     const code = await api.exited;

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { ApiProcess, buildApi, freePort } from './support/api-process.js';
-import { removeSiteConfig, siteConfigDir } from './support/site-config.js';
+import { removeSiteConfig, siteAuditKeyFile, siteConfigDir } from './support/site-config.js';
 
 /**
  * The api's edges as an operator runs it (built, its own process, real HTTP): the same security headers on every
@@ -142,7 +142,12 @@ describe('every answer', () => {
 });
 
 describe('in production', () => {
-  const production = () => ({ NODE_ENV: 'production', JWT_SECRET, CONFIG_DIR: siteConfig });
+  const production = () => ({
+    NODE_ENV: 'production',
+    JWT_SECRET,
+    CONFIG_DIR: siteConfig,
+    AUDIT_SIGNING_KEY_FILE: siteAuditKeyFile(siteConfig),
+  });
 
   it('serves no OpenAPI docs unless API_DOCS says so', async () => {
     const api = await start(production());

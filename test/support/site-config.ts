@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,15 @@ export async function siteConfigDir(password: string): Promise<string> {
   const users = JSON.parse(await readFile(file, 'utf8')) as { users: { passwordHash: string }[] };
   for (const user of users.users) user.passwordHash = passwordHash(password);
   await writeFile(file, JSON.stringify(users, null, 2));
+  // The audit log's signing key, as a site provisions it (production does not generate one).
+  const { privateKey } = generateKeyPairSync('ed25519');
+  await writeFile(siteAuditKeyFile(dir), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   return dir;
+}
+
+/** Where `siteConfigDir` put the site's audit signing key (for AUDIT_SIGNING_KEY_FILE). */
+export function siteAuditKeyFile(dir: string): string {
+  return join(dir, 'audit-signing-key.pem');
 }
 
 export async function removeSiteConfig(dir: string): Promise<void> {

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { platformImports, QueriesModule } from '@enlace/application';
+import { AuditModule } from '@enlace/audit';
 import { EnvironmentVariables, workerEmbedded } from '@enlace/config';
 import type { ReferenceCatalog } from '@enlace/domain';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
 import { QueuesController } from './admin/queues.controller.js';
+import { AuditLogController } from './audit/audit-log.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CapController } from './cap/cap.controller.js';
 import { AdminCaller } from './common/admin-caller.js';
@@ -28,6 +30,8 @@ import { ScenariosController } from './drills/scenarios.controller.js';
     ProjectionsModule,
     QueriesModule,
     AuthModule,
+    // The audit log: its key, its sealer (one owner among the api processes) and the proofs it serves.
+    AuditModule,
     // The queue monitor always (health, admins' view); the worker itself per WORKER_EMBEDDED (decision 0006).
     NotificationsModule.forRoot({ runWorker: workerEmbedded }),
   ],
@@ -41,6 +45,7 @@ import { ScenariosController } from './drills/scenarios.controller.js';
     QueuesController,
     DrillsController,
     ScenariosController,
+    AuditLogController,
   ],
   providers: [
     ConsoleGateway,

@@ -132,6 +132,25 @@ describe('ALLOWED_ORIGINS', () => {
   });
 });
 
+describe('AUDIT_SIGNING_KEY_FILE', () => {
+  it('is optional outside production (a key generated under DATA_DIR then), required in production', () => {
+    expect(validateEnvironment({}).AUDIT_SIGNING_KEY_FILE).toBeUndefined();
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /AUDIT_SIGNING_KEY_FILE=\(unset\): .*must be set in production/,
+    );
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY_FILE: '/k.pem' })
+        .AUDIT_SIGNING_KEY_FILE,
+    ).toBe('/k.pem');
+  });
+
+  it('takes witnesses as C2SP verifier keys and refuses anything else, naming the variable', () => {
+    const vkey = `inspector.example+1a2b3c4d+${Buffer.alloc(33, 1).toString('base64')}`;
+    expect(validateEnvironment({ AUDIT_WITNESS_KEYS: vkey }).AUDIT_WITNESS_KEYS).toEqual([vkey]);
+    expect(() => validateEnvironment({ AUDIT_WITNESS_KEYS: 'not-a-key' })).toThrow(/AUDIT_WITNESS_KEYS="not-a-key"/);
+  });
+});
+
 describe('API_DOCS', () => {
   it('auto: public outside production, off in production', () => {
     expect(apiDocsAccess(validateEnvironment({}))).toBe('public');
@@ -140,7 +159,11 @@ describe('API_DOCS', () => {
   });
 
   it('refuses public docs in production and unknown modes', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      AUDIT_SIGNING_KEY_FILE: '/etc/enlace/audit.pem',
+    };
     expect(validateEnvironment({ ...production, API_DOCS: 'admin' }).API_DOCS).toBe('admin');
     expect(() => validateEnvironment({ ...production, API_DOCS: 'public' })).toThrow(
       /API_DOCS="public": must be auto, public, admin or off \(not public in production\)/,

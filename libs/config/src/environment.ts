@@ -359,6 +359,52 @@ export class EnvironmentVariables {
     },
   })
   API_DOCS: (typeof API_DOCS_MODES)[number] = 'auto';
+
+  /**
+   * The file of the Ed25519 key that signs the audit log's checkpoints (PKCS#8 PEM), never kept in the database.
+   * Unset outside production: `<DATA_DIR>/audit-signing-key.pem`, generated on first start (mode 0600). Required in
+   * production, so the operator knows where the key is, backs it up and rotates it (README, "Auditing").
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.AUDIT_SIGNING_KEY_FILE !== undefined)
+  @IsString({ message: 'must be set in production (the path of an Ed25519 private key, PKCS#8 PEM)' })
+  @MinLength(1)
+  AUDIT_SIGNING_KEY_FILE?: string;
+
+  /**
+   * The audit log's name (C2SP checkpoint origin, and the signing key's name): unique among the logs a witness
+   * follows, e.g. `enlace.cbp.example/live`. Unset: `enlace/<the key's id>`, unique per key.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'must be 1–200 printable characters without spaces' })
+  @Matches(/^[^+]*$/, { message: 'must not contain +' })
+  AUDIT_LOG_ORIGIN?: string;
+
+  /** A signed checkpoint is cut this long after the last one when the log grew… */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  AUDIT_CHECKPOINT_SECONDS = 60;
+
+  /** …or as soon as it grew by this many events. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUDIT_CHECKPOINT_EVENTS = 1000;
+
+  /**
+   * Witnesses whose cosignatures the log accepts (C2SP verifier keys `<name>+<key id>+<key>`, comma-separated): the
+   * other country's deployment, an inspector general.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? splitList(value) : value))
+  @Matches(/^[\x21-\x2a\x2c-\x7e]{1,200}\+[0-9a-f]{8}\+[A-Za-z0-9+/=]{40,100}$/, {
+    each: true,
+    message: 'must be comma-separated verifier keys such as witness.example+1a2b3c4d+BASE64',
+  })
+  AUDIT_WITNESS_KEYS: string[] = [];
 }
 
 /** Whether and to whom the api serves its OpenAPI docs (see `API_DOCS`). */
@@ -367,7 +413,14 @@ export function apiDocsAccess(env: Pick<EnvironmentVariables, 'API_DOCS' | 'NODE
   return env.API_DOCS;
 }
 
-const OPTIONAL = ['DATABASE_URL', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'NOTIFICATION_DELIVERY_FILE'];
+const OPTIONAL = [
+  'DATABASE_URL',
+  'KURRENTDB_CONNECTION_STRING',
+  'JWT_SECRET',
+  'NOTIFICATION_DELIVERY_FILE',
+  'AUDIT_SIGNING_KEY_FILE',
+  'AUDIT_LOG_ORIGIN',
+];
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: readonly string[]) {

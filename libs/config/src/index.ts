@@ -8,3 +8,4 @@ export {
   workerEmbedded,
 } from './environment.js';
 export { loadEnvironmentOrExit } from './load-environment.js';
+export { keepGeneratedFile, readPrivateFile } from './generated-file.js';

@@ -4,10 +4,20 @@ import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { EventFeed } from './event-feed.js';
 
 /**
- * What the live world's consumers read, through the process's one feed: the coordination aggregates and the
- * sign-in ones. A drill's streams (`exercise-…`) share no prefix with these.
+ * What the live world's consumers read, through the process's one feed: every stream of the live world (the
+ * coordination aggregates, the sign-in ones, the sign-in journal `auth-log` and the audit journal `audit-…`). The
+ * audit log seals all of them; each consumer follows the ones it needs. A drill's streams (`exercise-…`) share no
+ * prefix with these.
  */
-export const LIVE_FEED_PREFIXES = ['incident-', 'port-', 'notification-', 'session-', 'account-'] as const;
+export const LIVE_FEED_PREFIXES = [
+  'incident-',
+  'port-',
+  'notification-',
+  'session-',
+  'account-',
+  'auth-log',
+  'audit-',
+] as const;
 
 /**
  * The process's readers of the global log: one feed for the live world, and one for each drill a consumer of this

@@ -16,6 +16,12 @@ export type DecodedOf<A extends Aggregate> = A extends Aggregate
         world: World;
         /** The schema version it was stored with (it reads as today's shape whatever this says). */
         storedVersion: number;
+        /**
+         * The type and data as stored, before any upcasting (the same objects when none applied): what the audit
+         * log seals. Nothing else reads them.
+         */
+        storedType: string;
+        storedData: unknown;
       }
   : never;
 export type DecodedEvent = DecodedOf<Aggregate>;
@@ -54,6 +60,8 @@ export function decodeRecorded(recorded: RecordedEvent): DecodedOrNot {
     aggregateId,
     world: located.world,
     storedVersion: storedVersion as number,
+    storedType: recorded.type,
+    storedData: recorded.data,
   } as DecodedEvent;
   return { ok: true, event };
 }

@@ -22,6 +22,7 @@ import { AuthActivityLog } from './auth-activity-log.js';
 import { printableAscii } from './client-info.js';
 import { LoginThrottle } from './login-throttle.js';
 import { UserDirectory } from './user-directory.js';
+import { apiAnswers } from '../common/running-api.js';
 import { isUsernameInAnyCase } from './username.js';
 
 /** The operator at the host: Enlace's own tool, so the system role (the account decider lets it unlock, nothing else). */
@@ -49,19 +50,6 @@ async function answering(redis: Redis, url: string): Promise<void> {
     `Redis no responde en ${url}. Mientras no esté, cada proceso de la api guarda sus bloqueos en memoria: ` +
       'reiniciar la api los levanta.',
   );
-}
-
-/** Whether an api answers at HOST:PORT (the embedded store must not be opened by a second process meanwhile). */
-async function apiAnswers(env: EnvironmentVariables): Promise<boolean> {
-  const host = ['0.0.0.0', '::', ''].includes(env.HOST) ? '127.0.0.1' : env.HOST;
-  try {
-    await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}/health`, {
-      signal: AbortSignal.timeout(1_000),
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function operatorName(): string {

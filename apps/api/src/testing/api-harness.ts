@@ -54,7 +54,7 @@ export class ApiHarness {
     readonly baseUrl: string,
     /** A second connection to the same store, to check what was actually appended. */
     readonly store: PostgresEventStore,
-    private readonly schema: string,
+    readonly schema: string,
     /** The api's files (generated signing secret, re-hashed passwords) and its copy of config/, if any. */
     readonly dataDir: string,
     readonly configDir: string,
@@ -102,6 +102,11 @@ export class ApiHarness {
       .update(unsigned)
       .digest('base64url');
     return `${unsigned}.${signature}`;
+  }
+
+  /** One of the api's providers (its audit log, its sealer…). */
+  resolve<T>(token: abstract new (...args: never[]) => T): T {
+    return this.app.get(token);
   }
 
   /** The api's live read models (its projection runner). */

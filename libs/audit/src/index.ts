@@ -1,0 +1,13 @@
+export { type AuditKey, GENERATED_AUDIT_KEY_FILE, loadAuditKey, worldOrigin } from './audit-key.js';
+export { AuditLog, type ConsistencyProofView, type InclusionProofView } from './audit-log.js';
+export { AUDIT_KEY, AuditModule } from './audit.module.js';
+export { eventLeafFields, type SealedEventView } from './event-leaf-fields.js';
+export {
+  type LogProblem,
+  type LogProblemKind,
+  type LogVerdict,
+  verifyLog,
+  type VerifyProgress,
+} from './log-verifier.js';
+export { Sealer, SEALER_CONSUMER, sealedPrefixes } from './sealer.js';
+export { auditCollections, type StoredCheckpoint, TILE_WIDTH, TreeStore } from './tree-store.js';

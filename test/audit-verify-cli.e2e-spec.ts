@@ -1,0 +1,94 @@
+import { dropSchema, testDatabaseUrl, uniqueSchemaName, withSchemaClient } from '@enlace/event-store/testing';
+import { spawnSync } from 'node:child_process';
+import { ApiProcess, buildApi, testDataDir } from './support/api-process.js';
+
+/**
+ * `npm run verify` as an operator runs it, on the store an api wrote (real PostgreSQL): it passes on an honest record
+ * with a progress line and a rate, and once an event is rewritten in the database (triggers off for the session, as an
+ * attacker with database rights would) it exits 1 naming the position and what is wrong, in English and Spanish.
+ */
+const schema = uniqueSchemaName('audit_verify_cli');
+let api: ApiProcess;
+
+const env = () => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  DATABASE_URL: testDatabaseUrl(),
+  DATABASE_SCHEMA: schema,
+  DATA_DIR: testDataDir(),
+});
+
+function verify(): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ['dist/apps/api/src/audit/verify.cli.js'], {
+    cwd: process.cwd(),
+    env: env(),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+beforeAll(async () => {
+  buildApi();
+  api = await ApiProcess.start({
+    databaseUrl: testDatabaseUrl(),
+    schema,
+    env: { AUDIT_CHECKPOINT_SECONDS: '1', CONSUMER_LEASE_SECONDS: '3' },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await dropSchema(schema);
+}, 30_000);
+
+describe('npm run verify', () => {
+  it('verifies an honest record, then names the rewritten event', async () => {
+    const incident = await api.write('POST', '/api/incidents', 'officer.mx', {
+      kind: 'fire',
+      title: { es: 'Incendio en bodega cercana a la garita', en: 'Warehouse fire near the crossing' },
+      severity: 'moderate',
+      location: { lat: 31.33, lon: -110.94, description: { es: 'Nogales, Sonora' } },
+    });
+    // Sealed and signed within the checkpoint interval.
+    const deadline = Date.now() + 15_000;
+    let sealed = false;
+    while (!sealed && Date.now() < deadline) {
+      const checkpoint = await api.request<{ lastPosition?: string }>('GET', '/api/audit/log/checkpoint');
+      const head = await withSchemaClient(schema, (client) =>
+        client.query<{ n: string }>(`SELECT count(*) AS n FROM es_events WHERE stream_id LIKE 'incident-%'`),
+      );
+      sealed = checkpoint.status === 200 && Number(head.rows[0]!.n) > 0 && checkpoint.body.lastPosition !== undefined;
+      const latest = await withSchemaClient(schema, (client) =>
+        client.query<{ tx: string; gp: string }>(
+          `SELECT tx_id::text AS tx, global_position::text AS gp FROM es_events ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+        ),
+      );
+      const last = `${latest.rows[0]!.tx.padStart(20, '0')}:${latest.rows[0]!.gp.padStart(20, '0')}`;
+      sealed &&= checkpoint.body.lastPosition === last;
+      if (!sealed) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(sealed).toBe(true);
+
+    const honest = verify();
+    expect(honest.stderr).toMatch(/\d+ events\s+[\d,]+ events\/s/);
+    expect(honest.stdout).toContain('Verified: nothing altered or removed.');
+    expect(honest.stdout).toContain('Verificado: nada alterado ni eliminado.');
+    expect(honest.status).toBe(0);
+
+    const { rows } = await withSchemaClient(schema, async (client) => {
+      await client.query('SET session_replication_role = replica');
+      return client.query<{ tx: string; gp: string }>(
+        `UPDATE es_events SET data = jsonb_set(data, '{severity}', '"minor"') WHERE stream_id = $1
+         RETURNING tx_id::text AS tx, global_position::text AS gp`,
+        [`incident-${incident.id}`],
+      );
+    });
+    const position = `${rows[0]!.tx.padStart(20, '0')}:${rows[0]!.gp.padStart(20, '0')}`;
+    const tampered = verify();
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toContain(`TAMPERING: data-changed at position ${position}`);
+    expect(tampered.stdout).toMatch(/no es lo que se selló ahí: alterado/);
+    // The stream's own chain breaks too, at the same event.
+    expect(tampered.stdout).toContain(`hash-mismatch in incident-${incident.id} at revision 0`);
+  }, 90_000);
+});
