@@ -9,6 +9,7 @@ import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
 import { QueuesController } from './admin/queues.controller.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
+import { AsOfController } from './audit/as-of.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CapController } from './cap/cap.controller.js';
 import { AdminCaller } from './common/admin-caller.js';
@@ -46,6 +47,7 @@ import { ScenariosController } from './drills/scenarios.controller.js';
     DrillsController,
     ScenariosController,
     AuditLogController,
+    AsOfController,
   ],
   providers: [
     ConsoleGateway,

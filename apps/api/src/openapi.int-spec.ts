@@ -32,6 +32,8 @@ describe('OpenAPI', () => {
         'GET /api/audit/log/proofs/consistency',
         'GET /api/audit/log/proofs/inclusion',
         'GET /api/audit/log/verification',
+        'GET /api/audit/as-of/{aggregate}/{id}',
+        'GET /api/audit/diff/{aggregate}/{id}',
         'GET /api/incidents',
         'POST /api/incidents',
         'GET /api/incidents/{id}',

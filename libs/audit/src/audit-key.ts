@@ -19,6 +19,7 @@ export interface AuditKeySettings {
   AUDIT_SIGNING_KEY_FILE?: string | undefined;
   AUDIT_LOG_ORIGIN?: string | undefined;
   AUDIT_WITNESS_KEYS?: readonly string[];
+  AUDIT_PREVIOUS_KEYS?: readonly string[];
   DATA_DIR: string;
 }
 
@@ -37,6 +38,8 @@ export interface AuditKey {
   file: string;
   /** Witnesses whose cosignatures are accepted. */
   witnesses: NoteKey[];
+  /** The log's retired keys (after a rotation): the checkpoints they signed still verify. */
+  previous: NoteKey[];
   /** Whether this start generated the key. */
   generated: boolean;
 }
@@ -70,6 +73,7 @@ export function loadAuditKey(settings: AuditKeySettings): AuditKey {
     publicKeyPem,
     file,
     witnesses: (settings.AUDIT_WITNESS_KEYS ?? []).map((vkey) => parseVerifierKey(vkey)),
+    previous: (settings.AUDIT_PREVIOUS_KEYS ?? []).map((vkey) => parseVerifierKey(vkey)),
     generated: created,
   };
 }

@@ -105,7 +105,7 @@ export class AuditLog {
     const checkpoint = await this.checkpointOfSize(size, world);
     let opened;
     try {
-      opened = openNote(cosigned, [this.key.signer, ...this.key.witnesses], [this.key.origin]);
+      opened = openNote(cosigned, [this.key.signer, ...this.key.previous, ...this.key.witnesses], [this.key.origin]);
     } catch (error) {
       throw new DomainError(
         'AUDIT.COSIGNATURE_INVALID',
@@ -159,7 +159,7 @@ export class AuditLog {
       world,
       origin: this.key.origin,
       key: this.key.signer,
-      witnesses: this.key.witnesses,
+      witnesses: [...this.key.previous, ...this.key.witnesses],
       ...(onProgress ? { onProgress } : {}),
     });
   }

@@ -11,3 +11,13 @@ export {
 } from './log-verifier.js';
 export { Sealer, SEALER_CONSUMER, sealedPrefixes } from './sealer.js';
 export { auditCollections, type StoredCheckpoint, TILE_WIDTH, TreeStore } from './tree-store.js';
+export {
+  AS_OF_AGGREGATES,
+  AsOf,
+  type AsOfAggregate,
+  type AsOfView,
+  type DiffView,
+  type EventLine,
+  type Moment,
+} from './as-of.js';
+export { type Change, changesBetween } from './changes.js';

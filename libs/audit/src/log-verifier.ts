@@ -71,6 +71,7 @@ export async function verifyLog(
     world: World;
     origin: string;
     key: NoteKey;
+    /** The log's retired keys (same name) and the witnesses: their signatures are checked when present. */
     witnesses?: readonly NoteKey[];
     onProgress?: (progress: VerifyProgress) => void;
   },

@@ -36,10 +36,10 @@ async function openStore(): Promise<PostgresEventStore> {
 }
 
 /** One process's sealer (its own store connection and feed). */
-async function startSealer() {
+async function startSealer(signingKey: AuditKey = key) {
   const store = await openStore();
   const feed = new EventFeed(store, { prefixes: LIVE_FEED_PREFIXES });
-  const sealer = new Sealer(feed, store.checkpoints, key, clock, {
+  const sealer = new Sealer(feed, store.checkpoints, signingKey, clock, {
     world: LIVE,
     checkpointMs: 60_000,
     checkpointEvents: 50,
@@ -121,4 +121,32 @@ describe('the sealer', () => {
     }
     expect(await log.verify()).toMatchObject({ ok: true, eventsChecked: all.length });
   }, 90_000);
+
+  it('goes on with a rotated key under the same name: old checkpoints verify with the retired key listed', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'enlace-sealer-rotated-'));
+    try {
+      const rotated = loadAuditKey({
+        DATA_DIR: otherDir,
+        AUDIT_LOG_ORIGIN: key.origin,
+        AUDIT_PREVIOUS_KEYS: [key.verifierKey],
+      });
+      expect(rotated.verifierKey).not.toBe(key.verifierKey);
+      const sealer = await startSealer(rotated);
+      await history.closedCycle('otay-mesa');
+      const { leaves } = await liveLeaves();
+      await sealedUpTo(leaves.length);
+      await sealer.stop();
+      expect(await new AuditLog(writer, rotated, clock).verify()).toMatchObject({
+        ok: true,
+        eventsChecked: leaves.length,
+      });
+      // Without the retired key, the first checkpoint it signed is not the log's.
+      const forgetful = { ...rotated, previous: [] };
+      expect((await new AuditLog(writer, forgetful, clock).verify()).problem).toMatchObject({
+        kind: 'checkpoint-forged',
+      });
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -405,6 +405,17 @@ export class EnvironmentVariables {
     message: 'must be comma-separated verifier keys such as witness.example+1a2b3c4d+BASE64',
   })
   AUDIT_WITNESS_KEYS: string[] = [];
+
+  /**
+   * The log's retired signing keys (C2SP verifier keys, comma-separated), after a rotation: checkpoints they signed
+   * still verify. Keep AUDIT_LOG_ORIGIN as it was, so the log keeps its name.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? splitList(value) : value))
+  @Matches(/^[\x21-\x2a\x2c-\x7e]{1,200}\+[0-9a-f]{8}\+[A-Za-z0-9+/=]{40,100}$/, {
+    each: true,
+    message: 'must be comma-separated verifier keys such as enlace.example/live+1a2b3c4d+BASE64',
+  })
+  AUDIT_PREVIOUS_KEYS: string[] = [];
 }
 
 /** Whether and to whom the api serves its OpenAPI docs (see `API_DOCS`). */

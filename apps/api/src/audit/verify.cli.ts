@@ -37,7 +37,7 @@ try {
     world: LIVE,
     origin: key.origin,
     key: key.signer,
-    witnesses: key.witnesses,
+    witnesses: [...key.previous, ...key.witnesses],
     onProgress: ({ eventsChecked }) => progress.update(eventsChecked),
   });
   progress.done(verdict.eventsChecked);
