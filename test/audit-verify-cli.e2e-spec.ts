@@ -18,8 +18,8 @@ const env = () => ({
   DATA_DIR: testDataDir(),
 });
 
-function verify(): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, ['dist/apps/api/src/audit/verify.cli.js'], {
+function run(cli: 'verify' | 'replay'): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [`dist/apps/api/src/audit/${cli}.cli.js`], {
     cwd: process.cwd(),
     env: env(),
     encoding: 'utf8',
@@ -41,7 +41,7 @@ afterAll(async () => {
   await dropSchema(schema);
 }, 30_000);
 
-describe('npm run verify', () => {
+describe('npm run verify and npm run replay', () => {
   it('verifies an honest record, then names the rewritten event', async () => {
     const incident = await api.write('POST', '/api/incidents', 'officer.mx', {
       kind: 'fire',
@@ -69,11 +69,15 @@ describe('npm run verify', () => {
     }
     expect(sealed).toBe(true);
 
-    const honest = verify();
+    const honest = run('verify');
     expect(honest.stderr).toMatch(/\d+ events\s+[\d,]+ events\/s/);
     expect(honest.stdout).toContain('Verified: nothing altered or removed.');
     expect(honest.stdout).toContain('Verificado: nada alterado ni eliminado.');
     expect(honest.status).toBe(0);
+    // The read models rebuilt from zero equal what the api keeps.
+    const replay = run('replay');
+    expect(replay.stdout).toContain('The same: every copy equals the rebuild.');
+    expect(replay.status).toBe(0);
 
     const { rows } = await withSchemaClient(schema, async (client) => {
       await client.query('SET session_replication_role = replica');
@@ -84,7 +88,7 @@ describe('npm run verify', () => {
       );
     });
     const position = `${rows[0]!.tx.padStart(20, '0')}:${rows[0]!.gp.padStart(20, '0')}`;
-    const tampered = verify();
+    const tampered = run('verify');
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toContain(`TAMPERING: data-changed at position ${position}`);
     expect(tampered.stdout).toMatch(/no es lo que se selló ahí: alterado/);

@@ -21,3 +21,4 @@ export {
   type Moment,
 } from './as-of.js';
 export { type Change, changesBetween } from './changes.js';
+export { LIVE_READ_MODELS_KEY, replayReadModels, type ReplayDifference, type ReplayReport } from './replay.js';
