@@ -71,7 +71,10 @@ export async function replayReadModels(
     if (snapshot?.position) {
       const saved = snapshot.state as ReadModelsSnapshot;
       report.compared.snapshot = snapshot.position;
-      targets.push({ position: snapshot.position, compare: async () => compareSnapshot(models, saved, note) });
+      targets.push({
+        position: snapshot.position,
+        compare: () => Promise.resolve(compareSnapshot(models, saved, note)),
+      });
     }
     const archive = await store.checkpoints.position(ARCHIVE_KEY);
     if (archive) {
@@ -129,8 +132,9 @@ function compareSnapshot(models: Rebuilt, saved: ReadModelsSnapshot, note: (diff
     }
     // Open work the live copy lacks (a closed incident may have left it for the archive: only open ones count).
     for (const [id, item] of fresh) {
-      if (!live.has(id) && isOpen(item))
+      if (!live.has(id) && isOpen(item)) {
         note({ where: 'snapshot', model, id, changes: [{ path: '$', before: item, after: null }] });
+      }
     }
   }
 }

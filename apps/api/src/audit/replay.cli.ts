@@ -69,8 +69,9 @@ try {
         );
       }
     }
-    if (exitCode === 0)
+    if (exitCode === 0) {
       stdout.write('The same: every copy equals the rebuild.\nIguales: cada copia coincide con la reconstrucción.\n');
+    }
   }
 } finally {
   await store.close();
