@@ -19,14 +19,18 @@ export class ConsoleBed {
     private readonly receivers: DeliveryReceivers | undefined,
   ) {}
 
-  static async start(options: { schema: string; worker?: boolean }): Promise<ConsoleBed> {
+  /** `env`: the api's own settings for this test (e.g. a short audit checkpoint interval). */
+  static async start(options: { schema: string; worker?: boolean; env?: Record<string, string> }): Promise<ConsoleBed> {
     buildApi({ console: true });
     const receivers = options.worker ? await DeliveryReceivers.start() : undefined;
     const [api, browser] = await Promise.all([
       ApiProcess.start({
         databaseUrl: testDatabaseUrl(),
         schema: options.schema,
-        ...(receivers ? { env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' } } : {}),
+        env: {
+          ...(receivers ? { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' } : {}),
+          ...options.env,
+        },
       }),
       launchChromium(),
     ]);

@@ -8,6 +8,7 @@ import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
 import { QueuesController } from './admin/queues.controller.js';
+import { AuditHistoryController } from './audit/audit-history.controller.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { AsOfController } from './audit/as-of.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -47,6 +48,7 @@ import { ScenariosController } from './drills/scenarios.controller.js';
     DrillsController,
     ScenariosController,
     AuditLogController,
+    AuditHistoryController,
     AsOfController,
   ],
   providers: [

@@ -141,6 +141,35 @@ describe('as of a moment', () => {
     expect(notification.changes.some((change) => change.path.startsWith('acknowledgments'))).toBe(true);
   });
 
+  it('shows the board as it stood: the incident and the port closed in the middle, nothing before the report', async () => {
+    const incident = await streamOf(`incident-${incidentId}`);
+    const port = await streamOf(`port-${PORT}`);
+    const declared = port.find((event) => event.type === 'PortShutdownDeclared')!;
+    const reopened = port.find((event) => event.type === 'PortReopened')!;
+    const board = async (at: string) =>
+      ok<{ incidents: { incidentId: string }[]; ports: { id: string; status: string }[] }>(
+        'GET',
+        `/api/audit/as-of/board?at=${encodeURIComponent(at)}`,
+        'auditor',
+      );
+    const before = await board(new Date(Date.parse(incident[0]!.metadata.recordedAt) - 1).toISOString());
+    expect(before.incidents.map((entry) => entry.incidentId)).not.toContain(incidentId);
+    expect(before.ports.find((entry) => entry.id === PORT)!.status).toBe('open');
+    const during = await board(declared.metadata.recordedAt);
+    expect(during.incidents.map((entry) => entry.incidentId)).toContain(incidentId);
+    expect(during.ports.find((entry) => entry.id === PORT)!.status).toBe('partially-closed');
+    const after = await board(reopened.metadata.recordedAt);
+    expect(after.ports.find((entry) => entry.id === PORT)!.status).toBe('open');
+    // Every port of the reference data is on it.
+    expect(after.ports).toHaveLength(reference.ports().length);
+    const refused = await api().request<{ details: { fields: { field: string; rule: string }[] } }>(
+      'GET',
+      `/api/audit/as-of/board?at=${declared.position}`,
+      { as: 'auditor' },
+    );
+    expect(refused.body.details.fields).toMatchObject([{ field: 'at', rule: 'instant' }]);
+  });
+
   it('refuses bad moments, aggregates and ids naming the field, an unknown incident with 404, and officers on notifications', async () => {
     const field = async (path: string) => {
       const response = await api().request<{ details: { fields: { field: string; rule: string }[] } }>('GET', path, {

@@ -15,7 +15,9 @@ let receivers: DeliveryReceivers;
 
 beforeAll(async () => {
   receivers = await DeliveryReceivers.start();
-  api = await ApiHarness.start({ env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3' } });
+  api = await ApiHarness.start({
+    env: { ...receivers.env, WORKER_EMBEDDED: 'true', CONSUMER_LEASE_SECONDS: '3', AUDIT_CHECKPOINT_SECONDS: '1' },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -250,6 +252,27 @@ describe('a drill from creation to its after-action report', () => {
     expect((await api.request('GET', `/api/incidents/${incidentId}/cap`, { as: 'officer.us' })).status).toBe(404);
     expect(receivers.webhooks.received.filter((hook) => !JSON.stringify(hook.json).includes('EXERCISE'))).toEqual([]);
     expect(receivers.smtp.received).toEqual([]);
+
+    // The drill's record is a signed log of its own: every event of its world, nothing of the live one, and it verifies.
+    const drillEvents = await collect(api.store.readAll({ filter: { streamPrefixes: [`exercise-${drillId}.`] } }));
+    const sealed = await eventually(
+      async () => {
+        const checkpoint = await api.request<{ size: number; note: string }>(
+          'GET',
+          `/api/audit/log/checkpoint?drill=${drillId}`,
+        );
+        return checkpoint.status === 200 && checkpoint.body.size === drillEvents.length ? checkpoint.body : undefined;
+      },
+      20_000,
+      "the drill's signed checkpoint",
+    );
+    expect(sealed.note).toContain(`/drill/${drillId}\n`);
+    const verification = await ok<{ ok: boolean; log: { eventsChecked: number } }>(
+      'GET',
+      `/api/audit/log/verification?drill=${drillId}`,
+      'auditor',
+    );
+    expect(verification).toMatchObject({ ok: true, log: { eventsChecked: drillEvents.length } });
   }, 240_000);
 });
 

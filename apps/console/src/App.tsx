@@ -23,6 +23,9 @@ import { NotificationDrillYear } from './views/NotificationDrillYear';
 import { PlanDrill, PlanImportedDrill } from './views/PlanDrill';
 import { PlanNotificationDrill } from './views/PlanNotificationDrill';
 import { ImportedScenarioView, ScenarioList, ScenarioView } from './views/Scenarios';
+import { AuditHistory } from './views/AuditHistory';
+import { AuditScrubber } from './views/AuditScrubber';
+import { AuditVerification } from './views/AuditVerification';
 import './styles/app.css';
 
 function NotFound() {
@@ -71,6 +74,16 @@ function View({ route }: { route: Route }) {
       return <NotificationDrillYear key={route.year ?? 'this-year'} year={route.year} />;
     case 'drill':
       return <DrillView key={route.drillId} drillId={route.drillId} />;
+    case 'audit-history':
+      return (
+        <AuditHistory key={`${route.aggregate ?? ''}|${route.id ?? ''}`} aggregate={route.aggregate} id={route.id} />
+      );
+    case 'audit-scrubber':
+      return (
+        <AuditScrubber key={`${route.incidentId}|${route.at ?? ''}`} incidentId={route.incidentId} at={route.at} />
+      );
+    case 'audit-verification':
+      return <AuditVerification />;
     case 'not-found':
       return <NotFound />;
   }

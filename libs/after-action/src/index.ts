@@ -21,3 +21,4 @@ export {
   renderNotificationDrillJson,
   renderNotificationDrillMarkdown,
 } from './notification-drill.js';
+export { markup, SafeHtml, trusted } from './safe-html.js';

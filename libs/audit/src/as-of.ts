@@ -3,6 +3,8 @@ import { DomainError, type ReferenceCatalog } from '@enlace/domain';
 import type { EventStore, Position, RecordedEvent } from '@enlace/event-store';
 import {
   type ActivityEntry,
+  boardEntry,
+  type IncidentBoardEntry,
   IncidentBoardProjection,
   type IncidentDetail,
   NotificationTrackerProjection,
@@ -56,6 +58,23 @@ export interface DiffView {
 }
 
 const AROUND = 5;
+
+/** What the live system knows now, for the board as of an instant (see `AsOf.board`). */
+export interface BoardSource {
+  /** Every incident open now (the live read models hold them all). */
+  openIncidents(): Promise<IncidentBoardEntry[]>;
+  /** Incidents changed after `at` (open or closed), newest change first, a page at a time. */
+  changedSince(at: string): AsyncIterable<IncidentBoardEntry>;
+  /** A port as the live read models show it now. */
+  port(portId: string): PortStatus | undefined;
+}
+
+/** The incident board and every port as they stood at an instant. */
+export interface BoardAsOf {
+  at: string;
+  incidents: IncidentBoardEntry[];
+  ports: PortStatus[];
+}
 
 function line(event: RecordedEvent): EventLine {
   const { actor, agency, country, recordedAt } = event.metadata;
@@ -119,6 +138,48 @@ export class AsOf {
       .filter((event) => !within(event, from) && within(event, to))
       .map(line);
     return { aggregate, id, from: before, to: after, changes: changesBetween(before.state, after.state), events };
+  }
+
+  /**
+   * The board as it stood at `at`: the incidents open then and every port. An incident untouched since `at` is as it
+   * is now; only those changed since are folded back to `at` (their streams up to then), so the cost grows with what
+   * happened after the moment, never with the whole history. A port untouched since is as it is now; one changed
+   * since is its stream folded up to `at`.
+   */
+  async board(at: string, source: BoardSource, ports: readonly string[]): Promise<BoardAsOf> {
+    const moment: Moment = { at };
+    const incidents = new Map<string, IncidentBoardEntry>();
+    for (const entry of await source.openIncidents()) {
+      if (entry.lastUpdate <= at) incidents.set(entry.incidentId, entry);
+    }
+    for await (const entry of source.changedSince(at)) {
+      const events = (await this.streamEvents('incident', entry.incidentId)).filter((event) => within(event, moment));
+      if (events.length === 0) continue;
+      const board = new IncidentBoardProjection();
+      for (const event of events) board.apply(decodeOrThrow(event));
+      const detail = board.detail(entry.incidentId);
+      if (detail?.status === 'open') incidents.set(entry.incidentId, boardEntry(detail));
+    }
+    const portViews: PortStatus[] = [];
+    for (const portId of ports) {
+      const current = source.port(portId);
+      const newest = await this.newest(`port-${portId}`);
+      if (current && (!newest || newest.metadata.recordedAt <= at)) {
+        portViews.push(current);
+        continue;
+      }
+      const view = await this.view('port', portId, moment, new Date(at));
+      // A port with nothing recorded before the moment stood as the reference data has it: open.
+      const then = (view.state as PortStatus | undefined) ?? new PortStatusProjection(this.reference).port(portId);
+      if (then) portViews.push(then);
+    }
+    const list = [...incidents.values()].sort((a, b) => (a.reportedAt < b.reportedAt ? 1 : -1));
+    return { at, incidents: list, ports: portViews };
+  }
+
+  private async newest(streamId: string): Promise<RecordedEvent | undefined> {
+    for await (const event of this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 })) return event;
+    return undefined;
   }
 
   private fold(aggregate: AsOfAggregate, id: string, events: DecodedEvent[], then: Date) {

@@ -150,6 +150,7 @@ export class AuditLog {
     chains: Awaited<ReturnType<EventStore['verify']>>;
   }> {
     const log = await this.verify(world);
+    // Every stream's chain (a drill's streams are among them).
     const chains = await this.store.verify();
     return { ok: log.ok && chains.ok, checkedAt: this.clock.now().toISOString(), log, chains };
   }

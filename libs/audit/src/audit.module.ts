@@ -6,13 +6,14 @@ import { LIVE } from '@enlace/domain';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { type AuditKey, loadAuditKey } from './audit-key.js';
 import { AuditLog } from './audit-log.js';
+import { DrillSealer } from './drill-sealer.js';
 import { Sealer } from './sealer.js';
 
 export const AUDIT_KEY = Symbol('AUDIT_KEY');
 
 /**
- * The audit log of the live world: its key (loaded, or generated on first start), its sealer (a checkpointed
- * consumer, one owner among the processes) and the service the api serves it with.
+ * The audit logs: their key (loaded, or generated on first start), the live world's sealer and the drills' (each a
+ * checkpointed consumer, one owner among the processes), and the service the api serves them with.
  */
 @Global()
 @Module({
@@ -40,11 +41,21 @@ export const AUDIT_KEY = Symbol('AUDIT_KEY');
         }),
     },
     {
+      provide: DrillSealer,
+      inject: [EVENT_STORE, AUDIT_KEY, Clock, EnvironmentVariables],
+      useFactory: (store: EventStore, key: AuditKey, clock: Clock, env: EnvironmentVariables) =>
+        new DrillSealer(store, store.checkpoints, key, clock, {
+          checkpointMs: env.AUDIT_CHECKPOINT_SECONDS * 1_000,
+          checkpointEvents: env.AUDIT_CHECKPOINT_EVENTS,
+          leaseMs: env.CONSUMER_LEASE_SECONDS * 1_000,
+        }),
+    },
+    {
       provide: AuditLog,
       inject: [EVENT_STORE, AUDIT_KEY, Clock],
       useFactory: (store: EventStore, key: AuditKey, clock: Clock) => new AuditLog(store, key, clock),
     },
   ],
-  exports: [AUDIT_KEY, Sealer, AuditLog],
+  exports: [AUDIT_KEY, Sealer, DrillSealer, AuditLog],
 })
 export class AuditModule {}

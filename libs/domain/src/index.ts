@@ -19,6 +19,7 @@ export * from './auth/account.events.js';
 export * from './auth/account.decider.js';
 export * from './auth/auth-activity.js';
 export type * from './auth/auth-answers.js';
+export * from './audit/audit-journal.events.js';
 export * from './shared/event-codec.js';
 export * from './drill/drill-clock.js';
 export * from './drill/drill.decider.js';

@@ -37,3 +37,4 @@ export {
   verifierKey,
 } from './signed-note.js';
 export { eventLeafHash, eventLeafInput, type LeafFields } from './event-leaf.js';
+export { appendSubtree, frontierFromReader, type Subtree, subtreeCover, TreeBuilder } from './subtree.js';

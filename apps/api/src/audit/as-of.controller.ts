@@ -10,11 +10,20 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AS_OF_AGGREGATES, type AsOfAggregate, AsOf, type AsOfView, type DiffView, type Moment } from '@enlace/audit';
+import {
+  AS_OF_AGGREGATES,
+  type AsOfAggregate,
+  AsOf,
+  type AsOfView,
+  type BoardAsOf,
+  type BoardSource,
+  type DiffView,
+  type Moment,
+} from '@enlace/audit';
 import { Clock } from '@enlace/clock';
 import { type Actor, forbidden, type ReferenceCatalog } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, isPosition } from '@enlace/event-store';
-import { ReadModelQueries } from '@enlace/projections';
+import { type IncidentBoardEntry, ProjectionRunner, ReadModelQueries } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { EnumParam } from '../common/params.js';
@@ -67,11 +76,62 @@ export class AsOfController {
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(REFERENCE_CATALOG) reference: ReferenceCatalog,
-    queries: ReadModelQueries,
+    @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
+    private readonly queries: ReadModelQueries,
+    private readonly runner: ProjectionRunner,
     private readonly clock: Clock,
   ) {
     this.asOf = new AsOf(store, reference, (incidentId) => queries.timeline(incidentId));
+  }
+
+  @Get('as-of/board')
+  @Roles('auditor', 'admin', 'officer')
+  @ApiOperation({
+    summary:
+      'The incident board and every port as they stood at an instant: the incidents open then (each as it stood) and ' +
+      'each port’s status, lanes and checklist then',
+  })
+  @ApiQuery({ name: 'at', required: true, description: 'ISO-8601 instant with its offset' })
+  @ApiOkResponse({ description: '{ at, incidents: IncidentBoardEntry[], ports: PortStatus[] }' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: at (an instant; the board is not read at a position)' })
+  board(@Query('at') at: unknown): Promise<BoardAsOf> {
+    const when = moment('at', at);
+    if (!('at' in when)) {
+      throw new FieldValidationError([
+        {
+          field: 'at',
+          rule: 'instant',
+          message: {
+            en: 'at must be an instant for the board (ISO-8601 with its offset), not a position',
+            es: 'at debe ser un instante para el tablero (ISO-8601 con su desfase), no una posición',
+          },
+        },
+      ]);
+    }
+    const source: BoardSource = {
+      openIncidents: async () => (await this.queries.incidents('open', { limit: 10_000 })).items,
+      changedSince: (since) => this.changedSince(since),
+      port: (portId) => this.runner.models.ports.port(portId),
+    };
+    return this.asOf.board(
+      when.at,
+      source,
+      this.reference.ports().map((port) => port.id),
+    );
+  }
+
+  /** Incidents changed after `since`, newest change first, a page at a time (stops at the first older one). */
+  private async *changedSince(since: string): AsyncGenerator<IncidentBoardEntry> {
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.queries.incidents('all', { limit: 200, ...(cursor ? { cursor } : {}) });
+      for (const entry of page.items) {
+        if (entry.lastUpdate <= since) return;
+        yield entry;
+      }
+      if (page.next === undefined) return;
+      cursor = page.next;
+    }
   }
 
   @Get('as-of/:aggregate/:id')

@@ -19,6 +19,8 @@ export interface ExportRequest {
   correlationId: string;
   /** The request's `Idempotency-Key`: a retry of the same export with it is recorded once. */
   idempotencyKey?: string;
+  /** When it was asked for (now, when absent). */
+  at?: string;
   events?: number;
   upTo?: string;
 }
@@ -50,7 +52,7 @@ export class AuditJournal {
       kind,
       filter,
       actor,
-      at: this.clock.now().toISOString(),
+      at: request.at ?? this.clock.now().toISOString(),
       ...(request.events !== undefined ? { events: request.events } : {}),
       ...(request.upTo !== undefined ? { upTo: request.upTo } : {}),
     });

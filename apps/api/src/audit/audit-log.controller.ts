@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, type PipeTransform, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,12 +13,39 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuditLog, type ConsistencyProofView, type InclusionProofView, type StoredCheckpoint } from '@enlace/audit';
+import { drillWorld, LIVE, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import { IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { PositionQuery, WholeNumberQuery } from '../common/projections.js';
 import { FieldValidationError } from '../common/validation.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `?drill=<id>`: that drill's own tree; without it, the live world's. */
+class WorldQuery implements PipeTransform<unknown, World> {
+  transform(value: unknown): World {
+    if (value === undefined) return LIVE;
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      throw new FieldValidationError([
+        {
+          field: 'drill',
+          rule: 'format',
+          message: { en: 'drill must be a drill id (UUID)', es: 'drill debe ser el id de un ejercicio (UUID)' },
+        },
+      ]);
+    }
+    return drillWorld(value.toLowerCase());
+  }
+}
+
+const DrillQuery = () =>
+  ApiQuery({
+    name: 'drill',
+    required: false,
+    description: "A drill's id: that drill's own tree instead of the live one",
+  });
 
 export class CosignatureDto {
   @ApiProperty({
@@ -73,10 +100,15 @@ export class AuditLogController {
       'The newest signed checkpoint (tree size, root hash, time), with the witnesses’ cosignatures; ?format=note for the bare C2SP note (text/plain)',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'note'] })
+  @DrillQuery()
   @ApiOkResponse({ description: '{ size, root, at, note, lastPosition }' })
   @ApiNotFoundResponse({ description: 'AUDIT.NO_CHECKPOINT: nothing sealed yet' })
-  async latest(@Query('format') format: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const checkpoint = await this.log.latestCheckpoint();
+  async latest(
+    @Query('format') format: string | undefined,
+    @Query('drill', new WorldQuery()) world: World,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const checkpoint = await this.log.latestCheckpoint(world);
     if (format === 'note') {
       response.type('text/plain; charset=utf-8');
       return checkpoint.note;
@@ -91,15 +123,17 @@ export class AuditLogController {
   })
   @ApiQuery({ name: 'after', required: false, description: 'A tree size' })
   @ApiQuery({ name: 'limit', required: false })
+  @DrillQuery()
   @ApiOkResponse({ description: '{ checkpoints: [{ size, root, at, note }], next }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: after or limit' })
   async checkpoints(
     @Query('after', new WholeNumberQuery('after', { min: 0 })) after: number | undefined,
     @Query('limit', new WholeNumberQuery('limit', { min: 1 })) limit: number | undefined,
+    @Query('drill', new WorldQuery()) world: World,
   ): Promise<{ checkpoints: StoredCheckpoint[]; next: number | null }> {
     const size = Math.min(limit ?? 100, 500);
     const checkpoints = await this.log
-      .tree()
+      .tree(world)
       .checkpoints({ limit: size, ...(after === undefined ? {} : { afterSize: after }) });
     return { checkpoints, next: checkpoints.length === size ? checkpoints[checkpoints.length - 1]!.size : null };
   }
@@ -107,9 +141,10 @@ export class AuditLogController {
   @Get('checkpoints/:size')
   @Public()
   @ApiOperation({ summary: 'The signed checkpoint of one tree size' })
+  @DrillQuery()
   @ApiNotFoundResponse({ description: 'AUDIT.CHECKPOINT_NOT_FOUND' })
-  checkpoint(@Param('size') size: string): Promise<StoredCheckpoint> {
-    return this.log.checkpointOfSize(new WholeNumberQuery('size', { min: 1, required: true }).transform(size)!);
+  checkpoint(@Param('size') size: string, @Query('drill', new WorldQuery()) world: World): Promise<StoredCheckpoint> {
+    return this.log.checkpointOfSize(new WholeNumberQuery('size', { min: 1, required: true }).transform(size)!, world);
   }
 
   @Post('checkpoints/:size/cosignatures')
@@ -133,12 +168,14 @@ export class AuditLogController {
   @ApiOperation({ summary: 'RFC 9162 consistency proof between two signed checkpoints (tree sizes from ≤ to)' })
   @ApiQuery({ name: 'from', required: true })
   @ApiQuery({ name: 'to', required: true })
+  @DrillQuery()
   @ApiOkResponse({ description: '{ from, to, proof: [hex] }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: from, to, or from > to' })
   @ApiNotFoundResponse({ description: 'AUDIT.CHECKPOINT_NOT_FOUND: no checkpoint of that size' })
   consistency(
     @Query('from', new WholeNumberQuery('from', { min: 1, required: true })) from: number,
     @Query('to', new WholeNumberQuery('to', { min: 1, required: true })) to: number,
+    @Query('drill', new WorldQuery()) world: World,
   ): Promise<ConsistencyProofView> {
     if (from > to) {
       throw new FieldValidationError([
@@ -149,7 +186,7 @@ export class AuditLogController {
         },
       ]);
     }
-    return this.log.consistency(from, to);
+    return this.log.consistency(from, to, world);
   }
 
   @Get('verification')
@@ -164,9 +201,10 @@ export class AuditLogController {
   @ApiOkResponse({
     description: '{ ok, checkedAt, log: { eventsChecked, checkpointsChecked, lastCheckpoint, problem }, chains }',
   })
+  @DrillQuery()
   @ApiForbiddenResponse({ description: 'Auditors and admins only' })
-  verification(): Promise<unknown> {
-    return this.log.verifyAll();
+  verification(@Query('drill', new WorldQuery()) world: World): Promise<unknown> {
+    return this.log.verifyAll(world);
   }
 
   @Get('proofs/inclusion')
@@ -178,6 +216,7 @@ export class AuditLogController {
   })
   @ApiQuery({ name: 'position', required: true })
   @ApiQuery({ name: 'size', required: false })
+  @DrillQuery()
   @ApiOkResponse({ description: '{ position, leafIndex, treeSize, proof: [hex], leafHash, checkpoint }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: position or size' })
   @ApiForbiddenResponse({ description: 'Auditors and admins only' })
@@ -185,7 +224,8 @@ export class AuditLogController {
   inclusion(
     @Query('position', new PositionQuery('position', true)) position: Position,
     @Query('size', new WholeNumberQuery('size', { min: 1 })) size: number | undefined,
+    @Query('drill', new WorldQuery()) world: World,
   ): Promise<InclusionProofView> {
-    return this.log.inclusion(position, size);
+    return this.log.inclusion(position, size, world);
   }
 }

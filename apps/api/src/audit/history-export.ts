@@ -103,7 +103,9 @@ async function* linesOf(heading: ExportHeading, items: AsyncIterable<HistoryItem
     exportedAt: heading.exportedAt,
     upTo: heading.upTo ?? '',
   });
-  yield UTF8_BOM + csvRecord([`# filter: ${filterQuery(heading.filter)}`]) + csvRecord([`# export: ${about}`]);
+  yield (
+    UTF8_BOM + csvRecord([`# filter: ${filterQuery(heading.filter)}`]) + csvRecord([`# export: ${about.toString()}`])
+  );
   yield csvRecord(HISTORY_CSV_COLUMNS);
   for await (const item of items) yield csvLine(item);
 }

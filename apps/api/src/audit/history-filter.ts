@@ -206,11 +206,13 @@ export function readHistoryFilter(query: HistoryQuery): HistoryFilter {
         ),
       );
     } else if (aggregate === 'port') {
-      if (id !== undefined && SLUG.test(id) && id.length <= 100) filter.id = id;
-      else
+      if (id !== undefined && SLUG.test(id) && id.length <= 100) {
+        filter.id = id;
+      } else {
         problems.push(
           problem('id', 'format', 'must be a port id such as otay-mesa', 'debe ser un id de puerto como otay-mesa'),
         );
+      }
     } else if (aggregate !== undefined) {
       if (id !== undefined && UUID.test(id)) filter.id = id.toLowerCase();
       else problems.push(problem('id', 'isUuid', 'must be a UUID', 'debe ser un UUID'));
@@ -221,8 +223,9 @@ export function readHistoryFilter(query: HistoryQuery): HistoryFilter {
 
   if (query.actor !== undefined) {
     const actor = single(query.actor);
-    if (actor !== undefined && ACTOR.test(actor)) filter.actor = actor;
-    else {
+    if (actor !== undefined && ACTOR.test(actor)) {
+      filter.actor = actor;
+    } else {
       problems.push(
         problem(
           'actor',

@@ -5,17 +5,12 @@
 //   npm run replay -- --up-to POSITION  rebuild up to a position and print the digest
 import { replayReadModels } from '@enlace/audit';
 import { loadEnvironmentOrExit } from '@enlace/config';
-import { eventStoreSettingsFromEnvironment, isPosition, openEventStore, type Position } from '@enlace/event-store';
+import { isPosition, type Position } from '@enlace/event-store';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { resolve } from 'node:path';
 import { argv, stderr, stdout } from 'node:process';
-import { apiAnswers } from '../common/running-api.js';
+import { fail, openStoreOrExit } from './cli.js';
 import { ProgressLine } from './progress-line.js';
-
-function fail(en: string, es: string): never {
-  stderr.write(`${en}\n${es}\n`);
-  process.exit(2);
-}
 
 const args = argv.slice(2);
 let upTo: Position | undefined;
@@ -30,15 +25,8 @@ if (args.length > 0) {
   upTo = given;
 }
 const env = loadEnvironmentOrExit();
-const settings = eventStoreSettingsFromEnvironment(env);
-if (settings.kind === 'pglite' && (await apiAnswers(env))) {
-  fail(
-    'An api is running on the embedded store (PGlite), which only one process may open. Stop it and run this again.',
-    'Hay una api en marcha con el almacén integrado (PGlite), que solo un proceso puede abrir. Deténgala y ejecute esto de nuevo.',
-  );
-}
 const reference = loadReferenceCatalog(resolve(env.CONFIG_DIR));
-const store = await openEventStore(settings);
+const store = await openStoreOrExit(env);
 let exitCode = 0;
 try {
   const progress = new ProgressLine(stderr, 0);

@@ -5,28 +5,16 @@
 import { loadAuditKey, TreeStore, verifyLog } from '@enlace/audit';
 import { loadEnvironmentOrExit } from '@enlace/config';
 import { LIVE } from '@enlace/domain';
-import { eventStoreSettingsFromEnvironment, openEventStore } from '@enlace/event-store';
 import { stderr, stdout } from 'node:process';
-import { apiAnswers } from '../common/running-api.js';
+import { openStoreOrExit } from './cli.js';
 import { ProgressLine } from './progress-line.js';
 
-function fail(en: string, es: string, code = 2): never {
-  stderr.write(`${en}\n${es}\n`);
-  process.exit(code);
-}
-
 const env = loadEnvironmentOrExit();
-const settings = eventStoreSettingsFromEnvironment(env);
-if (settings.kind === 'pglite' && (await apiAnswers(env))) {
-  fail(
-    'An api is running on the embedded store (PGlite), which only one process may open. Stop it and run this again, ' +
-      'or verify from the console (Audit → Verification).',
-    'Hay una api en marcha con el almacén integrado (PGlite), que solo un proceso puede abrir. Deténgala y ejecute ' +
-      'esto de nuevo, o verifique desde la consola (Auditoría → Verificación).',
-  );
-}
 const key = loadAuditKey(env);
-const store = await openEventStore(settings);
+const store = await openStoreOrExit(env, {
+  en: ', or verify from the console (Audit → Verification)',
+  es: ', o verifique desde la consola (Auditoría → Verificación)',
+});
 let exitCode = 0;
 try {
   stdout.write(`Audit log ${key.origin}\nVerifier key ${key.verifierKey}\n`);

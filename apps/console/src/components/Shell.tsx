@@ -6,7 +6,7 @@ import { useResource } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
 import { Link, useRouter } from '../router/Router';
-import { canManageAccounts, canReadScenarios, canReadSignInActivity, canWrite } from '../session/session';
+import { canAudit, canManageAccounts, canReadScenarios, canReadSignInActivity, canWrite } from '../session/session';
 import { useSession, useSignedIn } from '../session/SessionProvider';
 import { browserZone } from '../time/format';
 import { DrillModeBar } from '../drills/DrillModeBar';
@@ -208,6 +208,15 @@ export function Shell({ children }: { children: ReactNode }) {
               aria-current={route.name === 'sign-in-activity' ? 'page' : undefined}
             >
               {t.navSignInActivity}
+            </Link>
+          ) : null}
+          {canAudit(user) ? (
+            <Link
+              to={{ name: 'audit-history' }}
+              aria-current={route.name.startsWith('audit-') ? 'page' : undefined}
+              data-testid="nav-audit"
+            >
+              {t.audit.nav}
             </Link>
           ) : null}
           {canManageAccounts(user) ? (

@@ -1,5 +1,6 @@
 // The console's addresses. The api serves index.html for every other GET, so each view has a real URL that survives
 // a reload and can be shared.
+import { HISTORY_AGGREGATES, type HistoryAggregate } from '../audit/types';
 
 export type Route =
   | { name: 'overview' }
@@ -19,10 +20,17 @@ export type Route =
   | { name: 'plan-notification-drill' }
   | { name: 'notification-drills'; year?: number }
   | { name: 'drill'; drillId: string }
+  /** The record's history (auditors, admins), narrowed to one record when it names one. */
+  | { name: 'audit-history'; aggregate?: HistoryAggregate; id?: string }
+  /** An incident as of each of its events (and its shutdowns'), from `at` (a position) when given. */
+  | { name: 'audit-scrubber'; incidentId: string; at?: string }
+  | { name: 'audit-verification' }
   | { name: 'not-found'; path: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const POSITION = /^\d{20}:\d{20}$/;
+const RECORD_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
@@ -36,6 +44,20 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/scenarios') return { name: 'scenarios' };
   if (path === '/scenarios/imported') return { name: 'imported-scenario' };
   if (path === '/drills/new/imported') return { name: 'plan-imported-drill' };
+  if (path === '/audit/verification') return { name: 'audit-verification' };
+  if (path === '/audit' || path === '/audit/history') {
+    const aggregate = HISTORY_AGGREGATES.find((value) => value === query.get('aggregate'));
+    const id = query.get('id') ?? '';
+    return aggregate
+      ? { name: 'audit-history', aggregate, ...(RECORD_ID.test(id) ? { id } : {}) }
+      : { name: 'audit-history' };
+  }
+  if (segments.length === 4 && segments[0] === 'audit' && segments[1] === 'incidents' && segments[3] === 'scrubber') {
+    const at = query.get('at') ?? '';
+    if (UUID.test(segments[2]!)) {
+      return { name: 'audit-scrubber', incidentId: segments[2]!.toLowerCase(), ...(POSITION.test(at) ? { at } : {}) };
+    }
+  }
   if (path === '/drills') return { name: 'drills' };
   if (path === '/drills/notification/new') return { name: 'plan-notification-drill' };
   if (path === '/drills/notification') {
@@ -100,6 +122,16 @@ export function routePath(route: Route): string {
       return `/drills/notification${route.year === undefined ? '' : `?year=${route.year}`}`;
     case 'drill':
       return `/drills/${encodeURIComponent(route.drillId)}`;
+    case 'audit-history': {
+      const query = new URLSearchParams();
+      if (route.aggregate) query.set('aggregate', route.aggregate);
+      if (route.aggregate && route.id) query.set('id', route.id);
+      return `/audit/history${query.size ? `?${query.toString()}` : ''}`;
+    }
+    case 'audit-scrubber':
+      return `/audit/incidents/${encodeURIComponent(route.incidentId)}/scrubber${route.at ? `?at=${route.at}` : ''}`;
+    case 'audit-verification':
+      return '/audit/verification';
     case 'not-found':
       return route.path;
   }

@@ -133,3 +133,13 @@ export function canReadScenarios(user: SessionUser): boolean {
 export function canPlanDrills(user: SessionUser): boolean {
   return user.role === 'planner' || user.role === 'admin';
 }
+
+/** Auditors and admins read the whole record: its history, its proofs and its verification. */
+export function canAudit(user: SessionUser): boolean {
+  return user.role === 'auditor' || user.role === 'admin';
+}
+
+/** An incident's history as of each of its events: auditors, admins, and the officers who work incidents. */
+export function canReadIncidentHistory(user: SessionUser): boolean {
+  return canAudit(user) || user.role === 'officer';
+}

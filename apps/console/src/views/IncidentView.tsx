@@ -32,8 +32,10 @@ import { bilingualInput, plainText } from '../i18n';
 import { useI18n } from '../i18n/I18nProvider';
 import { useExercise, useLive } from '../live/LiveProvider';
 import { Link } from '../router/Router';
-import { canWrite } from '../session/session';
+import { Ics214Downloads } from '../audit/Ics214Downloads';
+import { canReadIncidentHistory, canWrite } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
+import { useDrillMode } from '../drills/DrillMode';
 import { portName } from './Overview';
 import './incident.css';
 
@@ -318,6 +320,7 @@ function IncidentPage({ incident }: { incident: Incident }) {
   const live = useExercise([`incident-${incident.incidentId}`]);
   const exercise = live || (events.data ?? []).some((event) => event.metadata.mode === 'exercise');
   const zone = zones.incident(incident);
+  const { drillId } = useDrillMode();
   const officer = canWrite(user) && incident.status === 'open';
   const byId = new Map((ports.data ?? []).map((port: PortStatus) => [port.id, port]));
   useTitle(plainText(incident.title, lang));
@@ -342,6 +345,17 @@ function IncidentPage({ incident }: { incident: Incident }) {
           </span>
         </div>
       </div>
+      {/* The audit reads the live record: a drill's incidents have their after-action report instead. */}
+      {canReadIncidentHistory(user) && !drillId ? (
+        <p>
+          <Link to={{ name: 'audit-scrubber', incidentId: incident.incidentId }} data-testid="incident-history">
+            {t.audit.scrubber.open}
+          </Link>
+        </p>
+      ) : null}
+      {canReadIncidentHistory(user) && !drillId ? (
+        <Ics214Downloads incidentId={incident.incidentId} user={user} />
+      ) : null}
       <div className="incident-grid">
         <section className="card" aria-labelledby="details-heading">
           <h2 id="details-heading">{t.details}</h2>

@@ -37,3 +37,14 @@ export async function startDrillClock(
     ),
   );
 }
+
+/** Pauses a running drill's clock, as a planner would. */
+export async function pauseDrillClock(pipeline: CommandPipeline, drillId: string): Promise<void> {
+  await new ActOnDrillHandler(pipeline).execute(
+    new ActOnDrill(
+      drillId,
+      { type: 'PauseDrillClock', data: { drillId } },
+      { actor: PLANNER, correlationId: randomUUID() },
+    ),
+  );
+}

@@ -1,2 +1,2 @@
 export { History, HISTORY_BLM, HISTORY_PORTS } from './history.js';
-export { planDrill, startDrillClock } from './drill-clock.js';
+export { pauseDrillClock, planDrill, startDrillClock } from './drill-clock.js';

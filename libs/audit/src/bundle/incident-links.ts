@@ -49,6 +49,15 @@ export class IncidentLinks {
   }
 
   /**
+   * Whether the event may follow its stream's previous event in the bundle with revisions skipped: only a shutdown's
+   * declaration, in a port's stream (a port has one shutdown at a time, so each shutdown's events are consecutive
+   * revisions of its stream, from its declaration on).
+   */
+  mayFollowGap(event: LinkedEvent): boolean {
+    return event.streamId.startsWith('port-') && event.type === 'PortShutdownDeclared';
+  }
+
+  /**
    * Whether the bundle holds this stream whole (every revision from 0, none skipped): the incident's own and its
    * notifications'. A port's stream is held only in part (the events of the incident's shutdowns).
    */

@@ -1,3 +1,4 @@
+import type { AuditJournalEvent } from '../audit/audit-journal.events.js';
 import type { AccountEvent } from '../auth/account.events.js';
 import { AUTH_ACTIVITY_TYPES, type AuthActivityEvent } from '../auth/auth-activity.js';
 import type { SessionEvent } from '../auth/session.events.js';
@@ -13,7 +14,7 @@ import type { EventCodec } from './decider.js';
  * (`decodeEvent`); everything after works on the typed unions and never casts.
  *
  * A stream's aggregate is its category: `incident-<id>`, `port-<id>`, `notification-<id>`, `account-<username>`,
- * `session-<id>`, `drill-<id>` (only in its drill's world), and the one `auth-log` stream (a drill's streams carry the same ids after `exercise-<drill>.`).
+ * `session-<id>`, `drill-<id>` (only in its drill's world), the one `auth-log` stream and the one `audit-journal` stream (a drill's streams carry the same ids after `exercise-<drill>.`).
  */
 export interface EventsOf {
   incident: IncidentEvent;
@@ -22,6 +23,8 @@ export interface EventsOf {
   account: AccountEvent;
   session: SessionEvent;
   'auth-log': AuthActivityEvent;
+  /** The audit journal (`audit-journal`): every export of the record, who took it and what. */
+  audit: AuditJournalEvent;
   /** A drill's own stream (in its world): its plan, participants, clock, injects released, halts, end, observations. */
   drill: DrillEvent;
 }
@@ -138,6 +141,9 @@ const SCHEMAS: Schemas = {
   'auth-log': Object.fromEntries(
     AUTH_ACTIVITY_TYPES.map((type) => [type, { version: 1, fields: '' }]),
   ) as Schemas['auth-log'],
+  audit: {
+    AuditExportRecorded: { version: 1, fields: 'exportId:s kind:s filter:o exportedBy:o at:s' },
+  },
 };
 
 const PARSED = new Map<string, { field: string; kind: Kind }[]>();
@@ -167,6 +173,11 @@ export function aggregateOf(streamId: string): Aggregate | undefined {
 function schemaOf(aggregate: Aggregate, type: string): EventSchema | undefined {
   const schemas = SCHEMAS[aggregate] as Record<string, EventSchema>;
   return Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+}
+
+/** Every event type `aggregate` writes (what a reader may ask to filter on). */
+export function eventTypesOf(aggregate: Aggregate): string[] {
+  return Object.keys(SCHEMAS[aggregate]);
 }
 
 /** The version of `type`'s shape the application writes today (recorded in the event's metadata). */
