@@ -8,7 +8,9 @@
  *   (e) verifying that bundle offline (`npm run audit:verify-bundle`): rate, time and peak RSS; goal < 60 s at 1M;
  *   (f) an incident's bundle: export and verify times;
  *   (g) an inclusion proof's size (the longest of a few leaves): bytes of hashes and as a bundle carries it (hex
- *       JSON); goal < 1 KB.
+ *       JSON); goal < 1 KB;
+ *   (h) one aggregate as of a moment (`GET /api/audit/as-of/...`'s engine): p50 / p95 over 200 random incidents at a
+ *       random position of each, and over 20 random positions of the busiest port; goal p95 < 200 ms at 1M.
  *
  * (e) runs in a process of its own (the compiled library, nothing else loaded), so its RSS is the verifier's.
  *
@@ -24,6 +26,7 @@
 import { CommandPipeline } from '@enlace/application';
 import { History } from '@enlace/application/testing';
 import {
+  AsOf,
   AuditLog,
   bundleKeyInfo,
   loadAuditKey,
@@ -39,6 +42,7 @@ import { EventFeed, LIVE_FEED_PREFIXES } from '@enlace/consumers';
 import { LIVE } from '@enlace/domain';
 import {
   collect,
+  formatPosition,
   type EventToAppend,
   openPostgresEventStore,
   type PostgresEventStore,
@@ -187,6 +191,57 @@ interface Figures {
   incident: { events: number; exportS: number; verifyMs: number };
   checkpoints: number;
   proof: { hashes: number; bytes: number; jsonBytes: number };
+  asOf: { incident: { p50: number; p95: number }; port: { p50: number; p95: number; events: number } };
+}
+
+function percentiles(samples: number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+/** (h): as of a random position of random incidents, and of the busiest port. */
+async function asOfLatency(store: PostgresEventStore, schema: string, admin: pg.Pool): Promise<Figures['asOf']> {
+  const asOf = new AsOf(store, loadReferenceCatalog('./config'), () => Promise.resolve(undefined));
+  const table = `${pg.escapeIdentifier(schema)}.es_events`;
+  const incidents = await admin.query<{ stream_id: string; revisions: string }>(
+    `SELECT stream_id, max(revision)::text AS revisions FROM ${table} TABLESAMPLE SYSTEM (5)
+      WHERE stream_id LIKE 'incident-%' GROUP BY stream_id LIMIT 200`,
+  );
+  const now = new Date();
+  const incidentMs: number[] = [];
+  for (const { stream_id: streamId, revisions } of incidents.rows) {
+    const revision = Math.floor(Math.random() * (Number(revisions) + 1));
+    const { rows } = await admin.query<{ tx: string; gp: string }>(
+      `SELECT tx_id::text AS tx, global_position::text AS gp FROM ${table} WHERE stream_id = $1 AND revision = $2`,
+      [streamId, revision],
+    );
+    const position = formatPosition(rows[0]!.tx, rows[0]!.gp);
+    const started = monoMs();
+    await asOf.view('incident', streamId.slice('incident-'.length), { position }, now);
+    incidentMs.push(monoMs() - started);
+  }
+  const busiest = await admin.query<{ stream_id: string; events: string }>(
+    `SELECT stream_id, count(*)::text AS events FROM ${table} WHERE stream_id LIKE 'port-%'
+      GROUP BY stream_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const port = busiest.rows[0]!;
+  const portMs: number[] = [];
+  for (let sample = 0; sample < 20; sample += 1) {
+    const { rows } = await admin.query<{ tx: string; gp: string }>(
+      `SELECT tx_id::text AS tx, global_position::text AS gp FROM ${table} WHERE stream_id = $1 AND revision = $2`,
+      [port.stream_id, Math.floor(Math.random() * Number(port.events))],
+    );
+    const started = monoMs();
+    await asOf.view(
+      'port',
+      port.stream_id.slice('port-'.length),
+      { position: formatPosition(rows[0]!.tx, rows[0]!.gp) },
+      now,
+    );
+    portMs.push(monoMs() - started);
+  }
+  return { incident: percentiles(incidentMs), port: { ...percentiles(portMs), events: Number(port.events) } };
 }
 
 async function rawRead(schema: string): Promise<{ count: number; ms: number }> {
@@ -342,7 +397,12 @@ async function measure(schema: string, admin: pg.Pool): Promise<Figures> {
         };
       }
     }
+    const asOf = await asOfLatency(store, schema, admin);
+    console.log(
+      `  ${schema}: as of, incident p95 ${asOf.incident.p95.toFixed(1)} ms, port p95 ${asOf.port.p95.toFixed(1)} ms`,
+    );
     return {
+      asOf,
       events,
       rawPerS,
       sealPerS: perS(events, sealMs),
@@ -387,7 +447,17 @@ function table(results: [number, Figures][]): void {
     '(g) inclusion proof: hashes, bytes (hex JSON)',
     (f) => `${f.proof.hashes}, ${f.proof.bytes} (${f.proof.jsonBytes})`,
   );
-  console.log('\nratios in parentheses are to (a). Goals (issue 15): (e) < 60 s at 1M events, (g) < 1 KB.');
+  row(
+    '(h) incident as of a position: p50 / p95 ms',
+    (f) => `${f.asOf.incident.p50.toFixed(1)} / ${f.asOf.incident.p95.toFixed(1)}`,
+  );
+  row(
+    '    busiest port as of: p50 / p95 ms (events)',
+    (f) => `${f.asOf.port.p50.toFixed(0)} / ${f.asOf.port.p95.toFixed(0)} (${round(f.asOf.port.events)})`,
+  );
+  console.log(
+    '\nratios in parentheses are to (a). Goals (issue 15): (e) < 60 s at 1M events, (g) < 1 KB, (h) p95 < 200 ms at 1M.',
+  );
 }
 
 async function main(): Promise<void> {

@@ -89,11 +89,11 @@ describe('browser console: the auditor’s screens', () => {
     await officer.goto(`${api.url}/incidents/${incidentId}`);
     // The ICS 214 of the officer's own side only, as a CSV of the U.S. side's activities.
     const ics = officer.getByTestId('ics-214');
-    await ics.getByRole('button', { name: 'CSV — U.S.' }).waitFor();
-    await expect(ics.getByRole('button', { name: 'CSV — Mexico' }).count()).resolves.toBe(0);
+    await ics.getByRole('button', { name: 'Download CSV — U.S.' }).waitFor();
+    await expect(ics.getByRole('button', { name: 'Download CSV — Mexico' }).count()).resolves.toBe(0);
     const [form] = await Promise.all([
       officer.waitForEvent('download'),
-      ics.getByRole('button', { name: 'CSV — U.S.' }).click(),
+      ics.getByRole('button', { name: 'Download CSV — U.S.' }).click(),
     ]);
     expect(form.suggestedFilename()).toMatch(/^ics-214-[0-9a-f]{8}-US-en\.csv$/);
     const ics214 = await downloadText(form);

@@ -265,10 +265,10 @@ describe('subscribe requests', () => {
         code: 'CONSOLE.BAD_ROOMS',
         message: {
           en:
-            'rooms[1] must be board, incident:<uuid>, port:<id> or blm:<id> (an id is lower-case letters, digits ' +
+            'rooms[1] must be board, drill, incident:<uuid>, port:<id> or blm:<id> (an id is lower-case letters, digits ' +
             'and single hyphens, at most 64 characters)',
           es:
-            'rooms[1] debe ser board, incident:<uuid>, port:<id> o blm:<id> (un id son minúsculas, dígitos y ' +
+            'rooms[1] debe ser board, drill, incident:<uuid>, port:<id> o blm:<id> (un id son minúsculas, dígitos y ' +
             'guiones simples, como máximo 64 caracteres)',
         },
         details: { field: 'rooms[1]' },

@@ -216,6 +216,33 @@ describe('the audit log', () => {
     );
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('AUDIT.COSIGNATURE_INVALID');
+    // Bad input: a clear 400 naming the field, or 422 for a note that is not one, and never a 5xx.
+    const path = `/api/audit/log/checkpoints/${later.size}/cosignatures`;
+    for (const body of [{}, { note: 7 }, { note: 'x'.repeat(20_001) }, { note: 'a\n', extra: true }, { note: '' }]) {
+      const response = await api.request<{ details: { fields: { field: string }[] } }>('POST', path, { body });
+      expect([response.status, response.body.details?.fields?.[0]?.field]).toEqual([
+        400,
+        body.extra ? 'extra' : 'note',
+      ]);
+    }
+    for (const note of ['not a note', 'no final newline\n\nline', '\u0000\n']) {
+      const response = await api.request<{ details: { fields: { field: string }[] } }>('POST', path, {
+        body: { note },
+      });
+      expect([response.status, response.body.details?.fields?.[0]?.field]).toEqual([400, 'note']);
+    }
+    for (const note of ['not a note\n', `${later.note}— forged AAAA\n`]) {
+      const response = await api.request<{ code: string }>('POST', path, { body: { note } });
+      expect([response.status, response.body.code]).toEqual([422, 'AUDIT.COSIGNATURE_INVALID']);
+    }
+    const badSize = await api.request('POST', '/api/audit/log/checkpoints/zero/cosignatures', {
+      body: { note: cosigned },
+    });
+    expect(badSize.status).toBe(400);
+    const noSuch = await api.request('POST', '/api/audit/log/checkpoints/999999/cosignatures', {
+      body: { note: cosigned },
+    });
+    expect(noSuch.status).toBe(404);
   }, 30_000);
 
   describe('names the first bad place of each tampering, and passes again once it is undone', () => {

@@ -101,8 +101,7 @@ export class DrillSealer implements OnApplicationBootstrap, OnApplicationShutdow
   private checkpointState(): { drills: number } {
     const nowMs = this.clock.nowMs();
     for (const [drillId, entry] of this.writers) {
-      const before = entry.writer.current;
-      if (entry.writer.checkpointIfDue(this.key, this.options, nowMs) !== before) this.touched.add(drillId);
+      if (entry.writer.checkpointIfDue(this.key, this.options, nowMs)) this.touched.add(drillId);
       entry.idle += 1;
       const saved = entry.batch <= this.savedBatch;
       if (entry.idle > IDLE_SAVES && saved && entry.writer.settled && !this.touched.has(drillId)) {

@@ -1,16 +1,6 @@
 import type { World } from '@enlace/domain';
 import type { EventStore, Position } from '@enlace/event-store';
-import {
-  appendLeaf,
-  EMPTY_FRONTIER,
-  eventLeafHash,
-  type Frontier,
-  frontierRoot,
-  type NoteKey,
-  NoteError,
-  openNote,
-  toHex,
-} from '@enlace/transparency';
+import { eventLeafHash, HASH_SIZE, type NoteKey, NoteError, openNote, toHex, TreeBuilder } from '@enlace/transparency';
 import { worldOrigin } from './audit-key.js';
 import { eventLeafFields } from './event-leaf-fields.js';
 import { sealedPrefixes } from './sealer.js';
@@ -109,12 +99,14 @@ export async function verifyLog(
   // The sealed leaves, tile by tile.
   const tiles = tree.leafTiles();
   let tile = await following(tiles);
+  // The tile's hashes decoded once, not once per event.
+  let tileBytes = tile ? Buffer.from(tile.hashes, 'base64') : Buffer.alloc(0);
   let offset = 0;
-  const sealedAt = (): { position: Position; hash: string; index: number } | undefined => {
+  const sealedAt = (): { position: Position; hash: Buffer; index: number } | undefined => {
     if (!tile || offset >= tile.positions.length) return undefined;
     return {
       position: tile.positions[offset]!,
-      hash: toHex(hashInTile(tile.hashes, offset)!),
+      hash: tileBytes.subarray(offset * HASH_SIZE, (offset + 1) * HASH_SIZE),
       index: tile.tile * TILE_WIDTH + offset,
     };
   };
@@ -122,16 +114,18 @@ export async function verifyLog(
     offset += 1;
     if (tile && offset >= TILE_WIDTH) {
       tile = await following(tiles);
+      tileBytes = tile ? Buffer.from(tile.hashes, 'base64') : Buffer.alloc(0);
       offset = 0;
     }
   };
 
-  let frontier: Frontier = EMPTY_FRONTIER;
+  // The tree the events as stored make (bytes all along: this runs once per event).
+  const frontier = new TreeBuilder();
   /** A checkpoint the tree has just reached: its signature, and its root against the tree the events make. */
   const checkCheckpoint = (checkpoint: StoredCheckpoint): LogProblem | undefined => {
     const opened = openCheckpoint(checkpoint);
     if ('kind' in opened) return opened;
-    if (toHex(frontierRoot(frontier)) !== checkpoint.root) {
+    if (toHex(frontier.root()) !== checkpoint.root) {
       return {
         kind: 'checkpoint-mismatch',
         checkpointSize: checkpoint.size,
@@ -154,7 +148,7 @@ export async function verifyLog(
   for await (const event of store.readAll({ filter: { streamPrefixes: sealedPrefixes(options.world) } })) {
     const sealed = sealedAt();
     if (!sealed) break; // not sealed yet: nothing to compare it with
-    const leaf = toHex(eventLeafHash(eventLeafFields(event)));
+    const leafHash = eventLeafHash(eventLeafFields(event));
     const here = {
       position: event.position,
       leafIndex: sealed.index,
@@ -182,8 +176,8 @@ export async function verifyLog(
         },
       });
     }
-    if (leaf !== sealed.hash) {
-      const moved = tile ? findLeaf(tile, leaf) : undefined;
+    if (!sealed.hash.equals(leafHash)) {
+      const moved = tile ? findLeaf(tile, toHex(leafHash)) : undefined;
       return fail(
         moved !== undefined
           ? {
@@ -204,7 +198,7 @@ export async function verifyLog(
             },
       );
     }
-    frontier = appendLeaf(frontier, Buffer.from(leaf, 'hex')).frontier;
+    frontier.appendLeaf(leafHash);
     verdict.eventsChecked += 1;
     await advanceSealed();
     // The checkpoint of this size, if there is one (sizes only grow, one checkpoint each).

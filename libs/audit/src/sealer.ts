@@ -69,7 +69,10 @@ export class Sealer implements OnApplicationBootstrap, OnApplicationShutdown {
         prefixes: sealedPrefixes(this.world),
         ownership: 'owner-only',
         handle: (event) => this.writer.seal(event),
-        checkpointState: () => this.writer.checkpointIfDue(this.key, this.options, this.clock.nowMs()),
+        checkpointState: () => {
+          this.writer.checkpointIfDue(this.key, this.options, this.clock.nowMs());
+          return this.writer.current;
+        },
         restore: (state) => {
           this.writer = new TreeWriter(this.world, (state as TreeState | undefined) ?? EMPTY_TREE, this.documents);
         },

@@ -2,13 +2,14 @@ import type { DecodedEvent } from '@enlace/consumers';
 import type { World } from '@enlace/domain';
 import type { CheckpointStore, DocumentWrite, Position } from '@enlace/event-store';
 import {
-  appendLeaf,
   checkpointBody,
   EMPTY_FRONTIER,
   eventLeafHash,
   type Frontier,
+  fromHex,
   frontierRoot,
   type Hash,
+  nodeHash,
   signNote,
   toHex,
 } from '@enlace/transparency';
@@ -64,29 +65,44 @@ export class TreeWriter {
   private finished: DocumentWrite[] = [];
   private pendingCheckpoint: DocumentWrite | undefined;
   private loaded: Promise<void> | undefined;
+  /** The frontier as bytes (one hash per complete subtree, largest first): hex only when saved. */
+  private leaves: number;
+  private readonly nodes: Hash[];
+  private lastPosition: Position | undefined;
+  private lastCheckpoint: { size: number; atMs: number } | undefined;
 
   constructor(
     readonly world: World,
-    private state: TreeState,
+    state: TreeState,
     private readonly documents: CheckpointStore,
-  ) {}
+  ) {
+    this.leaves = state.frontier.size;
+    this.nodes = state.frontier.nodes.map(fromHex);
+    this.lastPosition = state.lastPosition;
+    this.lastCheckpoint = state.lastCheckpoint;
+  }
 
+  /** What to save to go on from here. */
   get current(): TreeState {
-    return this.state;
+    return {
+      frontier: { size: this.leaves, nodes: this.nodes.map(toHex) },
+      ...(this.lastPosition ? { lastPosition: this.lastPosition } : {}),
+      ...(this.lastCheckpoint ? { lastCheckpoint: this.lastCheckpoint } : {}),
+    };
   }
 
   get size(): number {
-    return this.state.frontier.size;
+    return this.leaves;
   }
 
   /** Every leaf is in a signed checkpoint (nothing would be lost from memory by forgetting this writer). */
   get settled(): boolean {
-    return this.size === (this.state.lastCheckpoint?.size ?? 0) && this.dirty.size === 0 && this.finished.length === 0;
+    return this.size === (this.lastCheckpoint?.size ?? 0) && this.dirty.size === 0 && this.finished.length === 0;
   }
 
   async seal(event: DecodedEvent): Promise<void> {
     await this.load();
-    if (this.state.lastPosition !== undefined && event.position <= this.state.lastPosition) return;
+    if (this.lastPosition !== undefined && event.position <= this.lastPosition) return;
     const leaf = eventLeafHash(
       eventLeafFields({
         streamId: event.streamId,
@@ -98,56 +114,70 @@ export class TreeWriter {
         hash: event.hash,
       }),
     );
-    const { frontier, completed } = appendLeaf(this.state.frontier, leaf);
-    for (const node of completed) {
-      const tile = Math.floor(node.index / TILE_WIDTH);
-      let open = this.open.get(node.level);
-      if (!open || open.tile !== tile) {
-        open = { tile, hashes: [], positions: [] };
-        this.open.set(node.level, open);
-      }
-      open.hashes.push(node.hash);
-      if (node.level === 0) open.positions.push(event.position);
-      if (open.hashes.length === TILE_WIDTH) {
-        this.finished.push(this.tileWrite(node.level, open));
-        this.dirty.delete(node.level);
-      } else {
-        this.dirty.add(node.level);
-      }
+    // RFC 9162's tree grown by one leaf: each 1 bit of the size, from the lowest, is a complete subtree waiting for
+    // its right sibling; merging them completes one aligned node per level, each going into its level's tile.
+    let node = leaf;
+    let level = 0;
+    let index = this.leaves;
+    this.place(0, index, node, event.position);
+    for (let rest = this.leaves; rest % 2 === 1; rest = (rest - 1) / 2) {
+      node = nodeHash(this.nodes.pop()!, node);
+      level += 1;
+      index = (index - 1) / 2;
+      this.place(level, index, node);
     }
-    this.state = { ...this.state, frontier, lastPosition: event.position };
+    this.nodes.push(node);
+    this.leaves += 1;
+    this.lastPosition = event.position;
   }
 
-  /** Cuts a signed checkpoint when one is due (kept for `writes`); answers the state to save with it. */
-  checkpointIfDue(key: AuditKey, policy: CheckpointPolicy, nowMs: number): TreeState {
-    const { frontier, lastCheckpoint } = this.state;
-    const grown = frontier.size - (lastCheckpoint?.size ?? 0);
+  /** Cuts a signed checkpoint when one is due (kept for `writes`); answers whether it did. */
+  checkpointIfDue(key: AuditKey, policy: CheckpointPolicy, nowMs: number): boolean {
+    const grown = this.leaves - (this.lastCheckpoint?.size ?? 0);
     const due =
       grown > 0 &&
-      (lastCheckpoint === undefined ||
+      (this.lastCheckpoint === undefined ||
         grown >= policy.checkpointEvents ||
-        nowMs - lastCheckpoint.atMs >= policy.checkpointMs);
-    if (!due) return this.state;
+        nowMs - this.lastCheckpoint.atMs >= policy.checkpointMs);
+    if (!due) return false;
     const at = new Date(nowMs).toISOString();
-    const root = frontierRoot(frontier);
+    const root = frontierRoot({ size: this.leaves, nodes: this.nodes.map(toHex) });
     const note = signNote(
       checkpointBody({
         origin: worldOrigin(key.origin, this.world),
-        size: frontier.size,
+        size: this.leaves,
         root,
         extensions: [`time ${at}`],
       }),
       [key.signer],
     );
     this.pendingCheckpoint = checkpointWrite(this.world, {
-      size: frontier.size,
+      size: this.leaves,
       root: toHex(root),
       at,
       note,
-      ...(this.state.lastPosition ? { lastPosition: this.state.lastPosition } : {}),
+      ...(this.lastPosition ? { lastPosition: this.lastPosition } : {}),
     });
-    this.state = { ...this.state, lastCheckpoint: { size: frontier.size, atMs: nowMs } };
-    return this.state;
+    this.lastCheckpoint = { size: this.leaves, atMs: nowMs };
+    return true;
+  }
+
+  /** An aligned node completed: into its level's open tile (a full tile is written once, as final). */
+  private place(level: number, index: number, hash: Hash, position?: Position): void {
+    const tile = Math.floor(index / TILE_WIDTH);
+    let open = this.open.get(level);
+    if (!open || open.tile !== tile) {
+      open = { tile, hashes: [], positions: [] };
+      this.open.set(level, open);
+    }
+    open.hashes.push(hash);
+    if (position !== undefined) open.positions.push(position);
+    if (open.hashes.length === TILE_WIDTH) {
+      this.finished.push(this.tileWrite(level, open));
+      this.dirty.delete(level);
+    } else {
+      this.dirty.add(level);
+    }
   }
 
   /** The tiles changed since the last call, and the checkpoint cut, if any. */
@@ -164,7 +194,7 @@ export class TreeWriter {
   /** The open tile of every level, read back (they were written with the state this writer started from). */
   private load(): Promise<void> {
     this.loaded ??= (async () => {
-      const size = this.state.frontier.size;
+      const size = this.leaves;
       const collections = auditCollections(this.world);
       for (let level = 0; size >> level > 0; level += 1) {
         const count = Math.floor(size / 2 ** level);

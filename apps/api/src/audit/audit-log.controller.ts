@@ -15,7 +15,7 @@ import {
 import { AuditLog, type ConsistencyProofView, type InclusionProofView, type StoredCheckpoint } from '@enlace/audit';
 import { drillWorld, LIVE, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { PositionQuery, WholeNumberQuery } from '../common/projections.js';
@@ -54,6 +54,10 @@ export class CosignatureDto {
   })
   @IsString()
   @MaxLength(20_000)
+  // A signed note's text: lines of characters other than controls, each ending with a newline.
+  @Matches(/^(?:[^\u0000-\u0009\u000b-\u001f\u007f]*\n)+$/u, {
+    message: 'note must be a signed note: lines of text without control characters, each ending with a newline',
+  })
   note: string;
 }
 

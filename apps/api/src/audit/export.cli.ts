@@ -1,26 +1,25 @@
 // Writes an offline audit bundle of the live world's sealed log (docs/decisions/0021-offline-audit-bundle.md): every
 // event, one incident, or a time (leaf, position) range, with the signed checkpoints and the proofs an auditor checks
-// it with, offline, by `npm run audit:verify-bundle`. Reads the store only: nothing is recorded in it.
+// it with, offline, by `npm run audit:verify-bundle`. The export itself is recorded in the audit journal (who, from
+// which host, what) before the file is written.
 // Exit code 0: written; 1: the store disagrees with its sealed log (run npm run verify); 2: could not run.
 //   npm run audit:export -- --out FILE [--all | --incident ID | --from ISO --to ISO | --from-leaf N --to-leaf N]
 //                            [--since-size N]
 import { BundleExportError, bundleKeyInfo, type ExportScope, loadAuditKey, writeBundle } from '@enlace/audit';
 import { systemClock } from '@enlace/clock';
 import { loadEnvironmentOrExit } from '@enlace/config';
-import { eventStoreSettingsFromEnvironment, isPosition, openEventStore } from '@enlace/event-store';
+import type { Actor } from '@enlace/domain';
+import { isPosition } from '@enlace/event-store';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { apiAnswers } from '../common/running-api.js';
+import { AuditJournal } from './audit-journal.js';
+import { fail, openStoreOrExit } from './cli.js';
 import { ProgressLine } from './progress-line.js';
-
-function fail(en: string, es: string, code = 2): never {
-  stderr.write(`${en}\n${es}\n`);
-  process.exit(code);
-}
 
 const USAGE =
   'npm run audit:export -- --out FILE [--all | --incident ID | --from ISO --to ISO | --from-leaf N --to-leaf N] [--since-size N]';
@@ -129,13 +128,8 @@ const scope = scopeOf();
 const sinceSize = count('since-size');
 
 const env = loadEnvironmentOrExit();
-const settings = eventStoreSettingsFromEnvironment(env);
-if (settings.kind === 'pglite' && (await apiAnswers(env))) {
-  fail(
-    'An api is running on the embedded store (PGlite), which only one process may open. Stop it and run this again.',
-    'Hay una api en marcha con el almacén integrado (PGlite), que solo un proceso puede abrir. Deténgala y ejecute esto de nuevo.',
-  );
-}
+/** The operator at the host: Enlace's own tool (the account decider lets it do nothing else). */
+const OPERATOR: Actor = { id: 'system:operator', agency: 'ENLACE', country: null, role: 'system' };
 
 function operator(): string {
   try {
@@ -146,11 +140,23 @@ function operator(): string {
 }
 
 const key = loadAuditKey(env);
-const store = await openEventStore(settings);
+const store = await openStoreOrExit(env);
 const partial = `${out}.partial`;
 let exitCode = 0;
 try {
   stdout.write(`Audit log ${key.origin}\nVerifier key ${key.verifierKey}\n`);
+  // Who took a copy of the record, and of what, is on record before the copy is written (the audit journal).
+  const record = await new AuditJournal(store, systemClock).recordExport({
+    kind: 'bundle',
+    filter: {
+      ...Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, String(value)])),
+      ...(sinceSize === undefined ? {} : { sinceSize: String(sinceSize) }),
+      host: operator(),
+    },
+    actor: OPERATOR,
+    correlationId: randomUUID(),
+  });
+  stdout.write(`Recorded as export ${record.exportId} / Registrado como exportación ${record.exportId}\n`);
   const file = createWriteStream(partial);
   let progress: ProgressLine | undefined;
   const started = performance.now();

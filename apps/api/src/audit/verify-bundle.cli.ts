@@ -8,12 +8,8 @@ import { BundleArgumentError, type BundleVerdict, verifyBundle } from '@enlace/a
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { stderr, stdout } from 'node:process';
 import { parseArgs } from 'node:util';
+import { fail } from './cli.js';
 import { ProgressLine } from './progress-line.js';
-
-function fail(en: string, es: string, code = 2): never {
-  stderr.write(`${en}\n${es}\n`);
-  process.exit(code);
-}
 
 const USAGE =
   'npm run audit:verify-bundle -- FILE [--key VKEY | --key-file FILE] [--witness VKEY] [--after-checkpoint FILE] [--json]';

@@ -16,7 +16,8 @@ const LIVE_WORLD_REFRESH_MS = 10_000;
 
 /**
  * A drill's view. In the drill's own world the console's feed carries the drill's events (room `drill`), which make
- * this read stale; seen from elsewhere (a planner controlling it from the live world), a feed of that room alone.
+ * this read stale; seen from elsewhere (a planner controlling it from the live world), a feed of the drill's world of
+ * its own (the drill's facts and its board), each burst of events making one read.
  */
 export function useDrill(drillId: string | null) {
   const drill = useResource<DrillView>(drillId ? `/api/drills/${drillId}` : null);
@@ -30,6 +31,14 @@ export function useDrill(drillId: string | null) {
   }, [drillId, retry]);
   useEffect(() => {
     if (!drillId || world === drillId) return;
+    // Several events in a burst (a player's command and what it causes) make one read, a quarter second later.
+    let pending: number | undefined;
+    const soon = () => {
+      pending ??= window.setTimeout(() => {
+        pending = undefined;
+        retry();
+      }, 250);
+    };
     const feed = new LiveFeed(
       { current: currentToken, refresh },
       {
@@ -37,7 +46,7 @@ export function useDrill(drillId: string | null) {
           if (state === 'connected') retry();
         },
         events: (_fresh, replay) => {
-          if (!replay) retry();
+          if (!replay) soon();
         },
         snapshot: () => retry(),
         resumed: () => retry(),
@@ -46,10 +55,14 @@ export function useDrill(drillId: string | null) {
         worldRefused: () => undefined,
       },
       drillId,
-      ['drill'],
+      // The drill's own facts, and its world's board: the players' actions and the acknowledgments the planner follows.
+      ['drill', 'board'],
     );
     feed.start();
-    return () => feed.stop();
+    return () => {
+      window.clearTimeout(pending);
+      feed.stop();
+    };
   }, [drillId, world, currentToken, refresh, retry]);
   return drill;
 }

@@ -872,7 +872,7 @@ export const en = {
       intro:
         'The ICS 214 form of one side: its people, and what each did on this incident and its shutdowns, in that side’s local time and UTC.',
       print: (side: string) => `Print — ${side}`,
-      csv: (side: string) => `CSV — ${side}`,
+      csv: (side: string) => `Download CSV — ${side}`,
       fetching: 'Preparing…',
     },
     scrubber: {

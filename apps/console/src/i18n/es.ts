@@ -845,7 +845,7 @@ export const es: Messages = {
       intro:
         'El formulario ICS 214 de un lado: su personal y lo que cada quien hizo en este incidente y sus cierres, en la hora local de ese lado y en UTC.',
       print: (side: string) => `Imprimir — ${side}`,
-      csv: (side: string) => `CSV — ${side}`,
+      csv: (side: string) => `Descargar CSV — ${side}`,
       fetching: 'Preparando…',
     },
     scrubber: {
