@@ -55,7 +55,7 @@ export class CosignatureDto {
   @IsString()
   @MaxLength(20_000)
   // A signed note's text: lines of characters other than controls, each ending with a newline.
-  @Matches(/^(?:[^\u0000-\u0009\u000b-\u001f\u007f]*\n)+$/u, {
+  @Matches(/^(?:\P{Cc}*\n)+$/u, {
     message: 'note must be a signed note: lines of text without control characters, each ending with a newline',
   })
   note: string;
