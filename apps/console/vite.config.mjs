@@ -24,6 +24,8 @@ export default defineConfig(({ command }) => {
         '@enlace/read-models': `${repo}libs/projections/src/read-model.types.ts`,
         // Types only too: a scenario's shape (its MSEL) as GET /api/scenarios/:id and a drill's plan answer it.
         '@enlace/scenario-types': `${repo}libs/scenarios/src/scenario.types.ts`,
+        // Types only, and the list of records the history is narrowed to: the auditors' history as the api answers it.
+        '@enlace/history-types': `${repo}libs/audit/src/history.types.ts`,
         // Pure data: the HSEEP core capabilities' names in English and Spanish, as scenarios and reports use them.
         '@enlace/core-capabilities': `${repo}libs/scenarios/src/core-capabilities.ts`,
       },

@@ -48,3 +48,11 @@ export {
 export { BundleArgumentError, verifyBundle, type VerifyBundleOptions } from './bundle/bundle-verifier.js';
 export { DRILL_TREES_COLLECTION, DrillSealer } from './drill-sealer.js';
 export { type CheckpointPolicy, EMPTY_TREE, type TreeState, TreeWriter } from './tree-writer.js';
+export {
+  HISTORY_AGGREGATES,
+  type HistoryAggregate,
+  type HistoryItem,
+  type HistoryPage,
+  type PortTimes,
+  type ZonedTime,
+} from './history.types.js';

@@ -11,9 +11,9 @@ import {
 import type { EventFilter, RecordedEvent } from '@enlace/event-store';
 import { type FieldProblem, FieldValidationError } from '../common/validation.js';
 
-/** What the history may be narrowed to: one live aggregate's streams, or drills' own streams. */
-export const HISTORY_AGGREGATES = ['incident', 'port', 'notification', 'drill'] as const;
-export type HistoryAggregate = (typeof HISTORY_AGGREGATES)[number];
+// What the history may be narrowed to: one live aggregate's streams, or drills' own streams.
+export { HISTORY_AGGREGATES, type HistoryAggregate } from '@enlace/audit';
+import { HISTORY_AGGREGATES, type HistoryAggregate } from '@enlace/audit';
 
 function isHistoryAggregate(value: unknown): value is HistoryAggregate {
   return HISTORY_AGGREGATES.some((aggregate) => aggregate === value);

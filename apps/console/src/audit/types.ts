@@ -3,43 +3,13 @@
 import type { ActivityEntry, IncidentDetail, NotificationStatus, PortStatus } from '@enlace/read-models';
 import type { Side } from '@enlace/domain';
 
-/** The records the history can be narrowed to (`?aggregate=`). */
-export const HISTORY_AGGREGATES = ['incident', 'port', 'notification', 'drill'] as const;
-export type HistoryAggregate = (typeof HISTORY_AGGREGATES)[number];
-
-/** A time on the clocks of one side of a port (ISO-8601 with the zone's offset then). */
-export interface ZonedTime {
-  zone: string;
-  time: string;
-}
-
-/** GET /api/audit/history (each item): one event of the record with who recorded it, where and why. */
-export interface HistoryItem {
-  position: string;
-  /** When the store recorded it (UTC). */
-  recordedAt: string;
-  /** At the port the event concerns, on both sides of the border; null when it concerns none. */
-  local: { portId: string; us: ZonedTime; mx: ZonedTime } | null;
-  type: string;
-  actor: string;
-  agency: string;
-  side: Side | null;
-  role: string;
-  world: 'live' | 'drill';
-  drillId?: string;
-  drillTime?: string;
-  correlationId: string;
-  causationId: string | null;
-  stream: string;
-  revision: number;
-  data: unknown;
-}
-
-/** GET /api/audit/history: a page in position order; `next` continues it (`?after=`), null at the end. */
-export interface HistoryPage {
-  items: HistoryItem[];
-  next: string | null;
-}
+export {
+  HISTORY_AGGREGATES,
+  type HistoryAggregate,
+  type HistoryItem,
+  type HistoryPage,
+  type ZonedTime,
+} from '@enlace/history-types';
 
 /** An event beside a state (as of, diff): where, what, who. */
 export interface EventLine {
