@@ -207,6 +207,12 @@ describe('the audit log', () => {
       [parseVerifierKey(vkey).name, 'ed25519'],
       ['inspector.example/witness', 'cosignature/v1'],
     ]);
+    // No event since (every request above was public): the verifier's last checkpoint is this one, and it names who
+    // vouched for it, the log and the witness.
+    expect((await api.resolve(AuditLog).verify()).lastCheckpoint).toMatchObject({
+      size: later.size,
+      signers: [parseVerifierKey(vkey).name, 'inspector.example/witness'],
+    });
     const refused = await api.request<{ code: string }>(
       'POST',
       `/api/audit/log/checkpoints/${later.size}/cosignatures`,

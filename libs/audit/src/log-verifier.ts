@@ -241,6 +241,18 @@ export async function verifyLog(
     });
   }
   options.onProgress?.({ eventsChecked: verdict.eventsChecked, total: verdict.eventsChecked });
+  // Who vouched for the last checkpoint: the log, and the witnesses whose cosignatures it carries (each verified).
+  if (verdict.lastCheckpoint) {
+    const served = await tree.checkpoint(verdict.lastCheckpoint.size);
+    if (served && served.note !== undefined) {
+      try {
+        const opened = openNote(served.note, [options.key, ...(options.witnesses ?? [])], [options.key.name]);
+        verdict.lastCheckpoint.signers = opened.signatures.map((signature) => signature.name);
+      } catch (error) {
+        return fail(forged(served, error instanceof NoteError ? error.code : String(error)));
+      }
+    }
+  }
   return verdict;
 }
 
