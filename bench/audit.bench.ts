@@ -59,6 +59,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureDatabase } from './bench-database.js';
+import { rawRead } from './raw-read.js';
 import { monoMs, sleep } from './live-shared.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -244,33 +245,6 @@ async function asOfLatency(store: PostgresEventStore, schema: string, admin: pg.
   return { incident: percentiles(incidentMs), port: { ...percentiles(portMs), events: Number(port.events) } };
 }
 
-async function rawRead(schema: string): Promise<{ count: number; ms: number }> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    const started = monoMs();
-    let count = 0;
-    let cursor: [string, string] = ['0', '0'];
-    for (;;) {
-      const { rows } = await client.query<{ tx: string; gp: string }>(
-        `SELECT e.tx_id::text AS tx, e.global_position::text AS gp, e.stream_id, e.revision, e.event_id, e.event_type,
-                e.data, e.metadata, e.recorded_at, e.hash
-           FROM ${pg.escapeIdentifier(schema)}.es_events e
-          WHERE (e.tx_id, e.global_position) > ($1::xid8, $2::bigint)
-          ORDER BY e.tx_id, e.global_position LIMIT ${PAGE}`,
-        cursor,
-      );
-      count += rows.length;
-      if (rows.length < PAGE) break;
-      const last = rows[rows.length - 1]!;
-      cursor = [last.tx, last.gp];
-    }
-    return { count, ms: monoMs() - started };
-  } finally {
-    await client.end();
-  }
-}
-
 /** Drops the sealed tree and the sealer's checkpoint: the next sealer starts from zero. */
 async function forgetTree(schema: string, admin: pg.Pool): Promise<void> {
   const at = pg.escapeIdentifier(schema);
@@ -311,8 +285,8 @@ async function measure(schema: string, admin: pg.Pool): Promise<Figures> {
   const store = await openPostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 4 });
   const perS = (count: number, ms: number) => count / (ms / 1_000);
   try {
-    await rawRead(schema); // warms the server's cache
-    const raws = [await rawRead(schema), await rawRead(schema)];
+    await rawRead(DATABASE_URL, schema, PAGE); // warms the server's cache
+    const raws = [await rawRead(DATABASE_URL, schema, PAGE), await rawRead(DATABASE_URL, schema, PAGE)];
     const events = raws[0]!.count;
     const rawPerS = Math.max(...raws.map((run) => perS(run.count, run.ms)));
     console.log(`  ${schema}: raw read ${Math.round(rawPerS).toLocaleString('en-US')} events/s`);

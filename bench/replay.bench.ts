@@ -30,6 +30,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureDatabase } from './bench-database.js';
+import { rawRead } from './raw-read.js';
 import { apiEnvironment, closeHttp, freePort, request } from './bench-http.js';
 import { monoMs, sleep } from './live-shared.js';
 
@@ -104,33 +105,6 @@ interface Figures {
   bootMs: number;
   rssMb: number;
   routes: Record<string, { p50: number; p95: number; kb: number }>;
-}
-
-async function rawRead(schema: string): Promise<{ count: number; ms: number }> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    const started = monoMs();
-    let count = 0;
-    let cursor: [string, string] = ['0', '0'];
-    for (;;) {
-      const { rows } = await client.query<{ tx: string; gp: string }>(
-        `SELECT e.tx_id::text AS tx, e.global_position::text AS gp, e.stream_id, e.revision, e.event_id, e.event_type,
-                e.data, e.metadata, e.recorded_at, e.hash
-           FROM ${pg.escapeIdentifier(schema)}.es_events e
-          WHERE (e.tx_id, e.global_position) > ($1::xid8, $2::bigint)
-          ORDER BY e.tx_id, e.global_position LIMIT ${PAGE}`,
-        cursor,
-      );
-      count += rows.length;
-      if (rows.length < PAGE) break;
-      const last = rows[rows.length - 1]!;
-      cursor = [last.tx, last.gp];
-    }
-    return { count, ms: monoMs() - started };
-  } finally {
-    await client.end();
-  }
 }
 
 async function portRead(store: PostgresEventStore): Promise<{ count: number; ms: number }> {
@@ -275,10 +249,10 @@ async function rebuildRead(
 /** The fastest of a few rounds of each read, interleaved, after one read that warms the server's cache for all. */
 async function readRates(store: PostgresEventStore, schema: string, reference: ReferenceCatalog) {
   const perS = (run: { count: number; ms: number }) => run.count / (run.ms / 1_000);
-  await rawRead(schema);
+  await rawRead(DATABASE_URL, schema, PAGE);
   const best = { raw: 0, port: 0, rebuild: 0, events: 0 };
   for (let round = 0; round < ROUNDS; round += 1) {
-    const raw = await rawRead(schema);
+    const raw = await rawRead(DATABASE_URL, schema, PAGE);
     best.events = raw.count;
     best.raw = Math.max(best.raw, perS(raw));
     best.port = Math.max(best.port, perS(await portRead(store)));
