@@ -94,6 +94,7 @@ describe('api process', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
       AUDIT_SIGNING_KEY_FILE: keyFile,
+      METRICS_TOKEN: 'a-production-metrics-token-of-at-least-32-characters',
       PGLITE_DATA_DIR: dataDir,
       PORT: String(await freePort()),
     });

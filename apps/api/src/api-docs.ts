@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { apiDocsAccess, type EnvironmentVariables } from '@enlace/config';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { AdminCaller } from './common/admin-caller.js';
+import { METRICS_SECURITY } from './metrics/metrics.controller.js';
 
 /** Every path the OpenAPI docs answer on: the page and its files, the JSON and the YAML document. */
 const DOCS_PATHS = ['/api/docs', '/api/docs-json', '/api/docs-yaml'];
@@ -39,6 +40,7 @@ export function serveApiDocs(app: NestExpressApplication, env: Pick<EnvironmentV
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: "The site's METRICS_TOKEN" }, METRICS_SECURITY)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

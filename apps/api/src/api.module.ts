@@ -25,6 +25,7 @@ import { WorldInterceptor } from './common/world.js';
 import { DrillsController } from './drills/drills.controller.js';
 import { ScenarioCatalog } from './drills/scenario-catalog.js';
 import { ScenariosController } from './drills/scenarios.controller.js';
+import { MetricsHttpModule } from './metrics/metrics-http.module.js';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { ScenariosController } from './drills/scenarios.controller.js';
     AuditModule,
     // The queue monitor always (health, admins' view); the worker itself per WORKER_EMBEDDED (decision 0006).
     NotificationsModule.forRoot({ runWorker: workerEmbedded }),
+    MetricsHttpModule,
   ],
   controllers: [
     HealthController,

@@ -12,7 +12,7 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>E
 <p lang="es-MX">La consola no se ha compilado: ejecute <code>npm run build</code>.</p></html>`;
 
 /** Paths the api answers itself; every other GET that accepts HTML is the single-page console. */
-const API_PATH = /^\/(api|health|socket\.io)(\/|$)/;
+export const API_PATH = /^\/(api|health|metrics|socket\.io)(\/|$)/;
 
 /** Serves the browser console at `/`: hashed assets cached for good, index.html never, client routes → index.html. */
 export function serveConsole(app: NestExpressApplication, dir: string = CONSOLE_DIST): void {

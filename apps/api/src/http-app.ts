@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EnvironmentVariables, nestLogLevels } from '@enlace/config';
+import { Metrics } from '@enlace/metrics';
 import { ApiModule } from './api.module.js';
 import { serveApiDocs } from './api-docs.js';
 import { serveConsole } from './console-static.js';
@@ -10,9 +11,10 @@ import { ConsoleSocketAdapter } from './console/console-socket.adapter.js';
 import { BodyShapeInterceptor } from './common/body-shape.interceptor.js';
 import { strictValidationPipe } from './common/validation.js';
 import { noStore, securityHeaders } from './security-headers.js';
+import { httpMetrics } from './metrics/http-metrics.js';
 
 /**
- * The api as it serves HTTP: /health, everything else under /api, OpenAPI at /api/docs (JSON at /api/docs-json) as
+ * The api as it serves HTTP: /health, /metrics (docs/decisions/0025), everything else under /api, OpenAPI at /api/docs (JSON at /api/docs-json) as
  * API_DOCS says, the browser console at `/`; the same security headers on every answer (docs/decisions/0011).
  */
 export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>): Promise<INestApplication> {
@@ -21,6 +23,7 @@ export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>
     bodyParser: false,
   });
   const config = app.get(EnvironmentVariables);
+  app.use(httpMetrics(app.get(Metrics)));
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(['/api', '/health'], noStore);
@@ -35,7 +38,7 @@ export async function createHttpApp(env: Pick<EnvironmentVariables, 'LOG_LEVEL'>
   app.useBodyParser('json', { limit: '1mb', strict: true });
   // Scenarios uploaded as the spreadsheets planners keep (POST /api/scenarios/import): bytes, parsed by the route.
   app.useBodyParser('raw', { type: [...SCENARIO_UPLOAD_TYPES], limit: '2mb' });
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   serveConsole(app);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalInterceptors(new BodyShapeInterceptor());

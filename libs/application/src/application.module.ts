@@ -6,6 +6,7 @@ import { CommandPipeline } from './command-pipeline.js';
 import { AGGREGATE_QUERY_HANDLERS } from './aggregate-queries.js';
 import { USE_CASE_HANDLERS } from './use-cases.js';
 import { GetDrillRecordHandler } from './drill-record.js';
+import { StoreMetrics } from './store-metrics.js';
 
 /**
  * The pipeline, the clock, the process's feeds, the use cases (on @nestjs/cqrs' CommandBus) and the queries of one
@@ -20,6 +21,7 @@ import { GetDrillRecordHandler } from './drill-record.js';
     ...USE_CASE_HANDLERS,
     ...AGGREGATE_QUERY_HANDLERS,
     GetDrillRecordHandler,
+    StoreMetrics,
   ],
   exports: [Clock, CommandPipeline, CqrsModule, ConsumersModule],
 })

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   type Actor,
   conflict,
@@ -29,19 +29,12 @@ import {
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '@enlace/clock';
+import { Metrics } from '@enlace/metrics';
+import { commandNameOf, commandOutcomeOf } from './command-outcome.js';
+import { RevisionConflictError } from './revision-conflict.js';
 import { idSource, uuidFromName } from './deterministic-id.js';
 
-/** The revision the client read (`If-Match`) is no longer the stream's revision. */
-export class RevisionConflictError extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly expectedRevision: number,
-    readonly currentRevision: number,
-  ) {
-    super(`${streamId} is at revision ${currentRevision}, not ${expectedRevision}`);
-    this.name = 'RevisionConflictError';
-  }
-}
+export { RevisionConflictError };
 
 export interface CommandRequest<Command> {
   streamId: string;
@@ -139,6 +132,7 @@ export class CommandPipeline {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
     private readonly clock: Clock,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** The id of an aggregate a request creates: stable across retries of the same Idempotency-Key. */
@@ -282,7 +276,29 @@ export class CommandPipeline {
     return new Date(drillMs).toISOString();
   }
 
+  /** Runs a command through read → decide → append, counted by type and outcome (`enlace_commands_total`). */
   async execute<State, Command, Event extends { type: string; data: unknown }>(
+    decider: Decider<State, Command, Event>,
+    request: CommandRequest<Command>,
+  ): Promise<CommandOutcome<State>> {
+    if (!this.metrics) return this.decideAndAppend(decider, request);
+    const started = performance.now();
+    const command = commandNameOf(request.command);
+    try {
+      const outcome = await this.decideAndAppend(decider, request);
+      this.metrics.commandDone(
+        command,
+        outcome.replayed ? 'replayed' : 'accepted',
+        (performance.now() - started) / 1000,
+      );
+      return outcome;
+    } catch (error) {
+      this.metrics.commandDone(command, commandOutcomeOf(error), (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private async decideAndAppend<State, Command, Event extends { type: string; data: unknown }>(
     decider: Decider<State, Command, Event>,
     request: CommandRequest<Command>,
   ): Promise<CommandOutcome<State>> {

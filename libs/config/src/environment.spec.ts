@@ -139,8 +139,12 @@ describe('AUDIT_SIGNING_KEY_FILE', () => {
       /AUDIT_SIGNING_KEY_FILE=\(unset\): .*must be set in production/,
     );
     expect(
-      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY_FILE: '/k.pem' })
-        .AUDIT_SIGNING_KEY_FILE,
+      validateEnvironment({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        AUDIT_SIGNING_KEY_FILE: '/k.pem',
+        METRICS_TOKEN_FILE: '/run/secrets/metrics_token',
+      }).AUDIT_SIGNING_KEY_FILE,
     ).toBe('/k.pem');
   });
 
@@ -163,11 +167,45 @@ describe('API_DOCS', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(32),
       AUDIT_SIGNING_KEY_FILE: '/etc/enlace/audit.pem',
+      METRICS_TOKEN: 'm'.repeat(32),
     };
     expect(validateEnvironment({ ...production, API_DOCS: 'admin' }).API_DOCS).toBe('admin');
     expect(() => validateEnvironment({ ...production, API_DOCS: 'public' })).toThrow(
       /API_DOCS="public": must be auto, public, admin or off \(not public in production\)/,
     );
     expect(() => validateEnvironment({ API_DOCS: 'yes' })).toThrow(/API_DOCS="yes"/);
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY_FILE: '/k.pem' };
+
+  it('is optional outside production (a token generated under DATA_DIR then)', () => {
+    expect(validateEnvironment({}).METRICS_TOKEN).toBeUndefined();
+    expect(validateEnvironment({}).METRICS_PORT).toBeUndefined();
+  });
+
+  it('is required in production unless METRICS_TOKEN_FILE names a file holding it', () => {
+    expect(() => validateEnvironment(production)).toThrow(/METRICS_TOKEN=\(unset\): .*must be set in production/);
+    expect(validateEnvironment({ ...production, METRICS_TOKEN_FILE: '/run/secrets/m' }).METRICS_TOKEN_FILE).toBe(
+      '/run/secrets/m',
+    );
+    expect(validateEnvironment({ ...production, METRICS_TOKEN: 't'.repeat(32) }).METRICS_TOKEN).toBe('t'.repeat(32));
+  });
+
+  it('refuses a short token anywhere, and a demo one in production', () => {
+    expect(() => validateEnvironment({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN="short": must be at least 32 bytes/,
+    );
+    const demo = `demo-${'d'.repeat(32)}`;
+    expect(validateEnvironment({ METRICS_TOKEN: demo }).METRICS_TOKEN).toBe(demo);
+    expect(() => validateEnvironment({ ...production, METRICS_TOKEN: demo })).toThrow(
+      /METRICS_TOKEN=".*": is a demo token \(it starts with "demo-"\), refused in production/,
+    );
+  });
+
+  it('takes METRICS_PORT as a port number', () => {
+    expect(validateEnvironment({ METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(() => validateEnvironment({ METRICS_PORT: 'nine' })).toThrow(/METRICS_PORT="nine"/);
   });
 });

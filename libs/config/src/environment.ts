@@ -416,6 +416,58 @@ export class EnvironmentVariables {
     message: 'must be comma-separated verifier keys such as enlace.example/live+1a2b3c4d+BASE64',
   })
   AUDIT_PREVIOUS_KEYS: string[] = [];
+
+  /**
+   * The bearer token Prometheus sends to `/metrics` (docs/decisions/0025-metrics.md), at least 32 bytes. Unset outside
+   * production (with METRICS_TOKEN_FILE unset too): a random token generated on first start into
+   * `<DATA_DIR>/metrics-token` (mode 0600). Production needs this or METRICS_TOKEN_FILE, and refuses a demo one.
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) =>
+      (env.NODE_ENV === 'production' && env.METRICS_TOKEN_FILE === undefined) || env.METRICS_TOKEN !== undefined,
+  )
+  @IsString({ message: 'must be set in production, or METRICS_TOKEN_FILE (at least 32 bytes)' })
+  @MinByteLength(32, { message: 'must be at least 32 bytes' })
+  @ValidateBy({
+    name: 'notDemoToken',
+    validator: {
+      validate: (value: unknown, args) =>
+        !(
+          typeof value === 'string' &&
+          /^demo-/i.test(value) &&
+          (args?.object as EnvironmentVariables).NODE_ENV === 'production'
+        ),
+      defaultMessage: () => 'is a demo token (it starts with "demo-"), refused in production',
+    },
+  })
+  METRICS_TOKEN?: string;
+
+  /** A file holding the `/metrics` token instead (a secret shared with Prometheus, e.g. /run/secrets/metrics_token). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  METRICS_TOKEN_FILE?: string;
+
+  /**
+   * A listener of its own for `/metrics` (same token): how a worker process is scraped, and how an api can be scraped
+   * off its public port. Unset: none (the api still serves `/metrics` on PORT).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  METRICS_PORT?: number;
+
+  /** The address METRICS_PORT listens on; unset: HOST. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  METRICS_HOST?: string;
 }
 
 /** Whether and to whom the api serves its OpenAPI docs (see `API_DOCS`). */
@@ -431,6 +483,10 @@ const OPTIONAL = [
   'NOTIFICATION_DELIVERY_FILE',
   'AUDIT_SIGNING_KEY_FILE',
   'AUDIT_LOG_ORIGIN',
+  'METRICS_TOKEN',
+  'METRICS_TOKEN_FILE',
+  'METRICS_PORT',
+  'METRICS_HOST',
 ];
 
 export class InvalidEnvironmentError extends Error {

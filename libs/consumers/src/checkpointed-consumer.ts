@@ -9,7 +9,7 @@ import {
   type World,
   worldOfStream,
 } from '@enlace/domain';
-import type { CheckpointStore, DocumentWrite, Position } from '@enlace/event-store';
+import type { CheckpointStore, DocumentWrite, EventStore, Position } from '@enlace/event-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type DecodedEvent, decodeOrThrow } from './decoded-event.js';
@@ -99,12 +99,25 @@ async function drillOrigin(feed: EventFeed, world: World): Promise<DrillOrigin |
 
 /** The key of a consumer's checkpoint row: its name and its world. */
 export function consumerKey(name: string, world: World | typeof EVERY_DRILL): string {
-  return `${name}@${world === EVERY_DRILL ? 'every drill' : describeWorld(world)}`;
+  return `${name}@${worldName(world)}`;
+}
+
+/** A consumer's world as its checkpoint names it: `live`, `drill <id>`, `every drill`. */
+function worldName(world: World | typeof EVERY_DRILL): string {
+  return world === EVERY_DRILL ? 'every drill' : describeWorld(world);
 }
 
 /** Whether a consumer of `world` may read the streams starting with `prefix`. */
 function mayRead(world: World | typeof EVERY_DRILL, prefix: string): boolean {
   return world === EVERY_DRILL ? prefix === EXERCISE_STREAM_PREFIX : sameWorld(worldOfPrefix(prefix), world);
+}
+
+/** The consumers running on each store (so, in each process: a process has one store), for their lag (metrics). */
+const running = new WeakMap<EventStore, Set<CheckpointedConsumer>>();
+
+/** The checkpointed consumers started on `store` and not stopped. */
+export function consumersOn(store: EventStore): readonly CheckpointedConsumer[] {
+  return [...(running.get(store) ?? [])];
 }
 
 /**
@@ -156,11 +169,32 @@ export class CheckpointedConsumer {
     return this.attachment?.position;
   }
 
+  /** Whether this process is handling its events now (an owner-only consumer on standby is not). */
+  get handling(): boolean {
+    return this.attachment !== undefined;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Its world, as its checkpoint names it (`live`, `drill <id>`, `every drill`). */
+  get worldName(): string {
+    return worldName(this.spec.world);
+  }
+
+  get prefixes(): readonly string[] {
+    return this.spec.prefixes;
+  }
+
   /**
    * `every-process`: restores the checkpoint and resolves once caught up with the feed. `owner-only`: resolves at
    * once; the consumer runs whenever this process holds the lease.
    */
   async start(): Promise<void> {
+    let consumers = running.get(this.feed.store);
+    if (!consumers) running.set(this.feed.store, (consumers = new Set()));
+    consumers.add(this);
     this.timer = setInterval(() => {
       this.ticking = this.ticking.then(() => this.tick());
     }, this.timings.renewMs);
@@ -182,6 +216,7 @@ export class CheckpointedConsumer {
   /** Saves a last checkpoint if this process owns the consumer, gives the lease up and stops handling. */
   async stop(): Promise<void> {
     this.stopped = true;
+    running.get(this.feed.store)?.delete(this);
     clearInterval(this.timer);
     await this.ticking;
     if (this.owned) {

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { describeWorld, type World, worldStreamPrefix } from '@enlace/domain';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { ConsumerMetrics } from './consumer-metrics.js';
 import { EventFeed } from './event-feed.js';
 
 /**
@@ -74,6 +75,7 @@ export class WorldFeeds {
       inject: [EVENT_STORE, EventFeed],
       useFactory: (store: EventStore, live: EventFeed) => new WorldFeeds(store, live),
     },
+    ConsumerMetrics,
   ],
   exports: [EventFeed, WorldFeeds],
 })

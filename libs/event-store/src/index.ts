@@ -20,3 +20,4 @@ export {
   type EventStoreModuleOptions,
   type EventStoreSettings,
 } from './event-store.module.js';
+export { type AppendObserver, type AppendOutcome, appendOutcomeOf, observeAppends } from './append-observer.js';

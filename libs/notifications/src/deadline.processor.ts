@@ -3,6 +3,7 @@ import { ActOnNotification, GetNotification } from '@enlace/application';
 import { jobWorld, type NotificationState, worldOfJob } from '@enlace/domain';
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DelayedError, type Job } from 'bullmq';
+import type { Metrics } from '@enlace/metrics';
 import { chainOf, type DeliveryConfig } from './delivery-config.js';
 import { type DeadlineJob, deadlineJobId } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
@@ -31,6 +32,7 @@ export class DeadlineProcessor {
     private readonly scheduler: WorkScheduler,
     private readonly clock: Clock,
     private readonly time: WorldTime,
+    private readonly metrics?: Metrics,
   ) {}
 
   process(job: Job<DeadlineJob>, token: string | undefined): Promise<string> {
@@ -84,6 +86,7 @@ export class DeadlineProcessor {
       );
       current = outcome.state;
       if (outcome.events.length > 0) escalated.push(step.tier);
+      if (outcome.events.length > 0 && !outcome.replayed) this.metrics?.escalations.inc({ tier: String(step.tier) });
       // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.
       for (const delivery of deliveriesNeeded(current, this.config, world)) {
         if (delivery.tier === step.tier) await this.scheduler.scheduleDelivery(delivery);

@@ -1,10 +1,18 @@
 import { Clock } from '@enlace/clock';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { drillClockOf, drillWorld, LIVE, type ReferenceCatalog, type World } from '@enlace/domain';
 import { CommandPipeline, GetDrill } from '@enlace/application';
 import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { Metrics } from '@enlace/metrics';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -61,6 +69,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly clock: Clock,
     private readonly feeds: WorldFeeds,
     private readonly pipeline: CommandPipeline,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /**
@@ -115,13 +124,29 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const queues = new DeliveryQueues(connection, prefix);
     const scheduler = new WorkScheduler(queues, config, this.clock);
     const email = new EmailChannel(config.smtp);
-    const deliveries = new DeliveryProcessor(this.commands, this.queries, this.reference, config, email, this.clock);
+    const deliveries = new DeliveryProcessor(
+      this.commands,
+      this.queries,
+      this.reference,
+      config,
+      email,
+      this.clock,
+      this.metrics,
+    );
     const time = new WorldTime(
       () => this.clock.nowMs(),
       async (drillId) => drillClockOf((await this.queries.execute(new GetDrill(drillId))).state),
     );
     const injects = new InjectProcessor(this.commands, this.queries, this.clock);
-    const deadlines = new DeadlineProcessor(this.commands, this.queries, config, scheduler, this.clock, time);
+    const deadlines = new DeadlineProcessor(
+      this.commands,
+      this.queries,
+      config,
+      scheduler,
+      this.clock,
+      time,
+      this.metrics,
+    );
     const common = {
       connection,
       prefix,

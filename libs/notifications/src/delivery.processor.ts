@@ -3,6 +3,7 @@ import { ActOnNotification, GetNotification, RevisionConflictError } from '@enla
 import { type ExistingNotification, type ReferenceCatalog, worldOfJob } from '@enlace/domain';
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { StoreUnavailableError } from '@enlace/event-store';
+import type { Metrics } from '@enlace/metrics';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { EmailChannel } from './channels/email.channel.js';
 import { DeliveryFailure } from './channels/delivery-failure.js';
@@ -47,6 +48,7 @@ export class DeliveryProcessor {
     private readonly config: DeliveryConfig,
     private readonly email: EmailChannel,
     private readonly clock: Clock,
+    private readonly metrics?: Metrics,
   ) {}
 
   process(job: Job<DeliveryJob>, token?: string): Promise<string> {
@@ -141,7 +143,11 @@ export class DeliveryProcessor {
     const storeWaitEnds = performance.now() + RECORD_STORE_WAIT_MS;
     for (let round = 1; ; round += 1) {
       try {
-        await this.commands.execute(record);
+        const { outcome: recorded } = await this.commands.execute(record);
+        // Counted once per attempt: a job run again after a crash finds the record there (replayed).
+        if (!recorded.replayed) {
+          this.metrics?.deliveries.inc({ channel, outcome: outcome === 'abandoned' ? 'gave_up' : outcome });
+        }
         return;
       } catch (error) {
         if (error instanceof StoreUnavailableError && performance.now() < storeWaitEnds) {

@@ -1,7 +1,8 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Metrics, QUEUE_STATES } from '@enlace/metrics';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { QueueName } from './jobs.js';
+import { QUEUE_NAMES, type QueueName } from './jobs.js';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options.js';
 import { DeliveryQueues } from './queues.js';
 import { pingRedis, probeConnection } from './redis.js';
@@ -21,6 +22,9 @@ export interface QueueView {
   lastFailed: FailedJobView[];
 }
 
+/** How long a scrape waits for Redis's queue counts. */
+const QUEUE_COUNT_TIMEOUT_MS = 1_000;
+
 /**
  * What admins see of the queues, and the api's Redis health check. Its connection fails fast, so a missing Redis
  * answers at once instead of holding a request; it connects on first use only.
@@ -30,15 +34,22 @@ export class QueueMonitor implements OnApplicationShutdown {
   private connection: Redis | undefined;
   private queues: DeliveryQueues | undefined;
 
-  constructor(@Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions) {}
+  private readonly stopMeasuring: (() => void) | undefined;
 
-  async ping(): Promise<void> {
-    await pingRedis(this.redis());
+  constructor(
+    @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    @Optional() metrics?: Metrics,
+  ) {
+    this.stopMeasuring = metrics?.addCollector(() => this.measure(metrics));
+  }
+
+  async ping(timeoutMs?: number): Promise<void> {
+    await pingRedis(this.redis(), timeoutMs);
   }
 
   async snapshot(failedLimit = 20): Promise<QueueView[]> {
     await this.ping();
-    const queues = (this.queues ??= new DeliveryQueues(this.redis(), this.options.redis.prefix));
+    const queues = this.deliveryQueues();
     return Promise.all([
       viewOf('deliveries', queues.deliveries, failedLimit),
       viewOf('deadlines', queues.deadlines, failedLimit),
@@ -46,7 +57,40 @@ export class QueueMonitor implements OnApplicationShutdown {
     ]);
   }
 
+  /**
+   * `enlace_queue_jobs{queue,state}` and `enlace_redis_up`, on scrape: Redis has QUEUE_COUNT_TIMEOUT_MS to answer
+   * (a scrape never hangs on it); when it does not, the queue gauges are dropped rather than left at stale values.
+   */
+  private async measure(metrics: Metrics): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await this.ping(QUEUE_COUNT_TIMEOUT_MS);
+      const queues = this.deliveryQueues();
+      const counts = await Promise.race([
+        Promise.all(QUEUE_NAMES.map((name) => queues[name].getJobCounts(...QUEUE_STATES))),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer in time')), QUEUE_COUNT_TIMEOUT_MS);
+        }),
+      ]);
+      metrics.queueJobs.reset();
+      QUEUE_NAMES.forEach((queue, index) => {
+        for (const state of QUEUE_STATES) metrics.queueJobs.set({ queue, state }, counts[index]![state] ?? 0);
+      });
+      metrics.redisUp.set(1);
+    } catch {
+      metrics.queueJobs.reset();
+      metrics.redisUp.set(0);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private deliveryQueues(): DeliveryQueues {
+    return (this.queues ??= new DeliveryQueues(this.redis(), this.options.redis.prefix));
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopMeasuring?.();
     await this.queues?.close().catch(() => undefined);
     // QUIT lets Redis close the socket at once; with Redis away, disconnect stops the reconnect timer instead.
     if (this.connection?.status === 'ready') await this.connection.quit().catch(() => undefined);

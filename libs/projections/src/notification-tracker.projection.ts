@@ -127,6 +127,13 @@ export class NotificationTrackerProjection implements Projection<Record<string, 
     return list.sort(compareNotifications);
   }
 
+  /** How many resident notifications are past their acknowledgment deadline with a recipient yet to acknowledge. */
+  overdue(now: Date): number {
+    let overdue = 0;
+    for (const id of this.notifications.ids()) if (notificationStatus(this.tracked(id)!, now).overdue) overdue += 1;
+    return overdue;
+  }
+
   /** Notifications no longer awaiting acknowledgment whose last event the archive has: they may leave memory. */
   evictable(upTo: Position): Iterable<string> {
     return this.notifications.evictable(

@@ -1,13 +1,17 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import { EventFeed, WorldFeeds } from '@enlace/consumers';
 import { LIVE, type ReferenceCatalog } from '@enlace/domain';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
+import { Metrics } from '@enlace/metrics';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { DrillDirectory } from './drill-directory.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ReadModelArchive } from './read-model-archive.js';
 import { ReadModelQueries } from './read-model-queries.js';
 import { WorldReadModels } from './world-read-models.js';
+
+const OVERDUE_GAUGE = Symbol('OVERDUE_GAUGE');
 
 /**
  * The live world's read models, built with the process (Nest runs their start and stop), and `WorldReadModels`, which
@@ -44,6 +48,15 @@ import { WorldReadModels } from './world-read-models.js';
         store: EventStore,
         reference: ReferenceCatalog,
       ) => new WorldReadModels({ world: LIVE, runner, archive, queries }, feeds, store, reference),
+    },
+    {
+      // On scrape: the live world's notifications past their acknowledgment deadline, as the read models hold them.
+      provide: OVERDUE_GAUGE,
+      inject: [ProjectionRunner, Metrics, Clock],
+      useFactory: (runner: ProjectionRunner, metrics: Metrics, clock: Clock) =>
+        metrics.addCollector(() =>
+          metrics.overdueAcknowledgments.set(runner.models.notifications.overdue(clock.now())),
+        ),
     },
     {
       provide: DrillDirectory,

@@ -1,3 +1,4 @@
+import { Metrics } from '@enlace/metrics';
 import { Injectable, Logger } from '@nestjs/common';
 import { ActOnSession } from '@enlace/application';
 import { CommandBus } from '@nestjs/cqrs';
@@ -53,6 +54,7 @@ export class SignInService {
     private readonly tokens: AccessTokens,
     private readonly activity: AuthActivityLog,
     private readonly env: EnvironmentVariables,
+    private readonly metrics: Metrics,
   ) {}
 
   async signIn(username: string, password: string, client: ClientInfo): Promise<SessionTokens> {
@@ -76,6 +78,7 @@ export class SignInService {
           ? 'account-disabled'
           : undefined;
     if (failure || !account) {
+      this.metrics.loginFailures.inc({ reason: failure ?? 'unknown-account' });
       await this.activity.record('LoginFailed', { ...seen, username, reason: failure ?? null }, AUTH_SERVICE_ACTOR, {
         correlationId,
       });
@@ -149,6 +152,7 @@ export class SignInService {
     correlationId: string,
   ): Promise<void> {
     this.logger.warn(`Sign-in lockout (${lockout.scope}) of ${username} from ${seen.address}`);
+    this.metrics.lockouts.inc({ scope: lockout.scope });
     await this.activity.record(
       'LoginLockedOut',
       { ...seen, username, reason: lockout.scope, until: lockout.until.toISOString() },

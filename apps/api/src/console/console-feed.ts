@@ -118,6 +118,8 @@ export class ConsoleFeed {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly flushIntervalMs: number,
+    /** Hears, for each live event sent, how long after its append the send carrying it started (seconds). */
+    private readonly onSent: (seconds: number) => void = () => undefined,
   ) {
     this.roomPrefix = `${describeWorld(models.world)}|`;
     this.prefixes = consolePrefixes(models.world);
@@ -142,6 +144,16 @@ export class ConsoleFeed {
     this.stopListening();
     this.flushScheduled?.cancel();
     if (this.pumping) clearImmediate(this.pumping);
+  }
+
+  /** Adds this feed's subscriptions to `counts`, per kind of room (`board`, `drill`, `incident`, `port`, `blm`). */
+  countSubscriptions(counts: Map<string, number>): void {
+    for (const subscriber of this.subscribers.values()) {
+      for (const room of subscriber.rooms) {
+        const kind = room.split(':', 1)[0]!;
+        counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+    }
   }
 
   /** Forgets a console (it disconnected, or moved to another world's feed). */
@@ -281,9 +293,13 @@ export class ConsoleFeed {
     this.pending = [];
     this.lastFlush = performance.now();
     const encoded = new Map<DecodedEvent, ConsoleEvent>();
+    const now = this.clock.nowMs();
     const encode = (event: DecodedEvent): ConsoleEvent => {
       let message = encoded.get(event);
-      if (!message) encoded.set(event, (message = toConsoleEvent(event)));
+      if (!message) {
+        encoded.set(event, (message = toConsoleEvent(event)));
+        this.onSent(Math.max(0, now - Date.parse(event.metadata.recordedAt)) / 1000);
+      }
       return message;
     };
     for (const [name, group] of this.groups) {

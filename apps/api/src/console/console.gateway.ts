@@ -10,6 +10,7 @@ import {
 } from '@enlace/console-protocol';
 import { LIVE, type World } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, StoreUnavailableError } from '@enlace/event-store';
+import { Metrics } from '@enlace/metrics';
 import { WorldReadModels } from '@enlace/projections';
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -68,6 +69,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
   private readonly replays = new ConcurrencyLimit(MAX_CONCURRENT_REPLAYS, MAX_WAITING_REPLAYS);
   private namespace: Namespace<ClientToServerEvents, ServerToClientEvents> | undefined;
   private slowCheck: NodeJS.Timeout | undefined;
+  private stopMeasuring: (() => void) | undefined;
   private readonly flushIntervalMs: number;
 
   constructor(
@@ -77,6 +79,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     env: EnvironmentVariables,
     private readonly clock: Clock,
     private readonly queries: QueryBus,
+    private readonly metrics: Metrics,
   ) {
     this.flushIntervalMs = env.CONSOLE_FLUSH_INTERVAL_MS;
   }
@@ -89,9 +92,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     this.feeds.set(worldKey(LIVE), Promise.resolve(live));
     this.slowCheck = setInterval(() => this.dropSlowConsoles(), 500);
     this.slowCheck.unref();
+    this.stopMeasuring = this.metrics.addCollector(() => this.measure());
   }
 
   onModuleDestroy(): void {
+    this.stopMeasuring?.();
     clearInterval(this.slowCheck);
     for (const feed of this.feeds.values()) void feed.then((opened) => opened.stop()).catch(() => undefined);
   }
@@ -207,9 +212,20 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayDisconnect, OnMod
     return feed;
   }
 
+  /** On scrape: the consoles connected to this process, and their subscriptions per kind of room, every world's. */
+  private measure(): void {
+    const counts = new Map<string, number>();
+    for (const feed of this.opened.values()) feed.countSubscriptions(counts);
+    this.metrics.consoleConnections.set(this.namespace?.sockets.size ?? 0);
+    this.metrics.consoleRoomSubscriptions.reset();
+    for (const [room, count] of counts) this.metrics.consoleRoomSubscriptions.set({ room }, count);
+  }
+
   private newFeed(models: WorldReadModels['live']): ConsoleFeed {
     if (!this.namespace) throw new Error('The console namespace is not set up yet');
-    const feed = new ConsoleFeed(models, this.namespace, this.store, this.clock, this.flushIntervalMs);
+    const feed = new ConsoleFeed(models, this.namespace, this.store, this.clock, this.flushIntervalMs, (seconds) =>
+      this.metrics.consoleSendDuration.observe(seconds),
+    );
     this.opened.set(worldKey(models.world), feed);
     return feed;
   }
