@@ -8,9 +8,15 @@ import { API_PATH } from '../console-static.js';
  * any other path the api has no route for.
  */
 export function routeLabel(matched: { baseUrl: string; routePath: unknown } | undefined, path: string): string {
-  if (matched && typeof matched.routePath === 'string') return `${matched.baseUrl}${matched.routePath}` || '/';
+  // Nest answers a path with no route through a catch-all of its own (`/api*path`); no route of ours has a wildcard.
+  if (matched && typeof matched.routePath === 'string' && !CATCH_ALL.test(matched.routePath)) {
+    return `${matched.baseUrl}${matched.routePath}` || '/';
+  }
   return API_PATH.test(path) ? 'unmatched' : 'console';
 }
+
+/** A route with a wildcard: the router's own not-found handler. */
+const CATCH_ALL = /\*/;
 
 /**
  * Counts and times every HTTP answer (`enlace_http_requests_total`, `enlace_http_request_duration_seconds`) once it
@@ -23,7 +29,11 @@ export function httpMetrics(metrics: Metrics): RequestHandler {
       const route = req.route as { path?: unknown } | undefined;
       const labels = {
         method: req.method,
-        route: routeLabel(route ? { baseUrl: req.baseUrl, routePath: route.path } : undefined, req.path),
+        // originalUrl: a router mounted under a prefix rewrites `url` (and so `path`) while it handles the request.
+        route: routeLabel(
+          route ? { baseUrl: req.baseUrl, routePath: route.path } : undefined,
+          req.originalUrl.split('?', 1)[0]!,
+        ),
         status: String(res.statusCode),
       };
       metrics.httpRequests.inc(labels);

@@ -1,0 +1,1 @@
+export { parseExposition, type Sample, sampleSum, samplesOf } from './exposition.js';
