@@ -1,6 +1,7 @@
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { keepGeneratedFile, readPrivateFile } from '@enlace/config';
+import { readFileSync } from 'node:fs';
+import { keepGeneratedFile } from '@enlace/config';
 
 /** The file, under DATA_DIR, that keeps the token generated when neither METRICS_TOKEN nor METRICS_TOKEN_FILE is set. */
 export const GENERATED_METRICS_TOKEN_FILE = 'metrics-token';
@@ -36,9 +37,8 @@ export function loadMetricsToken(env: MetricsTokenSettings, log: (line: string) 
     token = env.METRICS_TOKEN;
     source = 'METRICS_TOKEN';
   } else if (env.METRICS_TOKEN_FILE !== undefined) {
-    const text = readPrivateFile(env.METRICS_TOKEN_FILE);
-    if (text === undefined) throw new Error(`METRICS_TOKEN_FILE ${env.METRICS_TOKEN_FILE}: no such file`);
-    token = text.trim();
+    // Read as it is: the file is a secret shared with Prometheus (which must read it too), often on a read-only mount.
+    token = readTokenFile(env.METRICS_TOKEN_FILE).trim();
     source = `METRICS_TOKEN_FILE ${env.METRICS_TOKEN_FILE}`;
   } else {
     if (production) throw new Error('METRICS_TOKEN or METRICS_TOKEN_FILE must be set in production');
@@ -51,6 +51,15 @@ export function loadMetricsToken(env: MetricsTokenSettings, log: (line: string) 
   const problem = metricsTokenProblem(token, production);
   if (problem) throw new Error(`${source}: the /metrics token ${problem}`);
   return token;
+}
+
+function readTokenFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`METRICS_TOKEN_FILE ${file}: no such file`);
+    throw error;
+  }
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
