@@ -19,8 +19,9 @@ export interface MetricsTokenSettings {
 /** What is wrong with a token for this environment (`undefined`: nothing). */
 export function metricsTokenProblem(token: string, production: boolean): string | undefined {
   if (Buffer.byteLength(token) < MIN_METRICS_TOKEN_BYTES) return `must be at least ${MIN_METRICS_TOKEN_BYTES} bytes`;
-  if (production && DEMO_METRICS_TOKEN.test(token))
+  if (production && DEMO_METRICS_TOKEN.test(token)) {
     return 'is a demo token (it starts with "demo-"), refused in production';
+  }
   return undefined;
 }
 
@@ -57,7 +58,9 @@ function readTokenFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`METRICS_TOKEN_FILE ${file}: no such file`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`METRICS_TOKEN_FILE ${file}: no such file`, { cause: error });
+    }
     throw error;
   }
 }
