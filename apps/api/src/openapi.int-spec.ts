@@ -14,6 +14,7 @@ describe('OpenAPI', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /health',
+        'GET /metrics',
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/logout',
