@@ -29,7 +29,7 @@ import {
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '@enlace/clock';
-import { Metrics } from '@enlace/metrics';
+import { Metrics, secondsSince } from '@enlace/metrics';
 import { commandNameOf, commandOutcomeOf } from './command-outcome.js';
 import { RevisionConflictError } from './revision-conflict.js';
 import { idSource, uuidFromName } from './deterministic-id.js';
@@ -286,14 +286,10 @@ export class CommandPipeline {
     const command = commandNameOf(request.command);
     try {
       const outcome = await this.decideAndAppend(decider, request);
-      this.metrics.commandDone(
-        command,
-        outcome.replayed ? 'replayed' : 'accepted',
-        (performance.now() - started) / 1000,
-      );
+      this.metrics.commandDone(command, outcome.replayed ? 'replayed' : 'accepted', secondsSince(started));
       return outcome;
     } catch (error) {
-      this.metrics.commandDone(command, commandOutcomeOf(error), (performance.now() - started) / 1000);
+      this.metrics.commandDone(command, commandOutcomeOf(error), secondsSince(started));
       throw error;
     }
   }

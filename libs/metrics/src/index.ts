@@ -8,6 +8,7 @@ export {
   Metrics,
   QUEUE_STATES,
   secondsSince,
+  within,
 } from './metrics.js';
 export { MetricsListener } from './metrics-listener.js';
 export { METRICS_TOKEN, MetricsModule } from './metrics.module.js';

@@ -171,7 +171,12 @@ export class Metrics {
    * scrape), then renders the registry in Prometheus' text format.
    */
   async render(): Promise<string> {
-    await Promise.all([...this.collectors].map((collector) => withTimeout(collector, COLLECT_TIMEOUT_MS)));
+    // A collector that fails or runs out of time reports nothing this time; the others still do.
+    await Promise.all(
+      [...this.collectors].map((collector) =>
+        within(Promise.resolve().then(collector), COLLECT_TIMEOUT_MS).catch(() => undefined),
+      ),
+    );
     return this.registry.metrics();
   }
 
@@ -180,18 +185,16 @@ export class Metrics {
   }
 }
 
-/** Runs `collector`, giving up (quietly: what it measures is then missing) after `ms`. */
-async function withTimeout(collector: Collector, ms: number): Promise<void> {
+/** `work`'s answer, or a rejection once `ms` have passed without one (the work itself is not stopped). */
+export async function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      Promise.resolve().then(collector),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, ms);
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
       }),
     ]);
-  } catch {
-    // A collector that fails reports nothing this time; the others still do.
   } finally {
     clearTimeout(timer);
   }

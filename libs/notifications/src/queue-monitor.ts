@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { Metrics, QUEUE_STATES } from '@enlace/metrics';
+import { Metrics, QUEUE_STATES, within } from '@enlace/metrics';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_NAMES, type QueueName } from './jobs.js';
@@ -62,16 +62,13 @@ export class QueueMonitor implements OnApplicationShutdown {
    * (a scrape never hangs on it); when it does not, the queue gauges are dropped rather than left at stale values.
    */
   private async measure(metrics: Metrics): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
     try {
       await this.ping(QUEUE_COUNT_TIMEOUT_MS);
       const queues = this.deliveryQueues();
-      const counts = await Promise.race([
+      const counts = await within(
         Promise.all(QUEUE_NAMES.map((name) => queues[name].getJobCounts(...QUEUE_STATES))),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('no answer in time')), QUEUE_COUNT_TIMEOUT_MS);
-        }),
-      ]);
+        QUEUE_COUNT_TIMEOUT_MS,
+      );
       metrics.queueJobs.reset();
       QUEUE_NAMES.forEach((queue, index) => {
         for (const state of QUEUE_STATES) metrics.queueJobs.set({ queue, state }, counts[index]![state] ?? 0);
@@ -80,8 +77,6 @@ export class QueueMonitor implements OnApplicationShutdown {
     } catch {
       metrics.queueJobs.reset();
       metrics.redisUp.set(0);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

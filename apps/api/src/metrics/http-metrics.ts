@@ -1,4 +1,4 @@
-import type { Metrics } from '@enlace/metrics';
+import { type Metrics, secondsSince } from '@enlace/metrics';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { API_PATH } from '../console-static.js';
 
@@ -37,7 +37,7 @@ export function httpMetrics(metrics: Metrics): RequestHandler {
         status: String(res.statusCode),
       };
       metrics.httpRequests.inc(labels);
-      metrics.httpDuration.observe(labels, (performance.now() - started) / 1000);
+      metrics.httpDuration.observe(labels, secondsSince(started));
     });
     next();
   };
