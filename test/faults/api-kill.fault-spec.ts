@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
 import { TestPostgresServer, uniqueSchemaName } from '@enlace/event-store/testing';
 import { eventually, TestRedisServer } from '@enlace/notifications/testing';
@@ -223,7 +224,7 @@ it('an api killed (SIGKILL) under 8 concurrent writers loses and repeats no comm
           incidents: rebuilt!.board.length,
           ports: rebuilt!.ports.length,
           notifications: rebuilt!.tracker.length,
-          equalToRebuild: JSON.stringify(restarted) === JSON.stringify(rebuilt),
+          equalToRebuild: isDeepStrictEqual(restarted, rebuilt),
         },
       },
       startedAt,
