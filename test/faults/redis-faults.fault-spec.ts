@@ -33,12 +33,14 @@ beforeAll(async () => {
     { url: postgres.url, schema: uniqueSchemaName('redis_faults') },
     { escalationIntervalSeconds: INTERVAL_S },
   );
-  [api] = await Promise.all([
-    Api.start({
-      databaseUrl: postgres.url,
-      schema: bed.env.DATABASE_SCHEMA!,
-      env: { LOG_LEVEL: 'log', REDIS_URL: bed.redis.url },
-    }),
+  await Promise.all([
+    (async () => {
+      api = await Api.start({
+        databaseUrl: postgres.url,
+        schema: bed.env.DATABASE_SCHEMA!,
+        env: { LOG_LEVEL: 'log', REDIS_URL: bed.redis.url },
+      });
+    })(),
     (async () => {
       worker = WorkerProcess.start(bed.env);
       void worker.exited.then(() => (workerExited = true));

@@ -65,11 +65,13 @@ interface Refusal {
 it('an api under 10 writers survives PostgreSQL stopped for 15 s, answers 503 + Retry-After, loses and repeats nothing, and recovers by itself', async () => {
   const schema = uniqueSchemaName('outage');
   const env = { LOG_LEVEL: 'log', REDIS_URL: redis.url };
-  const [a, b] = await Promise.all([
-    Api.start({ databaseUrl: postgres.url, schema, env }),
-    Api.start({ databaseUrl: postgres.url, schema, env }),
-  ]);
-  apis.push(a, b);
+  // Each kept as soon as it answers, so that afterAll stops it even when the other one fails to start.
+  const start = async () => {
+    const api = await Api.start({ databaseUrl: postgres.url, schema, env });
+    apis.push(api);
+    return api;
+  };
+  const [a, b] = await Promise.all([start(), start()]);
   const processes = [a, b];
 
   const incidents: string[] = [];

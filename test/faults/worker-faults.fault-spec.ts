@@ -77,6 +77,7 @@ it('both escalation tiers falling due together reach every recipient of both tie
   }
   const worker = startWorker();
   try {
+    const started = Date.now();
     await eventually(
       async () => {
         for (const id of ids) {
@@ -89,6 +90,17 @@ it('both escalation tiers falling due together reach every recipient of both tie
       40_000,
       'both tiers delivered for every notification',
     );
+    const escalated = await Promise.all(ids.map((id) => eventsOf(bed.store, id, 'BlmNotificationEscalated')));
+    const told = ids.map((id) => bed.webhooks.accepted(about(id)).filter((hook) => escalationTier(hook) !== undefined));
+    faultFigures('escalation tiers due together', {
+      notifications: ids.length,
+      escalationsExpected: ids.length * 2,
+      escalationsDone: escalated.flat().length,
+      tierMessagesExpected: ids.length * 2,
+      tierMessages: told.flat().length,
+      tier1First: told.filter((hooks) => escalationTier(hooks[0]!) === 1).length,
+      allToldAfterWorkerStartMs: Date.now() - started,
+    });
     for (const id of ids) {
       const escalations = await eventsOf(bed.store, id, 'BlmNotificationEscalated');
       expect({ id, tiers: escalations.map((event) => (event.data as { tier: number }).tier) }).toEqual({
