@@ -1,5 +1,5 @@
 /** The architecture rule (docs/decisions/0002-architecture-rule.md), checked by `npm run deps:validate`. */
-const TEST_FILE = '\\.(spec|int-spec|e2e-spec)\\.ts$';
+const TEST_FILE = '\\.(spec|int-spec|e2e-spec|fault-spec)\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -1,4 +1,5 @@
-// Test tiers: *.spec.ts (unit, no I/O), *.int-spec.ts (real PostgreSQL / Redis), test/**/*.e2e-spec.ts (across processes).
+// Test tiers: *.spec.ts (unit, no I/O), *.int-spec.ts (real PostgreSQL / Redis), test/**/*.e2e-spec.ts (across processes),
+// test/faults/*.fault-spec.ts (faults on a PostgreSQL server and redis-servers of each test's own: `npm run test:faults`).
 import { readFileSync } from 'node:fs';
 
 const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8'));
@@ -41,5 +42,6 @@ export default {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
     },
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'] },
   ],
 };

@@ -22,7 +22,7 @@ async function* walk(dir) {
       yield* walk(path);
     } else if (
       /\.ts$/.test(entry.name) &&
-      !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name) &&
+      !/\.(spec|int-spec|e2e-spec|fault-spec)\.ts$/.test(entry.name) &&
       !entry.name.endsWith('.d.ts')
     ) {
       yield path;

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '@enlace/event-store/testing';
 import { Redis } from 'ioredis';
 
@@ -6,45 +9,65 @@ export { freePort };
 
 /**
  * A `redis-server` of the test's own on a free port, without persistence: a test may FLUSHALL it or kill it
- * without touching anyone else's Redis.
+ * without touching anyone else's Redis. `stopServer()` and `resume()` take it away and bring it back on the same
+ * port with the same data (an operator's restart), for the fault tests; its files live in a folder of its own,
+ * removed by `stop()`.
  */
 export class TestRedisServer {
+  private child: ChildProcess;
+  private exited: Promise<void>;
+
   private constructor(
     readonly port: number,
-    private readonly child: ChildProcess,
-    private readonly exited: Promise<void>,
-  ) {}
+    private readonly dir: string,
+  ) {
+    [this.child, this.exited] = this.spawn();
+  }
 
   static async start(): Promise<TestRedisServer> {
-    const port = await freePort();
+    const server = new TestRedisServer(await freePort(), mkdtempSync(join(tmpdir(), 'enlace-redis-')));
+    if (!(await server.answering())) {
+      await server.stop();
+      throw new Error(`redis-server did not answer on port ${server.port}`);
+    }
+    return server;
+  }
+
+  private spawn(): [ChildProcess, Promise<void>] {
     const child = spawn(
       'redis-server',
       [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--maxmemory-policy',
-        'noeviction',
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
+        ...['--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
       ],
       { stdio: 'ignore' },
     );
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const server = new TestRedisServer(port, child, exited);
+    return [child, new Promise<void>((resolve) => child.once('exit', () => resolve()))];
+  }
+
+  /** Waits (up to 5 s) for the server to answer PING. */
+  private async answering(): Promise<boolean> {
     for (let i = 0; i < 100; i += 1) {
       try {
-        await server.command((redis) => redis.ping());
-        return server;
+        await this.command((redis) => redis.ping());
+        return true;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
-    await server.stop();
-    throw new Error(`redis-server did not answer on port ${port}`);
+    return false;
+  }
+
+  /** Stops the server as an operator would (`SHUTDOWN SAVE`: its data is written to its folder first). */
+  async stopServer(): Promise<void> {
+    await this.command((redis) => redis.shutdown('SAVE')).catch(() => undefined);
+    await this.exited;
+  }
+
+  /** Starts it again on the same port with the data it saved; resolves once it answers. */
+  async resume(): Promise<void> {
+    [this.child, this.exited] = this.spawn();
+    if (!(await this.answering())) throw new Error(`redis-server did not answer again on port ${this.port}`);
   }
 
   get url(): string {
@@ -72,5 +95,6 @@ export class TestRedisServer {
   async stop(): Promise<void> {
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
     await this.exited;
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -8,23 +8,26 @@ import {
   worldStreamPrefix,
 } from '@enlace/domain';
 import { collect } from '@enlace/event-store';
-import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
+import { TestPostgresServer, uniqueSchemaName } from '@enlace/event-store/testing';
 import { eventually } from '@enlace/notifications/testing';
 import { DrillDirectory } from '@enlace/projections';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { loadScenarios, scenarioDrillPlan } from '@enlace/scenarios';
 import { randomUUID } from 'node:crypto';
-import { buildApi } from './support/api-process.js';
-import { WorkerProcess } from './support/worker-process.js';
-import { WorkerTestbed } from './support/worker-testbed.js';
+import { buildApi } from '../support/api-process.js';
+import { faultFigures } from '../support/fault-figures.js';
+import { WorkerProcess } from '../support/worker-process.js';
+import { WorkerTestbed } from '../support/worker-testbed.js';
 
 /**
  * A drill's injects across a worker killed mid-drill (kill -9, jobs in flight and all) and the api's directory of
- * drills restarting: the worker processes of the test, real PostgreSQL, a redis-server of the test's own and BullMQ.
+ * drills restarting: the worker processes of the test, a PostgreSQL server and a redis-server of the test's own, and
+ * BullMQ.
  * Every inject is released once, at its time, and played once.
  */
 const schema = uniqueSchemaName('drill_faults');
 const PLANNER: Actor = { id: 'planner', agency: 'EPA', country: 'US', role: 'planner' };
+let postgres: TestPostgresServer;
 let bed: WorkerTestbed;
 let directory: DrillDirectory;
 const workers: WorkerProcess[] = [];
@@ -38,7 +41,8 @@ function startWorker(): WorkerProcess {
 
 beforeAll(async () => {
   buildApi();
-  bed = await WorkerTestbed.start({ url: testDatabaseUrl(), schema }, { escalationIntervalSeconds: 60 });
+  postgres = await TestPostgresServer.start();
+  bed = await WorkerTestbed.start({ url: postgres.url, schema }, { escalationIntervalSeconds: 60 });
   directory = new DrillDirectory(bed.store);
   directory.onApplicationBootstrap();
 }, 120_000);
@@ -47,7 +51,7 @@ afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
   await directory?.onApplicationShutdown();
   await bed?.stop();
-  await dropSchema(schema);
+  await postgres?.destroy();
 }, 30_000);
 
 /** A planner's command on the drill, through the command pipeline as the api sends it. */
@@ -81,6 +85,7 @@ it('a worker killed mid-drill and the directory restarted lose no inject and rel
       }),
     },
   });
+  const startedAt = Date.now();
   const first = startWorker();
   await eventually(
     () => first.output().includes(`Drill ${drillId} is in play`),
@@ -117,14 +122,29 @@ it('a worker killed mid-drill and the directory restarted lose no inject and rel
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   // Each once. Not necessarily in order: an inject whose job the killed worker held (promoted ahead, waiting out its
   // last 250 ms) comes when BullMQ finds the job stalled, up to the lock's duration late.
-  expect((await released()).map((release) => release.injectId).sort()).toEqual([...ids].sort());
-  for (const release of all) {
-    expect(Date.parse(release.drillTime)).toBeGreaterThanOrEqual(Date.parse(release.dueDrillTime) - 1_000);
-  }
+  const releasedIds = (await released()).map((release) => release.injectId);
   const world = await collect(
     bed.store.readAll({ filter: { streamPrefixes: [worldStreamPrefix(drillWorld(drillId))] } }),
   );
   const count = (type: string) => world.filter((event) => event.type === type).length;
+  faultFigures(
+    'worker kill -9 mid-drill',
+    {
+      injectsExpected: ids.length,
+      released: new Set(releasedIds).size,
+      releasedTwice: releasedIds.length - new Set(releasedIds).size,
+      // Drill time runs 60× the clock's: the latest release, in ms of real time.
+      maxLateMs: Math.round(
+        Math.max(...all.map((release) => Date.parse(release.drillTime) - Date.parse(release.dueDrillTime))) / 60,
+      ),
+      played: { incidents: count('IncidentReported'), protectiveActions: count('ProtectiveActionOrdered') },
+    },
+    startedAt,
+  );
+  expect(releasedIds.sort()).toEqual([...ids].sort());
+  for (const release of all) {
+    expect(Date.parse(release.drillTime)).toBeGreaterThanOrEqual(Date.parse(release.dueDrillTime) - 1_000);
+  }
   expect(count('IncidentReported')).toBe(1);
   expect(count('ProtectiveActionOrdered')).toBe(1);
 }, 150_000);

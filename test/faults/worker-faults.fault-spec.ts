@@ -3,9 +3,10 @@ import { eventsOf, eventually, issueNotification, type ReceivedWebhook } from '@
 import { deadlineJobId, type DeadlineJob } from '@enlace/notifications';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
-import { buildApi } from './support/api-process.js';
-import { WorkerProcess } from './support/worker-process.js';
-import { WorkerTestbed } from './support/worker-testbed.js';
+import { buildApi } from '../support/api-process.js';
+import { faultFigures } from '../support/fault-figures.js';
+import { WorkerProcess } from '../support/worker-process.js';
+import { WorkerTestbed } from '../support/worker-testbed.js';
 
 /**
  * The worker's faults, on a PostgreSQL server and a redis-server of the test's own: escalation tiers that fall due
@@ -76,6 +77,7 @@ it('both escalation tiers falling due together reach every recipient of both tie
   }
   const worker = startWorker();
   try {
+    const started = Date.now();
     await eventually(
       async () => {
         for (const id of ids) {
@@ -88,6 +90,17 @@ it('both escalation tiers falling due together reach every recipient of both tie
       40_000,
       'both tiers delivered for every notification',
     );
+    const escalated = await Promise.all(ids.map((id) => eventsOf(bed.store, id, 'BlmNotificationEscalated')));
+    const told = ids.map((id) => bed.webhooks.accepted(about(id)).filter((hook) => escalationTier(hook) !== undefined));
+    faultFigures('escalation tiers due together', {
+      notifications: ids.length,
+      escalationsExpected: ids.length * 2,
+      escalationsDone: escalated.flat().length,
+      tierMessagesExpected: ids.length * 2,
+      tierMessages: told.flat().length,
+      tier1First: told.filter((hooks) => escalationTier(hooks[0]!) === 1).length,
+      allToldAfterWorkerStartMs: Date.now() - started,
+    });
     for (const id of ids) {
       const escalations = await eventsOf(bed.store, id, 'BlmNotificationEscalated');
       expect({ id, tiers: escalations.map((event) => (event.data as { tier: number }).tier) }).toEqual({
@@ -146,10 +159,6 @@ it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of 
       'every delivery in flight sent again',
     );
     const slowest = Math.max(...repeats.map((hook) => hook.receivedAt - restarted.startedAt));
-    console.log(
-      `worker killed mid-delivery: ${repeats.length} deliveries repeated within ${slowest} ms of the restart ` +
-        `(lock ${shipped.worker.lockDurationMs} ms, stall check every ${shipped.worker.stalledIntervalMs} ms)`,
-    );
     expect(slowest).toBeLessThan(10_000);
     // Each message was recorded delivered once, whatever the receivers saw twice.
     await eventually(
@@ -161,6 +170,29 @@ it('a worker killed (SIGKILL) mid-delivery has its work repeated within 10 s of 
       const data = event.data as { agency: string; channel: string };
       return `${data.agency} ${data.channel}`;
     });
+    // What the receivers saw: each webhook once per receiver before the kill and again after, with the same id.
+    const hooks = bed.webhooks.received.filter(about(id));
+    const idsByReceiver = new Map<string, Set<string>>();
+    for (const hook of hooks) {
+      const ids = idsByReceiver.get(hook.path) ?? new Set<string>();
+      ids.add(String(hook.headers['x-enlace-delivery']));
+      idsByReceiver.set(hook.path, ids);
+    }
+    const mails = bed.smtp.received.filter((mail) => mail.subject.includes(id.slice(0, 8)));
+    faultFigures('worker kill -9 mid-delivery', {
+      deliveriesExpected: 4,
+      inFlightAtKill: inFlight.length,
+      deliveredWebhooks: idsByReceiver.size,
+      deliveredMails: new Set(mails.map((mail) => mail.deliveryId)).size,
+      requests: hooks.length + mails.length,
+      repeatedSameId: hooks.length - idsByReceiver.size + mails.length - new Set(mails.map((m) => m.deliveryId)).size,
+      duplicatedOtherId: [...idsByReceiver.values()].filter((ids) => ids.size > 1).length,
+      recordedDelivered: delivered.length,
+      slowestRepeatAfterRestartMs: slowest,
+      lockDurationMs: shipped.worker.lockDurationMs,
+      stalledIntervalMs: shipped.worker.stalledIntervalMs,
+    });
+    expect([...idsByReceiver.values()].map((ids) => ids.size)).toEqual([1, 1, 1]);
     expect(delivered.sort()).toEqual(['ANAM webhook', 'CBP email', 'CBP webhook', 'DOS webhook']);
   } finally {
     bed.webhooks.delayMs = 0;
@@ -188,7 +220,7 @@ it('two workers: when the reconciler’s owner is killed (SIGKILL), the other ta
       20_000,
       'the new notification delivered by webhook',
     );
-    console.log(`reconciler owner killed: the other worker took over in ${tookOverMs} ms (lease 15 s by default)`);
+    faultFigures('reconciler owner kill -9', { tookOverMs, leaseSeconds: 15 });
     expect(tookOverMs).toBeLessThan(30_000);
   } finally {
     await second.stop();
