@@ -1,12 +1,15 @@
+export { LocalOutbox, localOutboxFile, type OutboxMessage, type OutboxPage } from './channels/local-outbox.js';
 export {
   chainOf,
   channelsOf,
   InvalidDeliveryConfigError,
+  OUTBOX_MODES,
   parseDeliveryConfig,
   type AgencyChannels,
   type DeliveryConfig,
   type EscalationChain,
   type EscalationTier,
+  type OutboxMode,
 } from './delivery-config.js';
 export { deliveryConfigPath, loadDeliveryConfig } from './load-delivery-config.js';
 export {
