@@ -1,4 +1,5 @@
-export { LocalOutbox, localOutboxFile, type OutboxMessage, type OutboxPage } from './channels/local-outbox.js';
+export { LocalOutbox, localOutboxFile } from './channels/local-outbox.js';
+export type { OutboxMessage, OutboxPage } from './channels/outbox.types.js';
 export {
   chainOf,
   channelsOf,

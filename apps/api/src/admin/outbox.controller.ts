@@ -61,9 +61,7 @@ export class OutboxController {
       'subject?, body?, payload?, receivedAt }] }',
   })
   @ApiForbiddenResponse({ description: 'Not an admin' })
-  async list(@Query() query: OutboxQuery): Promise<OutboxPage & { offset: number; limit: number }> {
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 20;
-    return { ...(await this.outbox.page(offset, limit, query.channel)), offset, limit };
+  list(@Query() query: OutboxQuery): Promise<OutboxPage> {
+    return this.outbox.page(query.offset ?? 0, query.limit ?? 20, query.channel);
   }
 }

@@ -4,40 +4,12 @@ import type { Clock } from '@enlace/clock';
 import { type DeliveryMessage, emailContent } from '../message.js';
 import type { DeliveryChannels } from './delivery-channels.js';
 import { DeliveryFailure } from './delivery-failure.js';
+import type { OutboxMessage, OutboxPage } from './outbox.types.js';
 import type { WebhookEndpoint } from './webhook.channel.js';
 
 /** The file of the local outbox, beside the store's other files: `<DATA_DIR>/local-outbox.jsonl`. */
 export function localOutboxFile(env: { DATA_DIR: string }): string {
   return join(env.DATA_DIR, 'local-outbox.jsonl');
-}
-
-/** One message the worker put in the local outbox instead of sending it. */
-export interface OutboxMessage {
-  /** The delivery's id, the same on every attempt (what a receiver would get in X-Enlace-Delivery). */
-  deliveryId: string;
-  channel: 'email' | 'webhook';
-  /** The e-mail address, or the webhook's URL, the message would have gone to. */
-  recipient: string;
-  agency: string;
-  side: DeliveryMessage['to']['side'];
-  notificationId: string;
-  kind: DeliveryMessage['kind'];
-  /** The drill of an exercise's message. */
-  drillId?: string;
-  /** E-mail: the subject and the text body, as the SMTP channel would send them. */
-  subject?: string;
-  body?: string;
-  /** Webhook: the JSON body, as the webhook channel would POST it. */
-  payload?: DeliveryMessage;
-  /** When the worker put it there (the one clock). */
-  receivedAt: string;
-}
-
-export interface OutboxPage {
-  /** Messages in the outbox (of that channel, when one was asked for). */
-  total: number;
-  /** Newest first, from `offset`. */
-  items: OutboxMessage[];
 }
 
 /**
@@ -60,7 +32,8 @@ export class LocalOutbox implements DeliveryChannels {
   }
 
   webhook(endpoint: WebhookEndpoint, message: DeliveryMessage): Promise<void> {
-    return this.keep({ ...this.about(message), channel: 'webhook', recipient: endpoint.url, payload: message });
+    const payload = JSON.parse(JSON.stringify(message)) as Record<string, unknown>;
+    return this.keep({ ...this.about(message), channel: 'webhook', recipient: endpoint.url, payload });
   }
 
   close(): void {}
@@ -71,7 +44,7 @@ export class LocalOutbox implements DeliveryChannels {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { total: 0, items: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { total: 0, offset, limit, items: [] };
       throw error;
     }
     const messages: OutboxMessage[] = [];
@@ -85,7 +58,7 @@ export class LocalOutbox implements DeliveryChannels {
       }
     }
     messages.reverse();
-    return { total: messages.length, items: messages.slice(offset, offset + limit) };
+    return { total: messages.length, offset, limit, items: messages.slice(offset, offset + limit) };
   }
 
   private about(message: DeliveryMessage) {
