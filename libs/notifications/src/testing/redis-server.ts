@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '@enlace/event-store/testing';
+import { freePort, trackChild } from '@enlace/event-store/testing';
 import { Redis } from 'ioredis';
 
 export { freePort };
@@ -33,6 +33,7 @@ export class TestRedisServer {
       ],
       { stdio: 'ignore' },
     );
+    trackChild(child, `redis-server on port ${port}`);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const server = new TestRedisServer(port, child, exited);
     for (let i = 0; i < 100; i += 1) {
