@@ -41,6 +41,8 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
+      // Stops what a test file left running (api, worker, redis-server, PostgreSQL, Chromium): see the file.
+      testEnvironment: '<rootDir>/test/support/test-environment.mjs',
     },
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'] },
   ],

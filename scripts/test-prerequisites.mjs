@@ -2,11 +2,15 @@
 // `npm ci && npm test` passes with nothing installed by hand. It installs Debian's packages only when it can (root
 // and apt-get); otherwise it says exactly what is missing and how to get it.
 //   - PostgreSQL answering at TEST_DATABASE_URL (started from the local cluster when it is local and stopped);
-//   - the `redis-server` binary (tests start their own servers on free ports, never touching the machine's Redis);
+//   - the `redis-server` binary (most tests start their own servers on free ports), and a Redis answering at
+//     REDIS_URL (default redis://127.0.0.1:6379, what the api's sign-in throttling reaches in tests that do not
+//     give it one of their own; a throwaway one without persistence is started when none answers there);
 //   - Debian's `chromium` for the browser tests (never a downloaded browser).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
@@ -80,11 +84,31 @@ async function postgres() {
   );
 }
 
-function redis() {
-  if (hasCommand('redis-server')) return;
-  if (canInstall) aptInstall('redis-server');
+async function redis() {
+  if (!hasCommand('redis-server') && canInstall) aptInstall('redis-server');
   // The package's service is not needed: tests start redis-server themselves on free ports.
-  if (!hasCommand('redis-server')) missing.push('redis-server is not installed (Debian: apt-get install redis-server)');
+  if (!hasCommand('redis-server')) {
+    missing.push('redis-server is not installed (Debian: apt-get install redis-server)');
+    return;
+  }
+  const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const host = url.hostname || '127.0.0.1';
+  const port = Number(url.port || 6379);
+  if (await answers(host, port)) return;
+  if (['127.0.0.1', 'localhost'].includes(host)) {
+    say(`starting a throwaway redis-server on ${host}:${port} (no persistence)`);
+    const dir = mkdtempSync(join(tmpdir(), 'enlace-test-redis-'));
+    spawnSync(
+      'redis-server',
+      [
+        ...['--daemonize', 'yes', '--port', String(port), '--bind', host === 'localhost' ? '127.0.0.1' : host],
+        ...['--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      ],
+      { stdio: 'ignore', cwd: dir },
+    );
+    if (await waitFor(() => answers(host, port), 10)) return;
+  }
+  missing.push(`Redis is not answering at ${host}:${port}: start redis-server there or set REDIS_URL`);
 }
 
 function chromium() {
@@ -97,7 +121,7 @@ function chromium() {
 }
 
 await postgres();
-redis();
+await redis();
 chromium();
 if (missing.length > 0) {
   process.stderr.write(`The tests cannot run on this machine yet:\n${missing.map((line) => `  - ${line}\n`).join('')}`);

@@ -26,6 +26,8 @@ export default defineConfig(({ command }) => {
         '@enlace/scenario-types': `${repo}libs/scenarios/src/scenario.types.ts`,
         // Types only, and the list of records the history is narrowed to: the auditors' history as the api answers it.
         '@enlace/history-types': `${repo}libs/audit/src/history.types.ts`,
+        // Types only: the local outbox's messages as GET /api/admin/outbox answers them.
+        '@enlace/outbox-types': `${repo}libs/notifications/src/channels/outbox.types.ts`,
         // Pure data: the HSEEP core capabilities' names in English and Spanish, as scenarios and reports use them.
         '@enlace/core-capabilities': `${repo}libs/scenarios/src/core-capabilities.ts`,
       },

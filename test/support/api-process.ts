@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@enlace/event-store/testing';
+import { freePort, trackChild } from '@enlace/event-store/testing';
 
 export { freePort };
 
@@ -85,6 +85,7 @@ export class ApiProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    trackChild(child, 'api');
     const api = new ApiProcess(port, child);
     await api.waitForHealth();
     return api;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { track, untrack } from '@enlace/event-store/testing';
 
 /**
  * Debian's Chromium, headless, for the browser tests: never a downloaded browser (the machines that run these tests
@@ -21,8 +22,12 @@ export function chromiumPath(): string {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  // Playwright kills the browsers it launched when this process exits; a failed test's browser is closed sooner.
+  track(browser, { name: 'chromium', stop: () => browser.close(), stopNow: () => undefined });
+  browser.once('disconnected', () => untrack(browser));
+  return browser;
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { trackChild } from '@enlace/event-store/testing';
 
 /** The worker as an operator runs it (`node dist/apps/worker/src/main.js`, built by `buildApi()`), for e2e tests. */
 export class WorkerProcess {
@@ -14,13 +15,13 @@ export class WorkerProcess {
   }
 
   static start(env: Record<string, string>): WorkerProcess {
-    return new WorkerProcess(
-      spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
-        cwd: process.cwd(),
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
-    );
+    const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    trackChild(child, 'worker');
+    return new WorkerProcess(child);
   }
 
   /** What it wrote to stdout and stderr so far. */

@@ -7,6 +7,7 @@ import type { ReferenceCatalog } from '@enlace/domain';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { NotificationsModule } from '@enlace/notifications';
 import { ProjectionsModule } from '@enlace/projections';
+import { OutboxController } from './admin/outbox.controller.js';
 import { QueuesController } from './admin/queues.controller.js';
 import { AuditHistoryController } from './audit/audit-history.controller.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
@@ -47,6 +48,7 @@ import { MetricsHttpModule } from './metrics/metrics-http.module.js';
     ReferenceController,
     CapController,
     QueuesController,
+    OutboxController,
     DrillsController,
     ScenariosController,
     AuditLogController,

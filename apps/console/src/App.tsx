@@ -15,6 +15,7 @@ import { Overview } from './views/Overview';
 import { PortView } from './views/PortView';
 import { ReportIncident } from './views/ReportIncident';
 import { SignInActivity } from './views/SignInActivity';
+import { Outbox } from './views/Outbox';
 import { SignIn } from './views/SignIn';
 import { DrillModeProvider, useDrillMode } from './drills/DrillMode';
 import { Drills } from './views/Drills';
@@ -56,6 +57,8 @@ function View({ route }: { route: Route }) {
       return <Accounts />;
     case 'sign-in-activity':
       return <SignInActivity />;
+    case 'outbox':
+      return <Outbox />;
     case 'scenarios':
       return <ScenarioList />;
     case 'scenario':

@@ -11,6 +11,20 @@ describe('parseDeliveryConfig', () => {
     expect(chainOf(config, 'blm-nogales').tiers.map((tier) => tier.tier)).toEqual([1, 2]);
   });
 
+  it('sends over the network unless the config asks for the local outbox, which production refuses', () => {
+    expect(parseDeliveryConfig(valid()).outbox).toBe('network');
+    expect(parseDeliveryConfig({ ...valid(), outbox: 'local' }).outbox).toBe('local');
+    expect(() => parseDeliveryConfig({ ...valid(), outbox: 'pigeon' })).toThrow(
+      /^ {2}- outbox: must be "network" or "local" \(got "pigeon"\)$/m,
+    );
+    expect(parseDeliveryConfig({ ...valid(), outbox: 'network' }, 'site.json', { production: true }).outbox).toBe(
+      'network',
+    );
+    expect(() => parseDeliveryConfig({ ...valid(), outbox: 'local' }, 'site.json', { production: true })).toThrow(
+      /outbox: "local" keeps every message on this machine .*refused with NODE_ENV=production.* \/ "local" guarda cada mensaje en esta máquina .*rechazado con NODE_ENV=production/,
+    );
+  });
+
   it('names every problem in one error', () => {
     const raw = valid();
     Object.assign(raw, {

@@ -28,8 +28,17 @@ export interface EscalationChain {
   tiers: EscalationTier[];
 }
 
+/**
+ * Where the worker sends: `network` (the default) over SMTP and HTTP to the configured endpoints; `local` into the
+ * local outbox on this machine instead (an in-process mail catcher and webhook sink whose messages admins read in the
+ * console), for the embedded default, where no relay or receiver exists. Production refuses `local`.
+ */
+export const OUTBOX_MODES = ['network', 'local'] as const;
+export type OutboxMode = (typeof OUTBOX_MODES)[number];
+
 /** `config/notification-delivery.json`: retries, channels per agency and escalation chains per BLM. */
 export interface DeliveryConfig {
+  outbox: OutboxMode;
   retry: { attempts: number; backoffBaseMs: number };
   webhook: { timeoutMs: number };
   /**
@@ -231,7 +240,19 @@ export function parseDeliveryConfig(
   });
 
   const byBlm = reader.object(escalation.byBlm ?? {}, 'escalation.byBlm');
+  const outbox = root.outbox ?? 'network';
+  if (!OUTBOX_MODES.includes(outbox as OutboxMode)) {
+    reader.problems.push(`outbox: must be "network" or "local" (got ${JSON.stringify(root.outbox)})`);
+  } else if (rules.production && outbox === 'local') {
+    reader.problems.push(
+      'outbox: "local" keeps every message on this machine instead of sending it, refused with NODE_ENV=production: ' +
+        "give the site's SMTP relay and webhooks in a config file of its own (NOTIFICATION_DELIVERY_FILE) / " +
+        '"local" guarda cada mensaje en esta máquina en vez de enviarlo, rechazado con NODE_ENV=production: indique ' +
+        'el relevo SMTP y los webhooks del sitio en un archivo de configuración propio (NOTIFICATION_DELIVERY_FILE)',
+    );
+  }
   const config: DeliveryConfig = {
+    outbox: outbox === 'local' ? 'local' : 'network',
     retry: {
       attempts: reader.integer(retry.attempts, 'retry.attempts', 1, 50),
       backoffBaseMs: reader.integer(retry.backoffBaseMs, 'retry.backoffBaseMs', 10, 3_600_000),

@@ -16,7 +16,8 @@ import { Metrics } from '@enlace/metrics';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { EmailChannel } from './channels/email.channel.js';
+import { type DeliveryChannels, NetworkChannels } from './channels/delivery-channels.js';
+import { LocalOutbox } from './channels/local-outbox.js';
 import { DeadlineProcessor } from './deadline.processor.js';
 import { DrillRunner } from './drills/drill-runner.js';
 import { DrillSupervisor } from './drills/drill-supervisor.js';
@@ -39,7 +40,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 interface Running {
   connection: Redis;
   queues: DeliveryQueues;
-  email: EmailChannel;
+  channels: DeliveryChannels;
   workers: { close: () => Promise<void> }[];
   reconciler: Reconciler;
   /** One reconciler per drill in play, each bound to its drill's streams alone. */
@@ -69,6 +70,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly clock: Clock,
     private readonly feeds: WorldFeeds,
     private readonly pipeline: CommandPipeline,
+    private readonly outbox: LocalOutbox,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -123,13 +125,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const connection = workerConnection(this.options.redis, 'worker');
     const queues = new DeliveryQueues(connection, prefix);
     const scheduler = new WorkScheduler(queues, config, this.clock);
-    const email = new EmailChannel(config.smtp);
+    const channels = config.outbox === 'local' ? this.outbox : new NetworkChannels(config, this.clock);
     const deliveries = new DeliveryProcessor(
       this.commands,
       this.queries,
       this.reference,
       config,
-      email,
+      channels,
       this.clock,
       this.metrics,
     );
@@ -238,9 +240,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         }
       })
       .catch(() => undefined); // Redis away: the connection watcher says so.
-    this.running = { connection, queues, email, workers, reconciler, drills, newReconciler, runners, supervisor };
+    this.running = { connection, queues, channels, workers, reconciler, drills, newReconciler, runners, supervisor };
     supervisor.start();
-    this.logger.log(`Delivery worker started (Redis ${new URL(this.options.redis.url).host}, prefix ${prefix})`);
+    this.logger.log(
+      `Delivery worker started (Redis ${new URL(this.options.redis.url).host}, prefix ${prefix}; ` +
+        (config.outbox === 'local'
+          ? `e-mail and webhooks go to the local outbox ${this.options.outboxFile}, read by admins in the console)`
+          : 'e-mail over SMTP, webhooks over HTTP)'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -258,7 +265,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([graceful(), new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
     clearTimeout(timer);
-    running.email.close();
+    running.channels.close();
     running.connection.disconnect();
   }
 }

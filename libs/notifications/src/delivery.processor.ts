@@ -5,9 +5,8 @@ import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { StoreUnavailableError } from '@enlace/event-store';
 import type { Metrics } from '@enlace/metrics';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { EmailChannel } from './channels/email.channel.js';
+import type { DeliveryChannels } from './channels/delivery-channels.js';
 import { DeliveryFailure } from './channels/delivery-failure.js';
-import { sendWebhook } from './channels/webhook.channel.js';
 import { chainOf, channelsOf, type DeliveryConfig } from './delivery-config.js';
 import { type DeliveryJob, deliveryJobId } from './jobs.js';
 import { KeyedSerializer } from './keyed-serializer.js';
@@ -46,7 +45,7 @@ export class DeliveryProcessor {
     private readonly queries: QueryBus,
     private readonly reference: ReferenceCatalog,
     private readonly config: DeliveryConfig,
-    private readonly email: EmailChannel,
+    private readonly channels: DeliveryChannels,
     private readonly clock: Clock,
     private readonly metrics?: Metrics,
   ) {}
@@ -98,10 +97,10 @@ export class DeliveryProcessor {
     switch (target.channel) {
       case 'webhook':
         if (!channels?.webhook) throw new DeliveryFailure('no webhook configured for this agency');
-        return sendWebhook(channels.webhook, message, this.config.webhook.timeoutMs, this.clock.now());
+        return this.channels.webhook(channels.webhook, message);
       case 'email':
         if (!channels?.email) throw new DeliveryFailure('no e-mail address configured for this agency');
-        return this.email.send(channels.email.address, message);
+        return this.channels.email(channels.email.address, message);
     }
   }
 

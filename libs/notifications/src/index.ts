@@ -1,12 +1,16 @@
+export { LocalOutbox, localOutboxFile } from './channels/local-outbox.js';
+export type { OutboxMessage, OutboxPage } from './channels/outbox.types.js';
 export {
   chainOf,
   channelsOf,
   InvalidDeliveryConfigError,
+  OUTBOX_MODES,
   parseDeliveryConfig,
   type AgencyChannels,
   type DeliveryConfig,
   type EscalationChain,
   type EscalationTier,
+  type OutboxMode,
 } from './delivery-config.js';
 export { deliveryConfigPath, loadDeliveryConfig } from './load-delivery-config.js';
 export {

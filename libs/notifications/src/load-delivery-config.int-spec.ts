@@ -11,7 +11,11 @@ describe('config/notification-delivery.json', () => {
     expect(parseDeliveryConfig(config)).toEqual(config);
   });
 
-  it('holds no usable secret: with NODE_ENV=production every webhook secret in it is refused, each named', () => {
+  it('keeps messages in the local outbox (the embedded default on one machine)', () => {
+    expect(loadDeliveryConfig(deliveryConfigPath({ CONFIG_DIR: './config' })).outbox).toBe('local');
+  });
+
+  it('is refused in production: every webhook secret in it, each named, and its local outbox', () => {
     const path = deliveryConfigPath({ CONFIG_DIR: './config' });
     const withWebhook = loadDeliveryConfig(path).agencies.flatMap((agency, index) => (agency.webhook ? [index] : []));
     expect(withWebhook.length).toBeGreaterThan(0);
@@ -22,13 +26,15 @@ describe('config/notification-delivery.json', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(InvalidDeliveryConfigError);
-    expect((error as InvalidDeliveryConfigError).problems).toEqual(
+    const problems = (error as InvalidDeliveryConfigError).problems;
+    expect(problems.slice(0, -1)).toEqual(
       withWebhook.map(
         (index) =>
           `agencies[${index}].webhook.secret: is a demo secret (it starts with "demo-"), refused with ` +
           'NODE_ENV=production: give the agency its own secret in a config file kept out of version control',
       ),
     );
+    expect(problems.at(-1)).toMatch(/^outbox: "local" .* refused with NODE_ENV=production: .* \/ "local" guarda /);
   });
 
   it('is replaced by NOTIFICATION_DELIVERY_FILE', () => {

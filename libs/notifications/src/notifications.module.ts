@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { Clock } from '@enlace/clock';
 import { EnvironmentVariables } from '@enlace/config';
 import { DeliveryWorker } from './delivery-worker.js';
+import { LocalOutbox, localOutboxFile } from './channels/local-outbox.js';
 import { deliveryConfigPath } from './load-delivery-config.js';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options.js';
 import { QueueMonitor } from './queue-monitor.js';
@@ -29,15 +31,22 @@ export class NotificationsModule {
             runWorker: options.runWorker(env),
             redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
             configFile: deliveryConfigPath(env),
+            outboxFile: localOutboxFile(env),
             sentinelCheckMs: options.sentinelCheckMs ?? 2_000,
             consumerLeaseMs: env.CONSUMER_LEASE_SECONDS * 1_000,
             production: env.NODE_ENV === 'production',
           }),
         },
+        // The local outbox: the worker appends to it (`"outbox": "local"`), the api reads it for admins.
+        {
+          provide: LocalOutbox,
+          inject: [NOTIFICATIONS_OPTIONS, Clock],
+          useFactory: (options: NotificationsOptions, clock: Clock) => new LocalOutbox(options.outboxFile, clock),
+        },
         QueueMonitor,
         DeliveryWorker,
       ],
-      exports: [QueueMonitor, DeliveryWorker],
+      exports: [QueueMonitor, DeliveryWorker, LocalOutbox],
     };
   }
 }

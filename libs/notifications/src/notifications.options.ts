@@ -12,6 +12,8 @@ export interface NotificationsOptions {
   sentinelCheckMs: number;
   /** How long the reconciler's owner holds its lease without renewing it. */
   consumerLeaseMs: number;
+  /** `<DATA_DIR>/local-outbox.jsonl`: where messages go when the delivery config says `"outbox": "local"`. */
+  outboxFile: string;
   /** NODE_ENV=production: the delivery config may not use demo secrets. */
   production: boolean;
 }

@@ -6,7 +6,14 @@ import { useResource } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
 import { Link, useRouter } from '../router/Router';
-import { canAudit, canManageAccounts, canReadScenarios, canReadSignInActivity, canWrite } from '../session/session';
+import {
+  canAudit,
+  canManageAccounts,
+  canReadOutbox,
+  canReadScenarios,
+  canReadSignInActivity,
+  canWrite,
+} from '../session/session';
 import { useSession, useSignedIn } from '../session/SessionProvider';
 import { browserZone } from '../time/format';
 import { DrillModeBar } from '../drills/DrillModeBar';
@@ -222,6 +229,15 @@ export function Shell({ children }: { children: ReactNode }) {
           {canManageAccounts(user) ? (
             <Link to={{ name: 'accounts' }} aria-current={route.name === 'accounts' ? 'page' : undefined}>
               {t.navAccounts}
+            </Link>
+          ) : null}
+          {canReadOutbox(user) ? (
+            <Link
+              to={{ name: 'outbox' }}
+              aria-current={route.name === 'outbox' ? 'page' : undefined}
+              data-testid="nav-outbox"
+            >
+              {t.navOutbox}
             </Link>
           ) : null}
         </nav>

@@ -481,6 +481,21 @@ export const en = {
   activityUntil: 'until',
   noSignInActivity: 'No sign-in activity yet.',
   loadOlder: 'Show older',
+  // the local outbox (admins)
+  navOutbox: 'Outbox',
+  outboxTitle: 'Local outbox',
+  outboxIntro:
+    'The e-mails and webhooks the worker kept on this machine instead of sending them (the embedded default has no mail server or webhook receiver), newest first. A site with its own delivery config sends them for real and this list stays empty.',
+  outboxOnlyAdmins: 'Only administrators read the local outbox.',
+  outboxEmpty: 'No message in the local outbox.',
+  outboxRange: (first: number, last: number, total: number) => `Messages ${first}–${last} of ${total}, newest first`,
+  outboxColumns: { when: 'Kept at', channel: 'Channel', to: 'To', message: 'Message', delivery: 'Delivery id' },
+  outboxChannel: { email: 'E-mail', webhook: 'Webhook' } satisfies Record<'email' | 'webhook', string>,
+  outboxEscalation: 'escalation',
+  outboxPayload: 'JSON payload',
+  outboxNewer: 'Newer',
+  outboxOlder: 'Older',
+  outboxRefresh: 'Refresh',
   // scenarios and drills (planners; officers in a drill)
   navDrills: 'Drills',
   navScenarios: 'Scenarios',

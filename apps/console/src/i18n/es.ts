@@ -450,6 +450,21 @@ export const es: Messages = {
   activityUntil: 'hasta',
   noSignInActivity: 'Aún no hay actividad de inicio de sesión.',
   loadOlder: 'Ver anteriores',
+  // la bandeja de salida local (administradores)
+  navOutbox: 'Bandeja de salida',
+  outboxTitle: 'Bandeja de salida local',
+  outboxIntro:
+    'Los correos y webhooks que el worker guardó en esta máquina en vez de enviarlos (la configuración integrada por defecto no tiene servidor de correo ni receptor de webhooks), lo más reciente primero. Un sitio con su propia configuración de entrega los envía de verdad y esta lista queda vacía.',
+  outboxOnlyAdmins: 'Solo los administradores consultan la bandeja de salida local.',
+  outboxEmpty: 'No hay mensajes en la bandeja de salida local.',
+  outboxRange: (first, last, total) => `Mensajes ${first}–${last} de ${total}, lo más reciente primero`,
+  outboxColumns: { when: 'Guardado', channel: 'Canal', to: 'Para', message: 'Mensaje', delivery: 'Id de entrega' },
+  outboxChannel: { email: 'Correo electrónico', webhook: 'Webhook' },
+  outboxEscalation: 'escalamiento',
+  outboxPayload: 'Contenido JSON',
+  outboxNewer: 'Más recientes',
+  outboxOlder: 'Anteriores',
+  outboxRefresh: 'Actualizar',
   // escenarios y ejercicios (planificadores; oficiales en un ejercicio)
   navDrills: 'Ejercicios',
   navScenarios: 'Escenarios',

@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseRoute('/incidents/new')).toEqual({ name: 'report-incident' });
     expect(parseRoute('/admin/accounts')).toEqual({ name: 'accounts' });
     expect(parseRoute('/admin/sign-in-activity/')).toEqual({ name: 'sign-in-activity' });
+    expect(parseRoute('/admin/outbox')).toEqual({ name: 'outbox' });
     expect(parseRoute(`/incidents/${ID.toUpperCase()}`)).toEqual({ name: 'incident', incidentId: ID });
     expect(parseRoute('/ports/otay-mesa', `?incident=${ID}`)).toEqual({
       name: 'port',
@@ -34,6 +35,7 @@ describe('routes', () => {
       { name: 'inbox' },
       { name: 'accounts' },
       { name: 'sign-in-activity' },
+      { name: 'outbox' },
       { name: 'report-incident' },
       { name: 'incident', incidentId: ID },
       { name: 'port', portId: 'san-ysidro', incidentId: ID },

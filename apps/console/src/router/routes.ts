@@ -10,6 +10,8 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'accounts' }
   | { name: 'sign-in-activity' }
+  /** The local outbox (admins). */
+  | { name: 'outbox' }
   | { name: 'scenarios' }
   | { name: 'scenario'; scenarioId: string }
   | { name: 'drills' }
@@ -40,6 +42,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/inbox') return { name: 'inbox' };
   if (path === '/admin/accounts') return { name: 'accounts' };
   if (path === '/admin/sign-in-activity') return { name: 'sign-in-activity' };
+  if (path === '/admin/outbox') return { name: 'outbox' };
   if (path === '/incidents/new') return { name: 'report-incident' };
   if (path === '/scenarios') return { name: 'scenarios' };
   if (path === '/scenarios/imported') return { name: 'imported-scenario' };
@@ -100,6 +103,8 @@ export function routePath(route: Route): string {
       return '/admin/accounts';
     case 'sign-in-activity':
       return '/admin/sign-in-activity';
+    case 'outbox':
+      return '/admin/outbox';
     case 'incident':
       return `/incidents/${encodeURIComponent(route.incidentId)}`;
     case 'port':

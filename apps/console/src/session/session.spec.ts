@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { LoginResponse } from '../api/types';
 import {
   canManageAccounts,
+  canReadOutbox,
   canReadSignInActivity,
   canWrite,
   decodeJwtPayload,
@@ -103,5 +104,11 @@ describe('session', () => {
     expect(canReadSignInActivity({ ...user, role: 'auditor' })).toBe(true);
     expect(canReadSignInActivity({ ...user, role: 'admin' })).toBe(true);
     expect(canReadSignInActivity(user)).toBe(false);
+    expect(canReadOutbox({ ...user, role: 'admin' })).toBe(true);
+    expect(['officer', 'planner', 'auditor'].map((role) => canReadOutbox({ ...user, role } as typeof user))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

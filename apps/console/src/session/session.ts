@@ -119,6 +119,11 @@ export function canManageAccounts(user: SessionUser): boolean {
   return user.role === 'admin';
 }
 
+/** Admins read the local outbox (the e-mails and webhooks the embedded default keeps instead of sending). */
+export function canReadOutbox(user: SessionUser): boolean {
+  return user.role === 'admin';
+}
+
 /** Auditors and admins read the sign-in journal. */
 export function canReadSignInActivity(user: SessionUser): boolean {
   return user.role === 'auditor' || user.role === 'admin';

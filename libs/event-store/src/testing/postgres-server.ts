@@ -4,6 +4,7 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { track, untrack } from './children.js';
 
 /**
  * A PostgreSQL server of the test's own (`initdb` into a temporary folder, `pg_ctl` on a free port), for fault tests
@@ -28,6 +29,11 @@ export class TestPostgresServer {
     const server = new TestPostgresServer(await freePort(), dir, bin);
     TestPostgresServer.live.add(server);
     if (TestPostgresServer.live.size === 1) process.once('exit', stopEveryServer);
+    track(server, {
+      name: `PostgreSQL on port ${server.port}`,
+      stop: () => server.destroy(),
+      stopNow: () => server.stopNow(),
+    });
     try {
       await server.run('initdb', ['-D', server.dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
       await server.resume();
@@ -67,6 +73,7 @@ export class TestPostgresServer {
     if (this.destroyed) return;
     this.destroyed = true;
     TestPostgresServer.live.delete(this);
+    untrack(this);
     if (existsSync(join(this.dataDir, 'postmaster.pid'))) await this.pgCtl(['-m', 'immediate', '-w', 'stop'], false);
     await rm(this.dir, { recursive: true, force: true });
   }

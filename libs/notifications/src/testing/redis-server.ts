@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@enlace/event-store/testing';
+import { freePort, trackChild } from '@enlace/event-store/testing';
 import { Redis } from 'ioredis';
 
 export { freePort };
@@ -42,6 +42,7 @@ export class TestRedisServer {
       ],
       { stdio: 'ignore' },
     );
+    trackChild(child, `redis-server on port ${this.port}`);
     return [child, new Promise<void>((resolve) => child.once('exit', () => resolve()))];
   }
 
