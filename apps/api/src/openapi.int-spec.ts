@@ -14,6 +14,8 @@ describe('OpenAPI', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/logout',

@@ -77,7 +77,7 @@ export class DeadlineProcessor {
           {
             actor: SYSTEM_ACTOR,
             world,
-            correlationId: `worker.${deadlineJobId(job.data)}`,
+            correlationId: job.data.correlationId ?? `worker.${deadlineJobId(job.data)}`,
             idempotencyKey: deadlineJobId(stepJob),
           },
         ),
@@ -86,9 +86,15 @@ export class DeadlineProcessor {
       if (outcome.events.length > 0) escalated.push(step.tier);
       // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.
       for (const delivery of deliveriesNeeded(current, this.config, world)) {
-        if (delivery.tier === step.tier) await this.scheduler.scheduleDelivery(delivery);
+        if (delivery.tier === step.tier) {
+          await this.scheduler.scheduleDelivery({ ...delivery, ...correlationOf(job.data) });
+        }
       }
     }
     return escalated.length > 0 ? `escalated to tier ${escalated.join(', ')}` : 'nothing to escalate';
   }
+}
+
+function correlationOf(job: DeadlineJob): { correlationId?: string } {
+  return job.correlationId === undefined ? {} : { correlationId: job.correlationId };
 }

@@ -1,3 +1,4 @@
+import { currentCorrelationId } from '@enlace/logging';
 import { Injectable, Logger } from '@nestjs/common';
 import { ActOnSession } from '@enlace/application';
 import { CommandBus } from '@nestjs/cqrs';
@@ -56,7 +57,7 @@ export class SignInService {
   ) {}
 
   async signIn(username: string, password: string, client: ClientInfo): Promise<SessionTokens> {
-    const correlationId = randomUUID();
+    const correlationId = currentCorrelationId() ?? randomUUID();
     const seen = { address: client.address, userAgent: client.userAgent };
     const admission = await this.throttled(username, seen, correlationId, () =>
       this.throttle.admit(username, client.address),
