@@ -37,7 +37,7 @@ export async function createHttpApp(env: LogEnvironment): Promise<INestApplicati
   // Scenarios uploaded as the spreadsheets planners keep (POST /api/scenarios/import): bytes, parsed by the route.
   app.useBodyParser('raw', { type: [...SCENARIO_UPLOAD_TYPES], limit: '2mb' });
   app.use(correlationScope);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
   serveConsole(app);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalInterceptors(new BodyShapeInterceptor());
