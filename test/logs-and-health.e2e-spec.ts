@@ -116,13 +116,15 @@ it('writes JSON lines only, a correlation id on every request line, and no passw
     }),
   );
   // Probes are debug lines (20), not info.
-  expect(requests.filter((line) => String(line.route).startsWith('/health')).map((line) => line.level)).toEqual([20]);
+  const probes = requests.filter((line) => String(line.route).startsWith('/health'));
+  expect(probes.length).toBeGreaterThan(0);
+  expect(new Set(probes.map((line) => line.level))).toEqual(new Set([20]));
 }, 90_000);
 
 it('listens at once: /health/live 200 and /health/ready 503 (reads 503, writes accepted) until the read models caught up', async () => {
   schemas.push(uniqueSchemaName('ready'));
   const first = await startApi({ LOG_FORMAT: 'json' });
-  await first.write('POST', '/api/incidents', 'officer.us', incident());
+  const before = await first.write('POST', '/api/incidents', 'officer.us', incident());
   await first.stop();
 
   // A real hold-up: while this transaction locks the consumers' checkpoints, no read model can load its checkpoint.
@@ -140,7 +142,7 @@ it('listens at once: /health/live 200 and /health/ready 503 (reads 503, writes a
     expect(ready.status).toBe(503);
     expect(ready.headers.get('retry-after')).toBe('2');
     expect(ready.body).toMatchObject({ status: 'error', failing: ['readModels'] });
-    expect(ready.body.checks.eventStore.status).toBe('up');
+    expect(ready.body.checks.eventStore?.status).toBe('up');
     expect((await api.request('GET', '/health')).status).toBe(503);
 
     const read = await api.request<{ code: string; message: { en: string; es: string } }>('GET', '/api/incidents', {
@@ -154,14 +156,20 @@ it('listens at once: /health/live 200 and /health/ready 503 (reads 503, writes a
       message: { en: expect.any(String) as unknown, es: expect.any(String) as unknown },
       details: { retryAfterSeconds: 2 },
     });
-    const write = await api.request('POST', '/api/incidents', { as: 'officer.us', body: incident() });
-    expect(write.status).toBe(201);
+    const written = await api.request<{ id: string; position: string }>('POST', '/api/incidents', {
+      as: 'officer.us',
+      body: incident(),
+    });
+    expect(written.status).toBe(201);
 
     await holder.query('COMMIT');
     await eventually(async () => (await api.request('GET', '/health/ready')).status === 200, 20_000, 'ready');
-    const after = await api.request<{ items: unknown[] }>('GET', '/api/incidents', { as: 'officer.us' });
+    // Both incidents: the one folded at the start, and the one written meanwhile (read with its position).
+    const after = await api.request<{ incidentId: string }[]>('GET', `/api/incidents?after=${written.body.position}`, {
+      as: 'officer.us',
+    });
     expect(after.status).toBe(200);
-    expect(after.body.items).toHaveLength(2);
+    expect(after.body.map((entry) => entry.incidentId).sort()).toEqual([before.id, written.body.id].sort());
   } finally {
     await holder.end();
   }

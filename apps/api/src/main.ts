@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp(env);
   await app.listen(env.PORT, env.HOST);
   new Logger('Api').log(
-    `Enlace api listening on http://${env.HOST}:${env.PORT} (health: /health, API docs: /api/docs)`,
+    `Enlace api listening on http://${env.HOST}:${env.PORT} (health: /health/live, /health/ready; API docs: /api/docs)`,
   );
 }
 
