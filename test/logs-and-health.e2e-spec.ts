@@ -25,6 +25,8 @@ async function startApi(env: Record<string, string>, waitFor?: '/health/live'): 
     schema,
     env,
     ...(waitFor ? { waitFor } : {}),
+    // Other test files may load the machine: a start may take longer than the usual 30 s.
+    startTimeoutMs: 90_000,
   });
   processes.push(api);
   return api;
@@ -119,7 +121,7 @@ it('writes JSON lines only, a correlation id on every request line, and no passw
   const probes = requests.filter((line) => String(line.route).startsWith('/health'));
   expect(probes.length).toBeGreaterThan(0);
   expect(new Set(probes.map((line) => line.level))).toEqual(new Set([20]));
-}, 90_000);
+}, 180_000);
 
 it('listens at once: /health/live 200 and /health/ready 503 (reads 503, writes accepted) until the read models caught up', async () => {
   schemas.push(uniqueSchemaName('ready'));
@@ -163,7 +165,7 @@ it('listens at once: /health/live 200 and /health/ready 503 (reads 503, writes a
     expect(written.status).toBe(201);
 
     await holder.query('COMMIT');
-    await eventually(async () => (await api.request('GET', '/health/ready')).status === 200, 20_000, 'ready');
+    await eventually(async () => (await api.request('GET', '/health/ready')).status === 200, 60_000, 'ready');
     // Both incidents: the one folded at the start, and the one written meanwhile (read with its position).
     const after = await api.request<{ incidentId: string }[]>('GET', `/api/incidents?after=${written.body.position}`, {
       as: 'officer.us',
@@ -173,4 +175,4 @@ it('listens at once: /health/live 200 and /health/ready 503 (reads 503, writes a
   } finally {
     await holder.end();
   }
-}, 120_000);
+}, 240_000);

@@ -50,6 +50,8 @@ export interface ApiProcessOptions {
   env?: Record<string, string>;
   /** What `start` waits for: `/health` (200 once ready, the default) or `/health/live` (200 once listening). */
   waitFor?: '/health' | '/health/live';
+  /** How long `start` waits for it (30 s by default). */
+  startTimeoutMs?: number;
 }
 
 /** One api process on a PostgreSQL schema, answering on 127.0.0.1:`port`. */
@@ -88,7 +90,7 @@ export class ApiProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const api = new ApiProcess(port, child);
-    await api.waitForHealth(options.waitFor);
+    await api.waitForHealth(options.waitFor, options.startTimeoutMs);
     return api;
   }
 
