@@ -48,6 +48,10 @@ export interface ApiProcessOptions {
   /** A port of its own by default; pass one to restart an api where its consoles will reconnect. */
   port?: number;
   env?: Record<string, string>;
+  /** What `start` waits for: `/health` (200 once ready, the default) or `/health/live` (200 once listening). */
+  waitFor?: '/health' | '/health/live';
+  /** How long `start` waits for it (30 s by default). */
+  startTimeoutMs?: number;
 }
 
 /** One api process on a PostgreSQL schema, answering on 127.0.0.1:`port`. */
@@ -87,7 +91,7 @@ export class ApiProcess {
     });
     trackChild(child, 'api');
     const api = new ApiProcess(port, child);
-    await api.waitForHealth();
+    await api.waitForHealth(options.waitFor, options.startTimeoutMs);
     return api;
   }
 
@@ -161,12 +165,12 @@ export class ApiProcess {
     return response.body;
   }
 
-  private async waitForHealth(timeoutMs = 30_000): Promise<void> {
+  private async waitForHealth(path = '/health', timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`api exited early:\n${this.log}`);
       try {
-        const response = await fetch(`${this.url}/health`);
+        const response = await fetch(`${this.url}${path}`);
         if (response.status === 200) return;
       } catch {
         // not listening yet
@@ -174,6 +178,6 @@ export class ApiProcess {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await this.stop('SIGKILL');
-    throw new Error(`api did not answer /health within ${timeoutMs} ms:\n${this.log}`);
+    throw new Error(`api did not answer ${path} within ${timeoutMs} ms:\n${this.log}`);
   }
 }

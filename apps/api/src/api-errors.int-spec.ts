@@ -598,15 +598,14 @@ describe('api errors: exact answers, nothing appended', () => {
       expect(fields.map(({ field, rule }) => [field, rule])).toEqual([['Idempotency-Key', 'format']]);
     });
 
-    it('refuses a malformed X-Correlation-Id', async () => {
-      const fields = expectValidation(
-        await refused('POST', '/api/incidents', {
-          as: 'officer.us',
-          body: validIncident(),
-          headers: { 'x-correlation-id': 'two words' },
-        }),
-      );
-      expect(fields.map(({ field, rule }) => [field, rule])).toEqual([['X-Correlation-Id', 'format']]);
+    it('replaces a malformed X-Correlation-Id with a new one rather than echoing it (decision 0026)', async () => {
+      const response = await api('POST', '/api/incidents', {
+        as: 'officer.us',
+        body: validIncident(),
+        headers: { 'x-correlation-id': 'two words' },
+      });
+      expect(response.status).toBe(201);
+      expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
 

@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp(env);
   await app.listen(env.PORT, env.HOST);
   new Logger('Api').log(
-    `Enlace api listening on http://${env.HOST}:${env.PORT} (health: /health, API docs: /api/docs)`,
+    `Enlace api listening on http://${env.HOST}:${env.PORT} (health: /health/live, /health/ready; API docs: /api/docs)`,
   );
   if (['log', 'debug', 'verbose'].includes(env.LOG_LEVEL)) {
     try {

@@ -15,6 +15,8 @@ describe('OpenAPI', () => {
       [
         'GET /health',
         'GET /metrics',
+        'GET /health/live',
+        'GET /health/ready',
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/logout',

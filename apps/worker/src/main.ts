@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadEnvironmentOrExit, nestLogLevels } from '@enlace/config';
+import { loadEnvironmentOrExit } from '@enlace/config';
+import { loggerFor } from '@enlace/logging';
 import { WorkerModule } from './worker.module.js';
 
 async function bootstrap(): Promise<void> {
@@ -14,7 +15,7 @@ async function bootstrap(): Promise<void> {
     );
     process.exit(1);
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogLevels(env.LOG_LEVEL) });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: loggerFor(env, 'worker') });
   const logger = new Logger('Worker');
   logger.log('Enlace worker started');
   await new Promise<void>((resolve) => {

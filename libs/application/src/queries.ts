@@ -11,6 +11,7 @@ import {
   type Page,
   type PageRequest,
   type PortStatus,
+  ReadModelsCatchingUpError,
   type WorldModels,
   WorldReadModels,
 } from '@enlace/projections';
@@ -75,9 +76,13 @@ export class ListChecklists extends Query<ChecklistProgress[]> {
   }
 }
 
-/** The models of the query's world, once they include `after` (at most 5 s: then they answer what they have). */
+/**
+ * The models of the query's world, once they include `after` (at most 5 s: then they answer what they have); a
+ * `ReadModelsCatchingUpError` while they have not caught up since the process started.
+ */
 async function reached(worlds: WorldReadModels, query: { world: World; after?: Position }): Promise<WorldModels> {
   const models = await worlds.of(query.world);
+  if (!models.runner.isCaughtUp) throw new ReadModelsCatchingUpError();
   if (query.after !== undefined) await models.runner.waitFor(query.after, READ_YOUR_WRITE_MS);
   return models;
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const archive = new ReadModelArchive(feed, store, reference);
   const runner = new ProjectionRunner(feed, store, reference);
   archive.onApplicationBootstrap();
-  await runner.onApplicationBootstrap();
+  await runner.whenCaughtUp();
   for (let i = 0; i < 6; i += 1) await history.closedCycle(i % 2 === 0 ? 'otay-mesa' : 'san-ysidro');
   await history.openWork({ incidents: 3, shutdowns: 2, notifications: 3 });
   const head = (await store.headPosition())!;

@@ -18,6 +18,7 @@ import {
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
 export const EVENT_STORE_KINDS = ['postgres', 'kurrentdb'] as const;
 export const WORKER_EMBEDDED_MODES = ['auto', 'true', 'false'] as const;
 export const API_DOCS_MODES = ['auto', 'public', 'admin', 'off'] as const;
@@ -60,6 +61,10 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
+
+  /** `auto`: JSON lines in production, pino-pretty's text otherwise. */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: (typeof LOG_FORMATS)[number] = 'auto';
 
   @IsIn(EVENT_STORE_KINDS)
   EVENT_STORE: (typeof EVENT_STORE_KINDS)[number] = 'postgres';
@@ -533,6 +538,12 @@ export function workerEmbedded(
 }
 
 /** The Nest logger levels at and above `level`. */
+/** How log lines are written: JSON (one object a line) or text for a person. */
+export function logFormat(env: Pick<EnvironmentVariables, 'LOG_FORMAT' | 'NODE_ENV'>): 'json' | 'pretty' {
+  if (env.LOG_FORMAT !== 'auto') return env.LOG_FORMAT;
+  return env.NODE_ENV === 'production' ? 'json' : 'pretty';
+}
+
 export function nestLogLevels(level: (typeof LOG_LEVELS)[number]): (typeof LOG_LEVELS)[number][] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }

@@ -3,6 +3,7 @@ export {
   apiDocsAccess,
   EnvironmentVariables,
   InvalidEnvironmentError,
+  logFormat,
   nestLogLevels,
   validateEnvironment,
   workerEmbedded,

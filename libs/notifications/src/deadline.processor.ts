@@ -79,7 +79,7 @@ export class DeadlineProcessor {
           {
             actor: SYSTEM_ACTOR,
             world,
-            correlationId: `worker.${deadlineJobId(job.data)}`,
+            correlationId: job.data.correlationId ?? `worker.${deadlineJobId(job.data)}`,
             idempotencyKey: deadlineJobId(stepJob),
           },
         ),
@@ -89,9 +89,15 @@ export class DeadlineProcessor {
       if (outcome.events.length > 0 && !outcome.replayed) this.metrics?.escalations.inc({ tier: String(step.tier) });
       // Also scheduled by the reconciler when it sees the event; the job ids make the second time a no-op.
       for (const delivery of deliveriesNeeded(current, this.config, world)) {
-        if (delivery.tier === step.tier) await this.scheduler.scheduleDelivery(delivery);
+        if (delivery.tier === step.tier) {
+          await this.scheduler.scheduleDelivery({ ...delivery, ...correlationOf(job.data) });
+        }
       }
     }
     return escalated.length > 0 ? `escalated to tier ${escalated.join(', ')}` : 'nothing to escalate';
   }
+}
+
+function correlationOf(job: DeadlineJob): { correlationId?: string } {
+  return job.correlationId === undefined ? {} : { correlationId: job.correlationId };
 }

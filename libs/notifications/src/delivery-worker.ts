@@ -14,6 +14,7 @@ import { WorldFeeds } from '@enlace/consumers';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { Metrics } from '@enlace/metrics';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
+import { withCorrelation } from '@enlace/logging';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type DeliveryChannels, NetworkChannels } from './channels/delivery-channels.js';
@@ -25,7 +26,7 @@ import type { InjectJob } from './drills/inject-plan.js';
 import { InjectProcessor } from './drills/inject.processor.js';
 import { InjectScheduler } from './drills/inject-scheduler.js';
 import { AttemptFailed, DeliveryProcessor } from './delivery.processor.js';
-import type { DeadlineJob, DeliveryJob } from './jobs.js';
+import { type DeadlineJob, type DeliveryJob, jobCorrelationId } from './jobs.js';
 import { loadDeliveryConfig } from './load-delivery-config.js';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions, sentinelKey } from './notifications.options.js';
 import { retryDelayMs } from './plan.js';
@@ -160,7 +161,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const workers = [
       new Worker<DeliveryJob, string, 'deliver'>(
         'deliveries',
-        (job: Job<DeliveryJob>, token?: string) => deliveries.process(job, token),
+        (job: Job<DeliveryJob>, token?: string) =>
+          withCorrelation(jobCorrelationId(job), () => deliveries.process(job, token)),
         {
           ...common,
           concurrency: config.worker.concurrency,
@@ -178,7 +180,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       ),
       new Worker<DeadlineJob, string, 'escalate'>(
         'deadlines',
-        (job: Job<DeadlineJob>, token?: string) => deadlines.process(job, token),
+        (job: Job<DeadlineJob>, token?: string) =>
+          withCorrelation(jobCorrelationId(job), () => deadlines.process(job, token)),
         { ...common, concurrency: 4 },
       ),
       new Worker<InjectJob, string, 'release'>(
@@ -191,7 +194,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       // Redis errors are reported by the connection watcher; an unhandled 'error' event would crash the process.
       worker.on('error', () => undefined);
       worker.on('failed', (job, error) => {
-        if (job) this.logger.warn(`${worker.name} ${job.id} attempt ${job.attemptsMade}: ${error.message}`);
+        if (!job) return;
+        withCorrelation(jobCorrelationId(job), () =>
+          this.logger.warn(`${worker.name} ${job.id} attempt ${job.attemptsMade}: ${error.message}`),
+        );
+      });
+      worker.on('completed', (job, result) => {
+        withCorrelation(jobCorrelationId(job), () => this.logger.log(`${worker.name} ${job.id}: ${String(result)}`));
       });
     }
     const leaseMs = this.options.consumerLeaseMs;

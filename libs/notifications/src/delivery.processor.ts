@@ -130,7 +130,7 @@ export class DeliveryProcessor {
       {
         actor: SYSTEM_ACTOR,
         world: worldOfJob(target),
-        correlationId: `worker.${deliveryJobId(target)}`,
+        correlationId: target.correlationId ?? `worker.${deliveryJobId(target)}`,
         // Derived from the job and the attempt: a job re-run after a crash appends nothing new for that attempt.
         idempotencyKey: `${deliveryJobId(target)}.${attempt}.${outcome}`,
       },

@@ -22,6 +22,8 @@ export interface DeliveryJob extends DeliveryTarget {
    * reconciler schedules it again and attempt numbers go on from the record instead of starting over.
    */
   attemptsBefore: number;
+  /** The correlation id of the command that called for this message: its records and log lines carry it. */
+  correlationId?: string;
 }
 
 export interface DeadlineJob {
@@ -31,6 +33,8 @@ export interface DeadlineJob {
   deadline: string;
   /** The drill the notification belongs to (absent: the live world). */
   drillId?: string;
+  /** The correlation id of the command that set this deadline: the escalation it causes carries it on. */
+  correlationId?: string;
 }
 
 /** Every queue, its job names and their payloads: one map, so producers and processors cannot disagree. */
@@ -45,6 +49,12 @@ export type QueueName = keyof JobMap;
 export const QUEUE_NAMES: readonly QueueName[] = ['deliveries', 'deadlines', 'injects'];
 export type JobName<Q extends QueueName> = keyof JobMap[Q] & string;
 export type JobData<Q extends QueueName> = JobMap[Q][JobName<Q>];
+
+/** The correlation id a job's records and log lines carry: its command's, or one naming the job (older jobs). */
+export function jobCorrelationId(job: { data: unknown; id?: string | undefined }): string {
+  const { correlationId } = (job.data ?? {}) as { correlationId?: unknown };
+  return typeof correlationId === 'string' ? correlationId : `worker.${job.id ?? 'job'}`;
+}
 
 /**
  * Job ids derive from the facts that caused the jobs, so scheduling twice (two reconcilers, a replayed event) adds

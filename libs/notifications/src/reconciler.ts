@@ -48,6 +48,8 @@ export interface ReconcilerOptions {
 /** What the checkpoint keeps: the notifications that still call for work, nothing else. */
 interface ReconcilerCheckpoint {
   open: [string, NotificationState][];
+  /** Per open notification, the correlation id of the last command on it (its jobs carry it). */
+  correlations?: [string, string][];
 }
 
 /**
@@ -61,6 +63,8 @@ interface ReconcilerCheckpoint {
 export class Reconciler {
   private readonly logger = new Logger('Reconciler');
   private readonly states = new Map<string, NotificationState>();
+  /** The correlation id of the last event of each open notification: the jobs it causes carry it. */
+  private readonly correlations = new Map<string, string>();
   private readonly consumer: CheckpointedConsumer;
   private readonly world: World;
   /** This world's sentinel: each reconciler notices for itself that Redis was emptied. */
@@ -104,7 +108,7 @@ export class Reconciler {
         ],
         ownership: 'owner-only',
         handle: (event) => this.handle(event),
-        checkpointState: (): ReconcilerCheckpoint => ({ open: [...this.states] }),
+        checkpointState: (): ReconcilerCheckpoint => ({ open: [...this.states], correlations: [...this.correlations] }),
         restore: (state) => this.restore(state),
         onOwnership: (owned) => this.onOwnership(owned),
       },
@@ -136,8 +140,11 @@ export class Reconciler {
 
   private restore(state: unknown): void {
     this.states.clear();
-    const open = (state as ReconcilerCheckpoint | undefined)?.open;
+    this.correlations.clear();
+    const { open, correlations } = (state as ReconcilerCheckpoint | undefined) ?? {};
     if (Array.isArray(open)) for (const [id, notification] of open) this.states.set(id, notification);
+    if (Array.isArray(correlations))
+      for (const [id, correlationId] of correlations) this.correlations.set(id, correlationId);
     this.logger.log(`Restored ${this.states.size} open notifications`);
   }
 
@@ -159,8 +166,13 @@ export class Reconciler {
     const id = event.aggregateId;
     const before = this.states.get(id) ?? (await this.forgotten(event));
     const after = evolveNotification(before, event, occurredAt(event.metadata));
-    if (this.needsWork(after)) this.states.set(id, after);
-    else this.states.delete(id);
+    if (this.needsWork(after)) {
+      this.states.set(id, after);
+      this.correlations.set(id, event.metadata.correlationId);
+    } else {
+      this.states.delete(id);
+      this.correlations.delete(id);
+    }
     // While the owner catches up it only folds: once caught up it schedules everything at once (scheduleAll).
     if (this.scheduling) await this.enqueue(() => this.scheduleOne(before, after));
   }
@@ -226,12 +238,17 @@ export class Reconciler {
 
   private async schedule(state: NotificationState): Promise<{ deliveries: number; deadlines: number }> {
     if (state.status === 'none') return { deliveries: 0, deadlines: 0 };
+    const correlationId = this.correlations.get(state.notificationId);
+    const correlation = correlationId === undefined ? {} : { correlationId };
     const deliveries = deliveriesNeeded(state, this.config, this.world);
-    for (const delivery of deliveries) await this.scheduler.scheduleDelivery(delivery);
+    for (const delivery of deliveries) await this.scheduler.scheduleDelivery({ ...delivery, ...correlation });
     const deadlines = deadlinesNeeded(state, this.config, this.world);
     for (const deadline of deadlines) {
       const dueAt = escalationDueAt(state, deadline.tier, this.config);
-      await this.scheduler.scheduleDeadline(deadline, await this.options.time.realDueAt(deadline, dueAt));
+      await this.scheduler.scheduleDeadline(
+        { ...deadline, ...correlation },
+        await this.options.time.realDueAt(deadline, dueAt),
+      );
     }
     return { deliveries: deliveries.length, deadlines: deadlines.length };
   }

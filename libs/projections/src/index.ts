@@ -4,7 +4,7 @@ export * from './incident-timeline.projection.js';
 export * from './notification-tracker.projection.js';
 export * from './port-status.projection.js';
 export { categoryOf, idOf, type Projection } from './projection.js';
-export { ProjectionRunner, type EventListener } from './projection-runner.js';
+export { ProjectionRunner, ReadModelsCatchingUpError, type EventListener } from './projection-runner.js';
 export { ProjectionsModule } from './projections.module.js';
 export {
   archiveCollections,

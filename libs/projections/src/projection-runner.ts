@@ -31,6 +31,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly listeners = new Set<EventListener>();
   private readonly consumer: CheckpointedConsumer;
   private caughtUp = false;
+  private catchingUp: Promise<void> | undefined;
   private stopped = false;
   private archivedUpTo: Position | undefined;
   private sincePrune = 0;
@@ -78,8 +79,29 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return this.archivedUpTo;
   }
 
+  /**
+   * Starts catching up without waiting for it: the process listens at once, answers `/health/ready` 503 and reads of
+   * these models 503 until `isCaughtUp` (decision 0026). `whenCaughtUp()` waits for it.
+   */
+  onApplicationBootstrap(): void {
+    this.catchingUp ??= this.catchUp().catch((error: unknown) => {
+      this.logger.error(`Read models did not catch up: ${String(error)}`);
+    });
+  }
+
+  /** Whether the models hold everything the store had when the process started (and follow it live since). */
+  get isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  /** Resolves once the models have caught up (starting the catch-up if it was not started). */
+  whenCaughtUp(): Promise<void> {
+    this.onApplicationBootstrap();
+    return this.catchingUp ?? Promise.resolve();
+  }
+
   /** Restores the last snapshot, catches up with the store as it is now (page by page), then follows it live. */
-  async onApplicationBootstrap(): Promise<void> {
+  private async catchUp(): Promise<void> {
     const started = performance.now();
     await this.refreshArchivePosition();
     this.pruneTimer = setInterval(() => void this.refreshArchivePosition().then(() => this.prune()), PRUNE_EVERY_MS);
@@ -156,5 +178,18 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     } catch {
       // The database is away: nothing leaves memory until it answers again.
     }
+  }
+}
+
+/**
+ * A read of read models that have not caught up with the store since the process started: answered 503 with
+ * `Retry-After` rather than with a stale answer (writes go on: the store is the truth).
+ */
+export class ReadModelsCatchingUpError extends Error {
+  readonly retryAfterSeconds = 2;
+
+  constructor() {
+    super('The read models are catching up with the event store');
+    this.name = 'ReadModelsCatchingUpError';
   }
 }

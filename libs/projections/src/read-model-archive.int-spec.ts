@@ -40,7 +40,7 @@ async function startProcess() {
   const archive = new ReadModelArchive(feed, store, reference);
   const runner = new ProjectionRunner(feed, store, reference);
   archive.onApplicationBootstrap();
-  await runner.onApplicationBootstrap();
+  await runner.whenCaughtUp();
   const queries = new ReadModelQueries(runner, store);
   return {
     store,

@@ -84,7 +84,7 @@ beforeAll(async () => {
   const runner = new ProjectionRunner(live, store, reference, LIVE);
   const archive = new ReadModelArchive(live, store, reference, LIVE);
   archive.onApplicationBootstrap();
-  await runner.onApplicationBootstrap();
+  await runner.whenCaughtUp();
   worlds = new WorldReadModels(
     { world: LIVE, runner, archive, queries: new ReadModelQueries(runner, store) },
     feeds,

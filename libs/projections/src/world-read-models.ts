@@ -63,7 +63,7 @@ export class WorldReadModels {
     const runner = new ProjectionRunner(feed, this.store, this.reference, world);
     const archive = new ReadModelArchive(feed, this.store, this.reference, world);
     archive.onApplicationBootstrap();
-    await runner.onApplicationBootstrap();
+    await runner.whenCaughtUp();
     this.logger.log(`Read models of ${describeWorld(world)} open`);
     return { world, runner, archive, queries: new ReadModelQueries(runner, this.store) };
   }

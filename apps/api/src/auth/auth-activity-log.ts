@@ -1,3 +1,4 @@
+import { currentCorrelationId } from '@enlace/logging';
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidFromName } from '@enlace/application';
 import {
@@ -53,7 +54,7 @@ export class AuthActivityLog {
             agency: actor.agency,
             country: actor.country,
             role: actor.role,
-            correlationId: options.correlationId ?? randomUUID(),
+            correlationId: options.correlationId ?? currentCorrelationId() ?? randomUUID(),
             causationId: options.decisionId ?? null,
             mode: 'actual',
             schemaVersion: schemaVersionOf('auth-log', type),

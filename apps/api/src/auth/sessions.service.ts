@@ -1,3 +1,4 @@
+import { currentCorrelationId } from '@enlace/logging';
 import { Injectable } from '@nestjs/common';
 import { ActOnSession, GetSession } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -43,7 +44,7 @@ export class SessionsService {
     if (!accountAdmits(await this.state.account(account.id), session.startedAt)) throw authErrors.accountDisabled();
 
     const next = newRefreshToken(presented.sessionId);
-    const correlationId = randomUUID();
+    const correlationId = currentCorrelationId() ?? randomUUID();
     const { outcome } = await this.commands.execute(
       new ActOnSession(
         presented.sessionId,
@@ -82,7 +83,7 @@ export class SessionsService {
 
   /** Ends the session: its access tokens and its refresh token stop working on every api process. */
   async logout(sessionId: string, actor: Actor, client: ClientInfo): Promise<void> {
-    const correlationId = randomUUID();
+    const correlationId = currentCorrelationId() ?? randomUUID();
     const { outcome } = await this.commands.execute(
       new ActOnSession(sessionId, { type: 'EndSession', data: { reason: 'logout' } }, { actor, correlationId }),
     );

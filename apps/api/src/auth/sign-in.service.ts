@@ -1,4 +1,5 @@
 import { Metrics } from '@enlace/metrics';
+import { currentCorrelationId } from '@enlace/logging';
 import { Injectable, Logger } from '@nestjs/common';
 import { ActOnSession } from '@enlace/application';
 import { CommandBus } from '@nestjs/cqrs';
@@ -58,7 +59,7 @@ export class SignInService {
   ) {}
 
   async signIn(username: string, password: string, client: ClientInfo): Promise<SessionTokens> {
-    const correlationId = randomUUID();
+    const correlationId = currentCorrelationId() ?? randomUUID();
     const seen = { address: client.address, userAgent: client.userAgent };
     const admission = await this.throttled(username, seen, correlationId, () =>
       this.throttle.admit(username, client.address),

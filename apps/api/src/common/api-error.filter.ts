@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { RevisionConflictError } from '@enlace/application';
 import { DomainError, type DomainErrorKind } from '@enlace/domain';
+import { ReadModelsCatchingUpError } from '@enlace/projections';
 import {
   IdempotencyConflictError,
   InvalidInputError,
@@ -116,8 +117,22 @@ export function storeUnavailable(error: StoreUnavailableError): ApiError {
   };
 }
 
+/** The read models are still catching up after a start: a read would be stale; writes are accepted. */
+export function readModelsCatchingUp(retryAfterSeconds: number): ApiError {
+  return {
+    statusCode: 503,
+    code: 'READ_MODELS_CATCHING_UP',
+    message: {
+      en: `This server has just started and is still reading the event store; retry in ${retryAfterSeconds} seconds.`,
+      es: `Este servidor acaba de iniciar y aún está leyendo el almacén de eventos; reintente en ${retryAfterSeconds} segundos.`,
+    },
+    details: { retryAfterSeconds },
+  };
+}
+
 export function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof StoreUnavailableError) return storeUnavailable(error);
+  if (error instanceof ReadModelsCatchingUpError) return readModelsCatchingUp(error.retryAfterSeconds);
   if (error instanceof FieldValidationError) {
     return {
       statusCode: 400,

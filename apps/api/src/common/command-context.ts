@@ -1,8 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { fingerprint, type RequestContext } from '@enlace/application';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
+import { correlationIdFrom } from '@enlace/logging';
 import { actorOf } from '../auth/auth.decorators.js';
+import { correlationIdOf } from '../logging/request-logging.js';
 import { FieldValidationError } from './validation.js';
 import { worldOf, type WorldRequest } from './world.js';
 
@@ -13,13 +14,15 @@ export interface CommandContext {
   idempotencyKey?: string;
   /** A fingerprint of the method, path and body: one key cannot be reused for another request. */
   requestFingerprint: string;
-  /** From `X-Correlation-Id`, or a new one; echoed back in the response header. */
+  /**
+   * The request's: from a valid `X-Correlation-Id` (1–128 letters, digits or `. _ : -`), or a new one, returned in the
+   * response's header (decision 0026).
+   */
   correlationId: string;
 }
 
 const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
-const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 function invalid(field: string, rule: string, en: string, es: string): FieldValidationError {
   return new FieldValidationError([{ field, rule, message: { en: `${field} ${en}`, es: `${field} ${es}` } }]);
@@ -28,10 +31,9 @@ function invalid(field: string, rule: string, en: string, es: string): FieldVali
 export function readCommandContext(request: Request, response?: Response): CommandContext {
   const ifMatch = request.header('if-match');
   const key = request.header('idempotency-key');
-  const correlation = request.header('x-correlation-id');
   const context: CommandContext = {
     requestFingerprint: fingerprint({ method: request.method, path: request.path, body: request.body as unknown }),
-    correlationId: correlation ?? randomUUID(),
+    correlationId: correlationIdOf(request) ?? correlationIdFrom(request.header('x-correlation-id')),
   };
   if (ifMatch !== undefined) {
     const match = IF_MATCH.exec(ifMatch.trim());
@@ -50,14 +52,6 @@ export function readCommandContext(request: Request, response?: Response): Comma
       );
     }
     context.idempotencyKey = key;
-  }
-  if (correlation !== undefined && !CORRELATION_ID.test(correlation)) {
-    throw invalid(
-      'X-Correlation-Id',
-      'format',
-      'must be 1–200 letters, digits or _ . : -',
-      'debe tener de 1 a 200 letras, dígitos o _ . : -',
-    );
   }
   response?.setHeader('X-Correlation-Id', context.correlationId);
   return context;

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { QueueMonitor } from '@enlace/notifications';
+import { ProjectionRunner } from '@enlace/projections';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
 import { AdminCaller } from '../common/admin-caller.js';
@@ -26,6 +27,8 @@ export class ComponentHealth {
 export class HealthChecks {
   @ApiProperty({ type: ComponentHealth })
   eventStore: ComponentHealth;
+  @ApiProperty({ type: ComponentHealth, description: '`down` while the read models catch up after a start' })
+  readModels: ComponentHealth;
   @ApiProperty({ type: ComponentHealth })
   redis: ComponentHealth;
 }
@@ -36,6 +39,13 @@ export class HealthReport {
   status: 'ok' | 'degraded' | 'error';
   @ApiProperty({ type: HealthChecks })
   checks: HealthChecks;
+  @ApiProperty({ type: [String], example: ['readModels'], description: 'The checks that make it not ready' })
+  failing: ('eventStore' | 'readModels')[];
+}
+
+export class Liveness {
+  @ApiProperty({ enum: ['ok'] })
+  status: 'ok';
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -72,33 +82,69 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly queues: QueueMonitor,
     private readonly admin: AdminCaller,
+    private readonly readModels: ProjectionRunner,
   ) {}
 
+  /** The process runs and its event loop turns: nothing else is asked (an orchestrator restarts it otherwise). */
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process runs', description: 'No token needed; never asks a dependency.' })
+  @ApiOkResponse({ type: Liveness })
+  live(): Liveness {
+    return { status: 'ok' };
+  }
+
   /**
-   * 200 when the event store answers (`degraded` if Redis does not: nothing is lost, deliveries resume when it is
-   * back); 503 naming the event store when it does not, since then the api cannot serve.
+   * 200 when the event store answers and the read models have caught up (`degraded` if Redis does not answer:
+   * nothing is lost, deliveries resume when it is back, so the api stays in service); 503 naming what fails
+   * otherwise. `/health` answers the same (decision 0026).
    */
-  @Get()
+  @Get('ready')
   @ApiOperation({
-    summary: 'Which dependencies answer',
+    summary: 'Readiness: whether to send this api traffic',
     description:
-      'No token needed. Says which dependency is down; the error text of a dependency that is down only to a ' +
-      "caller with an admin's bearer token.",
+      'No token needed. 503 while the event store does not answer or the read models are still catching up after a ' +
+      "start, naming the failing check; the error text of a dependency that is down only to a caller with an admin's " +
+      'bearer token. Redis being down is `degraded`, still 200.',
   })
   @ApiOkResponse({ type: HealthReport, description: '`ok`, or `degraded` when Redis is down (deliveries wait)' })
-  @ApiServiceUnavailableResponse({ type: HealthReport, description: 'The event store does not answer' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReport,
+    description: 'The event store does not answer, or the read models are catching up',
+  })
+  ready(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    return this.check(request, response);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The same as /health/ready', description: 'Kept for existing probes (decision 0026).' })
+  @ApiOkResponse({ type: HealthReport, description: '`ok`, or `degraded` when Redis is down (deliveries wait)' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReport,
+    description: 'The event store does not answer, or the read models are catching up',
+  })
   async check(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const [eventStore, redis] = await Promise.all([
       probe(() => this.eventStore.ping()),
       probe(() => this.queues.ping()),
     ]);
-    const status = eventStore.status === 'down' ? 'error' : redis.status === 'down' ? 'degraded' : 'ok';
+    const readModels: ComponentHealth = this.readModels.isCaughtUp
+      ? { status: 'up' }
+      : { status: 'down', error: 'catching up with the event store since the process started' };
+    const failing = (['eventStore', 'readModels'] as const).filter(
+      (name) => ({ eventStore, readModels })[name].status === 'down',
+    );
+    const status = failing.length > 0 ? 'error' : redis.status === 'down' ? 'degraded' : 'ok';
     response.status(status === 'error' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
+    if (status === 'error') response.setHeader('Retry-After', '2');
     const details = status === 'ok' || (await this.callerIsAdmin(request, response));
     const checks = details
-      ? { eventStore, redis }
-      : { eventStore: withoutErrorText(eventStore), redis: withoutErrorText(redis) };
-    return { status, checks };
+      ? { eventStore, readModels, redis }
+      : {
+          eventStore: withoutErrorText(eventStore),
+          readModels: withoutErrorText(readModels),
+          redis: withoutErrorText(redis),
+        };
+    return { status, checks, failing };
   }
 
   /** Asked only when there is an error to show; an answer that does not come in time counts as "not an admin". */

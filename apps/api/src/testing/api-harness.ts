@@ -80,6 +80,8 @@ export class ApiHarness {
     });
     const app = await createHttpApp({ LOG_LEVEL: 'error' });
     await app.listen(0, '127.0.0.1');
+    // The api listens before its read models caught up (decision 0026): tests start from a caught-up api.
+    await app.get(ProjectionRunner).whenCaughtUp();
     const server = app.getHttpServer() as { address(): { port: number } };
     const address = server.address();
     const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });

@@ -1,0 +1,111 @@
+import { testDatabaseUrl } from '@enlace/event-store/testing';
+import { eventsOf, eventually } from '@enlace/notifications/testing';
+import { Redis } from 'ioredis';
+import { ApiHarness } from '../apps/api/src/testing/api-harness.js';
+import { buildApi } from './support/api-process.js';
+import { WorkerProcess } from './support/worker-process.js';
+import { WorkerTestbed } from './support/worker-testbed.js';
+
+/**
+ * A correlation id follows a command (decision 0026): the api returns the client's `X-Correlation-Id`, the events the
+ * command appends carry it, and so do the worker's delivery jobs (in Redis), the delivery records they append and
+ * the worker's JSON log lines about them. The api and the worker run apart on real PostgreSQL and Redis.
+ */
+let api: ApiHarness;
+let bed: WorkerTestbed;
+let worker: WorkerProcess | undefined;
+
+beforeAll(async () => {
+  buildApi();
+  api = await ApiHarness.start({ env: { WORKER_EMBEDDED: 'false' } });
+  bed = await WorkerTestbed.start(
+    { url: testDatabaseUrl(), schema: api.schema },
+    { attempts: 3, backoffBaseMs: 200, escalationIntervalSeconds: 60, lockDurationMs: 5_000, stalledIntervalMs: 2_000 },
+  );
+  worker = WorkerProcess.start({ ...bed.env, LOG_FORMAT: 'json' });
+  await eventually(() => worker?.ready, 30_000, 'worker ready');
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await bed?.stop();
+  await api?.stop();
+});
+
+const CORRELATION = 'abc-123';
+
+it('a notification issued with X-Correlation-Id: abc-123 carries it into its events, jobs, records and log lines', async () => {
+  const response = await api.request<{ id: string }>('POST', '/api/notifications', {
+    as: 'officer.us',
+    headers: { 'x-correlation-id': CORRELATION },
+    body: {
+      blmId: 'blm-sandiego-tijuana',
+      subject: { portId: 'otay-mesa' },
+      title: { en: 'Port closed', es: 'Puerto cerrado' },
+      body: { en: 'Commercial lanes closed', es: 'Carriles comerciales cerrados' },
+      severity: 'severe',
+      acknowledgmentDeadline: '2099-01-01T00:00:00Z',
+    },
+  });
+  expect(response.status).toBe(201);
+  expect(response.headers.get('x-correlation-id')).toBe(CORRELATION);
+  const id = response.body.id;
+
+  const issued = await eventsOf(api.store, id);
+  expect(issued.length).toBeGreaterThan(0);
+  for (const event of issued) expect(event.metadata.correlationId).toBe(CORRELATION);
+
+  // The worker delivers it (webhooks and e-mail of the testbed's receivers) and records each outcome.
+  const delivered = await eventually(
+    async () => {
+      const records = await eventsOf(api.store, id, 'BlmNotificationDelivered');
+      return records.length >= 4 && records;
+    },
+    30_000,
+    'deliveries recorded',
+  );
+  for (const record of delivered) expect(record.metadata.correlationId).toBe(CORRELATION);
+
+  // The jobs themselves, as BullMQ keeps them in Redis.
+  const redis = new Redis(bed.env.REDIS_URL!);
+  try {
+    const keys = (await redis.keys(`enlace:deliveries:deliver.${id}.*`)).filter((key) => !/:(logs|lock)$/.test(key));
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    for (const key of keys) {
+      const data = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as { correlationId?: string };
+      expect(data.correlationId).toBe(CORRELATION);
+    }
+  } finally {
+    redis.disconnect();
+  }
+
+  // The worker's log lines about these jobs: JSON, each with the command's correlation id.
+  const lines = worker!
+    .output()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { msg?: string; correlationId?: string });
+  const aboutIt = lines.filter((line) => line.msg?.includes(`deliver.${id}.`));
+  expect(aboutIt.length).toBeGreaterThanOrEqual(4);
+  for (const line of aboutIt) expect(line.correlationId).toBe(CORRELATION);
+}, 90_000);
+
+it('a write without the header gets a new id, returned and recorded; a malformed one is replaced, never echoed', async () => {
+  const plain = await api.request<{ id: string }>('POST', '/api/incidents', {
+    as: 'officer.us',
+    body: {
+      kind: 'hazmat-release',
+      title: { en: 'Chlorine release at the commercial lot' },
+      severity: 'severe',
+      location: { lat: 32.549, lon: -116.938, description: { en: 'Otay Mesa commercial lot' } },
+    },
+    headers: { 'x-correlation-id': 'evil\tvalue<script>' },
+  });
+  expect({ status: plain.status, body: plain.body }).toMatchObject({ status: 201 });
+  const returned = plain.headers.get('x-correlation-id');
+  expect(returned).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  const stream = await api.store.readStream(`incident-${plain.body.id}`);
+  for await (const event of stream) expect(event.metadata.correlationId).toBe(returned);
+  const read = await api.request('GET', '/api/ports', { as: 'officer.us' });
+  expect(read.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+});
