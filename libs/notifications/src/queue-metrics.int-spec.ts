@@ -15,6 +15,7 @@ const options = (url: string): NotificationsOptions => ({
   configFile: 'config/notification-delivery.json',
   sentinelCheckMs: 2_000,
   consumerLeaseMs: 15_000,
+  outboxFile: '', // the queue monitor delivers nothing
   production: false,
 });
 
