@@ -12,8 +12,8 @@ import { faultFigures } from '../support/fault-figures.js';
  * Eight writers send commands (situation reports on incidents, notifications to a BLM), each with an Idempotency-Key;
  * the api dies mid-load and is started again on the same port; a command that got no answer is sent again with its
  * key until it gets one, as a careful client would. Then every command is in the store exactly once (its events, and
- * its text), and the board, the ports and the notification tracker the restarted api serves (restored from its
- * snapshot, then caught up) equal what a fresh api serves after folding the same events from the first one (a copy of
+ * its text), and the board, the ports and the notification tracker the restarted api serves (restored from the
+ * snapshot its predecessor saved, then caught up) equal what a fresh api serves after folding the same events from the first one (a copy of
  * the store in a schema of its own, with no read-model rows at all).
  */
 const WRITERS = 8;
@@ -154,14 +154,17 @@ it('an api killed (SIGKILL) under 8 concurrent writers loses and repeats no comm
   const startedAt = Date.now();
   const writers = Array.from({ length: WRITERS }, (_, index) => writer(index));
   try {
-    // Load for a while (every writer through a few times), then kill -9 while commands are in flight.
+    // Load until the api saved a snapshot of its read models and every writer got through a few times after it, so
+    // the restarted api restores that snapshot and folds the rest; then kill -9 while commands are in flight.
+    await eventually(() => checkpointSaved(schema, 'read-models@live'), 30_000, 'a snapshot of the read models');
+    const snapshotAt = Date.now();
     await eventually(
       () => {
         if (unexpected.length > 0) throw new Error(unexpected.join('\n'));
-        return everyWriter((i) => answered(0)(i) >= 5);
+        return everyWriter((i) => answered(snapshotAt)(i) >= 3);
       },
       30_000,
-      'five commands of every writer before the kill',
+      'three commands of every writer after the snapshot',
     );
     const inFlightAtKill = commands.filter((c) => c.eventIds.length === 0).length;
     await api.stop('SIGKILL');
@@ -234,6 +237,7 @@ it('an api killed (SIGKILL) under 8 concurrent writers loses and repeats no comm
     expect(eventsNotOnce).toEqual([]);
     expect(rebuilt!.board.length).toBe(INCIDENTS);
     expect(restarted).toEqual(rebuilt);
+    expect(api.output()).toMatch(/read-models@live\].*Restored the checkpoint at/);
     expect(api.output()).not.toContain('INTERNAL_ERROR');
   } finally {
     writing = false;
@@ -241,6 +245,21 @@ it('an api killed (SIGKILL) under 8 concurrent writers loses and repeats no comm
     await Promise.all(writers);
   }
 }, 120_000);
+
+/** The consumer saved a checkpoint (the read models' snapshot, for `read-models@live`) in that schema. */
+async function checkpointSaved(schema: string, consumer: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ position: string | null }>(
+      `SELECT position FROM "${schema}".es_consumers WHERE consumer = $1`,
+      [consumer],
+    );
+    return typeof rows[0]?.position === 'string';
+  } finally {
+    await client.end();
+  }
+}
 
 /** Every event of `from`, as recorded (same positions, same hashes), into a new schema `to` of the same server. */
 async function copyEvents(from: string, to: string): Promise<void> {
