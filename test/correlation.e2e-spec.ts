@@ -1,8 +1,8 @@
-import { testDatabaseUrl } from '@enlace/event-store/testing';
+import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlace/event-store';
+import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { eventsOf, eventually } from '@enlace/notifications/testing';
 import { Redis } from 'ioredis';
-import { ApiHarness } from '../apps/api/src/testing/api-harness.js';
-import { buildApi } from './support/api-process.js';
+import { ApiProcess, buildApi } from './support/api-process.js';
 import { WorkerProcess } from './support/worker-process.js';
 import { WorkerTestbed } from './support/worker-testbed.js';
 
@@ -11,25 +11,35 @@ import { WorkerTestbed } from './support/worker-testbed.js';
  * command appends carry it, and so do the worker's delivery jobs (in Redis), the delivery records they append and
  * the worker's JSON log lines about them. The api and the worker run apart on real PostgreSQL and Redis.
  */
-let api: ApiHarness;
+const schema = uniqueSchemaName('correlation');
+let api: ApiProcess;
+let store: PostgresEventStore;
 let bed: WorkerTestbed;
 let worker: WorkerProcess | undefined;
 
 beforeAll(async () => {
   buildApi();
-  api = await ApiHarness.start({ env: { WORKER_EMBEDDED: 'false' } });
+  api = await ApiProcess.start({
+    databaseUrl: testDatabaseUrl(),
+    schema,
+    env: { WORKER_EMBEDDED: 'false', LOG_FORMAT: 'json', LOG_LEVEL: 'log' },
+    startTimeoutMs: 90_000,
+  });
+  store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 });
   bed = await WorkerTestbed.start(
-    { url: testDatabaseUrl(), schema: api.schema },
+    { url: testDatabaseUrl(), schema },
     { attempts: 3, backoffBaseMs: 200, escalationIntervalSeconds: 60, lockDurationMs: 5_000, stalledIntervalMs: 2_000 },
   );
   worker = WorkerProcess.start({ ...bed.env, LOG_FORMAT: 'json' });
   await eventually(() => worker?.ready, 30_000, 'worker ready');
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await worker?.stop();
   await bed?.stop();
   await api?.stop();
+  await store?.close();
+  await dropSchema(schema);
 });
 
 const CORRELATION = 'abc-123';
@@ -51,14 +61,14 @@ it('a notification issued with X-Correlation-Id: abc-123 carries it into its eve
   expect(response.headers.get('x-correlation-id')).toBe(CORRELATION);
   const id = response.body.id;
 
-  const issued = await eventsOf(api.store, id);
+  const issued = await eventsOf(store, id);
   expect(issued.length).toBeGreaterThan(0);
   for (const event of issued) expect(event.metadata.correlationId).toBe(CORRELATION);
 
   // The worker delivers it (webhooks and e-mail of the testbed's receivers) and records each outcome.
   const delivered = await eventually(
     async () => {
-      const records = await eventsOf(api.store, id, 'BlmNotificationDelivered');
+      const records = await eventsOf(store, id, 'BlmNotificationDelivered');
       return records.length >= 4 && records;
     },
     30_000,
@@ -78,6 +88,16 @@ it('a notification issued with X-Correlation-Id: abc-123 carries it into its eve
   } finally {
     redis.disconnect();
   }
+
+  // The api's request line for the write.
+  const apiLines = api
+    .output()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(apiLines).toContainEqual(
+    expect.objectContaining({ context: 'Http', route: '/api/notifications', status: 201, correlationId: CORRELATION }),
+  );
 
   // The worker's log lines about these jobs: JSON, each with the command's correlation id.
   const lines = worker!
@@ -104,8 +124,9 @@ it('a write without the header gets a new id, returned and recorded; a malformed
   expect({ status: plain.status, body: plain.body }).toMatchObject({ status: 201 });
   const returned = plain.headers.get('x-correlation-id');
   expect(returned).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-  const stream = await api.store.readStream(`incident-${plain.body.id}`);
-  for await (const event of stream) expect(event.metadata.correlationId).toBe(returned);
+  const events = await collect(store.readStream(`incident-${plain.body.id}`));
+  expect(events.length).toBeGreaterThan(0);
+  for (const event of events) expect(event.metadata.correlationId).toBe(returned);
   const read = await api.request('GET', '/api/ports', { as: 'officer.us' });
   expect(read.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
 });

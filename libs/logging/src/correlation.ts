@@ -16,7 +16,7 @@ export function isCorrelationId(value: unknown): value is string {
 
 /** The client's id when it is one, a new UUID otherwise: arbitrary bytes are never echoed nor logged. */
 export function correlationIdFrom(header: string | readonly string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
+  const value = typeof header === 'string' ? header : header?.[0];
   return isCorrelationId(value) ? value : randomUUID();
 }
 

@@ -143,8 +143,9 @@ export class Reconciler {
     this.correlations.clear();
     const { open, correlations } = (state as ReconcilerCheckpoint | undefined) ?? {};
     if (Array.isArray(open)) for (const [id, notification] of open) this.states.set(id, notification);
-    if (Array.isArray(correlations))
+    if (Array.isArray(correlations)) {
       for (const [id, correlationId] of correlations) this.correlations.set(id, correlationId);
+    }
     this.logger.log(`Restored ${this.states.size} open notifications`);
   }
 
