@@ -6,7 +6,7 @@ import { removeSiteConfig, siteAuditKeyFile, siteConfigDir } from './support/sit
 /**
  * The api's edges as an operator runs it (built, its own process, real HTTP): the same security headers on every
  * answer, no framework banner, no caching of API answers; the OpenAPI docs off in production unless enabled, then
- * for admins only and never framed; demo webhook secrets refused in production; /health naming what is down without
+ * for admins only and never framed; demo webhook secrets and the local outbox refused in production; /health naming what is down without
  * the driver's words, except to an admin.
  */
 const schema = uniqueSchemaName('edges_e2e');
@@ -186,9 +186,13 @@ describe('in production', () => {
     expect(page.headers.get('cache-control')).toBe('no-store');
   }, 60_000);
 
-  it('refuses to start with the demo webhook secrets of the committed delivery config', async () => {
-    await expect(start({ ...production(), WORKER_EMBEDDED: 'true' })).rejects.toThrow(
+  it('refuses to start with the demo webhook secrets and the local outbox of the committed delivery config', async () => {
+    const refused = start({ ...production(), WORKER_EMBEDDED: 'true' });
+    await expect(refused).rejects.toThrow(
       /agencies\[0\]\.webhook\.secret: is a demo secret \(it starts with "demo-"\), refused with NODE_ENV=production/,
+    );
+    await expect(refused).rejects.toThrow(
+      /outbox: "local" keeps every message on this machine instead of sending it, refused with NODE_ENV=production: .* \/ "local" guarda cada mensaje en esta máquina en vez de enviarlo, rechazado con NODE_ENV=production/,
     );
   }, 60_000);
 });

@@ -36,7 +36,8 @@ describe('GET /api/admin/queues', () => {
       expect(body).toMatchObject({ code: 'AUTH.ROLE', message: { en: expect.any(String) as unknown } });
     }
     expect((await api.request('GET', '/api/admin/queues')).status).toBe(401);
-  });
+    // Three sign-ins: a scrypt check each, seconds apiece on a busy machine.
+  }, 30_000);
 });
 
 describe('GET /health', () => {
