@@ -9,6 +9,23 @@ export interface LimiterOptions {
   duration: number;
 }
 
+/**
+ * Node's timers hold at most 2^31 - 1 ms (~24.8 days); a longer one fires after 1 ms. The in-memory limiter expires
+ * each key on a timer, so a window of 30 days (LOGIN_KNOWN_ADDRESS_DAYS) would be forgotten at once: it is held to 24
+ * days in memory (the fallback while Redis is away), and kept whole in Redis.
+ */
+export const MEMORY_LIMITER_MAX_SECONDS = 24 * 24 * 3600;
+
+export class MemoryLimiter extends RateLimiterMemory {
+  constructor(options: LimiterOptions) {
+    super({ ...options, duration: Math.min(options.duration, MEMORY_LIMITER_MAX_SECONDS) });
+  }
+
+  override set(key: string | number, points: number, secDuration: number, options?: Record<string, unknown>) {
+    return super.set(key, points, Math.min(secDuration, MEMORY_LIMITER_MAX_SECONDS), options);
+  }
+}
+
 /** A limiter kept in Redis (shared by every api process) that falls back to this process's memory when Redis fails. */
 export class InsuredLimiter {
   readonly shared: RateLimiterRedis;
@@ -18,7 +35,7 @@ export class InsuredLimiter {
     redis: Redis,
     readonly options: LimiterOptions,
   ) {
-    this.local = new RateLimiterMemory(options);
+    this.local = new MemoryLimiter(options);
     this.shared = new RateLimiterRedis({
       ...options,
       storeClient: redis,
