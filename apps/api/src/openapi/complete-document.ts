@@ -111,7 +111,7 @@ function jsonSchema(response: ResponseObject): SchemaObject | ReferenceObject | 
 
 function errorResponse(status: number, existing: ResponseObject | undefined): ResponseObject {
   const headers: Record<string, HeaderObject | ReferenceObject> = {
-    ...existing?.headers,
+    ...withSchemas(existing?.headers),
     [CORRELATION_HEADER]: ref('headers', 'CorrelationId'),
   };
   if (status === 401) headers['WWW-Authenticate'] = ref('headers', 'WWWAuthenticate');
@@ -149,6 +149,18 @@ function errorStatuses(operation: OperationObject, facts: RouteFacts | undefined
   return statuses;
 }
 
+/** Headers a route declared with a description only get the schema every header has at least: a string. */
+function withSchemas(
+  headers: Record<string, HeaderObject | ReferenceObject> | undefined,
+): Record<string, HeaderObject | ReferenceObject> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, header]) => [
+      name,
+      isReference(header) || header.schema || header.content ? header : { ...header, schema: { type: 'string' } },
+    ]),
+  );
+}
+
 /** The headers of a successful answer. */
 function successHeaders(
   status: number,
@@ -157,7 +169,7 @@ function successHeaders(
   method: string,
 ): Record<string, HeaderObject | ReferenceObject> {
   const headers: Record<string, HeaderObject | ReferenceObject> = {
-    ...response.headers,
+    ...withSchemas(response.headers),
     [CORRELATION_HEADER]: ref('headers', 'CorrelationId'),
   };
   const schema = jsonSchema(response);
@@ -202,6 +214,7 @@ export function completeDocument(
 ): OpenAPIObject {
   const document = structuredClone(generated);
   document.servers = [{ url: '/' }];
+  document.info = { ...document.info, license: document.info.license ?? { name: 'UNLICENSED' } };
   const schemas = { ...document.components?.schemas };
   for (const [name, schema] of Object.entries(schemas)) {
     const own = rules.get(name);
@@ -225,6 +238,9 @@ export function completeDocument(
       ref('parameters', 'CorrelationId'),
     ];
     if (operation.requestBody && !isReference(operation.requestBody)) operation.requestBody.required = true;
+    if (!Object.keys(operation.responses).some((status) => status.startsWith('2'))) {
+      operation.responses['200'] = { description: 'OK' };
+    }
     for (const [status, response] of Object.entries(operation.responses)) {
       const code = Number(status);
       if (code >= 200 && code < 300 && response && !isReference(response)) {
