@@ -10,6 +10,7 @@ import type {
 import { CORRELATION_ID } from '../common/command-context.js';
 import { DRILL_HEADER } from '../common/world.js';
 import { API_ERROR_SCHEMAS } from './error-schemas.js';
+import { CLOSED_ANSWERS } from './read-schemas.js';
 import type { RouteFacts } from './route-facts.js';
 import { dtoSchema, type ValidationMetadata } from './validation-schema.js';
 
@@ -230,6 +231,9 @@ export function completeDocument(
   for (const [name, schema] of Object.entries(schemas)) {
     const own = rules.get(name);
     if (own && own.length > 0 && !isReference(schema)) schemas[name] = dtoSchema(schema, own);
+    else if (CLOSED_ANSWERS.includes(name) && !isReference(schema)) {
+      schemas[name] = { ...schema, additionalProperties: false };
+    }
   }
   document.components = {
     ...document.components,
