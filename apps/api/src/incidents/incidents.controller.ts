@@ -25,7 +25,7 @@ import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery, PagedList } from '../common/projections.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
   JcpStepDto,
@@ -36,6 +36,7 @@ import {
   UpdateIncidentDto,
 } from './incident.dto.js';
 import { recordedStream } from '../common/streams.js';
+import { RecordedEventView } from '../openapi/read-schemas.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 export type IncidentView = OpenIncident & { revision: number; missingTranslations: string[] };
@@ -44,6 +45,9 @@ function view(state: IncidentState, revision: number): IncidentView {
   if (state.status === 'none') throw noSuchIncident();
   return { ...state, revision, missingTranslations: missingTranslations(state) };
 }
+
+/** Where an incident, and what a write created in it (a protective action, a situation report), can be read. */
+const incidentLocation = (id: string) => `/api/incidents/${id}`;
 
 const Writes = (): MethodDecorator => OfficerWrite('No such incident');
 
@@ -107,7 +111,7 @@ export class IncidentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One incident; the ETag header is its revision' })
-  @ApiOkResponse({ description: 'The incident with its JCP steps, protective actions and situation reports' })
+  @AnswersRevision('The incident with its JCP steps, protective actions and situation reports')
   @ApiNotFoundResponse()
   async get(
     @Param('id', new UuidParam()) id: string,
@@ -121,6 +125,7 @@ export class IncidentsController {
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The incident stream as recorded: who did what, when, on which side (auditors)' })
+  @ApiOkResponse({ type: [RecordedEventView] })
   async events(@Param('id', new UuidParam()) id: string, @CurrentWorld() world: World): Promise<RecordedEvent[]> {
     return recordedStream(this.store, world, incidentStreamId(id), noSuchIncident);
   }
@@ -129,10 +134,8 @@ export class IncidentsController {
   @Writes()
   @ApiOperation({ summary: 'Report a hazardous-materials (or other) incident' })
   @ApiCreatedResponse({ type: WriteResult })
-  async report(@Body() body: ReportIncidentDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
-    const result = await written(response, this.commands.execute(new ReportIncident(body, request)));
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/incidents/${result.id}`);
-    return result;
+  report(@Body() body: ReportIncidentDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(response, this.commands.execute(new ReportIncident(body, request)), incidentLocation);
   }
 
   @Patch(':id')
@@ -244,6 +247,6 @@ export class IncidentsController {
 
   /** Runs the command on the incident's stream and answers with the write (see `written`). */
   private act(id: string, command: IncidentAction, { request, response }: WriteExchange): Promise<WriteResult> {
-    return written(response, this.commands.execute(new ActOnIncident(id, command, request)));
+    return written(response, this.commands.execute(new ActOnIncident(id, command, request)), incidentLocation);
   }
 }

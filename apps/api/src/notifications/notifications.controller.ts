@@ -44,7 +44,7 @@ import {
   PagedList,
 } from '../common/projections.js';
 import { IsBilingualText, NestedObject, OptionalField } from '../common/validation.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
@@ -149,6 +149,9 @@ const NotificationWrite = officerPosts(...REFUSALS);
 /** What an officer does to a notification once issued. */
 type NotificationAction = Exclude<NotificationCommand, { type: 'IssueBlmNotification' }>;
 
+/** Where a notification (with its acknowledgments) can be read. */
+const notificationLocation = (id: string) => `/api/notifications/${id}`;
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @AcceptsDrillHeader()
@@ -191,6 +194,7 @@ export class NotificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One notification: who acknowledged, who is pending, whether it is overdue' })
+  @AnswersRevision('The notification')
   @ApiNotFoundResponse()
   async get(
     @Param('id', new UuidParam()) id: string,
@@ -206,13 +210,12 @@ export class NotificationsController {
   @Writes()
   @ApiOperation({ summary: 'Issue a notification to a Border Liaison Mechanism (its member agencies on both sides)' })
   @ApiCreatedResponse({ type: WriteResult })
-  async issue(@Body() body: IssueNotificationDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
-    const result = await written(
+  issue(@Body() body: IssueNotificationDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(
       response,
       this.commands.execute(new IssueNotification({ ...body, subject: { ...body.subject } }, request)),
+      notificationLocation,
     );
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/notifications/${result.id}`);
-    return result;
   }
 
   @Patch(':id')
@@ -247,6 +250,6 @@ export class NotificationsController {
 
   /** Runs the command on the notification's stream and answers with the write (see `written`). */
   private act(id: string, command: NotificationAction, { request, response }: WriteExchange): Promise<WriteResult> {
-    return written(response, this.commands.execute(new ActOnNotification(id, command, request)));
+    return written(response, this.commands.execute(new ActOnNotification(id, command, request)), notificationLocation);
   }
 }

@@ -11,7 +11,7 @@ import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery } from '../common/projections.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import {
   ChecklistNoteDto,
   CloseLanesDto,
@@ -25,6 +25,9 @@ import {
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 const PortWrite = officerPosts('No such port or checklist item');
+
+/** Where a port, with its shutdown in progress, checklist and sign-offs, can be read. */
+const portLocation = (id: string) => `/api/ports/${id}`;
 
 @ApiTags('ports')
 @ApiBearerAuth()
@@ -66,6 +69,7 @@ export class PortsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One port: lanes by mode and direction, the shutdown in progress, checklist and sign-offs' })
+  @AnswersRevision('The port')
   @ApiNotFoundResponse()
   async get(
     @Param('id', new SlugParam()) id: string,
@@ -80,6 +84,7 @@ export class PortsController {
 
   @Get(':id/checklist')
   @ApiOperation({ summary: 'The resumption checklist of the shutdown in progress, with what still blocks reopening' })
+  @AnswersRevision("The checklist; ETag is the port's revision")
   async checklist(
     @Param('id', new SlugParam()) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -213,6 +218,6 @@ export class PortsController {
 
   /** Runs the command on the port's stream and answers with the write (see `written`). */
   private act(id: string, command: PortCommand, { request, response }: WriteExchange): Promise<WriteResult> {
-    return written(response, this.commands.execute(new ActOnPort(id, command, request)));
+    return written(response, this.commands.execute(new ActOnPort(id, command, request)), portLocation);
   }
 }
