@@ -1,7 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { apiDocsAccess, type EnvironmentVariables } from '@enlace/config';
 import { ApiErrorFilter } from './common/api-error.filter.js';
@@ -28,7 +28,16 @@ export function serveApiDocs(app: NestExpressApplication, env: Pick<EnvironmentV
       );
     });
   }
-  const document = SwaggerModule.createDocument(
+  const document = apiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * The OpenAPI document of the api's routes, exactly as /api/docs-json serves it: `npm run openapi` writes it to
+ * docs/api/openapi.json, and the contract test checks that the served one still equals that file.
+ */
+export function apiDocument(app: NestExpressApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Enlace API')
@@ -41,5 +50,4 @@ export function serveApiDocs(app: NestExpressApplication, env: Pick<EnvironmentV
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
