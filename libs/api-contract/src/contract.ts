@@ -50,12 +50,10 @@ export async function lintSpec(document: object, configFile = LINT_CONFIG_FILE):
     absoluteRef: SPEC_FILE,
     config,
   });
-  return problems
-    .filter((problem) => problem.severity !== 'off')
-    .map((problem) => ({
-      severity: problem.severity === 'error' ? 'error' : 'warn',
-      rule: problem.ruleId,
-      message: problem.message,
-      pointer: problem.location[0]?.pointer ?? '#/',
-    }));
+  return problems.map((problem) => ({
+    severity: problem.severity === 'error' ? 'error' : 'warn',
+    rule: problem.ruleId,
+    message: problem.message,
+    pointer: problem.location[0]?.pointer ?? '#/',
+  }));
 }

@@ -23,9 +23,11 @@ interface ResponseObject {
 }
 interface OperationObject {
   operationId?: string;
+  requestBody?: { content?: Record<string, MediaType> };
   responses?: Record<string, ResponseObject>;
 }
-interface Document {
+/** The parts of an OpenAPI 3.0 document the checks read. */
+export interface OpenApiDocument {
   paths: Record<string, Record<string, OperationObject>>;
   components?: { schemas?: Record<string, object> };
 }
@@ -60,7 +62,7 @@ export class ResponseChecker {
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(private readonly document: Document) {
+  constructor(private readonly document: OpenApiDocument) {
     // Strict, except for the annotation keywords OpenAPI 3.0 adds to JSON Schema, which validate nothing.
     this.ajv = new Ajv({ allErrors: true, discriminator: true, strictTypes: false });
     addFormats(this.ajv);
@@ -81,7 +83,9 @@ export class ResponseChecker {
     this.validated += 1;
     this.operations.add(name);
     this.statuses.add(`${name} ${status}`);
-    const fail = (problem: string) => this.mismatches.push({ operation: name, status, problem });
+    const fail = (problem: string): void => {
+      this.mismatches.push({ operation: name, status, problem });
+    };
     const operation = this.operation(method, path);
     if (!operation) return fail('the operation is not in the document');
     const responses = operation.responses ?? {};
