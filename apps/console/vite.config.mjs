@@ -26,6 +26,8 @@ export default defineConfig(({ command }) => {
         '@enlace/scenario-types': `${repo}libs/scenarios/src/scenario.types.ts`,
         // Types only, and the list of records the history is narrowed to: the auditors' history as the api answers it.
         '@enlace/history-types': `${repo}libs/audit/src/history.types.ts`,
+        // Types only (erased at build): the api's answers as its OpenAPI document describes them (npm run openapi).
+        '@enlace/api-types': `${repo}libs/api-contract/src/openapi.ts`,
         // Pure data: the HSEEP core capabilities' names in English and Spanish, as scenarios and reports use them.
         '@enlace/core-capabilities': `${repo}libs/scenarios/src/core-capabilities.ts`,
       },
