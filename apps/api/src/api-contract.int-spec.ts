@@ -51,7 +51,7 @@ function idOf(data: unknown): string {
 async function orderedAction(incidentId: string): Promise<string> {
   const us = await as('officer.us');
   const events = await us.GET('/api/incidents/{id}/events', { params: { path: { id: incidentId } } });
-  let order = (events.data as { type: string; data: { actionId?: string } }[] | undefined)?.find(
+  const order = (events.data as { type: string; data: { actionId?: string } }[] | undefined)?.find(
     (event) => event.type === 'ProtectiveActionOrdered',
   );
   if (!order) {
@@ -109,6 +109,15 @@ describe('the API contract', () => {
       body: { severity: 'extreme' },
     });
     expect(updated.response.status).toBe(200);
+    const sitrep = {
+      params: { path: { id: incidentId } },
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { summary: bilingual('First responders on scene', 'Primeros respondientes en el lugar') },
+    };
+    const first = await mx.POST('/api/incidents/{id}/situation-reports', sitrep);
+    const retried = await mx.POST('/api/incidents/{id}/situation-reports', sitrep);
+    expect([first.response.status, retried.response.status]).toEqual([201, 201]);
+    expect(retried.response.headers.get('idempotent-replayed')).toBe('true');
     for (const reader of [us, mx]) {
       expect((await reader.GET('/api/incidents/{id}', { params: { path: { id: incidentId } } })).response.status).toBe(
         200,
@@ -232,6 +241,12 @@ describe('the API contract', () => {
     ).toBe(201);
     const read = await us.GET('/api/notifications/{id}', path);
     expect(read.response.status).toBe(200);
+    const updated = await us.PATCH('/api/notifications/{id}', {
+      ...path,
+      headers: { 'If-Match': read.response.headers.get('etag') ?? '"0"' },
+      body: { severity: 'extreme' },
+    });
+    expect(updated.response.status).toBe(200);
   }, 60_000);
 
   it('the resumption checklist is worked by each side, both sign off, the port reopens, the incident closes', async () => {
@@ -312,6 +327,7 @@ describe('the API contract', () => {
       await us.GET('/api/blms', {}),
       await us.GET('/api/blms/{id}', { params: { path: { id: 'blm-sandiego-tijuana' } } }),
       await us.GET('/api/auth/me', {}),
+      await auditor.GET('/api/auth/activity', {}),
       await us.GET('/api/checklist-templates', {}),
     ];
     const failed = reads
@@ -462,8 +478,9 @@ describe('the API contract', () => {
         init: object,
       ) => Promise<{ response: Response; error?: unknown }>;
       const { response, error } = await call(template, { params: { path: params }, body });
-      if (response.status === 400)
+      if (response.status === 400) {
         refused.push(`${method.toUpperCase()} ${template} ${JSON.stringify(body)}: ${JSON.stringify(error)}`);
+      }
     }
     writeReportSection('minimal bodies the document allows, refused with 400', refused.join('\n') || 'none');
     expect(refused).toEqual([]);

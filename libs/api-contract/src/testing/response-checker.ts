@@ -64,7 +64,7 @@ export class ResponseChecker {
 
   constructor(private readonly document: OpenApiDocument) {
     // Strict, except for the annotation keywords OpenAPI 3.0 adds to JSON Schema, which validate nothing.
-    this.ajv = new Ajv({ allErrors: true, discriminator: true, strictTypes: false });
+    this.ajv = new Ajv({ allErrors: true, discriminator: true });
     addFormats(this.ajv);
     this.ajv.addVocabulary(['example', 'xml', 'externalDocs']);
     for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
