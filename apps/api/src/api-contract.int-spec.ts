@@ -452,7 +452,7 @@ describe('the API contract', () => {
     expect(statuses.filter(([, expected, actual]) => !expected.includes(actual))).toEqual([]);
   }, 60_000);
 
-  it("accepts the smallest body the document allows for each of the loop's writes (no 400)", async () => {
+  it("accepts the document's examples and the smallest body it allows for each of the loop's writes (no 400)", async () => {
     const us = await as('officer.us');
     const refused: string[] = [];
     const writes: [string, string, Record<string, string>][] = [
@@ -471,15 +471,22 @@ describe('the API contract', () => {
       ['post', '/api/notifications/{id}/acknowledgments', { id: notificationId }],
     ];
     for (const [method, template, params] of writes) {
-      const schema = document.paths[template]?.[method]?.requestBody?.content?.['application/json']?.schema;
-      const body = schema ? minimalBody(schema, document.components?.schemas ?? {}, Date.now()) : undefined;
+      const media = document.paths[template]?.[method]?.requestBody?.content?.['application/json'];
+      // The document's own examples of the body, and the smallest body its schema allows.
+      const bodies: unknown[] = [
+        ...(media?.example !== undefined ? [media.example] : []),
+        ...Object.values(media?.examples ?? {}).map((example) => example.value),
+        media?.schema ? minimalBody(media.schema, document.components?.schemas ?? {}, Date.now()) : undefined,
+      ];
       const call = (method === 'patch' ? us.PATCH : us.POST) as unknown as (
         path: string,
         init: object,
       ) => Promise<{ response: Response; error?: unknown }>;
-      const { response, error } = await call(template, { params: { path: params }, body });
-      if (response.status === 400) {
-        refused.push(`${method.toUpperCase()} ${template} ${JSON.stringify(body)}: ${JSON.stringify(error)}`);
+      for (const body of bodies) {
+        const { response, error } = await call(template, { params: { path: params }, body });
+        if (response.status === 400) {
+          refused.push(`${method.toUpperCase()} ${template} ${JSON.stringify(body)}: ${JSON.stringify(error)}`);
+        }
       }
     }
     writeReportSection('minimal bodies the document allows, refused with 400', refused.join('\n') || 'none');

@@ -15,6 +15,8 @@ export interface Mismatch {
 
 interface MediaType {
   schema?: object;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
 }
 interface ResponseObject {
   description?: string;
