@@ -1,11 +1,12 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { apiDocsAccess, type EnvironmentVariables } from '@enlace/config';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { AdminCaller } from './common/admin-caller.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 /** Every path the OpenAPI docs answer on: the page and its files, the JSON and the YAML document. */
 const DOCS_PATHS = ['/api/docs', '/api/docs-json', '/api/docs-yaml'];
@@ -28,26 +29,6 @@ export function serveApiDocs(app: NestExpressApplication, env: Pick<EnvironmentV
       );
     });
   }
-  const document = apiDocument(app);
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-}
-
-/**
- * The OpenAPI document of the api's routes, exactly as /api/docs-json serves it: `npm run openapi` writes it to
- * docs/api/openapi.json, and the contract test checks that the served one still equals that file.
- */
-export function apiDocument(app: NestExpressApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Enlace API')
-      .setDescription(
-        'Event-sourced coordination for emergencies on the U.S.–Mexico border. Every write accepts If-Match ' +
-          '(the revision read; 409 on conflict) and Idempotency-Key (a retry returns the first answer). Errors are ' +
-          '{ statusCode, code, message: { en, es }, details }.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
 }

@@ -3,12 +3,11 @@
 //   npm run openapi
 // The api is built, not started: no port is opened and nothing is stored (an embedded store in a folder removed after).
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SPEC_FILE, specText, TYPES_FILE, typesText } from '@enlace/api-contract';
-import { apiDocument } from './api-docs.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 import { createHttpApp } from './http-app.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'enlace-openapi-'));
@@ -20,8 +19,8 @@ Object.assign(process.env, {
   LOG_LEVEL: 'error',
 });
 try {
-  const app = (await createHttpApp({ LOG_LEVEL: 'error' })) as NestExpressApplication;
-  const document = apiDocument(app);
+  const app = await createHttpApp({ LOG_LEVEL: 'error' });
+  const document = createOpenApiDocument(app);
   await app.close();
   writeFileSync(SPEC_FILE, specText(document));
   writeFileSync(TYPES_FILE, await typesText(JSON.parse(specText(document)) as object));

@@ -29,6 +29,7 @@ import {
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '@enlace/clock';
+import { type Created, createdBy } from './created.js';
 import { idSource, uuidFromName } from './deterministic-id.js';
 
 /** The revision the client read (`If-Match`) is no longer the stream's revision. */
@@ -67,6 +68,8 @@ export interface CommandOutcome<State> {
   revision: number;
   position: Position | undefined;
   events: { id: string; type: string }[];
+  /** What the command created (a protective action, a shutdown…), as the first request recorded it. */
+  created?: Created;
   state: State;
   /** True when this answers a retried request: nothing new was appended. */
   replayed: boolean;
@@ -76,6 +79,7 @@ export interface CommandOutcome<State> {
 interface EarlierRequest {
   streamId: string;
   events: { id: string; type: string }[];
+  created?: Created;
   revision: number;
   position: Position;
   fingerprint: string | null;
@@ -176,11 +180,8 @@ export class CommandPipeline {
         schemaVersion?: number;
       };
       // The store edge: each event is decoded (validated, an older shape upcast) once, as it is folded.
-      state = decider.evolve(
-        state,
-        decider.codec.decode(event.type, event.data, schemaVersion),
-        occurredAt(event.metadata),
-      );
+      const decoded = decider.codec.decode(event.type, event.data, schemaVersion);
+      state = decider.evolve(state, decoded, occurredAt(event.metadata));
       if (idempotencyKey === undefined) continue;
       if (requests === base.requests) requests = new Map(base.requests);
       const scope = `${event.metadata.actor}\n${idempotencyKey}`;
@@ -188,6 +189,7 @@ export class CommandPipeline {
       requests.set(scope, {
         streamId,
         events: [...(earlier?.events ?? []), { id: event.id, type: event.type }],
+        created: earlier?.created ?? createdBy({ type: event.type, data: event.data }),
         revision: event.revision,
         position: event.position,
         fingerprint: requestFingerprint ?? null,
@@ -353,6 +355,7 @@ export class CommandPipeline {
           revision: result.nextExpectedRevision,
           position: result.position,
           events: toAppend.map(({ id, type }) => ({ id, type })),
+          created: decided.map(createdBy).find((created) => created !== undefined),
           state,
           replayed: false,
         };
@@ -392,6 +395,7 @@ export class CommandPipeline {
       revision: earlier.revision,
       position: earlier.position,
       events: earlier.events,
+      ...(earlier.created ? { created: earlier.created } : {}),
       state: folded.state,
       replayed: true,
     };

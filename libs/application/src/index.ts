@@ -1,3 +1,4 @@
+export { type Created, createdBy } from './created.js';
 export { ApplicationModule } from './application.module.js';
 export { platformImports } from './platform.js';
 export {

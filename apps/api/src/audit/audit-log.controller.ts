@@ -1,3 +1,5 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import type { DocumentedPipe } from '../openapi/documented-pipe.js';
 import { Body, Controller, Get, HttpCode, Param, type PipeTransform, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -24,7 +26,8 @@ import { FieldValidationError } from '../common/validation.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `?drill=<id>`: that drill's own tree; without it, the live world's. */
-class WorldQuery implements PipeTransform<unknown, World> {
+class WorldQuery implements PipeTransform<unknown, World>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'string', format: 'uuid', pattern: UUID.source };
   transform(value: unknown): World {
     if (value === undefined) return LIVE;
     if (typeof value !== 'string' || !UUID.test(value)) {

@@ -1,3 +1,5 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import type { DocumentedPipe } from '../openapi/documented-pipe.js';
 import {
   applyDecorators,
   Body,
@@ -45,7 +47,8 @@ export class DisableAccountDto {
 }
 
 /** A directory username, as the directory spells it (lower case). */
-class UsernameParam implements PipeTransform<string, string> {
+class UsernameParam implements PipeTransform<string, string>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'string', pattern: USERNAME.source };
   transform(value: string): string {
     if (!USERNAME.test(value)) {
       throw new FieldValidationError([

@@ -8,7 +8,7 @@ import {
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from '@enlace/event-store';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { FieldValidationError } from './validation.js';
 
 export interface Bilingual {
@@ -210,6 +210,15 @@ export function toApiError(error: unknown): ApiError | undefined {
   return bodyParserError(error);
 }
 
+/**
+ * RFC 6750's challenge on every 401: `error="invalid_token"` when the request sent a bearer token that was refused
+ * (malformed, expired, revoked), the bare challenge when it sent none.
+ */
+export function bearerChallenge(authorization: string | undefined): string {
+  const sentToken = /^Bearer\s+\S/i.test(authorization ?? '');
+  return sentToken ? 'Bearer realm="enlace", error="invalid_token"' : 'Bearer realm="enlace"';
+}
+
 /** Maps every error to the one JSON shape; a client's mistake never becomes a 5xx. */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -225,6 +234,12 @@ export class ApiErrorFilter implements ExceptionFilter {
       details: {},
     };
     if (!known) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.statusCode === 401) {
+      response.setHeader(
+        'WWW-Authenticate',
+        bearerChallenge(host.switchToHttp().getRequest<Request>().headers.authorization),
+      );
+    }
     if (body.statusCode === 409 && typeof body.details.currentRevision === 'number') {
       response.setHeader('ETag', `"${body.details.currentRevision}"`);
     }

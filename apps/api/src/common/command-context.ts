@@ -17,9 +17,9 @@ export interface CommandContext {
   correlationId: string;
 }
 
-const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
-const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
+export const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
+export const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 function invalid(field: string, rule: string, en: string, es: string): FieldValidationError {
   return new FieldValidationError([{ field, rule, message: { en: `${field} ${en}`, es: `${field} ${es}` } }]);

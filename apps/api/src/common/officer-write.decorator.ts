@@ -10,6 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
+import { IDEMPOTENCY_KEY, IF_MATCH } from './command-context.js';
 import { WriteResult } from './write-result.js';
 
 /** A write route for officers: the If-Match and Idempotency-Key headers, the role, and the refusals it can answer. */
@@ -18,7 +19,12 @@ export function OfficerWrite(
   forbidden = 'Not an officer, or acting for the other side',
 ): MethodDecorator {
   return applyDecorators(
-    ApiHeader({ name: 'If-Match', required: false, description: 'Revision the client read; 409 if it changed' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The revision the client read (the ETag, e.g. "3"); 409 with the current ETag if it changed',
+      schema: { type: 'string', pattern: IF_MATCH.source },
+    }),
     IdempotencyKeyHeader(),
     Roles('officer'),
     ApiForbiddenResponse({ description: forbidden }),
@@ -52,7 +58,10 @@ export const IdempotencyKeyHeader = (): MethodDecorator =>
   ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retry with the same key returns the first answer',
+    description:
+      'A retry with the same key answers as the first request did (same status and body, Idempotent-Replayed: true); ' +
+      'the same key with another body is 422',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
   });
 
 /** A write's answer: a WriteResult with 201 (`created`) or 200 (`ok`). */

@@ -1,5 +1,6 @@
 import { applyDecorators, type PipeTransform } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, type SchemaObject } from '@nestjs/swagger';
+import type { DocumentedPipe } from '../openapi/documented-pipe.js';
 import { isPosition, type Position } from '@enlace/event-store';
 import type { Page, PageRequest } from '@enlace/projections';
 import type { Response } from 'express';
@@ -7,10 +8,11 @@ import { EnumParam } from './params.js';
 import { FieldValidationError } from './validation.js';
 
 /** A position of the global log (as this api returns them) in the query; `field` names it in the 400. */
-export class PositionQuery implements PipeTransform<unknown, Position | undefined> {
+export class PositionQuery implements PipeTransform<unknown, Position | undefined>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'string', pattern: '^\\d{20}:\\d{20}$' };
   constructor(
     private readonly field = 'after',
-    private readonly required = false,
+    readonly required = false,
   ) {}
 
   transform(value: unknown): Position | undefined {
@@ -32,11 +34,19 @@ export class PositionQuery implements PipeTransform<unknown, Position | undefine
 }
 
 /** A whole number of at least `min` in the query (a tree size, a leaf count); `field` names it in the 400. */
-export class WholeNumberQuery implements PipeTransform<unknown, number | undefined> {
+export class WholeNumberQuery implements PipeTransform<unknown, number | undefined>, DocumentedPipe {
   constructor(
     private readonly field: string,
     private readonly options: { min: number; required?: boolean },
   ) {}
+
+  get schema(): SchemaObject {
+    return { type: 'integer', minimum: this.options.min, maximum: 999_999_999_999_999 };
+  }
+
+  get required(): boolean {
+    return this.options.required === true;
+  }
 
   transform(value: unknown): number | undefined {
     if (value === undefined && !this.options.required) return undefined;
@@ -60,8 +70,12 @@ export class WholeNumberQuery implements PipeTransform<unknown, number | undefin
 }
 
 /** An optional query parameter that must be one of `allowed` (see EnumParam). */
-export class EnumQuery<T extends string> implements PipeTransform<unknown, T | undefined> {
+export class EnumQuery<T extends string> implements PipeTransform<unknown, T | undefined>, DocumentedPipe {
   private readonly param: EnumParam<T>;
+
+  get schema(): SchemaObject {
+    return this.param.schema;
+  }
 
   constructor(name: string, allowed: readonly T[]) {
     this.param = new EnumParam(name, allowed);
@@ -74,7 +88,8 @@ export class EnumQuery<T extends string> implements PipeTransform<unknown, T | u
   }
 }
 
-export class OptionalSlugQuery implements PipeTransform<unknown, string | undefined> {
+export class OptionalSlugQuery implements PipeTransform<unknown, string | undefined>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
   constructor(private readonly name: string) {}
 
   transform(value: unknown): string | undefined {
@@ -96,7 +111,8 @@ export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 500;
 
 /** `limit`: how many items a page holds, 1 to 500 (100 when absent). */
-export class LimitQuery implements PipeTransform<unknown, number> {
+export class LimitQuery implements PipeTransform<unknown, number>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT };
   transform(value: unknown): number {
     if (value === undefined) return DEFAULT_PAGE_LIMIT;
     const limit = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
@@ -117,7 +133,8 @@ export class LimitQuery implements PipeTransform<unknown, number> {
 }
 
 /** `cursor`: the `X-Next-Cursor` of the page before (opaque to clients). */
-export class CursorQuery implements PipeTransform<unknown, string | undefined> {
+export class CursorQuery implements PipeTransform<unknown, string | undefined>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' };
   transform(value: unknown): string | undefined {
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {

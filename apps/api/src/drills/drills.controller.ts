@@ -133,6 +133,9 @@ const DrillWrite = (summary: string, answer: WriteAnswer = 'ok'): MethodDecorato
  * their players, halted by anyone in them for a real emergency, ended by a planner. Every change is an event of the
  * drill's own stream; a drill is never reset (playing a scenario again is a new drill).
  */
+/** Where a drill, with its observations, can be read. */
+const drillLocation = (id: string) => `/api/drills/${id}`;
+
 @ApiTags('drills')
 @ApiBearerAuth()
 @Controller('drills')
@@ -182,9 +185,7 @@ export class DrillsController {
       rate: body.rate,
       participants: body.participants.map((participant, i) => this.participant(participant, i)),
     });
-    const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
-    return result;
+    return written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))), drillLocation);
   }
 
   @Post('notification')
@@ -215,9 +216,7 @@ export class DrillsController {
       participants: body.participants.map((participant, i) => this.participant(participant, i)),
       blmIds: blms.map((blm) => blm.id),
     };
-    const result = await written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))));
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/drills/${result.id}`);
-    return result;
+    return written(response, this.commands.execute(new PlanDrill(plan, this.outsideWorlds(request))), drillLocation);
   }
 
   @Get('notification-summary')
@@ -464,7 +463,11 @@ export class DrillsController {
         },
       ]);
     }
-    return written(response, this.commands.execute(new ActOnDrill(drillId, await command(), { ...request, world })));
+    return written(
+      response,
+      this.commands.execute(new ActOnDrill(drillId, await command(), { ...request, world })),
+      drillLocation,
+    );
   }
 
   /** A drill is planned from outside any world: it creates its own. */

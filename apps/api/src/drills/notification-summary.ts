@@ -1,3 +1,5 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import type { DocumentedPipe } from '../openapi/documented-pipe.js';
 import type { PipeTransform } from '@nestjs/common';
 import type { NotificationDrillResultLine } from '@enlace/notifications';
 import { FieldValidationError } from '../common/validation.js';
@@ -33,7 +35,8 @@ export function trendOf(drills: readonly NotificationDrillResultLine[]): Trend {
 }
 
 /** `?year=2026`: a year from 2000 to 2100; anything else is a 400 naming the parameter. */
-export class YearQuery implements PipeTransform<string | undefined, number | undefined> {
+export class YearQuery implements PipeTransform<string | undefined, number | undefined>, DocumentedPipe {
+  readonly schema: SchemaObject = { type: 'integer', minimum: 2000, maximum: 2100 };
   transform(value: string | undefined): number | undefined {
     if (value === undefined || value === '') return undefined;
     const year = Number(value);

@@ -294,6 +294,7 @@ function FitsTranslatedField(): PropertyDecorator {
 
 export class TranslateIncidentTextDto {
   @ApiProperty({
+    type: String,
     example: 'title',
     description: 'title | location.description | closingSummary | situationReport:<id>',
   })

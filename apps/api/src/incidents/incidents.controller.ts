@@ -45,6 +45,9 @@ function view(state: IncidentState, revision: number): IncidentView {
   return { ...state, revision, missingTranslations: missingTranslations(state) };
 }
 
+/** Where an incident, and what a write created in it (a protective action, a situation report), can be read. */
+const incidentLocation = (id: string) => `/api/incidents/${id}`;
+
 const Writes = (): MethodDecorator => OfficerWrite('No such incident');
 
 const IncidentWrite = officerPosts('No such incident');
@@ -129,10 +132,8 @@ export class IncidentsController {
   @Writes()
   @ApiOperation({ summary: 'Report a hazardous-materials (or other) incident' })
   @ApiCreatedResponse({ type: WriteResult })
-  async report(@Body() body: ReportIncidentDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
-    const result = await written(response, this.commands.execute(new ReportIncident(body, request)));
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/incidents/${result.id}`);
-    return result;
+  report(@Body() body: ReportIncidentDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(response, this.commands.execute(new ReportIncident(body, request)), incidentLocation);
   }
 
   @Patch(':id')
@@ -244,6 +245,6 @@ export class IncidentsController {
 
   /** Runs the command on the incident's stream and answers with the write (see `written`). */
   private act(id: string, command: IncidentAction, { request, response }: WriteExchange): Promise<WriteResult> {
-    return written(response, this.commands.execute(new ActOnIncident(id, command, request)));
+    return written(response, this.commands.execute(new ActOnIncident(id, command, request)), incidentLocation);
   }
 }

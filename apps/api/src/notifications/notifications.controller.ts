@@ -149,6 +149,9 @@ const NotificationWrite = officerPosts(...REFUSALS);
 /** What an officer does to a notification once issued. */
 type NotificationAction = Exclude<NotificationCommand, { type: 'IssueBlmNotification' }>;
 
+/** Where a notification (with its acknowledgments) can be read. */
+const notificationLocation = (id: string) => `/api/notifications/${id}`;
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @AcceptsDrillHeader()
@@ -206,13 +209,12 @@ export class NotificationsController {
   @Writes()
   @ApiOperation({ summary: 'Issue a notification to a Border Liaison Mechanism (its member agencies on both sides)' })
   @ApiCreatedResponse({ type: WriteResult })
-  async issue(@Body() body: IssueNotificationDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
-    const result = await written(
+  issue(@Body() body: IssueNotificationDto, @Write() { request, response }: WriteExchange): Promise<WriteResult> {
+    return written(
       response,
       this.commands.execute(new IssueNotification({ ...body, subject: { ...body.subject } }, request)),
+      notificationLocation,
     );
-    response.status(result.replayed ? 200 : 201).setHeader('Location', `/api/notifications/${result.id}`);
-    return result;
   }
 
   @Patch(':id')
@@ -247,6 +249,6 @@ export class NotificationsController {
 
   /** Runs the command on the notification's stream and answers with the write (see `written`). */
   private act(id: string, command: NotificationAction, { request, response }: WriteExchange): Promise<WriteResult> {
-    return written(response, this.commands.execute(new ActOnNotification(id, command, request)));
+    return written(response, this.commands.execute(new ActOnNotification(id, command, request)), notificationLocation);
   }
 }

@@ -26,6 +26,9 @@ import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 const PortWrite = officerPosts('No such port or checklist item');
 
+/** Where a port, with its shutdown in progress, checklist and sign-offs, can be read. */
+const portLocation = (id: string) => `/api/ports/${id}`;
+
 @ApiTags('ports')
 @ApiBearerAuth()
 @AcceptsDrillHeader()
@@ -213,6 +216,6 @@ export class PortsController {
 
   /** Runs the command on the port's stream and answers with the write (see `written`). */
   private act(id: string, command: PortCommand, { request, response }: WriteExchange): Promise<WriteResult> {
-    return written(response, this.commands.execute(new ActOnPort(id, command, request)));
+    return written(response, this.commands.execute(new ActOnPort(id, command, request)), portLocation);
   }
 }
