@@ -8,7 +8,11 @@ const document: OpenApiDocument = {
       get: {
         responses: {
           '200': {
-            headers: { ETag: { required: true }, 'X-Optional': {} },
+            headers: {
+              ETag: { required: true },
+              'X-Optional': {},
+              'X-Correlation-Id': { $ref: '#/components/headers/CorrelationId' },
+            },
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
           },
           '404': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
@@ -18,11 +22,15 @@ const document: OpenApiDocument = {
     '/things': {
       post: {
         requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } },
-        responses: { '204': { description: 'Stored' } },
+        responses: {
+          '204': { description: 'Stored' },
+          default: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
       },
     },
   },
   components: {
+    headers: { CorrelationId: { required: true, schema: { type: 'string' } } },
     schemas: {
       Thing: {
         type: 'object',
@@ -50,7 +58,11 @@ const document: OpenApiDocument = {
 };
 
 const json = (etag?: string) =>
-  new Headers({ 'content-type': 'application/json; charset=utf-8', ...(etag ? { etag } : {}) });
+  new Headers({
+    'content-type': 'application/json; charset=utf-8',
+    'x-correlation-id': 'c-1',
+    ...(etag ? { etag } : {}),
+  });
 const thing = '{"id":"0b6f9a3e-2c1d-4a7e-9f00-5d2b8c1e4a10","note":null}';
 
 describe('ResponseChecker', () => {
@@ -69,9 +81,17 @@ describe('ResponseChecker', () => {
     checker.check('GET', '/things/{id}', 200, json(), thing);
     checker.check('GET', '/things/{id}', 200, json('"3"'), '{"id":"nope","extra":1}');
     checker.check('GET', '/things/{id}', 500, json(), '{}');
-    checker.check('GET', '/things/{id}', 200, new Headers({ 'content-type': 'text/html', etag: '"1"' }), '<p>');
+    checker.check(
+      'GET',
+      '/things/{id}',
+      200,
+      new Headers({ 'content-type': 'text/html', etag: '"1"', 'x-correlation-id': 'c-2' }),
+      '<p>',
+    );
     checker.check('GET', '/things/{id}', 200, json('"1"'), '');
     checker.check('DELETE', '/things/{id}', 204, new Headers(), '');
+    checker.check('GET', '/things/{id}', 200, new Headers({ 'content-type': 'application/json', etag: '"1"' }), thing);
+    checker.check('POST', '/things', 500, json(), '{}');
     expect(checker.mismatches.map(({ status, problem }) => `${status} ${problem}`)).toEqual([
       '200 required header ETag is missing',
       '200 body breaks the schema: / must have required property \'note\' ("note"); / must NOT have additional properties ("extra"); /id must match format "uuid"',
@@ -79,8 +99,10 @@ describe('ResponseChecker', () => {
       '200 content type text/html is not documented (documented: application/json)',
       '200 empty body, but the document promises application/json',
       '204 the operation is not in the document',
+      '200 required header X-Correlation-Id is missing',
+      '500 body breaks the schema (documented only as default: 204, default): / must have required property \'code\' ("code")',
     ]);
-    expect(checker.report()).toContain('mismatches: 6');
+    expect(checker.report()).toContain('mismatches: 8');
   });
 
   it('checks every answer an openapi-fetch client receives, by the path template it called', async () => {

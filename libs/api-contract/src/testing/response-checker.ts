@@ -31,7 +31,7 @@ interface OperationObject {
 /** The parts of an OpenAPI 3.0 document the checks read. */
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OperationObject>>;
-  components?: { schemas?: Record<string, object> };
+  components?: { schemas?: Record<string, object>; [kind: string]: Record<string, object> | undefined };
 }
 
 /** Where each component schema is registered in ajv (a $ref `#/components/schemas/X` is rewritten to it). */
@@ -91,12 +91,14 @@ export class ResponseChecker {
     const operation = this.operation(method, path);
     if (!operation) return fail('the operation is not in the document');
     const responses = operation.responses ?? {};
-    const documented = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
-    if (!documented) {
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => responses[candidate]);
+    if (!key) {
       return fail(`status ${status} is not documented (documented: ${Object.keys(responses).join(', ') || 'none'})`);
     }
+    const documented = this.resolve(responses[key]!);
+    const under = key === String(status) ? '' : ` (documented only as ${key}: ${Object.keys(responses).join(', ')})`;
     for (const [header, spec] of Object.entries(documented.headers ?? {})) {
-      if (spec.required && !headers.has(header)) fail(`required header ${header} is missing`);
+      if (this.resolve(spec).required && !headers.has(header)) fail(`required header ${header} is missing${under}`);
     }
     const contentType = headers.get('content-type')?.split(';')[0]?.trim();
     const content = documented.content ?? {};
@@ -110,7 +112,7 @@ export class ResponseChecker {
     const media = content[contentType];
     if (!media) {
       return fail(
-        `content type ${contentType} is not documented (documented: ${Object.keys(content).join(', ') || 'no body'})`,
+        `content type ${contentType} is not documented (documented: ${Object.keys(content).join(', ') || 'no body'})${under}`,
       );
     }
     if (!media.schema) return;
@@ -126,8 +128,17 @@ export class ResponseChecker {
       const errors = (validate.errors ?? [])
         .slice(0, 5)
         .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}${paramsText(error.params)}`);
-      fail(`body breaks the schema: ${errors.join('; ')}`);
+      fail(`body breaks the schema${under}: ${errors.join('; ')}`);
     }
+  }
+
+  /** `value`, or what its local `$ref` (`#/components/<kind>/<name>`) points at. */
+  private resolve<T extends object>(value: T | { $ref: string }): T {
+    if (!('$ref' in value) || typeof value.$ref !== 'string') return value as T;
+    const [, kind, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(value.$ref) ?? [];
+    const target = kind && name ? this.document.components?.[kind]?.[name] : undefined;
+    if (!target) throw new Error(`The document's $ref ${value.$ref} points at nothing`);
+    return this.resolve(target as T);
   }
 
   /** An openapi-fetch middleware that checks every answer the client receives. */
