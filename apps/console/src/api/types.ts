@@ -97,12 +97,7 @@ export interface HazardousMaterial {
 }
 
 /** The error body of every refusal. */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: { en: string; es: string };
-  details: Record<string, unknown>;
-}
+export type ApiErrorBody = components['schemas']['ApiError'];
 
 // ------------------------------------------------------------------------------------------ scenarios and drills
 // A scenario's shape from libs/scenarios (types only, alias `@enlace/scenario-types`); the drill directory's lines
