@@ -256,7 +256,10 @@ describe('api errors: exact answers, nothing appended', () => {
 
     it('refuses reads without a token too', async () => {
       for (const path of ['/api/incidents', '/api/ports', '/api/notifications', '/api/auth/me']) {
-        expectError(await refused('GET', path), 401, 'UNAUTHENTICATED');
+        const response = await refused('GET', path);
+        expectError(response, 401, 'UNAUTHENTICATED');
+        // RFC 6750: the challenge, without an error since no token was sent.
+        expect(response.headers.get('www-authenticate')).toBe('Bearer realm="enlace"');
       }
     });
 
@@ -305,14 +308,12 @@ describe('api errors: exact answers, nothing appended', () => {
         },
       ],
     ])('refuses a bad token (%s)', async (_label, code, token) => {
-      const body = expectError(
-        await refused('POST', '/api/incidents', {
-          body: validIncident(),
-          headers: { authorization: `Bearer ${token()}` },
-        }),
-        401,
-        code,
-      );
+      const response = await refused('POST', '/api/incidents', {
+        body: validIncident(),
+        headers: { authorization: `Bearer ${token()}` },
+      });
+      const body = expectError(response, 401, code);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="enlace", error="invalid_token"');
       expect(body.message.en.length).toBeGreaterThan(0);
       expect(body.message.es.length).toBeGreaterThan(0);
     });
@@ -1192,7 +1193,7 @@ describe('api errors: exact answers, nothing appended', () => {
         body: validIncident(),
         headers: { 'idempotency-key': key },
       });
-      expect(replay.status).toBe(200);
+      expect(replay.status).toBe(201);
       expect(replay.body).toMatchObject({ id: first.body.id, replayed: true, events: first.body.events });
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
       expect(await eventCount()).toBe(before);

@@ -411,9 +411,17 @@ describe('retries and concurrent edits', () => {
       body: report,
       headers: { 'Idempotency-Key': 'mx-fire-1' },
     });
-    expect(retry.status).toBe(200);
+    // The same status as the first answer (and where it can be read), marked as a replay.
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('location')).toBe(first.headers.get('location'));
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(retry.body).toMatchObject({ id: first.body.id, revision: 0, events: first.body.events, replayed: true });
+    expect(retry.body).toMatchObject({
+      id: first.body.id,
+      revision: 0,
+      events: first.body.events,
+      created: { type: 'incident', id: first.body.id },
+      replayed: true,
+    });
     expect(await api().allEvents()).toHaveLength(count);
 
     const sitrep = { summary: { es: 'Fuego controlado al 50 %' } };

@@ -1,12 +1,24 @@
 import { apiForTheseTests } from './testing/api-harness.js';
 
+interface Operation {
+  operationId: string;
+  security?: unknown[];
+  parameters?: ({ name: string; in: string; schema?: Record<string, unknown> } | { $ref: string })[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema: unknown }>; headers?: Record<string, unknown> }>;
+}
+
+interface Document {
+  servers: unknown[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: boolean }> };
+}
+
 const api = apiForTheseTests();
 
 describe('OpenAPI', () => {
   it('documents every route at /api/docs-json, with bearer auth and the write headers', async () => {
-    const { status, body } = await api().request<{
-      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
-    }>('GET', '/api/docs-json');
+    const { status, body } = await api().request<Document>('GET', '/api/docs-json');
     expect(status).toBe(200);
     const routes = Object.entries(body.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
@@ -99,11 +111,83 @@ describe('OpenAPI', () => {
       ].sort(),
     );
     const shutdown = body.paths['/api/ports/{id}/shutdowns']!.post!;
-    expect(shutdown.parameters!.map((parameter) => parameter.name)).toEqual(
+    expect(shutdown.parameters!.map((parameter) => ('name' in parameter ? parameter.name : parameter.$ref))).toEqual(
       expect.arrayContaining(['If-Match', 'Idempotency-Key']),
     );
+    expect(body.servers).toEqual([{ url: '/' }]);
+    const operationIds = Object.values(body.paths).flatMap((methods) =>
+      Object.values(methods).map((operation) => (operation as { operationId: string }).operationId),
+    );
+    expect(new Set(operationIds).size).toBe(operationIds.length);
     const page = await fetch(`${api().baseUrl}/api/docs`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger');
+  });
+
+  it('documents every error of every operation with the one error schema, and the headers each status carries', async () => {
+    const { body } = await api().request<Document>('GET', '/api/docs-json');
+    for (const [path, methods] of Object.entries(body.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const statuses = Object.keys(operation.responses);
+        const where = `${method.toUpperCase()} ${path}`;
+        expect({ where, success: statuses.some((status) => status.startsWith('2')) }).toEqual({ where, success: true });
+        expect({ where, has503: statuses.includes('503') }).toEqual({ where, has503: true });
+        for (const status of statuses.filter((code) => Number(code) >= 400)) {
+          const schema = operation.responses[status]!.content?.['application/json']?.schema;
+          expect({ where, status, schema }).toEqual({
+            where,
+            status,
+            schema: { $ref: `#/components/schemas/${status === '400' ? 'ValidationError' : 'ApiError'}` },
+          });
+        }
+        if (operation.security?.length === 0) continue;
+        expect({ where, challenge: Object.keys(operation.responses['401']?.headers ?? {}) }).toEqual({
+          where,
+          challenge: expect.arrayContaining(['WWW-Authenticate']),
+        });
+      }
+    }
+    expect(body.paths['/api/audit/log/key']!.get!.security).toEqual([]);
+    expect(body.paths['/api/auth/login']!.post!.security).toEqual([]);
+    expect(body.paths['/api/incidents']!.get!.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('says what the validation pipe enforces: closed bodies, the rules as keywords, parameters checked by pipes', async () => {
+    const { body } = await api().request<Document>('GET', '/api/docs-json');
+    const { schemas } = body.components;
+    for (const name of ['ReportIncidentDto', 'DeclareShutdownDto', 'IssueNotificationDto', 'LoginDto']) {
+      expect({ name, closed: schemas[name]!.additionalProperties }).toEqual({ name, closed: false });
+    }
+    expect(schemas.OrderProtectiveActionDto!.properties!.radiusMeters).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000,
+      example: 800,
+    });
+    expect(schemas.TranslateIncidentTextDto!.properties!.field).toEqual(
+      expect.objectContaining({ type: 'string', pattern: expect.any(String) }),
+    );
+    expect(schemas.WriteResult!.properties!.events).toEqual({
+      type: 'array',
+      description: expect.any(String),
+      items: { $ref: '#/components/schemas/WrittenEvent' },
+    });
+    const incident = body.paths['/api/incidents/{id}']!.get!;
+    expect(incident.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path', schema: expect.objectContaining({ format: 'uuid' }) }),
+    );
+    const board = body.paths['/api/incidents']!.get!;
+    expect(board.parameters).toContainEqual(
+      expect.objectContaining({ name: 'limit', schema: expect.objectContaining({ type: 'integer', maximum: 500 }) }),
+    );
+  });
+
+  it('answers 401 with the RFC 6750 challenge it documents', async () => {
+    const bare = await api().request('GET', '/api/incidents');
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('Bearer realm="enlace"');
+    const refused = await api().request('GET', '/api/incidents', { headers: { authorization: 'Bearer not-a-jwt' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="enlace", error="invalid_token"');
   });
 });

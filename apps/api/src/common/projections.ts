@@ -115,7 +115,9 @@ export class LimitQuery implements PipeTransform<unknown, number>, DocumentedPip
   readonly schema: SchemaObject = { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT };
   transform(value: unknown): number {
     if (value === undefined) return DEFAULT_PAGE_LIMIT;
-    const limit = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+    // The global validation pipe may have converted the query value to a number already (see WholeNumberQuery).
+    const text = typeof value === 'number' ? String(value) : value;
+    const limit = typeof text === 'string' && /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
     if (!(limit >= 1 && limit <= MAX_PAGE_LIMIT)) {
       throw new FieldValidationError([
         {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import type { CommandOutcome, Written } from '@enlace/application';
 import type { Response } from 'express';
 
@@ -89,3 +89,10 @@ export async function written(
   const { id, outcome } = await pending;
   return writeResult(response, id, outcome, location?.(id));
 }
+
+/** A read of one resource that answers its revision in ETag (send it as If-Match with the next write). */
+export const AnswersRevision = (description: string): MethodDecorator =>
+  ApiOkResponse({
+    description,
+    headers: { ETag: { description: 'The revision read, quoted: send it as If-Match', schema: { type: 'string' } } },
+  });

@@ -54,7 +54,7 @@ import { Write, type WriteExchange } from '../common/command-context.js';
 import { Answers, IdempotencyKeyHeader, type WriteAnswer } from '../common/officer-write.decorator.js';
 import { EnumParam, ImprovementItemParam, UuidParam } from '../common/params.js';
 import { FieldValidationError } from '../common/validation.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import { DRILL_HEADER } from '../common/world.js';
 import {
   DrillObservationDto,
@@ -277,7 +277,7 @@ export class DrillsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One drill: its plan, status, drill time now, participants, injects released, halts' })
-  @ApiOkResponse({ description: 'The drill; the ETag header is its revision' })
+  @AnswersRevision('The drill')
   @ApiNotFoundResponse({ description: 'No such drill' })
   @ApiForbiddenResponse({
     description: 'The caller takes no part in the drill (planners, admins and auditors read all)',

@@ -25,7 +25,7 @@ import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
 import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery, PagedList } from '../common/projections.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
   JcpStepDto,
@@ -110,7 +110,7 @@ export class IncidentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One incident; the ETag header is its revision' })
-  @ApiOkResponse({ description: 'The incident with its JCP steps, protective actions and situation reports' })
+  @AnswersRevision('The incident with its JCP steps, protective actions and situation reports')
   @ApiNotFoundResponse()
   async get(
     @Param('id', new UuidParam()) id: string,

@@ -44,7 +44,7 @@ import {
   PagedList,
 } from '../common/projections.js';
 import { IsBilingualText, NestedObject, OptionalField } from '../common/validation.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import { BilingualTextDto } from '../incidents/incident.dto.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
@@ -194,6 +194,7 @@ export class NotificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One notification: who acknowledged, who is pending, whether it is overdue' })
+  @AnswersRevision('The notification')
   @ApiNotFoundResponse()
   async get(
     @Param('id', new UuidParam()) id: string,

@@ -11,7 +11,7 @@ import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
 import { PositionQuery } from '../common/projections.js';
-import { WriteResult, written } from '../common/write-result.js';
+import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import {
   ChecklistNoteDto,
   CloseLanesDto,
@@ -69,6 +69,7 @@ export class PortsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One port: lanes by mode and direction, the shutdown in progress, checklist and sign-offs' })
+  @AnswersRevision('The port')
   @ApiNotFoundResponse()
   async get(
     @Param('id', new SlugParam()) id: string,
@@ -83,6 +84,7 @@ export class PortsController {
 
   @Get(':id/checklist')
   @ApiOperation({ summary: 'The resumption checklist of the shutdown in progress, with what still blocks reopening' })
+  @AnswersRevision("The checklist; ETag is the port's revision")
   async checklist(
     @Param('id', new SlugParam()) id: string,
     @Res({ passthrough: true }) response: Response,
