@@ -1929,7 +1929,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
             401: {
@@ -2356,7 +2358,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
             401: {
@@ -2426,7 +2430,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description VALIDATION_FAILED: aggregate, id or at */
             400: {
@@ -2513,7 +2519,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description VALIDATION_FAILED: at (an instant; the board is not read at a position) */
             400: {
@@ -2593,7 +2601,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description VALIDATION_FAILED: aggregate, id, from, to, or to before from */
             400: {
@@ -2838,7 +2848,7 @@ export interface operations {
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     /** @description The export’s id, as the audit journal records it */
-                    "X-Enlace-Export-Id"?: unknown;
+                    "X-Enlace-Export-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2951,7 +2961,7 @@ export interface operations {
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     /** @description The export’s id, as the audit journal records it */
-                    "X-Enlace-Export-Id"?: unknown;
+                    "X-Enlace-Export-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3055,7 +3065,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -3124,7 +3136,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description VALIDATION_FAILED: after or limit */
             400: {
@@ -3176,6 +3190,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -3244,7 +3268,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -3337,7 +3363,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
             503: {
@@ -3385,7 +3413,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description VALIDATION_FAILED: from, to, or from > to */
             400: {
@@ -3453,7 +3483,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description VALIDATION_FAILED: position or size */
             400: {
@@ -3540,7 +3572,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -3619,7 +3653,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -3848,7 +3884,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
             401: {
@@ -3992,7 +4030,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
             401: {
@@ -4042,6 +4082,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -4114,7 +4164,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
             401: {
@@ -4174,7 +4226,9 @@ export interface operations {
                     "X-Next-Cursor": components["headers"]["NextCursor"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -4370,13 +4424,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The drill; the ETag header is its revision */
+            /** @description The drill */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -5356,7 +5413,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -5430,7 +5489,9 @@ export interface operations {
                     "X-Next-Cursor": components["headers"]["NextCursor"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -5666,10 +5727,13 @@ export interface operations {
             /** @description The incident with its JCP steps, protective actions and situation reports */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -6293,7 +6357,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -7308,6 +7374,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -7539,6 +7615,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -7622,7 +7708,9 @@ export interface operations {
                     "X-Next-Cursor": components["headers"]["NextCursor"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -7855,6 +7943,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The notification */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -8478,7 +8577,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -8571,6 +8672,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The port */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -8662,13 +8774,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The checklist; ETag is the port's revision */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -10047,7 +10162,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -10142,7 +10259,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
             401: {
@@ -10192,6 +10311,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {
@@ -10428,7 +10557,9 @@ export interface operations {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
@@ -10528,6 +10659,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
             400: {
                 headers: {

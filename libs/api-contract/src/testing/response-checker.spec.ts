@@ -16,6 +16,7 @@ const document: OpenApiDocument = {
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
           },
           '404': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '410': { content: { 'application/json': { schema: {} } }, 'x-enlace-body': 'undescribed' },
         },
       },
     },
@@ -71,8 +72,10 @@ describe('ResponseChecker', () => {
     checker.check('GET', '/things/{id}', 200, json('"3"'), thing);
     checker.check('GET', '/things/{id}', 404, json(), '{"code":"NOT_FOUND"}');
     checker.check('POST', '/things', 204, new Headers(), '');
+    checker.check('GET', '/things/{id}', 410, json(), '{"gone":true}');
     expect(checker.mismatches).toEqual([]);
-    expect(checker.validated).toBe(3);
+    expect(checker.validated).toBe(4);
+    expect([...checker.undescribed]).toEqual(['GET /things/{id} 410']);
     expect([...checker.operations]).toEqual(['GET /things/{id}', 'POST /things']);
   });
 
@@ -95,7 +98,7 @@ describe('ResponseChecker', () => {
     expect(checker.mismatches.map(({ status, problem }) => `${status} ${problem}`)).toEqual([
       '200 required header ETag is missing',
       '200 body breaks the schema: / must have required property \'note\' ("note"); / must NOT have additional properties ("extra"); /id must match format "uuid"',
-      '500 status 500 is not documented (documented: 200, 404)',
+      '500 status 500 is not documented (documented: 200, 404, 410)',
       '200 content type text/html is not documented (documented: application/json)',
       '200 empty body, but the document promises application/json',
       '204 the operation is not in the document',

@@ -20,7 +20,9 @@ interface MediaType {
 }
 interface ResponseObject {
   description?: string;
-  headers?: Record<string, { required?: boolean }>;
+  headers?: Record<string, { required?: boolean } | { $ref: string }>;
+  /** `undescribed`: the document says outright that it does not describe this answer's body yet (decision 0027). */
+  'x-enlace-body'?: string;
   content?: Record<string, MediaType>;
 }
 interface OperationObject {
@@ -61,6 +63,8 @@ export class ResponseChecker {
   /** `METHOD /path status` of every answer checked. */
   readonly statuses = new Set<string>();
   validated = 0;
+  /** `METHOD /path status` of answers whose body the document says it does not describe yet (not mismatches). */
+  readonly undescribed = new Set<string>();
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
 
@@ -115,6 +119,7 @@ export class ResponseChecker {
         `content type ${contentType} is not documented (documented: ${Object.keys(content).join(', ') || 'no body'})${under}`,
       );
     }
+    if (documented['x-enlace-body'] === 'undescribed') this.undescribed.add(`${name} ${status}`);
     if (!media.schema) return;
     if (!/json/.test(contentType)) return;
     let value: unknown;
@@ -158,6 +163,8 @@ export class ResponseChecker {
       `responses validated: ${this.validated} (${this.statuses.size} distinct operation/status pairs)`,
       `mismatches: ${this.mismatches.length}`,
       ...this.mismatches.map((mismatch) => `  ${mismatch.operation} -> ${mismatch.status}: ${mismatch.problem}`),
+      `bodies the document says it does not describe yet (x-enlace-body: undescribed): ${this.undescribed.size}`,
+      ...[...this.undescribed].map((answer) => `  ${answer}`),
     ].join('\n');
   }
 
