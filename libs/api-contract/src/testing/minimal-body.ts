@@ -10,6 +10,7 @@ interface Schema {
   minimum?: number;
   minLength?: number;
   minItems?: number;
+  minProperties?: number;
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
@@ -19,7 +20,7 @@ interface Schema {
 }
 
 /**
- * The smallest body the document says is valid for `schema`: only required properties, each the schema's example
+ * The smallest body the document says is valid for `schema`: only required properties (or `minProperties`), each the schema's example
  * (or its first enum value, its minimum, a UUID or an instant an hour ahead for those formats, one item per array
  * item needed). What a client generated from the document would send with the least effort: the server must not
  * refuse it as malformed (400).
@@ -31,10 +32,15 @@ export function minimalBody(schema: Schema, schemas: Record<string, Schema>, now
   const [first] = schema.allOf ?? schema.oneOf ?? schema.anyOf ?? [];
   if (first) return minimalBody(first, schemas, now);
   switch (schema.type ?? (schema.properties ? 'object' : undefined)) {
-    case 'object':
+    case 'object': {
+      // The required properties, then the first optional ones until there are `minProperties`.
+      const required = schema.required ?? [];
+      const optional = Object.keys(schema.properties ?? {}).filter((name) => !required.includes(name));
+      const names = [...required, ...optional.slice(0, Math.max(0, (schema.minProperties ?? 0) - required.length))];
       return Object.fromEntries(
-        (schema.required ?? []).map((name) => [name, minimalBody(schema.properties?.[name] ?? {}, schemas, now)]),
+        names.map((name) => [name, minimalBody(schema.properties?.[name] ?? {}, schemas, now)]),
       );
+    }
     case 'array':
       return Array.from({ length: schema.minItems ?? 0 }, () => minimalBody(schema.items ?? {}, schemas, now));
     case 'integer':

@@ -45,13 +45,14 @@ const document: OpenApiDocument = {
       Error: { type: 'object', required: ['code'], properties: { code: { type: 'string' } } },
       NewThing: {
         type: 'object',
-        required: ['kind', 'when', 'names', 'text'],
+        required: ['kind', 'when', 'names', 'text', 'either'],
         properties: {
           kind: { type: 'string', enum: ['big', 'small'] },
           when: { type: 'string', format: 'date-time' },
           names: { type: 'array', minItems: 2, items: { type: 'string', minLength: 3 } },
           text: { $ref: '#/components/schemas/Error' },
           optional: { type: 'string' },
+          either: { type: 'object', minProperties: 1, properties: { en: { type: 'string' }, es: { type: 'string' } } },
         },
       },
     },
@@ -134,6 +135,7 @@ describe('minimalBody', () => {
       when: '2026-01-01T01:00:00.000Z',
       names: ['xxx', 'xxx'],
       text: { code: 'x' },
+      either: { en: 'x' },
     });
   });
 });
