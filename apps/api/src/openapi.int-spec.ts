@@ -1,5 +1,8 @@
 import { apiForTheseTests } from './testing/api-harness.js';
 
+const aString: unknown = expect.any(String);
+const shaped = (shape: object): unknown => expect.objectContaining(shape);
+
 interface Operation {
   operationId: string;
   security?: unknown[];
@@ -143,7 +146,7 @@ describe('OpenAPI', () => {
         if (operation.security?.length === 0) continue;
         expect({ where, challenge: Object.keys(operation.responses['401']?.headers ?? {}) }).toEqual({
           where,
-          challenge: expect.arrayContaining(['WWW-Authenticate']),
+          challenge: expect.arrayContaining(['WWW-Authenticate']) as unknown,
         });
       }
     }
@@ -164,21 +167,17 @@ describe('OpenAPI', () => {
       maximum: 100_000,
       example: 800,
     });
-    expect(schemas.TranslateIncidentTextDto!.properties!.field).toEqual(
-      expect.objectContaining({ type: 'string', pattern: expect.any(String) }),
-    );
+    expect(schemas.TranslateIncidentTextDto!.properties!.field).toEqual(shaped({ type: 'string', pattern: aString }));
     expect(schemas.WriteResult!.properties!.events).toEqual({
       type: 'array',
-      description: expect.any(String),
+      description: aString,
       items: { $ref: '#/components/schemas/WrittenEvent' },
     });
     const incident = body.paths['/api/incidents/{id}']!.get!;
-    expect(incident.parameters).toContainEqual(
-      expect.objectContaining({ name: 'id', in: 'path', schema: expect.objectContaining({ format: 'uuid' }) }),
-    );
+    expect(incident.parameters).toContainEqual(shaped({ name: 'id', in: 'path', schema: shaped({ format: 'uuid' }) }));
     const board = body.paths['/api/incidents']!.get!;
     expect(board.parameters).toContainEqual(
-      expect.objectContaining({ name: 'limit', schema: expect.objectContaining({ type: 'integer', maximum: 500 }) }),
+      shaped({ name: 'limit', schema: shaped({ type: 'integer', maximum: 500 }) }),
     );
   });
 

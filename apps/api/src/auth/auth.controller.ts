@@ -17,6 +17,7 @@ import type { Actor } from '@enlace/domain';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { FieldValidationError } from '../common/validation.js';
+import { ActorView } from '../openapi/read-schemas.js';
 import type { VerifiedAccess } from './access-verifier.js';
 import { AuthActivityLog, type AuthActivityPage } from './auth-activity-log.js';
 import { CurrentAccess, CurrentActor, Public, Roles } from './auth.decorators.js';
@@ -155,6 +156,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who the token belongs to' })
+  @ApiOkResponse({ type: ActorView })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }

@@ -36,6 +36,7 @@ import {
   UpdateIncidentDto,
 } from './incident.dto.js';
 import { recordedStream } from '../common/streams.js';
+import { RecordedEventView } from '../openapi/read-schemas.js';
 import { AcceptsDrillHeader, CurrentWorld } from '../common/world.js';
 
 export type IncidentView = OpenIncident & { revision: number; missingTranslations: string[] };
@@ -124,6 +125,7 @@ export class IncidentsController {
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The incident stream as recorded: who did what, when, on which side (auditors)' })
+  @ApiOkResponse({ type: [RecordedEventView] })
   async events(@Param('id', new UuidParam()) id: string, @CurrentWorld() world: World): Promise<RecordedEvent[]> {
     return recordedStream(this.store, world, incidentStreamId(id), noSuchIncident);
   }

@@ -10,6 +10,7 @@ import type {
 import { CORRELATION_ID } from '../common/command-context.js';
 import { DRILL_HEADER } from '../common/world.js';
 import { API_ERROR_SCHEMAS } from './error-schemas.js';
+import { CLOSED_ANSWERS } from './read-schemas.js';
 import type { RouteFacts } from './route-facts.js';
 import { dtoSchema, type ValidationMetadata } from './validation-schema.js';
 
@@ -207,6 +208,31 @@ function checkedParameter(parameter: ParameterObject, facts: RouteFacts | undefi
   };
 }
 
+/** The schema components `value` refers to. */
+function schemaRefs(value: unknown): string[] {
+  const prefix = '"$ref":"#/components/schemas/';
+  return JSON.stringify(value)
+    .split(prefix)
+    .slice(1)
+    .map((rest) => rest.slice(0, rest.indexOf('"')));
+}
+
+/**
+ * Drops the schema components nothing refers to any more (a bilingual text's DTO, now written out where it is used),
+ * so that the document lists only what it uses.
+ */
+function dropUnusedSchemas(document: OpenAPIObject): void {
+  const schemas = document.components?.schemas ?? {};
+  const used = new Set(schemaRefs({ ...document, components: { ...document.components, schemas: {} } }));
+  for (let pending = [...used]; pending.length > 0;) {
+    pending = pending.flatMap((name) => schemaRefs(schemas[name]).filter((next) => !used.has(next)));
+    for (const name of pending) used.add(name);
+  }
+  for (const name of Object.keys(schemas)) {
+    if (!used.has(name)) delete schemas[name];
+  }
+}
+
 /** A tag from the path when the controller gave none: `/api/blms/{id}` → `blms`. */
 function tagOf(path: string): string {
   return path.replace(/^\/api\//, '/').split('/')[1] ?? 'api';
@@ -230,6 +256,9 @@ export function completeDocument(
   for (const [name, schema] of Object.entries(schemas)) {
     const own = rules.get(name);
     if (own && own.length > 0 && !isReference(schema)) schemas[name] = dtoSchema(schema, own);
+    else if (CLOSED_ANSWERS.includes(name) && !isReference(schema)) {
+      schemas[name] = { ...schema, additionalProperties: false };
+    }
   }
   document.components = {
     ...document.components,
@@ -270,6 +299,7 @@ export function completeDocument(
       content: { 'application/json': { schema: ref('schemas', 'ApiError') } },
     };
   }
+  dropUnusedSchemas(document);
   const described = new Map((document.tags ?? []).map((tag) => [tag.name, tag]));
   document.tags = [...tags].sort().map((name) => described.get(name) ?? { name, description: `The ${name} routes` });
   return document;

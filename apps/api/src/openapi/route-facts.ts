@@ -66,10 +66,10 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         // The descriptor's value, so that no getter of the controller runs (they read injected services).
         const handler = Object.getOwnPropertyDescriptor(prototype, method)?.value as unknown;
         if (method === 'constructor' || typeof handler !== 'function') continue;
-        if (Reflect.getMetadata(METHOD_METADATA, handler as object) === undefined) continue;
+        if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         facts.set(`${controller.name}_${method}`, {
-          public: metadata<boolean>(IS_PUBLIC, handler as object, controller) === true,
-          roles: metadata<Role[]>(ROLES, handler as object, controller),
+          public: metadata<boolean>(IS_PUBLIC, handler, controller) === true,
+          roles: metadata<Role[]>(ROLES, handler, controller),
           parameters: checkedParameters(controller, method),
         });
       }

@@ -30,10 +30,13 @@ class ProbeDto {
 }
 
 const rulesOf = (name: string) => validatedClasses().get(name) ?? [];
+const aString: unknown = expect.any(String);
+const anArray: unknown = expect.any(Array);
+const shaped = (shape: object): unknown => expect.objectContaining(shape);
 
 describe('class-validator rules as schema keywords', () => {
   it('turns each rule into its keyword, required from the absence of a condition, and closes the object', () => {
-    expect(dtoSchema({ type: 'object', properties: {} }, rulesOf('ProbeDto'))).toEqual({
+    expect(dtoSchema({ type: 'object', properties: {} }, rulesOf(ProbeDto.name))).toEqual({
       type: 'object',
       properties: {
         id: { type: 'string', format: 'uuid' },
@@ -53,7 +56,7 @@ describe('class-validator rules as schema keywords', () => {
         type: 'object',
         properties: { codes: { type: 'array', items: { type: 'string' } }, gone: { type: 'string' } },
       },
-      rulesOf('ProbeDto'),
+      rulesOf(ProbeDto.name),
     );
     expect(schema.properties!.codes).toEqual({ type: 'array', items: { type: 'string', pattern: '^\\d{4}$' } });
     // A property with no rule is refused by the pipe (forbidNonWhitelisted): it is not in the schema.
@@ -77,12 +80,12 @@ describe('class-validator rules as schema keywords', () => {
     expect(schema.properties!.location).toEqual({ $ref: '#/components/schemas/LocationDto' });
     expect(schema.properties!.title).toEqual(bilingualTextSchema(200, false));
     expect(schema.properties!.observedAt).toEqual({ type: 'string', format: 'date-time' });
-    expect(schema.properties!.kind).toEqual(expect.objectContaining({ type: 'string', enum: expect.any(Array) }));
+    expect(schema.properties!.kind).toEqual(shaped({ type: 'string', enum: anArray }));
     expect(schema.properties!.affectedPortIds).toEqual(
-      expect.objectContaining({
+      shaped({
         type: 'array',
         maxItems: 20,
-        items: expect.objectContaining({ pattern: expect.any(String) }),
+        items: shaped({ pattern: aString }),
       }),
     );
     const action = dtoSchema({ type: 'object', properties: {} }, rulesOf(OrderProtectiveActionDto.name));
@@ -92,7 +95,7 @@ describe('class-validator rules as schema keywords', () => {
 
   it('gives the translated field as a string with its pattern, not an object', () => {
     const schema = dtoSchema({ type: 'object', properties: {} }, rulesOf(TranslateIncidentTextDto.name));
-    expect(schema.properties!.field).toEqual(expect.objectContaining({ type: 'string', pattern: expect.any(String) }));
+    expect(schema.properties!.field).toEqual(shaped({ type: 'string', pattern: aString }));
     const pattern = new RegExp((schema.properties!.field as { pattern: string }).pattern);
     expect(pattern.test('location.description')).toBe(true);
     expect(pattern.test('summary')).toBe(false);

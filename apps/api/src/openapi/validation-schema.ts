@@ -18,7 +18,9 @@ export interface ValidationMetadata {
 
 /** The class-validator rules of every class the metadata storage knows, by class name (a DTO's schema name). */
 export function validatedClasses(): Map<string, ValidationMetadata[]> {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, unknown[]> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<abstract new (...args: never[]) => unknown, unknown[]>;
+  };
   const byName = new Map<string, ValidationMetadata[]>();
   for (const target of storage.validationMetadatas.keys()) {
     if (!target.name) continue;
@@ -82,7 +84,7 @@ function keywordsOf(rule: ValidationMetadata): SchemaObject | undefined {
     case 'isIn':
       return { enum: [...(first as unknown[])] };
     case 'isEnum':
-      return { enum: [...((second as unknown[] | undefined) ?? Object.values(first as object))] };
+      return { enum: [...((second as unknown[] | undefined) ?? Object.values(first as Record<string, unknown>))] };
     case 'isLowercase':
       return { pattern: '^[^\\p{Lu}]*$' };
     case 'isArray':
