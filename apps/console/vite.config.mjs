@@ -28,6 +28,8 @@ export default defineConfig(({ command }) => {
         '@enlace/history-types': `${repo}libs/audit/src/history.types.ts`,
         // Types only: the local outbox's messages as GET /api/admin/outbox answers them.
         '@enlace/outbox-types': `${repo}libs/notifications/src/channels/outbox.types.ts`,
+        // Types only (erased at build): the api's answers as its OpenAPI document describes them (npm run openapi).
+        '@enlace/api-types': `${repo}libs/api-contract/src/openapi.ts`,
         // Pure data: the HSEEP core capabilities' names in English and Spanish, as scenarios and reports use them.
         '@enlace/core-capabilities': `${repo}libs/scenarios/src/core-capabilities.ts`,
       },
