@@ -69,6 +69,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The local outbox (mail catcher and webhook sink of the embedded default), newest first: per message its channel, recipient, subject and body (e-mail) or payload (webhook), delivery id and time. Admins only. */
+        get: operations["OutboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/queues": {
         parameters: {
             query?: never;
@@ -1323,10 +1340,70 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Which dependencies answer
-         * @description No token needed. Says which dependency is down; the error text of a dependency that is down only to a caller with an admin's bearer token.
+         * The same as /health/ready
+         * @description Kept for existing probes (decision 0026).
          */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process runs
+         * @description No token needed; never asks a dependency.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: whether to send this api traffic
+         * @description No token needed. 503 while the event store does not answer or the read models are still catching up after a start, naming the failing check; the error text of a dependency that is down only to a caller with an admin's bearer token. Redis being down is `degraded`, still 200.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This process's metrics, in Prometheus' text format
+         * @description For Prometheus: the bearer token of the site (METRICS_TOKEN), not a user's access token. Each api and worker process serves its own; counters count since the process started. README, "Operating a site".
+         */
+        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1533,10 +1610,19 @@ export interface components {
         };
         HealthChecks: {
             eventStore: components["schemas"]["ComponentHealth"];
+            /** @description `down` while the read models catch up after a start */
+            readModels: components["schemas"]["ComponentHealth"];
             redis: components["schemas"]["ComponentHealth"];
         };
         HealthReport: {
             checks: components["schemas"]["HealthChecks"];
+            /**
+             * @description The checks that make it not ready
+             * @example [
+             *       "readModels"
+             *     ]
+             */
+            failing: string[];
             /** @enum {string} */
             status: "ok" | "degraded" | "error";
         };
@@ -1588,6 +1674,10 @@ export interface components {
              * @example NRC-1380012
              */
             reference?: string;
+        };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
         };
         LocationDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
@@ -2331,6 +2421,89 @@ export interface operations {
             };
             /** @description Not locked; or an admin disabling their own account */
             422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OutboxController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the messages of this channel */
+                channel?: "email" | "webhook";
+                /** @description Messages in the page */
+                limit?: number;
+                /** @description Messages to skip, newest first */
+                offset?: number;
+            };
+            header?: {
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { total, offset, limit, items: [{ deliveryId, channel, recipient, agency, side, notificationId, kind, drillId?, subject?, body?, payload?, receivedAt }] } */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
@@ -10767,7 +10940,153 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReport"];
                 };
             };
-            /** @description The event store does not answer */
+            /** @description The event store does not answer, or the read models are catching up */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `ok`, or `degraded` when Redis is down (deliveries wait) */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description The event store does not answer, or the read models are catching up */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No token, or not the metrics token (METRICS.UNAUTHENTICATED, with WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
