@@ -44,6 +44,11 @@ export default {
       // Stops what a test file left running (api, worker, redis-server, PostgreSQL, Chromium): see the file.
       testEnvironment: '<rootDir>/test/support/test-environment.mjs',
     },
-    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'] },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
+      testEnvironment: '<rootDir>/test/support/test-environment.mjs',
+    },
   ],
 };
