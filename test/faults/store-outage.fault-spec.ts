@@ -11,7 +11,8 @@ import { faultFigures } from '../support/fault-figures.js';
  * PostgreSQL stopped for 15 s under 10 concurrent writers, on a server of the test's own (the machine's shared one
  * is never touched). Two api processes share it, as a site with several would. The apis must stay up and answer
  * every write and store read 503 with Retry-After in both languages, every write that got a 2xx must be in the store
- * exactly once, consoles subscribed before and during the outage must end with every event once and in order, each
+ * exactly once, `/health/ready` must say 503 naming the event store while `/health/live` says 200, consoles subscribed
+ * before and during the outage must end with every event once and in order, each
  * api must log the outage once (and its end once), and everything must come back without a restart. No request may
  * hang past the pool's 10 s wait for a connection. The apis' Redis (login throttling) is a redis-server of the test's
  * own too. Prints its figures: answers by status during the outage, the longest request, the recovery times.
@@ -194,6 +195,19 @@ it('an api under 10 writers survives PostgreSQL stopped for 15 s, answers 503 + 
     expect(read.body).toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect((await a.request('GET', '/api/incidents', { as: 'auditor' })).status).toBe(200);
 
+    // Readiness follows the store (decision 0026): not ready, naming the event store, while the process lives on.
+    const unready = await eventually(
+      async () => {
+        const ready = await b.request<{ failing: string[] }>('GET', '/health/ready');
+        return ready.status === 503 && ready;
+      },
+      10_000,
+      'ready 503 during the outage',
+    );
+    expect(unready.body.failing).toEqual(['eventStore']);
+    expect(unready.headers.get('retry-after')).toBe('2');
+    expect((await b.request('GET', '/health/live')).status).toBe(200);
+
     // Consoles that subscribe now from the start cannot be replayed to: an error ack with a retry hint, then they
     // try again by themselves from the same position.
     const during = [await connect(a, true), await connect(b, false)];
@@ -248,6 +262,7 @@ it('an api under 10 writers survives PostgreSQL stopped for 15 s, answers 503 + 
     expect(duringOutage.maxMs).toBeLessThan(11_000);
     for (const api of processes) expect(api.alive).toBe(true);
     expect((await a.request('GET', '/health')).status).toBe(200);
+    for (const api of processes) expect((await api.request('GET', '/health/ready')).status).toBe(200);
 
     // Every refusal was the bilingual 503 with Retry-After.
     expect(refusals.length).toBeGreaterThan(0);
