@@ -1346,6 +1346,19 @@ export interface components {
              */
             readIn?: "en" | "es";
         };
+        ActorView: {
+            /** @example CBP */
+            agency: string;
+            /**
+             * @description The side; null only for the system role
+             * @enum {string|null}
+             */
+            country: "US" | "MX" | null;
+            /** @example officer.us */
+            id: string;
+            /** @enum {string} */
+            role: "officer" | "planner" | "auditor" | "admin" | "simulator" | "system";
+        };
         /** @description Every error answer (docs/decisions/0027): the status again, a stable code, the message in English and Spanish, and details that depend on the code */
         ApiError: {
             /**
@@ -1373,18 +1386,6 @@ export interface components {
         Bilingual: {
             en: string;
             es: string;
-        };
-        BilingualTextDto: {
-            /**
-             * @description At least one visible character; no bidirectional override (U+202A–U+202E, U+2066–U+2069) or control character (line breaks and tabs only in long texts: reports, reasons, notes, instructions, bodies).
-             * @example Chlorine release at the commercial lot
-             */
-            en?: string;
-            /**
-             * @description At least one visible character; no bidirectional override (U+202A–U+202E, U+2066–U+2069) or control character (line breaks and tabs only in long texts: reports, reasons, notes, instructions, bodies).
-             * @example Fuga de cloro en el patio comercial
-             */
-            es?: string;
         };
         CancelDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
@@ -1729,6 +1730,27 @@ export interface components {
              * @enum {string}
              */
             unit: "kg" | "t" | "lb" | "L" | "m3" | "gal";
+        };
+        RecordedEventView: {
+            /** @description What happened, as the event type says */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 chaining it to the stream's previous event */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Who (actor, agency, country, role), when (recordedAt), why (correlation and causation ids), mode */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @description Where it is in the global log (opaque, ordered) */
+            position: string;
+            revision: number;
+            /** @example incident-0d9a6a56-0c8e-4f7e-9a0c-6c1f2b1c2d3e */
+            streamId: string;
+            /** @example IncidentReported */
+            type: string;
         };
         RefreshDto: {
             /** @description The refresh token of the last sign-in or refresh (each is good for one refresh) */
@@ -3885,7 +3907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ActorView"];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -6358,7 +6380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RecordedEventView"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
