@@ -1346,6 +1346,20 @@ export interface components {
              */
             readIn?: "en" | "es";
         };
+        /** @description One line of the ICS-214-style activity log: who did what, when, on which side */
+        ActivityEntry: {
+            actor: string;
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            position: string;
+            /** @enum {string|null} */
+            side: "US" | "MX" | null;
+            streamId: string;
+            summary: components["schemas"]["FullText"];
+            /** @description The event type */
+            type: string;
+        };
         ActorView: {
             /** @example CBP */
             agency: string;
@@ -1358,6 +1372,12 @@ export interface components {
             id: string;
             /** @enum {string} */
             role: "officer" | "planner" | "auditor" | "admin" | "simulator" | "system";
+        };
+        Addressee: {
+            agency: string;
+            name?: components["schemas"]["Text"];
+            /** @enum {string} */
+            side: "US" | "MX";
         };
         /** @description Every error answer (docs/decisions/0027): the status again, a stable code, the message in English and Spanish, and details that depend on the code */
         ApiError: {
@@ -1383,9 +1403,58 @@ export interface components {
             /** @enum {string} */
             side: "US" | "MX";
         };
+        AuthActivityPage: {
+            entries: {
+                actor: string;
+                actorRole: string;
+                address: string | null;
+                reason: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                /** @description The entry's place in the log: pass it as `before` to read older entries */
+                revision: number;
+                sessionId: string | null;
+                /** @enum {string} */
+                type: "LoginSucceeded" | "LoginFailed" | "LoginLockedOut" | "LoginUnlocked" | "RefreshTokenReused" | "LoggedOut" | "AccountDisabled" | "AccountEnabled";
+                /** Format: date-time */
+                until: string | null;
+                userAgent: string | null;
+                username: string | null;
+            }[];
+            /** @description Pass as `before` for the next (older) page; null when this is the oldest */
+            next: number | null;
+        };
         Bilingual: {
             en: string;
             es: string;
+        };
+        Blm: {
+            id: string;
+            members: {
+                agency: string;
+                name: components["schemas"]["Text"];
+                /** @enum {string} */
+                side: "US" | "MX";
+            }[];
+            mxChair: string;
+            name: components["schemas"]["FullText"];
+            sisterCities: string;
+            usChair: string;
+        };
+        BlmWithPorts: {
+            id: string;
+            members: {
+                agency: string;
+                name: components["schemas"]["Text"];
+                /** @enum {string} */
+                side: "US" | "MX";
+            }[];
+            mxChair: string;
+            name: components["schemas"]["FullText"];
+            /** @description The ports it covers */
+            portIds: string[];
+            sisterCities: string;
+            usChair: string;
         };
         CancelDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
@@ -1400,12 +1469,94 @@ export interface components {
             /** @example 0 */
             injured: number;
         };
+        /** @description A national center told, when, and its reference number */
+        CenterContact: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            center: "NRC" | "CENACOM";
+            reference?: string;
+        };
+        ChecklistItem: {
+            addedBy?: {
+                agency: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                side: "US" | "MX";
+            };
+            agency: string;
+            critical: boolean;
+            id: string;
+            note?: components["schemas"]["Text"];
+            /**
+             * @description Whose item it is: one side, or both (JOINT)
+             * @enum {string}
+             */
+            owner: "US" | "MX" | "JOINT";
+            reason?: components["schemas"]["Text"];
+            reopened?: {
+                agency: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                previousStatus: "completed" | "waived";
+                reason: components["schemas"]["Text"];
+                /** @enum {string} */
+                side: "US" | "MX";
+            };
+            /** Format: date-time */
+            resolvedAt?: string;
+            resolvedBy?: components["schemas"]["SideAgency"];
+            /** @enum {string} */
+            status: "open" | "completed" | "waived";
+            text: components["schemas"]["FullText"];
+        };
         ChecklistNoteDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
             note?: {
                 en?: string;
                 es?: string;
             };
+        };
+        ChecklistProgress: {
+            completed: number;
+            criticalOpen: number;
+            criticalOpenByOwner: {
+                JOINT: number;
+                MX: number;
+                US: number;
+            };
+            open: number;
+            portId: string;
+            /** @description Whether the next reopening phase may go ahead */
+            readyToReopen: boolean;
+            shutdownId: string;
+            signOffs: {
+                MX: boolean;
+                US: boolean;
+            };
+            signOffsToRenew: ("US" | "MX")[];
+            total: number;
+            waived: number;
+        };
+        ChecklistTemplate: {
+            id: string;
+            items: {
+                agency: string;
+                critical: boolean;
+                id: string;
+                /**
+                 * @description Whose item it is: one side, or both (JOINT)
+                 * @enum {string}
+                 */
+                owner: "US" | "MX" | "JOINT";
+                text: components["schemas"]["FullText"];
+            }[];
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+            name: components["schemas"]["FullText"];
+            version: number;
         };
         CloseLanesDto: {
             /**
@@ -1463,6 +1614,22 @@ export interface components {
                 en?: string;
                 es?: string;
             };
+        };
+        Delivery: {
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            attempts: number;
+            /** @enum {string} */
+            channel: "console" | "webhook" | "email";
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            reason?: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+            /** @enum {string} */
+            status: "delivered" | "failed" | "abandoned";
+            tier?: number;
         };
         DisableAccountDto: {
             /** @description Why, for the record (e.g. "left the agency") */
@@ -1524,12 +1691,26 @@ export interface components {
              */
             rule: string;
         };
+        /** @description Text in English and Spanish (es-MX) */
+        FullText: {
+            /** @description English */
+            en: string;
+            /** @description Spanish (es-MX) */
+            es: string;
+        };
         HaltDrillDto: {
             /** @description The real-world emergency, in at least one language */
             reason: {
                 en?: string;
                 es?: string;
             };
+        };
+        HazardousMaterial: {
+            ergGuide: string;
+            hazardClass: string;
+            name: string;
+            toxicByInhalation: boolean;
+            unNumber: string;
         };
         HealthChecks: {
             eventStore: components["schemas"]["ComponentHealth"];
@@ -1552,6 +1733,115 @@ export interface components {
              * @enum {string}
              */
             side: "US" | "MX" | "EXCON";
+        };
+        Incident: {
+            affectedPortIds: string[];
+            casualties: {
+                fatalities: number;
+                injured: number;
+            };
+            closingSummary?: components["schemas"]["Text"];
+            /** Format: uuid */
+            incidentId: string;
+            jcp: {
+                /** @description Each side told the other side's national center */
+                counterpartNotified: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                /** @enum {string} */
+                jointResponseTeam: "inactive" | "active" | "deactivated";
+                /** @description While the JRT is active: the sides that agreed to stand it down */
+                jointResponseTeamStandDown: {
+                    MX?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    US?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+                /** @description Each side told its national center (NRC, CENACOM) */
+                nationalCenters: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                onSceneCoordinators: {
+                    MX?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                    US?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                };
+            };
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            location: {
+                description: components["schemas"]["Text"];
+                lat: number;
+                lon: number;
+            };
+            material?: components["schemas"]["Material"];
+            /** @description The fields lacking English or Spanish */
+            missingTranslations: string[];
+            /**
+             * Format: date-time
+             * @description When the release was observed, as reported
+             */
+            observedAt: string;
+            protectiveActions: components["schemas"]["ProtectiveAction"][];
+            quantity?: {
+                amount: number;
+                unit: string;
+            };
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            sisterCityPlanId?: string;
+            situationReports: components["schemas"]["SituationReport"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncidentBoardEntry: {
+            affectedPortIds: string[];
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            jointResponseTeam: "inactive" | "active" | "deactivated";
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            lastEventType: string;
+            /** Format: date-time */
+            lastUpdate: string;
+            material: {
+                ergGuide?: string;
+                hazardClass?: string;
+                name: string;
+                toxicByInhalation?: boolean;
+                unNumber?: string;
+            } | null;
+            missingTranslations: string[];
+            protectiveActionsInForce: number;
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
         };
         IssueNotificationDto: {
             /**
@@ -1609,6 +1899,13 @@ export interface components {
              */
             username: string;
         };
+        Material: {
+            ergGuide?: string;
+            hazardClass?: string;
+            name: string;
+            toxicByInhalation?: boolean;
+            unNumber?: string;
+        };
         MaterialDto: {
             /**
              * @description ERG guide 111–174, optional P suffix
@@ -1644,6 +1941,68 @@ export interface components {
                 es?: string;
             };
         };
+        Notification: {
+            /** Format: date-time */
+            acknowledgmentDeadline: string;
+            acknowledgments: {
+                agency: string;
+                /** Format: date-time */
+                at: string;
+                officer: string;
+                /** @enum {string} */
+                readIn?: "en" | "es";
+                /** @enum {string} */
+                side: "US" | "MX";
+            }[];
+            blmId: string;
+            body: components["schemas"]["Text"];
+            cancellation?: {
+                /** Format: date-time */
+                at: string;
+                reason: components["schemas"]["Text"];
+            };
+            /** @description The last outcome of each message, by its key `<side>:<agency>:<channel>[:tier-<n>]` */
+            deliveries: {
+                [key: string]: components["schemas"]["Delivery"];
+            };
+            escalations: {
+                /** Format: date-time */
+                at: string;
+                /** Format: date-time */
+                deadline: string;
+                escalatedTo: components["schemas"]["Addressee"][];
+                pending: components["schemas"]["Recipient"][];
+                tier: number;
+            }[];
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: {
+                agency: string;
+                officer: string;
+                /** @enum {string} */
+                side: "US" | "MX";
+            };
+            /** Format: uuid */
+            notificationId: string;
+            /** @description Active, with recipients pending past the acknowledgment deadline */
+            overdue: boolean;
+            /** @description Recipients that have not acknowledged it */
+            pending: components["schemas"]["Recipient"][];
+            recipients: components["schemas"]["Recipient"][];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            subject: {
+                incidentId?: string;
+                portId?: string;
+                shutdownId?: string;
+            };
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         NotificationSubjectDto: {
             /** Format: uuid */
             incidentId?: string;
@@ -1663,6 +2022,11 @@ export interface components {
             kind: "evacuation" | "shelter-in-place";
             /** @example 800 */
             radiusMeters: number;
+        };
+        /** @description One value for each side of the border */
+        PerSide: {
+            mx: string;
+            us: string;
         };
         PlanDrillDto: {
             participants: components["schemas"]["DrillParticipantDto"][];
@@ -1716,11 +2080,162 @@ export interface components {
                 es?: string;
             };
         };
+        /** @description WGS-84 coordinates */
+        Point: {
+            lat: number;
+            lon: number;
+        };
         PointDto: {
             /** @example 32.549 */
             lat: number;
             /** @example -116.938 */
             lon: number;
+        };
+        Port: {
+            activeShutdown: {
+                blockers: components["schemas"]["ReopeningBlockers"];
+                checklist: {
+                    items: components["schemas"]["ChecklistItem"][];
+                    templateId: string;
+                    templateVersion: number;
+                };
+                /** @description Lanes still closed */
+                closedLanes: string[];
+                /** Format: date-time */
+                declaredAt: string;
+                declaredBy: components["schemas"]["SideAgency"];
+                incidentId?: string;
+                joinedBy?: {
+                    agency: string;
+                    /** Format: date-time */
+                    at: string;
+                    reason: components["schemas"]["Text"];
+                    /** @enum {string} */
+                    side: "US" | "MX";
+                };
+                /** @enum {string} */
+                kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+                /** @description Every lane this shutdown has closed, in the order they closed */
+                lanes: string[];
+                phases: number;
+                reason: components["schemas"]["Text"];
+                /** @enum {string} */
+                scope: "full" | "partial";
+                shutdownId: string;
+                /** @description Sign-offs in force */
+                signOffs: {
+                    MX?: components["schemas"]["SignOff"];
+                    US?: components["schemas"]["SignOff"];
+                };
+                /** @description Sign-offs withdrawn by a later change, to give again */
+                signOffsToRenew: {
+                    MX?: components["schemas"]["WithdrawnSignOff"];
+                    US?: components["schemas"]["WithdrawnSignOff"];
+                };
+            } | null;
+            blmId: string;
+            cbpPortCode: string | null;
+            checklistProgress: {
+                completed: number;
+                criticalOpen: number;
+                criticalOpenByOwner: {
+                    JOINT: number;
+                    MX: number;
+                    US: number;
+                };
+                open: number;
+                portId: string;
+                /** @description Whether the next reopening phase may go ahead */
+                readyToReopen: boolean;
+                shutdownId: string;
+                signOffs: {
+                    MX: boolean;
+                    US: boolean;
+                };
+                signOffsToRenew: ("US" | "MX")[];
+                total: number;
+                waived: number;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the shutdown in progress was declared
+             */
+            closedSince: string | null;
+            id: string;
+            lanes: {
+                /** @enum {string} */
+                direction: "northbound" | "southbound";
+                id: string;
+                /** @enum {string} */
+                mode: "passenger" | "pedestrian" | "commercial" | "rail" | "sentri" | "fast" | "ready";
+            }[];
+            laneStatus: {
+                /** @enum {string} */
+                direction: "northbound" | "southbound";
+                id: string;
+                /** @enum {string} */
+                mode: "passenger" | "pedestrian" | "commercial" | "rail" | "sentri" | "fast" | "ready";
+                /** @enum {string} */
+                status: "open" | "closed";
+            }[];
+            linkedIncidentId: string | null;
+            /** @description Null where the reference data has no reliable coordinates yet */
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            name: components["schemas"]["PerSide"];
+            /** @description The most recent past shutdowns (up to 10), oldest first */
+            pastShutdowns: {
+                /** Format: date-time */
+                declaredAt: string;
+                incidentId?: string;
+                /** @enum {string} */
+                kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+                /** Format: date-time */
+                reopenedAt: string;
+                shutdownId: string;
+            }[];
+            pastShutdownsTotal: number;
+            /** @description The port stream's revision; -1 while nothing has happened at the port */
+            revision: number;
+            state: components["schemas"]["PerSide"];
+            /** @enum {string} */
+            status: "open" | "partially-closed" | "closed";
+            timeZones: components["schemas"]["PerSide"];
+        };
+        /** @description The resumption checklist of the shutdown in progress */
+        PortChecklist: {
+            blockers: components["schemas"]["ReopeningBlockers"];
+            items: components["schemas"]["ChecklistItem"][];
+            revision: number;
+            shutdownId: string;
+            /** @description Sign-offs in force */
+            signOffs: {
+                MX?: components["schemas"]["SignOff"];
+                US?: components["schemas"]["SignOff"];
+            };
+            /** @description Sign-offs withdrawn by a later change, to give again */
+            signOffsToRenew: {
+                MX?: components["schemas"]["WithdrawnSignOff"];
+                US?: components["schemas"]["WithdrawnSignOff"];
+            };
+            templateId: string;
+            templateVersion: number;
+        };
+        ProtectiveAction: {
+            actionId: string;
+            center: components["schemas"]["Point"];
+            instructions: components["schemas"]["Text"];
+            /** @enum {string} */
+            kind: "evacuation" | "shelter-in-place";
+            /** Format: date-time */
+            liftedAt?: string;
+            /** Format: date-time */
+            orderedAt: string;
+            radiusMeters: number;
+            /** @enum {string} */
+            side: "US" | "MX";
         };
         QuantityDto: {
             /** @example 900 */
@@ -1730,6 +2245,12 @@ export interface components {
              * @enum {string}
              */
             unit: "kg" | "t" | "lb" | "L" | "m3" | "gal";
+        };
+        /** @description An agency of a side */
+        Recipient: {
+            agency: string;
+            /** @enum {string} */
+            side: "US" | "MX";
         };
         RecordedEventView: {
             /** @description What happened, as the event type says */
@@ -1755,6 +2276,14 @@ export interface components {
         RefreshDto: {
             /** @description The refresh token of the last sign-in or refresh (each is good for one refresh) */
             refreshToken: string;
+        };
+        ReopeningBlockers: {
+            /** @description Sides without a sign-off in force */
+            missingSignOffs: ("US" | "MX")[];
+            /** @description Critical items neither completed nor waived */
+            openCriticalItems: components["schemas"]["ChecklistItem"][];
+            /** @description Of those, the sides whose sign-off a later change withdrew */
+            signOffsToRenew: ("US" | "MX")[];
         };
         ReopeningDto: {
             /** @description Lanes of the officer's own side to reopen in this phase; omitted: all of them still closed */
@@ -1809,6 +2338,20 @@ export interface components {
             tokenType: string;
             user: Record<string, never>;
         };
+        /** @description A side and one of its agencies */
+        SideAgency: {
+            agency: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+        };
+        SignOff: {
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            officer: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+        };
         SignOffDto: {
             /**
              * @description Must be the officer's own side
@@ -1816,12 +2359,33 @@ export interface components {
              */
             side: "US" | "MX";
         };
+        SisterCityPlan: {
+            id: string;
+            mxCity: string;
+            usCity: string;
+        };
+        SituationReport: {
+            /** Format: date-time */
+            filedAt: string;
+            number: number;
+            reportId: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+            summary: components["schemas"]["Text"];
+        };
         SummaryDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
             summary: {
                 en?: string;
                 es?: string;
             };
+        };
+        /** @description Free text in English and Spanish (es-MX): at least one of them; the other may be added later */
+        Text: {
+            /** @description English */
+            en?: string;
+            /** @description Spanish (es-MX) */
+            es?: string;
         };
         TranslateIncidentTextDto: {
             /**
@@ -1885,6 +2449,20 @@ export interface components {
                 en?: string;
                 es?: string;
             };
+        };
+        WithdrawnSignOff: {
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            cause: "item-reopened" | "item-added" | "item-waived" | "joint-item-completed" | "lanes-closed";
+            itemId?: string;
+            officer: string;
+            reason: components["schemas"]["FullText"];
+            /** @enum {string} */
+            side: "US" | "MX";
+            /** Format: date-time */
+            withdrawnAt: string;
         };
         WriteResult: {
             /** @description What the write created (a protective action, a situation report, a shutdown…), if it created something */
@@ -3676,7 +4254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuthActivityPage"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -4053,7 +4631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Blm"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -4111,7 +4689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BlmWithPorts"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -4187,7 +4765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChecklistTemplate"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -5512,7 +6090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentBoardEntry"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -5754,7 +6332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7403,7 +7981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ActivityEntry"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7644,7 +8222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HazardousMaterial"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7731,7 +8309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Notification"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7973,7 +8551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8600,7 +9178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Port"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8702,7 +9280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Port"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8804,7 +9382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PortChecklist"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -10185,7 +10763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChecklistProgress"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -10688,7 +11266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SisterCityPlan"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */

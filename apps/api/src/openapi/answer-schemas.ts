@@ -1,0 +1,468 @@
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import {
+  AUTH_ACTIVITY_TYPES,
+  DELIVERY_CHANNELS,
+  DIRECTIONS,
+  INCIDENT_KINDS,
+  LANE_MODES,
+  PROTECTIVE_ACTION_KINDS,
+  SEVERITIES,
+  SHUTDOWN_KINDS,
+  SIDES,
+  SIGN_OFF_WITHDRAWAL_CAUSES,
+} from '@enlace/domain';
+
+/*
+ * The bodies of the api's read answers, written from the TypeScript types the handlers return (libs/projections
+ * read-model.types.ts, the domain's state types, the reference data types): JSON-schema components the post-processor
+ * adds to the document (decision 0027). Objects are closed (`additionalProperties: false`) unless a description says
+ * why one is open, so the contract test catches an answer that drifts from its type.
+ */
+
+type Schema = SchemaObject | ReferenceObject;
+
+const ref = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+const string = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
+const time = (description?: string): SchemaObject => ({ ...string(description), format: 'date-time' });
+const integer = (minimum = 0, description?: string): SchemaObject => ({
+  type: 'integer',
+  minimum,
+  ...(description ? { description } : {}),
+});
+const boolean = (description?: string): SchemaObject => ({ type: 'boolean', ...(description ? { description } : {}) });
+const oneOf = (values: readonly string[], description?: string): SchemaObject => ({
+  type: 'string',
+  enum: [...values],
+  ...(description ? { description } : {}),
+});
+const arrayOf = (items: Schema, description?: string): SchemaObject => ({
+  type: 'array',
+  items,
+  ...(description ? { description } : {}),
+});
+/** `null` among the values too: OpenAPI 3.0 validators check `enum` before `nullable`. */
+const nullable = (schema: SchemaObject): SchemaObject => ({
+  ...schema,
+  nullable: true,
+  ...(schema.enum ? { enum: [...schema.enum, null] } : {}),
+});
+/** A closed object: `required` lists the properties always present, the others are optional. */
+function object(
+  properties: Record<string, Schema>,
+  optional: readonly string[] = [],
+  description?: string,
+): SchemaObject {
+  const required = Object.keys(properties).filter((name) => !optional.includes(name));
+  return {
+    type: 'object',
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    additionalProperties: false,
+    ...(description ? { description } : {}),
+  };
+}
+
+/** One entry per side, each optional (a `Partial<Record<Side, …>>`). */
+const bySide = (value: Schema, description?: string): SchemaObject =>
+  object(Object.fromEntries(SIDES.map((side) => [side, value])), SIDES, description);
+
+const side = oneOf(SIDES);
+const owner = oneOf([...SIDES, 'JOINT'], 'Whose item it is: one side, or both (JOINT)');
+const laneId = { type: 'string', pattern: `^(${LANE_MODES.join('|')}):(${DIRECTIONS.join('|')})$` } as SchemaObject;
+const text = ref('Text');
+const fullText = ref('FullText');
+
+/**
+ * An object that may be null, written out where it is used: OpenAPI 3.0 ignores siblings of `$ref`, and a
+ * `nullable` `allOf` still applies the component's `type: object` to null.
+ */
+const nullableObject = (schema: SchemaObject, description?: string): SchemaObject => ({
+  ...schema,
+  nullable: true,
+  ...(description ? { description } : {}),
+});
+
+const point: SchemaObject = object({ lat: { type: 'number' }, lon: { type: 'number' } }, [], 'WGS-84 coordinates');
+const material: SchemaObject = object(
+  {
+    unNumber: string(),
+    name: string(),
+    hazardClass: string(),
+    ergGuide: string(),
+    toxicByInhalation: boolean(),
+  },
+  ['unNumber', 'hazardClass', 'ergGuide', 'toxicByInhalation'],
+);
+const shutdown: SchemaObject = object(
+  {
+    shutdownId: string(),
+    kind: oneOf(SHUTDOWN_KINDS),
+    scope: oneOf(['full', 'partial']),
+    lanes: arrayOf(laneId, 'Every lane this shutdown has closed, in the order they closed'),
+    closedLanes: arrayOf(laneId, 'Lanes still closed'),
+    reason: text,
+    incidentId: string(),
+    declaredBy: ref('SideAgency'),
+    declaredAt: time(),
+    joinedBy: object({ side, agency: string(), at: time(), reason: text }),
+    checklist: object({
+      templateId: string(),
+      templateVersion: integer(1),
+      items: arrayOf(ref('ChecklistItem')),
+    }),
+    signOffs: bySide(ref('SignOff'), 'Sign-offs in force'),
+    signOffsToRenew: bySide(ref('WithdrawnSignOff'), 'Sign-offs withdrawn by a later change, to give again'),
+    phases: integer(),
+    blockers: ref('ReopeningBlockers'),
+  },
+  ['incidentId', 'joinedBy'],
+);
+const checklistProgress: SchemaObject = object({
+  portId: string(),
+  shutdownId: string(),
+  total: integer(),
+  completed: integer(),
+  waived: integer(),
+  open: integer(),
+  criticalOpen: integer(),
+  criticalOpenByOwner: object({ US: integer(), MX: integer(), JOINT: integer() }),
+  signOffs: object({ US: boolean(), MX: boolean() }),
+  signOffsToRenew: arrayOf(side),
+  readyToReopen: boolean('Whether the next reopening phase may go ahead'),
+});
+
+const COMPONENTS: Record<string, SchemaObject> = {
+  Text: object(
+    { en: string('English'), es: string('Spanish (es-MX)') },
+    ['en', 'es'],
+    'Free text in English and Spanish (es-MX): at least one of them; the other may be added later',
+  ),
+  FullText: object({ en: string('English'), es: string('Spanish (es-MX)') }, [], 'Text in English and Spanish (es-MX)'),
+  SideAgency: object({ side, agency: string() }, [], 'A side and one of its agencies'),
+  Recipient: object({ agency: string(), side }, [], 'An agency of a side'),
+  Point: point,
+  PerSide: object({ us: string(), mx: string() }, [], 'One value for each side of the border'),
+
+  // Incidents (libs/domain incident.decider.ts, libs/projections read-model.types.ts)
+  Material: material,
+  ProtectiveAction: object(
+    {
+      actionId: string(),
+      kind: oneOf(PROTECTIVE_ACTION_KINDS),
+      center: ref('Point'),
+      radiusMeters: { type: 'number' },
+      instructions: text,
+      side,
+      orderedAt: time(),
+      liftedAt: time(),
+    },
+    ['liftedAt'],
+  ),
+  SituationReport: object({
+    reportId: string(),
+    number: integer(1),
+    summary: text,
+    side,
+    filedAt: time(),
+  }),
+  Incident: object(
+    {
+      incidentId: { type: 'string', format: 'uuid' },
+      status: oneOf(['open', 'closed']),
+      kind: oneOf(INCIDENT_KINDS),
+      title: text,
+      severity: oneOf(SEVERITIES),
+      material: ref('Material'),
+      quantity: object({ amount: { type: 'number' }, unit: string() }),
+      location: object({ lat: { type: 'number' }, lon: { type: 'number' }, description: text }),
+      affectedPortIds: arrayOf(string()),
+      sisterCityPlanId: string(),
+      casualties: object({ injured: integer(), fatalities: integer() }),
+      reportedBy: ref('SideAgency'),
+      observedAt: time('When the release was observed, as reported'),
+      reportedAt: time(),
+      updatedAt: time(),
+      protectiveActions: arrayOf(ref('ProtectiveAction')),
+      situationReports: arrayOf(ref('SituationReport')),
+      jcp: object({
+        nationalCenters: bySide(ref('CenterContact'), 'Each side told its national center (NRC, CENACOM)'),
+        counterpartNotified: bySide(ref('CenterContact'), "Each side told the other side's national center"),
+        jointResponseTeam: oneOf(['inactive', 'active', 'deactivated']),
+        jointResponseTeamStandDown: bySide(
+          object({ at: time() }),
+          'While the JRT is active: the sides that agreed to stand it down',
+        ),
+        onSceneCoordinators: bySide(object({ name: string(), agency: string(), phone: string() }, ['phone'])),
+      }),
+      closingSummary: text,
+      revision: integer(),
+      missingTranslations: arrayOf(string(), 'The fields lacking English or Spanish'),
+    },
+    ['material', 'quantity', 'sisterCityPlanId', 'closingSummary'],
+  ),
+  CenterContact: object(
+    { center: oneOf(['NRC', 'CENACOM']), at: time(), reference: string() },
+    ['reference'],
+    'A national center told, when, and its reference number',
+  ),
+  IncidentBoardEntry: object({
+    incidentId: { type: 'string', format: 'uuid' },
+    status: oneOf(['open', 'closed']),
+    kind: oneOf(INCIDENT_KINDS),
+    title: text,
+    severity: oneOf(SEVERITIES),
+    material: nullableObject(material),
+    affectedPortIds: arrayOf(string()),
+    reportedBy: ref('SideAgency'),
+    reportedAt: time(),
+    lastUpdate: time(),
+    lastEventType: string(),
+    missingTranslations: arrayOf(string()),
+    protectiveActionsInForce: integer(),
+    jointResponseTeam: oneOf(['inactive', 'active', 'deactivated']),
+  }),
+  ActivityEntry: object(
+    {
+      position: { type: 'string', pattern: '^\\d{20}:\\d{20}$' },
+      at: time(),
+      streamId: string(),
+      type: string('The event type'),
+      actor: string(),
+      agency: string(),
+      side: nullable(side),
+      summary: fullText,
+    },
+    [],
+    'One line of the ICS-214-style activity log: who did what, when, on which side',
+  ),
+
+  // Notifications (libs/domain notification.decider.ts)
+  Addressee: object({ agency: string(), side, name: text }, ['name']),
+  Notification: object(
+    {
+      notificationId: { type: 'string', format: 'uuid' },
+      blmId: string(),
+      subject: object({ incidentId: string(), portId: string(), shutdownId: string() }, [
+        'incidentId',
+        'portId',
+        'shutdownId',
+      ]),
+      title: text,
+      body: text,
+      severity: oneOf(SEVERITIES),
+      acknowledgmentDeadline: time(),
+      status: oneOf(['active', 'cancelled']),
+      recipients: arrayOf(ref('Recipient')),
+      acknowledgments: arrayOf(
+        object({ agency: string(), side, officer: string(), at: time(), readIn: oneOf(['en', 'es']) }, ['readIn']),
+      ),
+      issuedBy: object({ side, agency: string(), officer: string() }),
+      issuedAt: time(),
+      updatedAt: time(),
+      cancellation: object({ reason: text, at: time() }),
+      deliveries: {
+        type: 'object',
+        additionalProperties: ref('Delivery'),
+        description: 'The last outcome of each message, by its key `<side>:<agency>:<channel>[:tier-<n>]`',
+      },
+      escalations: arrayOf(
+        object({
+          tier: integer(1),
+          escalatedTo: arrayOf(ref('Addressee')),
+          pending: arrayOf(ref('Recipient')),
+          deadline: time(),
+          at: time(),
+        }),
+      ),
+      revision: integer(),
+      pending: arrayOf(ref('Recipient'), 'Recipients that have not acknowledged it'),
+      overdue: boolean('Active, with recipients pending past the acknowledgment deadline'),
+    },
+    ['cancellation'],
+  ),
+  Delivery: object(
+    {
+      agency: string(),
+      side,
+      channel: oneOf(DELIVERY_CHANNELS),
+      status: oneOf(['delivered', 'failed', 'abandoned']),
+      attempts: integer(1),
+      at: time(),
+      reason: string(),
+      nextAttemptAt: nullable(time()),
+      tier: integer(1),
+    },
+    ['reason', 'nextAttemptAt', 'tier'],
+  ),
+
+  // Ports (libs/projections port-status, libs/domain port.state.ts, port.sign-offs.ts)
+  ChecklistItem: object(
+    {
+      id: string(),
+      text: fullText,
+      owner,
+      agency: string(),
+      critical: boolean(),
+      status: oneOf(['open', 'completed', 'waived']),
+      resolvedBy: ref('SideAgency'),
+      resolvedAt: time(),
+      note: text,
+      reason: text,
+      addedBy: object({ side, agency: string(), at: time() }),
+      reopened: object({
+        side,
+        agency: string(),
+        at: time(),
+        reason: text,
+        previousStatus: oneOf(['completed', 'waived']),
+      }),
+    },
+    ['resolvedBy', 'resolvedAt', 'note', 'reason', 'addedBy', 'reopened'],
+  ),
+  SignOff: object({ side, agency: string(), officer: string(), at: time() }),
+  WithdrawnSignOff: object(
+    {
+      side,
+      agency: string(),
+      officer: string(),
+      at: time(),
+      withdrawnAt: time(),
+      cause: oneOf(SIGN_OFF_WITHDRAWAL_CAUSES),
+      itemId: string(),
+      reason: fullText,
+    },
+    ['itemId'],
+  ),
+  ReopeningBlockers: object({
+    openCriticalItems: arrayOf(ref('ChecklistItem'), 'Critical items neither completed nor waived'),
+    missingSignOffs: arrayOf(side, 'Sides without a sign-off in force'),
+    signOffsToRenew: arrayOf(side, 'Of those, the sides whose sign-off a later change withdrew'),
+  }),
+  Shutdown: shutdown,
+  ChecklistProgress: checklistProgress,
+  Port: object({
+    id: string(),
+    name: ref('PerSide'),
+    state: ref('PerSide'),
+    cbpPortCode: nullable(string()),
+    lanes: arrayOf(object({ id: laneId, mode: oneOf(LANE_MODES), direction: oneOf(DIRECTIONS) })),
+    location: nullableObject(point, 'Null where the reference data has no reliable coordinates yet'),
+    blmId: string(),
+    timeZones: ref('PerSide'),
+    status: oneOf(['open', 'partially-closed', 'closed']),
+    laneStatus: arrayOf(
+      object({
+        id: laneId,
+        mode: oneOf(LANE_MODES),
+        direction: oneOf(DIRECTIONS),
+        status: oneOf(['open', 'closed']),
+      }),
+    ),
+    revision: integer(-1, "The port stream's revision; -1 while nothing has happened at the port"),
+    closedSince: nullable(time('When the shutdown in progress was declared')),
+    linkedIncidentId: nullable(string()),
+    activeShutdown: nullableObject(shutdown),
+    checklistProgress: nullableObject(checklistProgress),
+    pastShutdowns: arrayOf(
+      object(
+        {
+          shutdownId: string(),
+          kind: oneOf(SHUTDOWN_KINDS),
+          declaredAt: time(),
+          reopenedAt: time(),
+          incidentId: string(),
+        },
+        ['incidentId'],
+      ),
+      'The most recent past shutdowns (up to 10), oldest first',
+    ),
+    pastShutdownsTotal: integer(),
+  }),
+  PortChecklist: object(
+    {
+      shutdownId: string(),
+      revision: integer(),
+      templateId: string(),
+      templateVersion: integer(1),
+      items: arrayOf(ref('ChecklistItem')),
+      signOffs: bySide(ref('SignOff'), 'Sign-offs in force'),
+      signOffsToRenew: bySide(ref('WithdrawnSignOff'), 'Sign-offs withdrawn by a later change, to give again'),
+      blockers: ref('ReopeningBlockers'),
+    },
+    [],
+    'The resumption checklist of the shutdown in progress',
+  ),
+
+  // Reference data (libs/domain reference.ts)
+  Blm: object({
+    id: string(),
+    name: fullText,
+    usChair: string(),
+    mxChair: string(),
+    sisterCities: string(),
+    members: arrayOf(object({ agency: string(), side, name: text })),
+  }),
+  HazardousMaterial: object({
+    unNumber: string(),
+    name: string(),
+    hazardClass: string(),
+    ergGuide: string(),
+    toxicByInhalation: boolean(),
+  }),
+  ChecklistTemplate: object({
+    id: string(),
+    kind: oneOf(SHUTDOWN_KINDS),
+    version: integer(1),
+    name: fullText,
+    items: arrayOf(object({ id: string(), text: fullText, owner, agency: string(), critical: boolean() })),
+  }),
+  SisterCityPlan: object({ id: string(), usCity: string(), mxCity: string() }),
+
+  // Sign-in activity (libs/domain auth-answers.ts)
+  AuthActivityPage: object({
+    entries: arrayOf(
+      object({
+        revision: integer(0, "The entry's place in the log: pass it as `before` to read older entries"),
+        type: oneOf(AUTH_ACTIVITY_TYPES),
+        recordedAt: time(),
+        actor: string(),
+        actorRole: string(),
+        username: nullable(string()),
+        address: nullable(string()),
+        userAgent: nullable(string()),
+        reason: nullable(string()),
+        sessionId: nullable(string()),
+        until: nullable(time()),
+      }),
+    ),
+    next: nullable(integer(0, 'Pass as `before` for the next (older) page; null when this is the oldest')),
+  }),
+};
+
+const blm = COMPONENTS.Blm as SchemaObject;
+COMPONENTS.BlmWithPorts = {
+  ...blm,
+  properties: { ...blm.properties, portIds: arrayOf(string(), 'The ports it covers') },
+  required: [...(blm.required ?? []), 'portIds'],
+};
+
+export const ANSWER_SCHEMAS: Readonly<Record<string, SchemaObject>> = COMPONENTS;
+
+/** The body of each read answer, by `METHOD path` as the document names the route. */
+export const ANSWER_BODIES: Record<string, Schema> = {
+  'get /api/incidents': arrayOf(ref('IncidentBoardEntry')),
+  'get /api/incidents/{id}': ref('Incident'),
+  'get /api/incidents/{id}/timeline': arrayOf(ref('ActivityEntry')),
+  'get /api/notifications': arrayOf(ref('Notification')),
+  'get /api/notifications/{id}': ref('Notification'),
+  'get /api/ports': arrayOf(ref('Port')),
+  'get /api/ports/{id}': ref('Port'),
+  'get /api/ports/checklists': arrayOf(ref('ChecklistProgress')),
+  'get /api/ports/{id}/checklist': ref('PortChecklist'),
+  'get /api/blms': arrayOf(ref('Blm')),
+  'get /api/blms/{id}': ref('BlmWithPorts'),
+  'get /api/materials/{unNumber}': ref('HazardousMaterial'),
+  'get /api/checklist-templates': arrayOf(ref('ChecklistTemplate')),
+  'get /api/sister-city-plans/{id}': ref('SisterCityPlan'),
+  'get /api/auth/activity': ref('AuthActivityPage'),
+};
