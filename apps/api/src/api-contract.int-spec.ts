@@ -69,7 +69,7 @@ async function orderedAction(incidentId: string): Promise<string> {
   return order.data.actionId ?? '';
 }
 
-const bilingual = (en: string, es: string): Schemas['BilingualTextDto'] => ({ en, es });
+const bilingual = (en: string, es: string): Schemas['SummaryDto']['summary'] => ({ en, es });
 
 describe('the API contract', () => {
   let incidentId: string;
@@ -264,7 +264,7 @@ describe('the API contract', () => {
     });
     expect(added.response.status).toBe(201);
     const checklist = await us.GET('/api/ports/{id}/checklist', otay);
-    const items = (checklist.data as unknown as { items: { id: string; owner: string; critical: boolean }[] }).items;
+    const items = (checklist.data as { items: { id: string; owner: string; critical: boolean }[] }).items;
     let reopenedOne = false;
     for (const item of items) {
       const officer = item.owner === 'MX' ? mx : us;
