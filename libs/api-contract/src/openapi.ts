@@ -1339,6 +1339,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Account: {
+            agency: string;
+            /** @enum {string} */
+            country: "US" | "MX";
+            displayName: string;
+            lockedAddressCount: number;
+            /** @description Addresses locked out of the account now (those whose lockouts end last, at most 20) */
+            lockedAddresses: {
+                address: string;
+                /** Format: date-time */
+                until: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description Until when the account is refused from addresses it has not signed in from lately
+             */
+            lockedUntil: string | null;
+            /** @description Failed sign-ins of the name within the hour, from every address */
+            recentFailures: number;
+            /** @enum {string} */
+            role: "officer" | "planner" | "auditor" | "admin";
+            /**
+             * Format: date-time
+             * @description Until when no new session starts (too many sign-ins lately)
+             */
+            signInsPausedUntil: string | null;
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            username: string;
+        };
         AcknowledgeDto: {
             /**
              * @description The language the notice was read in
@@ -1455,6 +1485,31 @@ export interface components {
             portIds: string[];
             sisterCities: string;
             usChair: string;
+        };
+        BlmYear: {
+            blmId: string;
+            blmName: components["schemas"]["FullText"];
+            count: number;
+            /** @description Its notification drills of the year, in the order they were held */
+            drills: {
+                blmId: string;
+                /** Format: uuid */
+                drillId: string;
+                ended: boolean;
+                /** Format: date-time */
+                issuedAt: string;
+                summary: {
+                    inTime: number;
+                    late: number;
+                    medianMinutes?: number;
+                    never: number;
+                    recipients: number;
+                };
+                title: components["schemas"]["Text"];
+            }[];
+            /** @enum {string} */
+            trend: "faster" | "slower" | "steady" | "not-enough-drills";
+            year: number;
         };
         CancelDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
@@ -1635,6 +1690,13 @@ export interface components {
             /** @description Why, for the record (e.g. "left the agency") */
             reason?: string;
         };
+        /** @description Who did it (a null side for Enlace itself) */
+        DrillActor: {
+            agency: string;
+            /** @enum {string|null} */
+            side: "US" | "MX" | null;
+            username: string;
+        };
         DrillObservationDto: {
             /**
              * @description An HSEEP core capability id
@@ -1661,6 +1723,34 @@ export interface components {
         DrillRateDto: {
             /** @example 120 */
             rate: number;
+        };
+        DrillSummary: {
+            /** Format: uuid */
+            drillId: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            injects: number;
+            injectsReleased: number;
+            /** @enum {string} */
+            kind: "scenario" | "notification";
+            /** @description Usernames taking part */
+            participants: string[];
+            /** Format: date-time */
+            plannedAt: string;
+            plannedBy: components["schemas"]["DrillActor"];
+            /** @description The drill stream's revision this line was made at */
+            revision: number;
+            scenarioId: string | null;
+            /**
+             * Format: date-time
+             * @description Scenario time zero: the drill time its clock starts at
+             */
+            startsAt: string;
+            /** @enum {string} */
+            status: "planned" | "running" | "paused" | "halted" | "ended";
+            /** @description IANA zone every time of the drill is shown in */
+            timeZone: string;
+            title: components["schemas"]["FullText"];
         };
         EditImprovementItemDto: {
             /**
@@ -2246,6 +2336,32 @@ export interface components {
              */
             unit: "kg" | "t" | "lb" | "L" | "m3" | "gal";
         };
+        Queues: {
+            queues: {
+                counts: {
+                    active: number;
+                    completed: number;
+                    delayed: number;
+                    failed: number;
+                    waiting: number;
+                };
+                lastFailed: {
+                    attemptsMade: number;
+                    /** @description The job's data: open, each kind of job carries its own (libs/notifications jobs.ts) */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    failedReason: string;
+                    /** Format: date-time */
+                    finishedOn: string | null;
+                    id?: string;
+                    /** @description The job name */
+                    name: string;
+                }[];
+                /** @enum {string} */
+                name: "deliveries" | "deadlines" | "injects";
+            }[];
+        };
         /** @description An agency of a side */
         Recipient: {
             agency: string;
@@ -2530,7 +2646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Account"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -2959,7 +3075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Queues"];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -4827,7 +4943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["DrillSummary"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -6014,7 +6130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BlmYear"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */

@@ -5,12 +5,14 @@ import {
   DIRECTIONS,
   INCIDENT_KINDS,
   LANE_MODES,
+  PERSON_ROLES,
   PROTECTIVE_ACTION_KINDS,
   SEVERITIES,
   SHUTDOWN_KINDS,
   SIDES,
   SIGN_OFF_WITHDRAWAL_CAUSES,
 } from '@enlace/domain';
+import { QUEUE_NAMES } from '@enlace/notifications';
 
 /*
  * The bodies of the api's read answers, written from the TypeScript types the handlers return (libs/projections
@@ -437,6 +439,104 @@ const COMPONENTS: Record<string, SchemaObject> = {
     ),
     next: nullable(integer(0, 'Pass as `before` for the next (older) page; null when this is the oldest')),
   }),
+  // Administration (libs/domain auth-answers.ts, libs/notifications queue-monitor.ts)
+  Account: object({
+    username: string(),
+    displayName: string(),
+    agency: string(),
+    country: side,
+    role: oneOf(PERSON_ROLES),
+    status: oneOf(['enabled', 'disabled']),
+    lockedUntil: nullable(time('Until when the account is refused from addresses it has not signed in from lately')),
+    lockedAddresses: arrayOf(
+      object({ address: string(), until: time() }),
+      'Addresses locked out of the account now (those whose lockouts end last, at most 20)',
+    ),
+    lockedAddressCount: integer(),
+    signInsPausedUntil: nullable(time('Until when no new session starts (too many sign-ins lately)')),
+    recentFailures: integer(0, 'Failed sign-ins of the name within the hour, from every address'),
+  }),
+  Queues: object({
+    queues: arrayOf(
+      object({
+        name: oneOf(QUEUE_NAMES),
+        counts: object({
+          waiting: integer(),
+          active: integer(),
+          delayed: integer(),
+          completed: integer(),
+          failed: integer(),
+        }),
+        lastFailed: arrayOf(
+          object(
+            {
+              id: string(),
+              name: string('The job name'),
+              data: {
+                type: 'object',
+                additionalProperties: true,
+                description: "The job's data: open, each kind of job carries its own (libs/notifications jobs.ts)",
+              },
+              failedReason: string(),
+              attemptsMade: integer(),
+              finishedOn: nullable(time()),
+            },
+            ['id'],
+          ),
+        ),
+      }),
+    ),
+  }),
+
+  // Drills (libs/projections read-model.types.ts, apps/api notification-summary.ts)
+  DrillActor: object(
+    { username: string(), side: nullable(side), agency: string() },
+    [],
+    'Who did it (a null side for Enlace itself)',
+  ),
+  DrillSummary: object({
+    drillId: { type: 'string', format: 'uuid' },
+    kind: oneOf(['scenario', 'notification']),
+    title: fullText,
+    scenarioId: nullable(string()),
+    status: oneOf(['planned', 'running', 'paused', 'halted', 'ended']),
+    plannedAt: time(),
+    plannedBy: ref('DrillActor'),
+    startsAt: time('Scenario time zero: the drill time its clock starts at'),
+    timeZone: string('IANA zone every time of the drill is shown in'),
+    participants: arrayOf(string(), 'Usernames taking part'),
+    injectsReleased: integer(),
+    injects: integer(),
+    endedAt: nullable(time()),
+    revision: integer(0, "The drill stream's revision this line was made at"),
+  }),
+  BlmYear: object({
+    blmId: string(),
+    blmName: fullText,
+    year: integer(2000),
+    count: integer(),
+    drills: arrayOf(
+      object({
+        drillId: { type: 'string', format: 'uuid' },
+        blmId: string(),
+        title: text,
+        issuedAt: time(),
+        ended: boolean(),
+        summary: object(
+          {
+            recipients: integer(),
+            inTime: integer(),
+            late: integer(),
+            never: integer(),
+            medianMinutes: { type: 'number' },
+          },
+          ['medianMinutes'],
+        ),
+      }),
+      'Its notification drills of the year, in the order they were held',
+    ),
+    trend: oneOf(['faster', 'slower', 'steady', 'not-enough-drills']),
+  }),
 };
 
 const blm = COMPONENTS.Blm as SchemaObject;
@@ -465,4 +565,8 @@ export const ANSWER_BODIES: Record<string, Schema> = {
   'get /api/checklist-templates': arrayOf(ref('ChecklistTemplate')),
   'get /api/sister-city-plans/{id}': ref('SisterCityPlan'),
   'get /api/auth/activity': ref('AuthActivityPage'),
+  'get /api/admin/accounts': arrayOf(ref('Account')),
+  'get /api/admin/queues': ref('Queues'),
+  'get /api/drills': arrayOf(ref('DrillSummary')),
+  'get /api/drills/notification-summary': arrayOf(ref('BlmYear')),
 };
