@@ -309,9 +309,11 @@ describe('the API contract', () => {
     expect(closed.response.status).toBe(200);
   }, 60_000);
 
-  it('reads the board, the incident, its timeline and events, the ports, the inbox and the paged lists', async () => {
+  it('reads the board, the incident, its timeline and events, the ports, the inbox, the paged lists, reference data, the admin and drill lists', async () => {
     const auditor = await as('auditor');
     const us = await as('officer.us');
+    const admin = await as('admin');
+    const planner = await as('planner');
     const path = { params: { path: { id: incidentId } } };
     const reads = [
       await auditor.GET('/api/incidents', {}),
@@ -329,6 +331,12 @@ describe('the API contract', () => {
       await us.GET('/api/auth/me', {}),
       await auditor.GET('/api/auth/activity', {}),
       await us.GET('/api/checklist-templates', {}),
+      await us.GET('/api/materials/{unNumber}', { params: { path: { unNumber: '1005' } } }),
+      await us.GET('/api/sister-city-plans/{id}', { params: { path: { id: 'scp-sandiego-tijuana' } } }),
+      await admin.GET('/api/admin/accounts', {}),
+      await admin.GET('/api/admin/queues', {}),
+      await planner.GET('/api/drills', {}),
+      await planner.GET('/api/drills/notification-summary', {}),
     ];
     const failed = reads
       .filter((read) => read.response.status !== 200)
