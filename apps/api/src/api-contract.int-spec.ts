@@ -337,6 +337,8 @@ describe('the API contract', () => {
       await admin.GET('/api/admin/queues', {}),
       await planner.GET('/api/drills', {}),
       await planner.GET('/api/drills/notification-summary', {}),
+      await client().GET('/api/audit/log/key', {}),
+      await client().GET('/api/audit/log/checkpoints', {}),
     ];
     const failed = reads
       .filter((read) => read.response.status !== 200)

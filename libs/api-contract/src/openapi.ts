@@ -1382,6 +1382,7 @@ export interface components {
             agency: string;
             /** Format: date-time */
             at: string;
+            /** @description Where it is in the global log (opaque, ordered) */
             position: string;
             /** @enum {string|null} */
             side: "US" | "MX" | null;
@@ -1613,6 +1614,26 @@ export interface components {
             name: components["schemas"]["FullText"];
             version: number;
         };
+        Checkpoint: {
+            /**
+             * Format: date-time
+             * @description When it was cut (also signed in the note)
+             */
+            at: string;
+            /** @description The position of its last leaf's event (absent for an empty tree) */
+            lastPosition?: string;
+            /** @description The C2SP signed note, with the witnesses' cosignatures added since */
+            note: string;
+            /** @description Root hash, hex */
+            root: string;
+            /** @description Tree size */
+            size: number;
+        };
+        CheckpointPage: {
+            checkpoints: components["schemas"]["Checkpoint"][];
+            /** @description Pass as `after` for the next page; null on the last one */
+            next: number | null;
+        };
         CloseLanesDto: {
             /**
              * @description Lanes of the officer's own side to close now; omitted: every one of them still open
@@ -1634,6 +1655,12 @@ export interface components {
             latencyMs?: number;
             /** @enum {string} */
             status: "up" | "down";
+        };
+        ConsistencyProof: {
+            from: components["schemas"]["Checkpoint"];
+            /** @description RFC 9162 consistency proof: hex SHA-256 hashes */
+            proof: string[];
+            to: components["schemas"]["Checkpoint"];
         };
         CosignatureDto: {
             /** @description The checkpoint note as served, with the witness’s cosignature line (C2SP tlog-cosignature, cosignature/v1) added */
@@ -1933,6 +1960,16 @@ export interface components {
             status: "open" | "closed";
             title: components["schemas"]["Text"];
         };
+        InclusionProof: {
+            checkpoint: components["schemas"]["Checkpoint"];
+            leafHash: string;
+            leafIndex: number;
+            /** @description Where it is in the global log (opaque, ordered) */
+            position: string;
+            /** @description Hex SHA-256 hashes, from the leaf up */
+            proof: string[];
+            treeSize: number;
+        };
         IssueNotificationDto: {
             /**
              * Format: date-time
@@ -1988,6 +2025,17 @@ export interface components {
              * @example officer.us
              */
             username: string;
+        };
+        LogKey: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description The log's name, first line of every checkpoint note */
+            origin: string;
+            publicKeyPem: string;
+            /** @description The C2SP verifier key */
+            verifierKey: string;
+            /** @description The witnesses whose cosignatures the log accepts */
+            witnesses: string[];
         };
         Material: {
             ergGuide?: string;
@@ -3782,7 +3830,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
+                    "text/plain": string;
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -3853,7 +3902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CheckpointPage"];
                 };
             };
             /** @description VALIDATION_FAILED: after or limit */
@@ -3913,7 +3962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -3985,7 +4034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -4080,7 +4129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LogKey"];
                 };
             };
             /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
@@ -4130,7 +4179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ConsistencyProof"];
                 };
             };
             /** @description VALIDATION_FAILED: from, to, or from > to */
@@ -4200,7 +4249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["InclusionProof"];
                 };
             };
             /** @description VALIDATION_FAILED: position or size */

@@ -72,6 +72,12 @@ const side = oneOf(SIDES);
 const owner = oneOf([...SIDES, 'JOINT'], 'Whose item it is: one side, or both (JOINT)');
 const laneId = { type: 'string', pattern: `^(${LANE_MODES.join('|')}):(${DIRECTIONS.join('|')})$` } as SchemaObject;
 const text = ref('Text');
+const position: SchemaObject = {
+  type: 'string',
+  pattern: '^\\d{20}:\\d{20}$',
+  description: 'Where it is in the global log (opaque, ordered)',
+};
+const hash: SchemaObject = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const fullText = ref('FullText');
 
 /**
@@ -225,7 +231,7 @@ const COMPONENTS: Record<string, SchemaObject> = {
   }),
   ActivityEntry: object(
     {
-      position: { type: 'string', pattern: '^\\d{20}:\\d{20}$' },
+      position,
       at: time(),
       streamId: string(),
       type: string('The event type'),
@@ -537,6 +543,41 @@ const COMPONENTS: Record<string, SchemaObject> = {
     ),
     trend: oneOf(['faster', 'slower', 'steady', 'not-enough-drills']),
   }),
+  // The audit log (libs/audit tree-store.ts, audit-log.ts; apps/api audit-log.controller.ts)
+  LogKey: object({
+    origin: string("The log's name, first line of every checkpoint note"),
+    algorithm: oneOf(['Ed25519']),
+    verifierKey: string('The C2SP verifier key'),
+    publicKeyPem: string(),
+    witnesses: arrayOf(string(), 'The witnesses whose cosignatures the log accepts'),
+  }),
+  Checkpoint: object(
+    {
+      size: integer(0, 'Tree size'),
+      root: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'Root hash, hex' },
+      at: time('When it was cut (also signed in the note)'),
+      note: string("The C2SP signed note, with the witnesses' cosignatures added since"),
+      lastPosition: { ...position, description: "The position of its last leaf's event (absent for an empty tree)" },
+    },
+    ['lastPosition'],
+  ),
+  CheckpointPage: object({
+    checkpoints: arrayOf(ref('Checkpoint')),
+    next: nullable(integer(0, 'Pass as `after` for the next page; null on the last one')),
+  }),
+  ConsistencyProof: object({
+    from: ref('Checkpoint'),
+    to: ref('Checkpoint'),
+    proof: arrayOf(hash, 'RFC 9162 consistency proof: hex SHA-256 hashes'),
+  }),
+  InclusionProof: object({
+    position,
+    leafIndex: integer(),
+    treeSize: integer(1),
+    proof: arrayOf(hash, 'Hex SHA-256 hashes, from the leaf up'),
+    leafHash: hash,
+    checkpoint: ref('Checkpoint'),
+  }),
 };
 
 const blm = COMPONENTS.Blm as SchemaObject;
@@ -565,8 +606,18 @@ export const ANSWER_BODIES: Record<string, Schema> = {
   'get /api/checklist-templates': arrayOf(ref('ChecklistTemplate')),
   'get /api/sister-city-plans/{id}': ref('SisterCityPlan'),
   'get /api/auth/activity': ref('AuthActivityPage'),
+  'get /api/audit/log/key': ref('LogKey'),
+  'get /api/audit/log/checkpoint': ref('Checkpoint'),
+  'get /api/audit/log/checkpoints': ref('CheckpointPage'),
+  'get /api/audit/log/checkpoints/{size}': ref('Checkpoint'),
+  'post /api/audit/log/checkpoints/{size}/cosignatures': ref('Checkpoint'),
+  'get /api/audit/log/proofs/consistency': ref('ConsistencyProof'),
+  'get /api/audit/log/proofs/inclusion': ref('InclusionProof'),
   'get /api/admin/accounts': arrayOf(ref('Account')),
   'get /api/admin/queues': ref('Queues'),
   'get /api/drills': arrayOf(ref('DrillSummary')),
   'get /api/drills/notification-summary': arrayOf(ref('BlmYear')),
 };
+
+/** Reads that also answer plain text when asked (`?format=note`: the bare C2SP note). */
+export const ALSO_PLAIN_TEXT: readonly string[] = ['get /api/audit/log/checkpoint'];
