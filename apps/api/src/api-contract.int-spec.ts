@@ -354,6 +354,32 @@ describe('the API contract', () => {
     }
   }, 60_000);
 
+  it('plans and starts a drill, and reads it, the drill list and the scenarios', async () => {
+    const planner = await as('planner');
+    const planned = await planner.POST('/api/drills', {
+      body: {
+        scenarioId: 'otay-mesa-plant-fire',
+        rate: 30,
+        participants: [{ username: 'officer.mx', role: 'player' }],
+      },
+    });
+    expect(planned.response.status).toBe(201);
+    const drill = { params: { path: { id: idOf(planned.data) } } };
+    expect(
+      (
+        await planner.POST('/api/drills/{id}/{transition}', {
+          params: { path: { ...drill.params.path, transition: 'start' } },
+        })
+      ).response.status,
+    ).toBe(200);
+    const reads = [
+      await planner.GET('/api/drills/{id}', drill),
+      await planner.GET('/api/drills', {}),
+      await planner.GET('/api/scenarios', {}),
+    ];
+    expect(reads.map((read) => read.response.status)).toEqual([200, 200, 200]);
+  }, 60_000);
+
   it('answers every documented error of those operations as documented', async () => {
     const us = await as('officer.us');
     const mx = await as('officer.mx');

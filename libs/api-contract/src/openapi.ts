@@ -1717,6 +1717,93 @@ export interface components {
             /** @description Why, for the record (e.g. "left the agency") */
             reason?: string;
         };
+        Drill: {
+            /** @description How long until the clock runs; 0 once it runs or stands */
+            countdownMs: number;
+            /** Format: uuid */
+            drillId: string;
+            /**
+             * Format: date-time
+             * @description The drill time now; null before its clock starts
+             */
+            drillTime: string | null;
+            /** Format: date-time */
+            endedAt?: string;
+            halts: {
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["DrillActor"];
+                /** Format: date-time */
+                drillTime: string;
+                reason: components["schemas"]["Text"];
+            }[];
+            /** Format: uuid */
+            id: string;
+            participants: {
+                agency: string;
+                /** Format: date-time */
+                joinedAt: string | null;
+                /** @enum {string} */
+                role: "player" | "evaluator" | "controller";
+                /** @enum {string} */
+                side: "US" | "MX";
+                username: string;
+            }[];
+            plan: {
+                /** @enum {string} */
+                kind: "scenario";
+                participants: components["schemas"]["DrillParticipant"][];
+                /** @description The compression it starts at */
+                rate: number;
+                /** @description The whole scenario as it was planned (open: the record keeps the scenario file as it was, whose shape is the scenario schema of config/scenarios, not this document) */
+                scenario: {
+                    blmId: string;
+                    id: string;
+                    injects: {
+                        [key: string]: unknown;
+                    }[];
+                    portId: string;
+                    timeZone: string;
+                    title: components["schemas"]["FullText"];
+                } & {
+                    [key: string]: unknown;
+                };
+                /**
+                 * Format: date-time
+                 * @description Scenario time zero: the drill time its clock starts at
+                 */
+                startsAt: string;
+                /** @description IANA zone every time of the drill is shown in */
+                timeZone: string;
+                title: components["schemas"]["FullText"];
+            } | {
+                /** @description Every member agency of these BLMs is sent the EXERCISE notification */
+                blmIds: string[];
+                /** @enum {string} */
+                kind: "notification";
+                participants: components["schemas"]["DrillParticipant"][];
+                /** @description The compression it starts at */
+                rate: number;
+                /**
+                 * Format: date-time
+                 * @description Scenario time zero: the drill time its clock starts at
+                 */
+                startsAt: string;
+                /** @description IANA zone every time of the drill is shown in */
+                timeZone: string;
+                title: components["schemas"]["FullText"];
+            };
+            plannedBy: components["schemas"]["DrillActor"];
+            /** @description The compression now (drill seconds per real second) */
+            rate: number;
+            /** @description Injects released: inject id → the drill time of its release */
+            released: {
+                [key: string]: string;
+            };
+            revision: number;
+            /** @enum {string} */
+            status: "planned" | "running" | "paused" | "halted" | "ended";
+        };
         /** @description Who did it (a null side for Enlace itself) */
         DrillActor: {
             agency: string;
@@ -1737,6 +1824,14 @@ export interface components {
                 en?: string;
                 es?: string;
             };
+        };
+        DrillParticipant: {
+            agency: string;
+            /** @enum {string} */
+            role: "player" | "evaluator" | "controller";
+            /** @enum {string} */
+            side: "US" | "MX";
+            username: string;
         };
         DrillParticipantDto: {
             /** @enum {string} */
@@ -2483,6 +2578,21 @@ export interface components {
                 en?: string;
                 es?: string;
             };
+        };
+        ScenarioSummary: {
+            blmId: string;
+            /** @description Scenario minutes from the first inject to the last */
+            durationMinutes: number;
+            hazard: {
+                ergGuide: string;
+                unNumber: string;
+            };
+            id: string;
+            injects: number;
+            objectives: number;
+            portId: string;
+            timeZone: string;
+            title: components["schemas"]["FullText"];
         };
         SessionTokensResponse: {
             /** @description Access token (JWT, typ at+jwt): send as Authorization: Bearer */
@@ -5197,7 +5307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Drill"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -11025,7 +11135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScenarioSummary"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */

@@ -139,6 +139,14 @@ const checklistProgress: SchemaObject = object({
   readyToReopen: boolean('Whether the next reopening phase may go ahead'),
 });
 
+const drillPlanCommon: Record<string, Schema> = {
+  title: fullText,
+  timeZone: string('IANA zone every time of the drill is shown in'),
+  startsAt: time('Scenario time zero: the drill time its clock starts at'),
+  rate: { type: 'number', minimum: 1, maximum: 120, description: 'The compression it starts at' },
+  participants: arrayOf(ref('DrillParticipant')),
+};
+
 const COMPONENTS: Record<string, SchemaObject> = {
   Text: object(
     { en: string('English'), es: string('Spanish (es-MX)') },
@@ -578,6 +586,83 @@ const COMPONENTS: Record<string, SchemaObject> = {
     leafHash: hash,
     checkpoint: ref('Checkpoint'),
   }),
+  DrillParticipant: object({
+    username: string(),
+    role: oneOf(['player', 'evaluator', 'controller']),
+    side,
+    agency: string(),
+  }),
+  Drill: object(
+    {
+      id: { type: 'string', format: 'uuid' },
+      drillId: { type: 'string', format: 'uuid' },
+      status: oneOf(['planned', 'running', 'paused', 'halted', 'ended']),
+      plan: {
+        oneOf: [
+          object({
+            kind: oneOf(['scenario']),
+            ...drillPlanCommon,
+            scenario: {
+              type: 'object',
+              properties: {
+                id: string(),
+                title: fullText,
+                timeZone: string(),
+                portId: string(),
+                blmId: string(),
+                injects: arrayOf({ type: 'object', additionalProperties: true }),
+              },
+              required: ['id', 'title', 'timeZone', 'portId', 'blmId', 'injects'],
+              additionalProperties: true,
+              description:
+                'The whole scenario as it was planned (open: the record keeps the scenario file as it was, whose ' +
+                'shape is the scenario schema of config/scenarios, not this document)',
+            },
+          }),
+          object({
+            kind: oneOf(['notification']),
+            ...drillPlanCommon,
+            blmIds: arrayOf(string(), 'Every member agency of these BLMs is sent the EXERCISE notification'),
+          }),
+        ],
+        type: 'object',
+        discriminator: { propertyName: 'kind' },
+      },
+      plannedBy: ref('DrillActor'),
+      released: {
+        type: 'object',
+        additionalProperties: time(),
+        description: 'Injects released: inject id → the drill time of its release',
+      },
+      halts: arrayOf(object({ by: ref('DrillActor'), reason: text, at: time(), drillTime: time() })),
+      endedAt: time(),
+      revision: integer(),
+      drillTime: nullable(time('The drill time now; null before its clock starts')),
+      rate: { type: 'number', description: 'The compression now (drill seconds per real second)' },
+      countdownMs: integer(0, 'How long until the clock runs; 0 once it runs or stands'),
+      participants: arrayOf(
+        object({
+          username: string(),
+          role: oneOf(['player', 'evaluator', 'controller']),
+          side,
+          agency: string(),
+          joinedAt: nullable(time()),
+        }),
+      ),
+    },
+    ['endedAt'],
+  ),
+  ScenarioSummary: object({
+    id: string(),
+    title: fullText,
+    portId: string(),
+    blmId: string(),
+    hazard: object({ unNumber: string(), ergGuide: string() }),
+    timeZone: string(),
+    injects: integer(),
+    objectives: integer(),
+    durationMinutes: { type: 'number', minimum: 0, description: 'Scenario minutes from the first inject to the last' },
+  }),
 };
 
 const blm = COMPONENTS.Blm as SchemaObject;
@@ -616,6 +701,8 @@ export const ANSWER_BODIES: Record<string, Schema> = {
   'get /api/admin/accounts': arrayOf(ref('Account')),
   'get /api/admin/queues': ref('Queues'),
   'get /api/drills': arrayOf(ref('DrillSummary')),
+  'get /api/drills/{id}': ref('Drill'),
+  'get /api/scenarios': arrayOf(ref('ScenarioSummary')),
   'get /api/drills/notification-summary': arrayOf(ref('BlmYear')),
 };
 
