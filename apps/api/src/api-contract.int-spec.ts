@@ -69,6 +69,19 @@ async function orderedAction(incidentId: string): Promise<string> {
   return order.data.actionId ?? '';
 }
 
+/** The incident and the board as of now, and the incident's changes since it was reported. */
+async function readsAsOf(auditor: Client<paths>, incidentId: string) {
+  const now = new Date().toISOString();
+  const path = { aggregate: 'incident' as const, id: incidentId };
+  return [
+    await auditor.GET('/api/audit/as-of/board', { params: { query: { at: now } } }),
+    await auditor.GET('/api/audit/as-of/{aggregate}/{id}', { params: { path, query: { at: now } } }),
+    await auditor.GET('/api/audit/diff/{aggregate}/{id}', {
+      params: { path, query: { from: '2000-01-01T00:00:00.000Z', to: now } },
+    }),
+  ];
+}
+
 const bilingual = (en: string, es: string): Schemas['SummaryDto']['summary'] => ({ en, es });
 
 describe('the API contract', () => {
@@ -339,6 +352,7 @@ describe('the API contract', () => {
       await planner.GET('/api/drills/notification-summary', {}),
       await client().GET('/api/audit/log/key', {}),
       await client().GET('/api/audit/log/checkpoints', {}),
+      ...(await readsAsOf(auditor, incidentId)),
     ];
     const failed = reads
       .filter((read) => read.response.status !== 200)

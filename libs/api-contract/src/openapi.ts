@@ -1424,6 +1424,29 @@ export interface components {
             message: components["schemas"]["Bilingual"];
             statusCode: number;
         };
+        AsOf: {
+            /** @enum {string} */
+            aggregate: "incident" | "port" | "notification";
+            /** @description The events around the moment: the last few before it and the first few after it */
+            around: {
+                after: components["schemas"]["EventLine"][];
+                before: components["schemas"]["EventLine"][];
+            };
+            id: string;
+            lastEvent?: components["schemas"]["EventLine"];
+            /** @description The moment read: an instant, or a position in the global log */
+            moment: {
+                /** Format: date-time */
+                at: string;
+            } | {
+                /** @description Where it is in the global log (opaque, ordered) */
+                position: string;
+            };
+            /** @description The read model's view then, by aggregate (absent when it did not exist yet) */
+            state?: components["schemas"]["IncidentDetail"] | components["schemas"]["Port"] | components["schemas"]["Notification"];
+            /** @description An incident's activity log up to then */
+            timeline?: components["schemas"]["ActivityEntry"][];
+        };
         AssignOnSceneCoordinatorDto: {
             /** @example EPA */
             agency: string;
@@ -1511,6 +1534,12 @@ export interface components {
             /** @enum {string} */
             trend: "faster" | "slower" | "steady" | "not-enough-drills";
             year: number;
+        };
+        BoardAsOf: {
+            /** Format: date-time */
+            at: string;
+            incidents: components["schemas"]["IncidentBoardEntry"][];
+            ports: components["schemas"]["Port"][];
         };
         CancelDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
@@ -1713,6 +1742,24 @@ export interface components {
             status: "delivered" | "failed" | "abandoned";
             tier?: number;
         };
+        Diff: {
+            /** @enum {string} */
+            aggregate: "incident" | "port" | "notification";
+            /** @description What changed, in a stable order */
+            changes: {
+                /** @description Any JSON value, absent when the value disappeared */
+                after?: unknown;
+                /** @description Any JSON value, absent when the value appeared */
+                before?: unknown;
+                /** @description A JSON path */
+                path: string;
+            }[];
+            /** @description The events that changed it, in order */
+            events: components["schemas"]["EventLine"][];
+            from: components["schemas"]["AsOf"];
+            id: string;
+            to: components["schemas"]["AsOf"];
+        };
         DisableAccountDto: {
             /** @description Why, for the record (e.g. "left the agency") */
             reason?: string;
@@ -1889,6 +1936,24 @@ export interface components {
                 es?: string;
             };
         };
+        EventLine: {
+            actor: string;
+            agency: string;
+            /** @description What happened, as the event type says (open: each of the event types has its own data) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Where it is in the global log (opaque, ordered) */
+            position: string;
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            /** @description The actor's country; null for Enlace itself */
+            side: string | null;
+            streamId: string;
+            /** @description The event type */
+            type: string;
+        };
         /** @description One broken rule of a request */
         FieldProblem: {
             /**
@@ -2054,6 +2119,88 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             title: components["schemas"]["Text"];
+        };
+        IncidentDetail: {
+            affectedPortIds: string[];
+            casualties: {
+                fatalities: number;
+                injured: number;
+            };
+            closingSummary?: components["schemas"]["Text"];
+            /** Format: uuid */
+            incidentId: string;
+            jcp: {
+                /** @description Each side told the other side's national center */
+                counterpartNotified: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                /** @enum {string} */
+                jointResponseTeam: "inactive" | "active" | "deactivated";
+                /** @description While the JRT is active: the sides that agreed to stand it down */
+                jointResponseTeamStandDown: {
+                    MX?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    US?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+                /** @description Each side told its national center (NRC, CENACOM) */
+                nationalCenters: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                onSceneCoordinators: {
+                    MX?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                    US?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                };
+            };
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            /** @description The type of the last event folded */
+            lastEventType: string;
+            location: {
+                description: components["schemas"]["Text"];
+                lat: number;
+                lon: number;
+            };
+            material?: components["schemas"]["Material"];
+            /** @description The fields lacking English or Spanish */
+            missingTranslations: string[];
+            /**
+             * Format: date-time
+             * @description When the release was observed, as reported
+             */
+            observedAt: string;
+            protectiveActions: components["schemas"]["ProtectiveAction"][];
+            quantity?: {
+                amount: number;
+                unit: string;
+            };
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            sisterCityPlanId?: string;
+            situationReports: components["schemas"]["SituationReport"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updatedAt: string;
         };
         InclusionProof: {
             checkpoint: components["schemas"]["Checkpoint"];
@@ -3305,7 +3452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AsOf"];
                 };
             };
             /** @description VALIDATION_FAILED: aggregate, id or at */
@@ -3394,7 +3541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BoardAsOf"];
                 };
             };
             /** @description VALIDATION_FAILED: at (an instant; the board is not read at a position) */
@@ -3476,7 +3623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Diff"];
                 };
             };
             /** @description VALIDATION_FAILED: aggregate, id, from, to, or to before from */

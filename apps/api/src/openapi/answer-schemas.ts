@@ -13,6 +13,7 @@ import {
   SIGN_OFF_WITHDRAWAL_CAUSES,
 } from '@enlace/domain';
 import { QUEUE_NAMES } from '@enlace/notifications';
+import { AS_OF_AGGREGATES } from '@enlace/audit';
 
 /*
  * The bodies of the api's read answers, written from the TypeScript types the handlers return (libs/projections
@@ -663,6 +664,67 @@ const COMPONENTS: Record<string, SchemaObject> = {
     objectives: integer(),
     durationMinutes: { type: 'number', minimum: 0, description: 'Scenario minutes from the first inject to the last' },
   }),
+  // Reading the record as of a moment (libs/audit as-of.ts, changes.ts)
+  EventLine: object({
+    position,
+    recordedAt: time(),
+    streamId: string(),
+    revision: integer(),
+    type: string('The event type'),
+    actor: string(),
+    agency: string(),
+    side: nullable(string("The actor's country; null for Enlace itself")),
+    data: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'What happened, as the event type says (open: each of the event types has its own data)',
+    },
+  }),
+  AsOf: object(
+    {
+      aggregate: oneOf(AS_OF_AGGREGATES),
+      id: string(),
+      moment: {
+        oneOf: [object({ at: time() }), object({ position })],
+        description: 'The moment read: an instant, or a position in the global log',
+      },
+      lastEvent: ref('EventLine'),
+      state: {
+        oneOf: [ref('IncidentDetail'), ref('Port'), ref('Notification')],
+        description: "The read model's view then, by aggregate (absent when it did not exist yet)",
+      },
+      timeline: arrayOf(ref('ActivityEntry'), "An incident's activity log up to then"),
+      around: object(
+        { before: arrayOf(ref('EventLine')), after: arrayOf(ref('EventLine')) },
+        [],
+        'The events around the moment: the last few before it and the first few after it',
+      ),
+    },
+    ['lastEvent', 'state', 'timeline'],
+  ),
+  Diff: object({
+    aggregate: oneOf(AS_OF_AGGREGATES),
+    id: string(),
+    from: ref('AsOf'),
+    to: ref('AsOf'),
+    changes: arrayOf(
+      object(
+        {
+          path: string('A JSON path'),
+          before: { description: 'Any JSON value, absent when the value appeared' },
+          after: { description: 'Any JSON value, absent when the value disappeared' },
+        },
+        ['before', 'after'],
+      ),
+      'What changed, in a stable order',
+    ),
+    events: arrayOf(ref('EventLine'), 'The events that changed it, in order'),
+  }),
+  BoardAsOf: object({
+    at: time(),
+    incidents: arrayOf(ref('IncidentBoardEntry')),
+    ports: arrayOf(ref('Port')),
+  }),
 };
 
 const blm = COMPONENTS.Blm as SchemaObject;
@@ -673,6 +735,13 @@ COMPONENTS.BlmWithPorts = {
 };
 
 export const ANSWER_SCHEMAS: Readonly<Record<string, SchemaObject>> = COMPONENTS;
+
+const incident = COMPONENTS.Incident as SchemaObject;
+COMPONENTS.IncidentDetail = {
+  ...incident,
+  properties: { ...incident.properties, lastEventType: string('The type of the last event folded') },
+  required: [...(incident.required ?? []), 'lastEventType'],
+};
 
 /** The body of each read answer, by `METHOD path` as the document names the route. */
 export const ANSWER_BODIES: Record<string, Schema> = {
@@ -698,6 +767,9 @@ export const ANSWER_BODIES: Record<string, Schema> = {
   'post /api/audit/log/checkpoints/{size}/cosignatures': ref('Checkpoint'),
   'get /api/audit/log/proofs/consistency': ref('ConsistencyProof'),
   'get /api/audit/log/proofs/inclusion': ref('InclusionProof'),
+  'get /api/audit/as-of/board': ref('BoardAsOf'),
+  'get /api/audit/as-of/{aggregate}/{id}': ref('AsOf'),
+  'get /api/audit/diff/{aggregate}/{id}': ref('Diff'),
   'get /api/admin/accounts': arrayOf(ref('Account')),
   'get /api/admin/queues': ref('Queues'),
   'get /api/drills': arrayOf(ref('DrillSummary')),
