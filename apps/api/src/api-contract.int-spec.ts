@@ -353,6 +353,7 @@ describe('the API contract', () => {
       await client().GET('/api/audit/log/key', {}),
       await client().GET('/api/audit/log/checkpoints', {}),
       ...(await readsAsOf(auditor, incidentId)),
+      await auditor.GET('/api/audit/log/verification', {}),
     ];
     const failed = reads
       .filter((read) => read.response.status !== 200)

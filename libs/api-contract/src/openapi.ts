@@ -2864,6 +2864,58 @@ export interface components {
             message: components["schemas"]["Bilingual"];
             statusCode: number;
         };
+        Verification: {
+            chains: {
+                breaks: {
+                    /** @enum {string} */
+                    reason: "hash-mismatch" | "revision-gap";
+                    revision: number;
+                    streamId: string;
+                }[];
+                eventsChecked: number;
+                ok: boolean;
+                streamsChecked: number;
+            };
+            /** Format: date-time */
+            checkedAt: string;
+            log: {
+                checkpointsChecked: number;
+                eventsChecked: number;
+                lastCheckpoint?: {
+                    /** Format: date-time */
+                    at: string;
+                    root: string;
+                    signers: string[];
+                    size: number;
+                };
+                ok: boolean;
+                /** @description The first problem found (verification stops there) */
+                problem?: {
+                    checkpointSize?: number;
+                    /** @enum {string} */
+                    kind: "data-changed" | "event-missing" | "event-inserted" | "order-changed" | "checkpoint-forged" | "checkpoint-mismatch";
+                    leafIndex?: number;
+                    message: components["schemas"]["FullText"];
+                    /** @description Where it is in the global log (opaque, ordered) */
+                    position?: string;
+                    revision?: number;
+                    streamId?: string;
+                };
+                /** @description Leaves sealed (tiles) and the last signed checkpoint's size */
+                sealedLeaves: number;
+                /** @description The world checked: the live one, or a drill */
+                world: {
+                    /** @enum {string} */
+                    kind: "live";
+                } | {
+                    drillId: string;
+                    /** @enum {string} */
+                    kind: "drill";
+                };
+            };
+            /** @description Both the log and every hash chain hold */
+            ok: boolean;
+        };
         WaiverDto: {
             /** @description Why the item is waived (required) */
             reason: {
@@ -4595,7 +4647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Verification"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */

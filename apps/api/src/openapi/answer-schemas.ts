@@ -725,6 +725,52 @@ const COMPONENTS: Record<string, SchemaObject> = {
     incidents: arrayOf(ref('IncidentBoardEntry')),
     ports: arrayOf(ref('Port')),
   }),
+  Verification: object({
+    ok: boolean('Both the log and every hash chain hold'),
+    checkedAt: time(),
+    log: object(
+      {
+        ok: boolean(),
+        world: {
+          oneOf: [object({ kind: oneOf(['live']) }), object({ kind: oneOf(['drill']), drillId: string() })],
+          description: 'The world checked: the live one, or a drill',
+        },
+        eventsChecked: integer(),
+        checkpointsChecked: integer(),
+        sealedLeaves: integer(0, "Leaves sealed (tiles) and the last signed checkpoint's size"),
+        lastCheckpoint: object({ size: integer(), root: hash, at: time(), signers: arrayOf(string()) }),
+        problem: object(
+          {
+            kind: oneOf([
+              'data-changed',
+              'event-missing',
+              'event-inserted',
+              'order-changed',
+              'checkpoint-forged',
+              'checkpoint-mismatch',
+            ]),
+            position,
+            leafIndex: integer(),
+            streamId: string(),
+            revision: integer(),
+            checkpointSize: integer(),
+            message: fullText,
+          },
+          ['position', 'leafIndex', 'streamId', 'revision', 'checkpointSize'],
+          'The first problem found (verification stops there)',
+        ),
+      },
+      ['lastCheckpoint', 'problem'],
+    ),
+    chains: object({
+      ok: boolean(),
+      streamsChecked: integer(),
+      eventsChecked: integer(),
+      breaks: arrayOf(
+        object({ streamId: string(), revision: integer(), reason: oneOf(['hash-mismatch', 'revision-gap']) }),
+      ),
+    }),
+  }),
 };
 
 const blm = COMPONENTS.Blm as SchemaObject;
@@ -770,6 +816,7 @@ export const ANSWER_BODIES: Record<string, Schema> = {
   'get /api/audit/as-of/board': ref('BoardAsOf'),
   'get /api/audit/as-of/{aggregate}/{id}': ref('AsOf'),
   'get /api/audit/diff/{aggregate}/{id}': ref('Diff'),
+  'get /api/audit/log/verification': ref('Verification'),
   'get /api/admin/accounts': arrayOf(ref('Account')),
   'get /api/admin/queues': ref('Queues'),
   'get /api/drills': arrayOf(ref('DrillSummary')),
