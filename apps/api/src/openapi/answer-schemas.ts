@@ -47,7 +47,7 @@ const arrayOf = (items: Schema, description?: string): SchemaObject => ({
 const nullable = (schema: SchemaObject): SchemaObject => ({
   ...schema,
   nullable: true,
-  ...(schema.enum ? { enum: [...schema.enum, null] } : {}),
+  ...(schema.enum ? { enum: [...(schema.enum as unknown[]), null] } : {}),
 });
 /** A closed object: `required` lists the properties always present, the others are optional. */
 function object(

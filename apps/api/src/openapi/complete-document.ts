@@ -290,8 +290,9 @@ export function completeDocument(
         const body = ANSWER_BODIES[`${method} ${path}`];
         if (code !== 204 && !response.content && body) {
           response.content = { 'application/json': { schema: body } };
-          if (ALSO_PLAIN_TEXT.includes(`${method} ${path}`))
+          if (ALSO_PLAIN_TEXT.includes(`${method} ${path}`)) {
             response.content['text/plain'] = { schema: { type: 'string' } };
+          }
         }
         if (code !== 204 && !response.content) undescribedBody(response);
       }
