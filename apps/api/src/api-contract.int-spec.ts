@@ -69,6 +69,19 @@ async function orderedAction(incidentId: string): Promise<string> {
   return order.data.actionId ?? '';
 }
 
+/** The incident and the board as of now, and the incident's changes since it was reported. */
+async function readsAsOf(auditor: Client<paths>, incidentId: string) {
+  const now = new Date().toISOString();
+  const path = { aggregate: 'incident' as const, id: incidentId };
+  return [
+    await auditor.GET('/api/audit/as-of/board', { params: { query: { at: now } } }),
+    await auditor.GET('/api/audit/as-of/{aggregate}/{id}', { params: { path, query: { at: now } } }),
+    await auditor.GET('/api/audit/diff/{aggregate}/{id}', {
+      params: { path, query: { from: '2000-01-01T00:00:00.000Z', to: now } },
+    }),
+  ];
+}
+
 const bilingual = (en: string, es: string): Schemas['SummaryDto']['summary'] => ({ en, es });
 
 describe('the API contract', () => {
@@ -309,9 +322,11 @@ describe('the API contract', () => {
     expect(closed.response.status).toBe(200);
   }, 60_000);
 
-  it('reads the board, the incident, its timeline and events, the ports, the inbox and the paged lists', async () => {
+  it('reads the board, the incident, its timeline and events, the ports, the inbox, the paged lists, reference data, the admin and drill lists', async () => {
     const auditor = await as('auditor');
     const us = await as('officer.us');
+    const admin = await as('admin');
+    const planner = await as('planner');
     const path = { params: { path: { id: incidentId } } };
     const reads = [
       await auditor.GET('/api/incidents', {}),
@@ -329,6 +344,16 @@ describe('the API contract', () => {
       await us.GET('/api/auth/me', {}),
       await auditor.GET('/api/auth/activity', {}),
       await us.GET('/api/checklist-templates', {}),
+      await us.GET('/api/materials/{unNumber}', { params: { path: { unNumber: '1005' } } }),
+      await us.GET('/api/sister-city-plans/{id}', { params: { path: { id: 'scp-sandiego-tijuana' } } }),
+      await admin.GET('/api/admin/accounts', {}),
+      await admin.GET('/api/admin/queues', {}),
+      await planner.GET('/api/drills', {}),
+      await planner.GET('/api/drills/notification-summary', {}),
+      await client().GET('/api/audit/log/key', {}),
+      await client().GET('/api/audit/log/checkpoints', {}),
+      ...(await readsAsOf(auditor, incidentId)),
+      await auditor.GET('/api/audit/log/verification', {}),
     ];
     const failed = reads
       .filter((read) => read.response.status !== 200)
@@ -342,6 +367,32 @@ describe('the API contract', () => {
       });
       expect(next.response.status).toBe(200);
     }
+  }, 60_000);
+
+  it('plans and starts a drill, and reads it, the drill list and the scenarios', async () => {
+    const planner = await as('planner');
+    const planned = await planner.POST('/api/drills', {
+      body: {
+        scenarioId: 'otay-mesa-plant-fire',
+        rate: 30,
+        participants: [{ username: 'officer.mx', role: 'player' }],
+      },
+    });
+    expect(planned.response.status).toBe(201);
+    const drill = { params: { path: { id: idOf(planned.data) } } };
+    expect(
+      (
+        await planner.POST('/api/drills/{id}/{transition}', {
+          params: { path: { ...drill.params.path, transition: 'start' } },
+        })
+      ).response.status,
+    ).toBe(200);
+    const reads = [
+      await planner.GET('/api/drills/{id}', drill),
+      await planner.GET('/api/drills', {}),
+      await planner.GET('/api/scenarios', {}),
+    ];
+    expect(reads.map((read) => read.response.status)).toEqual([200, 200, 200]);
   }, 60_000);
 
   it('answers every documented error of those operations as documented', async () => {

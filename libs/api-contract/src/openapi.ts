@@ -1416,12 +1416,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Account: {
+            agency: string;
+            /** @enum {string} */
+            country: "US" | "MX";
+            displayName: string;
+            lockedAddressCount: number;
+            /** @description Addresses locked out of the account now (those whose lockouts end last, at most 20) */
+            lockedAddresses: {
+                address: string;
+                /** Format: date-time */
+                until: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description Until when the account is refused from addresses it has not signed in from lately
+             */
+            lockedUntil: string | null;
+            /** @description Failed sign-ins of the name within the hour, from every address */
+            recentFailures: number;
+            /** @enum {string} */
+            role: "officer" | "planner" | "auditor" | "admin";
+            /**
+             * Format: date-time
+             * @description Until when no new session starts (too many sign-ins lately)
+             */
+            signInsPausedUntil: string | null;
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            username: string;
+        };
         AcknowledgeDto: {
             /**
              * @description The language the notice was read in
              * @enum {string}
              */
             readIn?: "en" | "es";
+        };
+        /** @description One line of the ICS-214-style activity log: who did what, when, on which side */
+        ActivityEntry: {
+            actor: string;
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Where it is in the global log (opaque, ordered) */
+            position: string;
+            /** @enum {string|null} */
+            side: "US" | "MX" | null;
+            streamId: string;
+            summary: components["schemas"]["FullText"];
+            /** @description The event type */
+            type: string;
         };
         ActorView: {
             /** @example CBP */
@@ -1435,6 +1480,12 @@ export interface components {
             id: string;
             /** @enum {string} */
             role: "officer" | "planner" | "auditor" | "admin" | "simulator" | "system";
+        };
+        Addressee: {
+            agency: string;
+            name?: components["schemas"]["Text"];
+            /** @enum {string} */
+            side: "US" | "MX";
         };
         /** @description Every error answer (docs/decisions/0027): the status again, a stable code, the message in English and Spanish, and details that depend on the code */
         ApiError: {
@@ -1450,6 +1501,29 @@ export interface components {
             message: components["schemas"]["Bilingual"];
             statusCode: number;
         };
+        AsOf: {
+            /** @enum {string} */
+            aggregate: "incident" | "port" | "notification";
+            /** @description The events around the moment: the last few before it and the first few after it */
+            around: {
+                after: components["schemas"]["EventLine"][];
+                before: components["schemas"]["EventLine"][];
+            };
+            id: string;
+            lastEvent?: components["schemas"]["EventLine"];
+            /** @description The moment read: an instant, or a position in the global log */
+            moment: {
+                /** Format: date-time */
+                at: string;
+            } | {
+                /** @description Where it is in the global log (opaque, ordered) */
+                position: string;
+            };
+            /** @description The read model's view then, by aggregate (absent when it did not exist yet) */
+            state?: components["schemas"]["IncidentDetail"] | components["schemas"]["Port"] | components["schemas"]["Notification"];
+            /** @description An incident's activity log up to then */
+            timeline?: components["schemas"]["ActivityEntry"][];
+        };
         AssignOnSceneCoordinatorDto: {
             /** @example EPA */
             agency: string;
@@ -1460,9 +1534,89 @@ export interface components {
             /** @enum {string} */
             side: "US" | "MX";
         };
+        AuthActivityPage: {
+            entries: {
+                actor: string;
+                actorRole: string;
+                address: string | null;
+                reason: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                /** @description The entry's place in the log: pass it as `before` to read older entries */
+                revision: number;
+                sessionId: string | null;
+                /** @enum {string} */
+                type: "LoginSucceeded" | "LoginFailed" | "LoginLockedOut" | "LoginUnlocked" | "RefreshTokenReused" | "LoggedOut" | "AccountDisabled" | "AccountEnabled";
+                /** Format: date-time */
+                until: string | null;
+                userAgent: string | null;
+                username: string | null;
+            }[];
+            /** @description Pass as `before` for the next (older) page; null when this is the oldest */
+            next: number | null;
+        };
         Bilingual: {
             en: string;
             es: string;
+        };
+        Blm: {
+            id: string;
+            members: {
+                agency: string;
+                name: components["schemas"]["Text"];
+                /** @enum {string} */
+                side: "US" | "MX";
+            }[];
+            mxChair: string;
+            name: components["schemas"]["FullText"];
+            sisterCities: string;
+            usChair: string;
+        };
+        BlmWithPorts: {
+            id: string;
+            members: {
+                agency: string;
+                name: components["schemas"]["Text"];
+                /** @enum {string} */
+                side: "US" | "MX";
+            }[];
+            mxChair: string;
+            name: components["schemas"]["FullText"];
+            /** @description The ports it covers */
+            portIds: string[];
+            sisterCities: string;
+            usChair: string;
+        };
+        BlmYear: {
+            blmId: string;
+            blmName: components["schemas"]["FullText"];
+            count: number;
+            /** @description Its notification drills of the year, in the order they were held */
+            drills: {
+                blmId: string;
+                /** Format: uuid */
+                drillId: string;
+                ended: boolean;
+                /** Format: date-time */
+                issuedAt: string;
+                summary: {
+                    inTime: number;
+                    late: number;
+                    medianMinutes?: number;
+                    never: number;
+                    recipients: number;
+                };
+                title: components["schemas"]["Text"];
+            }[];
+            /** @enum {string} */
+            trend: "faster" | "slower" | "steady" | "not-enough-drills";
+            year: number;
+        };
+        BoardAsOf: {
+            /** Format: date-time */
+            at: string;
+            incidents: components["schemas"]["IncidentBoardEntry"][];
+            ports: components["schemas"]["Port"][];
         };
         CancelDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
@@ -1477,12 +1631,114 @@ export interface components {
             /** @example 0 */
             injured: number;
         };
+        /** @description A national center told, when, and its reference number */
+        CenterContact: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            center: "NRC" | "CENACOM";
+            reference?: string;
+        };
+        ChecklistItem: {
+            addedBy?: {
+                agency: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                side: "US" | "MX";
+            };
+            agency: string;
+            critical: boolean;
+            id: string;
+            note?: components["schemas"]["Text"];
+            /**
+             * @description Whose item it is: one side, or both (JOINT)
+             * @enum {string}
+             */
+            owner: "US" | "MX" | "JOINT";
+            reason?: components["schemas"]["Text"];
+            reopened?: {
+                agency: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                previousStatus: "completed" | "waived";
+                reason: components["schemas"]["Text"];
+                /** @enum {string} */
+                side: "US" | "MX";
+            };
+            /** Format: date-time */
+            resolvedAt?: string;
+            resolvedBy?: components["schemas"]["SideAgency"];
+            /** @enum {string} */
+            status: "open" | "completed" | "waived";
+            text: components["schemas"]["FullText"];
+        };
         ChecklistNoteDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
             note?: {
                 en?: string;
                 es?: string;
             };
+        };
+        ChecklistProgress: {
+            completed: number;
+            criticalOpen: number;
+            criticalOpenByOwner: {
+                JOINT: number;
+                MX: number;
+                US: number;
+            };
+            open: number;
+            portId: string;
+            /** @description Whether the next reopening phase may go ahead */
+            readyToReopen: boolean;
+            shutdownId: string;
+            signOffs: {
+                MX: boolean;
+                US: boolean;
+            };
+            signOffsToRenew: ("US" | "MX")[];
+            total: number;
+            waived: number;
+        };
+        ChecklistTemplate: {
+            id: string;
+            items: {
+                agency: string;
+                critical: boolean;
+                id: string;
+                /**
+                 * @description Whose item it is: one side, or both (JOINT)
+                 * @enum {string}
+                 */
+                owner: "US" | "MX" | "JOINT";
+                text: components["schemas"]["FullText"];
+            }[];
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+            name: components["schemas"]["FullText"];
+            version: number;
+        };
+        Checkpoint: {
+            /**
+             * Format: date-time
+             * @description When it was cut (also signed in the note)
+             */
+            at: string;
+            /** @description The position of its last leaf's event (absent for an empty tree) */
+            lastPosition?: string;
+            /** @description The C2SP signed note, with the witnesses' cosignatures added since */
+            note: string;
+            /** @description Root hash, hex */
+            root: string;
+            /** @description Tree size */
+            size: number;
+        };
+        CheckpointPage: {
+            checkpoints: components["schemas"]["Checkpoint"][];
+            /** @description Pass as `after` for the next page; null on the last one */
+            next: number | null;
         };
         CloseLanesDto: {
             /**
@@ -1505,6 +1761,12 @@ export interface components {
             latencyMs?: number;
             /** @enum {string} */
             status: "up" | "down";
+        };
+        ConsistencyProof: {
+            from: components["schemas"]["Checkpoint"];
+            /** @description RFC 9162 consistency proof: hex SHA-256 hashes */
+            proof: string[];
+            to: components["schemas"]["Checkpoint"];
         };
         CosignatureDto: {
             /** @description The checkpoint note as served, with the witness’s cosignature line (C2SP tlog-cosignature, cosignature/v1) added */
@@ -1541,9 +1803,137 @@ export interface components {
                 es?: string;
             };
         };
+        Delivery: {
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            attempts: number;
+            /** @enum {string} */
+            channel: "console" | "webhook" | "email";
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            reason?: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+            /** @enum {string} */
+            status: "delivered" | "failed" | "abandoned";
+            tier?: number;
+        };
+        Diff: {
+            /** @enum {string} */
+            aggregate: "incident" | "port" | "notification";
+            /** @description What changed, in a stable order */
+            changes: {
+                /** @description Any JSON value, absent when the value disappeared */
+                after?: unknown;
+                /** @description Any JSON value, absent when the value appeared */
+                before?: unknown;
+                /** @description A JSON path */
+                path: string;
+            }[];
+            /** @description The events that changed it, in order */
+            events: components["schemas"]["EventLine"][];
+            from: components["schemas"]["AsOf"];
+            id: string;
+            to: components["schemas"]["AsOf"];
+        };
         DisableAccountDto: {
             /** @description Why, for the record (e.g. "left the agency") */
             reason?: string;
+        };
+        Drill: {
+            /** @description How long until the clock runs; 0 once it runs or stands */
+            countdownMs: number;
+            /** Format: uuid */
+            drillId: string;
+            /**
+             * Format: date-time
+             * @description The drill time now; null before its clock starts
+             */
+            drillTime: string | null;
+            /** Format: date-time */
+            endedAt?: string;
+            halts: {
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["DrillActor"];
+                /** Format: date-time */
+                drillTime: string;
+                reason: components["schemas"]["Text"];
+            }[];
+            /** Format: uuid */
+            id: string;
+            participants: {
+                agency: string;
+                /** Format: date-time */
+                joinedAt: string | null;
+                /** @enum {string} */
+                role: "player" | "evaluator" | "controller";
+                /** @enum {string} */
+                side: "US" | "MX";
+                username: string;
+            }[];
+            plan: {
+                /** @enum {string} */
+                kind: "scenario";
+                participants: components["schemas"]["DrillParticipant"][];
+                /** @description The compression it starts at */
+                rate: number;
+                /** @description The whole scenario as it was planned (open: the record keeps the scenario file as it was, whose shape is the scenario schema of config/scenarios, not this document) */
+                scenario: {
+                    blmId: string;
+                    id: string;
+                    injects: {
+                        [key: string]: unknown;
+                    }[];
+                    portId: string;
+                    timeZone: string;
+                    title: components["schemas"]["FullText"];
+                } & {
+                    [key: string]: unknown;
+                };
+                /**
+                 * Format: date-time
+                 * @description Scenario time zero: the drill time its clock starts at
+                 */
+                startsAt: string;
+                /** @description IANA zone every time of the drill is shown in */
+                timeZone: string;
+                title: components["schemas"]["FullText"];
+            } | {
+                /** @description Every member agency of these BLMs is sent the EXERCISE notification */
+                blmIds: string[];
+                /** @enum {string} */
+                kind: "notification";
+                participants: components["schemas"]["DrillParticipant"][];
+                /** @description The compression it starts at */
+                rate: number;
+                /**
+                 * Format: date-time
+                 * @description Scenario time zero: the drill time its clock starts at
+                 */
+                startsAt: string;
+                /** @description IANA zone every time of the drill is shown in */
+                timeZone: string;
+                title: components["schemas"]["FullText"];
+            };
+            plannedBy: components["schemas"]["DrillActor"];
+            /** @description The compression now (drill seconds per real second) */
+            rate: number;
+            /** @description Injects released: inject id → the drill time of its release */
+            released: {
+                [key: string]: string;
+            };
+            revision: number;
+            /** @enum {string} */
+            status: "planned" | "running" | "paused" | "halted" | "ended";
+        };
+        /** @description Who did it (a null side for Enlace itself) */
+        DrillActor: {
+            agency: string;
+            /** @enum {string|null} */
+            side: "US" | "MX" | null;
+            username: string;
         };
         DrillObservationDto: {
             /**
@@ -1559,6 +1949,14 @@ export interface components {
                 es?: string;
             };
         };
+        DrillParticipant: {
+            agency: string;
+            /** @enum {string} */
+            role: "player" | "evaluator" | "controller";
+            /** @enum {string} */
+            side: "US" | "MX";
+            username: string;
+        };
         DrillParticipantDto: {
             /** @enum {string} */
             role: "player" | "evaluator" | "controller";
@@ -1571,6 +1969,34 @@ export interface components {
         DrillRateDto: {
             /** @example 120 */
             rate: number;
+        };
+        DrillSummary: {
+            /** Format: uuid */
+            drillId: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            injects: number;
+            injectsReleased: number;
+            /** @enum {string} */
+            kind: "scenario" | "notification";
+            /** @description Usernames taking part */
+            participants: string[];
+            /** Format: date-time */
+            plannedAt: string;
+            plannedBy: components["schemas"]["DrillActor"];
+            /** @description The drill stream's revision this line was made at */
+            revision: number;
+            scenarioId: string | null;
+            /**
+             * Format: date-time
+             * @description Scenario time zero: the drill time its clock starts at
+             */
+            startsAt: string;
+            /** @enum {string} */
+            status: "planned" | "running" | "paused" | "halted" | "ended";
+            /** @description IANA zone every time of the drill is shown in */
+            timeZone: string;
+            title: components["schemas"]["FullText"];
         };
         EditImprovementItemDto: {
             /**
@@ -1587,6 +2013,24 @@ export interface components {
                 es?: string;
             };
         };
+        EventLine: {
+            actor: string;
+            agency: string;
+            /** @description What happened, as the event type says (open: each of the event types has its own data) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Where it is in the global log (opaque, ordered) */
+            position: string;
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            /** @description The actor's country; null for Enlace itself */
+            side: string | null;
+            streamId: string;
+            /** @description The event type */
+            type: string;
+        };
         /** @description One broken rule of a request */
         FieldProblem: {
             /**
@@ -1601,12 +2045,26 @@ export interface components {
              */
             rule: string;
         };
+        /** @description Text in English and Spanish (es-MX) */
+        FullText: {
+            /** @description English */
+            en: string;
+            /** @description Spanish (es-MX) */
+            es: string;
+        };
         HaltDrillDto: {
             /** @description The real-world emergency, in at least one language */
             reason: {
                 en?: string;
                 es?: string;
             };
+        };
+        HazardousMaterial: {
+            ergGuide: string;
+            hazardClass: string;
+            name: string;
+            toxicByInhalation: boolean;
+            unNumber: string;
         };
         HealthChecks: {
             eventStore: components["schemas"]["ComponentHealth"];
@@ -1638,6 +2096,207 @@ export interface components {
              * @enum {string}
              */
             side: "US" | "MX" | "EXCON";
+        };
+        Incident: {
+            affectedPortIds: string[];
+            casualties: {
+                fatalities: number;
+                injured: number;
+            };
+            closingSummary?: components["schemas"]["Text"];
+            /** Format: uuid */
+            incidentId: string;
+            jcp: {
+                /** @description Each side told the other side's national center */
+                counterpartNotified: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                /** @enum {string} */
+                jointResponseTeam: "inactive" | "active" | "deactivated";
+                /** @description While the JRT is active: the sides that agreed to stand it down */
+                jointResponseTeamStandDown: {
+                    MX?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    US?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+                /** @description Each side told its national center (NRC, CENACOM) */
+                nationalCenters: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                onSceneCoordinators: {
+                    MX?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                    US?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                };
+            };
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            location: {
+                description: components["schemas"]["Text"];
+                lat: number;
+                lon: number;
+            };
+            material?: components["schemas"]["Material"];
+            /** @description The fields lacking English or Spanish */
+            missingTranslations: string[];
+            /**
+             * Format: date-time
+             * @description When the release was observed, as reported
+             */
+            observedAt: string;
+            protectiveActions: components["schemas"]["ProtectiveAction"][];
+            quantity?: {
+                amount: number;
+                unit: string;
+            };
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            sisterCityPlanId?: string;
+            situationReports: components["schemas"]["SituationReport"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncidentBoardEntry: {
+            affectedPortIds: string[];
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            jointResponseTeam: "inactive" | "active" | "deactivated";
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            lastEventType: string;
+            /** Format: date-time */
+            lastUpdate: string;
+            material: {
+                ergGuide?: string;
+                hazardClass?: string;
+                name: string;
+                toxicByInhalation?: boolean;
+                unNumber?: string;
+            } | null;
+            missingTranslations: string[];
+            protectiveActionsInForce: number;
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
+        };
+        IncidentDetail: {
+            affectedPortIds: string[];
+            casualties: {
+                fatalities: number;
+                injured: number;
+            };
+            closingSummary?: components["schemas"]["Text"];
+            /** Format: uuid */
+            incidentId: string;
+            jcp: {
+                /** @description Each side told the other side's national center */
+                counterpartNotified: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                /** @enum {string} */
+                jointResponseTeam: "inactive" | "active" | "deactivated";
+                /** @description While the JRT is active: the sides that agreed to stand it down */
+                jointResponseTeamStandDown: {
+                    MX?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                    US?: {
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+                /** @description Each side told its national center (NRC, CENACOM) */
+                nationalCenters: {
+                    MX?: components["schemas"]["CenterContact"];
+                    US?: components["schemas"]["CenterContact"];
+                };
+                onSceneCoordinators: {
+                    MX?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                    US?: {
+                        agency: string;
+                        name: string;
+                        phone?: string;
+                    };
+                };
+            };
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            /** @description The type of the last event folded */
+            lastEventType: string;
+            location: {
+                description: components["schemas"]["Text"];
+                lat: number;
+                lon: number;
+            };
+            material?: components["schemas"]["Material"];
+            /** @description The fields lacking English or Spanish */
+            missingTranslations: string[];
+            /**
+             * Format: date-time
+             * @description When the release was observed, as reported
+             */
+            observedAt: string;
+            protectiveActions: components["schemas"]["ProtectiveAction"][];
+            quantity?: {
+                amount: number;
+                unit: string;
+            };
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            sisterCityPlanId?: string;
+            situationReports: components["schemas"]["SituationReport"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        InclusionProof: {
+            checkpoint: components["schemas"]["Checkpoint"];
+            leafHash: string;
+            leafIndex: number;
+            /** @description Where it is in the global log (opaque, ordered) */
+            position: string;
+            /** @description Hex SHA-256 hashes, from the leaf up */
+            proof: string[];
+            treeSize: number;
         };
         IssueNotificationDto: {
             /**
@@ -1699,6 +2358,24 @@ export interface components {
              */
             username: string;
         };
+        LogKey: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description The log's name, first line of every checkpoint note */
+            origin: string;
+            publicKeyPem: string;
+            /** @description The C2SP verifier key */
+            verifierKey: string;
+            /** @description The witnesses whose cosignatures the log accepts */
+            witnesses: string[];
+        };
+        Material: {
+            ergGuide?: string;
+            hazardClass?: string;
+            name: string;
+            toxicByInhalation?: boolean;
+            unNumber?: string;
+        };
         MaterialDto: {
             /**
              * @description ERG guide 111–174, optional P suffix
@@ -1734,6 +2411,68 @@ export interface components {
                 es?: string;
             };
         };
+        Notification: {
+            /** Format: date-time */
+            acknowledgmentDeadline: string;
+            acknowledgments: {
+                agency: string;
+                /** Format: date-time */
+                at: string;
+                officer: string;
+                /** @enum {string} */
+                readIn?: "en" | "es";
+                /** @enum {string} */
+                side: "US" | "MX";
+            }[];
+            blmId: string;
+            body: components["schemas"]["Text"];
+            cancellation?: {
+                /** Format: date-time */
+                at: string;
+                reason: components["schemas"]["Text"];
+            };
+            /** @description The last outcome of each message, by its key `<side>:<agency>:<channel>[:tier-<n>]` */
+            deliveries: {
+                [key: string]: components["schemas"]["Delivery"];
+            };
+            escalations: {
+                /** Format: date-time */
+                at: string;
+                /** Format: date-time */
+                deadline: string;
+                escalatedTo: components["schemas"]["Addressee"][];
+                pending: components["schemas"]["Recipient"][];
+                tier: number;
+            }[];
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: {
+                agency: string;
+                officer: string;
+                /** @enum {string} */
+                side: "US" | "MX";
+            };
+            /** Format: uuid */
+            notificationId: string;
+            /** @description Active, with recipients pending past the acknowledgment deadline */
+            overdue: boolean;
+            /** @description Recipients that have not acknowledged it */
+            pending: components["schemas"]["Recipient"][];
+            recipients: components["schemas"]["Recipient"][];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            subject: {
+                incidentId?: string;
+                portId?: string;
+                shutdownId?: string;
+            };
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         NotificationSubjectDto: {
             /** Format: uuid */
             incidentId?: string;
@@ -1753,6 +2492,11 @@ export interface components {
             kind: "evacuation" | "shelter-in-place";
             /** @example 800 */
             radiusMeters: number;
+        };
+        /** @description One value for each side of the border */
+        PerSide: {
+            mx: string;
+            us: string;
         };
         PlanDrillDto: {
             participants: components["schemas"]["DrillParticipantDto"][];
@@ -1806,11 +2550,162 @@ export interface components {
                 es?: string;
             };
         };
+        /** @description WGS-84 coordinates */
+        Point: {
+            lat: number;
+            lon: number;
+        };
         PointDto: {
             /** @example 32.549 */
             lat: number;
             /** @example -116.938 */
             lon: number;
+        };
+        Port: {
+            activeShutdown: {
+                blockers: components["schemas"]["ReopeningBlockers"];
+                checklist: {
+                    items: components["schemas"]["ChecklistItem"][];
+                    templateId: string;
+                    templateVersion: number;
+                };
+                /** @description Lanes still closed */
+                closedLanes: string[];
+                /** Format: date-time */
+                declaredAt: string;
+                declaredBy: components["schemas"]["SideAgency"];
+                incidentId?: string;
+                joinedBy?: {
+                    agency: string;
+                    /** Format: date-time */
+                    at: string;
+                    reason: components["schemas"]["Text"];
+                    /** @enum {string} */
+                    side: "US" | "MX";
+                };
+                /** @enum {string} */
+                kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+                /** @description Every lane this shutdown has closed, in the order they closed */
+                lanes: string[];
+                phases: number;
+                reason: components["schemas"]["Text"];
+                /** @enum {string} */
+                scope: "full" | "partial";
+                shutdownId: string;
+                /** @description Sign-offs in force */
+                signOffs: {
+                    MX?: components["schemas"]["SignOff"];
+                    US?: components["schemas"]["SignOff"];
+                };
+                /** @description Sign-offs withdrawn by a later change, to give again */
+                signOffsToRenew: {
+                    MX?: components["schemas"]["WithdrawnSignOff"];
+                    US?: components["schemas"]["WithdrawnSignOff"];
+                };
+            } | null;
+            blmId: string;
+            cbpPortCode: string | null;
+            checklistProgress: {
+                completed: number;
+                criticalOpen: number;
+                criticalOpenByOwner: {
+                    JOINT: number;
+                    MX: number;
+                    US: number;
+                };
+                open: number;
+                portId: string;
+                /** @description Whether the next reopening phase may go ahead */
+                readyToReopen: boolean;
+                shutdownId: string;
+                signOffs: {
+                    MX: boolean;
+                    US: boolean;
+                };
+                signOffsToRenew: ("US" | "MX")[];
+                total: number;
+                waived: number;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the shutdown in progress was declared
+             */
+            closedSince: string | null;
+            id: string;
+            lanes: {
+                /** @enum {string} */
+                direction: "northbound" | "southbound";
+                id: string;
+                /** @enum {string} */
+                mode: "passenger" | "pedestrian" | "commercial" | "rail" | "sentri" | "fast" | "ready";
+            }[];
+            laneStatus: {
+                /** @enum {string} */
+                direction: "northbound" | "southbound";
+                id: string;
+                /** @enum {string} */
+                mode: "passenger" | "pedestrian" | "commercial" | "rail" | "sentri" | "fast" | "ready";
+                /** @enum {string} */
+                status: "open" | "closed";
+            }[];
+            linkedIncidentId: string | null;
+            /** @description Null where the reference data has no reliable coordinates yet */
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            name: components["schemas"]["PerSide"];
+            /** @description The most recent past shutdowns (up to 10), oldest first */
+            pastShutdowns: {
+                /** Format: date-time */
+                declaredAt: string;
+                incidentId?: string;
+                /** @enum {string} */
+                kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+                /** Format: date-time */
+                reopenedAt: string;
+                shutdownId: string;
+            }[];
+            pastShutdownsTotal: number;
+            /** @description The port stream's revision; -1 while nothing has happened at the port */
+            revision: number;
+            state: components["schemas"]["PerSide"];
+            /** @enum {string} */
+            status: "open" | "partially-closed" | "closed";
+            timeZones: components["schemas"]["PerSide"];
+        };
+        /** @description The resumption checklist of the shutdown in progress */
+        PortChecklist: {
+            blockers: components["schemas"]["ReopeningBlockers"];
+            items: components["schemas"]["ChecklistItem"][];
+            revision: number;
+            shutdownId: string;
+            /** @description Sign-offs in force */
+            signOffs: {
+                MX?: components["schemas"]["SignOff"];
+                US?: components["schemas"]["SignOff"];
+            };
+            /** @description Sign-offs withdrawn by a later change, to give again */
+            signOffsToRenew: {
+                MX?: components["schemas"]["WithdrawnSignOff"];
+                US?: components["schemas"]["WithdrawnSignOff"];
+            };
+            templateId: string;
+            templateVersion: number;
+        };
+        ProtectiveAction: {
+            actionId: string;
+            center: components["schemas"]["Point"];
+            instructions: components["schemas"]["Text"];
+            /** @enum {string} */
+            kind: "evacuation" | "shelter-in-place";
+            /** Format: date-time */
+            liftedAt?: string;
+            /** Format: date-time */
+            orderedAt: string;
+            radiusMeters: number;
+            /** @enum {string} */
+            side: "US" | "MX";
         };
         QuantityDto: {
             /** @example 900 */
@@ -1820,6 +2715,38 @@ export interface components {
              * @enum {string}
              */
             unit: "kg" | "t" | "lb" | "L" | "m3" | "gal";
+        };
+        Queues: {
+            queues: {
+                counts: {
+                    active: number;
+                    completed: number;
+                    delayed: number;
+                    failed: number;
+                    waiting: number;
+                };
+                lastFailed: {
+                    attemptsMade: number;
+                    /** @description The job's data: open, each kind of job carries its own (libs/notifications jobs.ts) */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    failedReason: string;
+                    /** Format: date-time */
+                    finishedOn: string | null;
+                    id?: string;
+                    /** @description The job name */
+                    name: string;
+                }[];
+                /** @enum {string} */
+                name: "deliveries" | "deadlines" | "injects";
+            }[];
+        };
+        /** @description An agency of a side */
+        Recipient: {
+            agency: string;
+            /** @enum {string} */
+            side: "US" | "MX";
         };
         RecordedEventView: {
             /** @description What happened, as the event type says */
@@ -1845,6 +2772,14 @@ export interface components {
         RefreshDto: {
             /** @description The refresh token of the last sign-in or refresh (each is good for one refresh) */
             refreshToken: string;
+        };
+        ReopeningBlockers: {
+            /** @description Sides without a sign-off in force */
+            missingSignOffs: ("US" | "MX")[];
+            /** @description Critical items neither completed nor waived */
+            openCriticalItems: components["schemas"]["ChecklistItem"][];
+            /** @description Of those, the sides whose sign-off a later change withdrew */
+            signOffsToRenew: ("US" | "MX")[];
         };
         ReopeningDto: {
             /** @description Lanes of the officer's own side to reopen in this phase; omitted: all of them still closed */
@@ -1881,6 +2816,21 @@ export interface components {
                 es?: string;
             };
         };
+        ScenarioSummary: {
+            blmId: string;
+            /** @description Scenario minutes from the first inject to the last */
+            durationMinutes: number;
+            hazard: {
+                ergGuide: string;
+                unNumber: string;
+            };
+            id: string;
+            injects: number;
+            objectives: number;
+            portId: string;
+            timeZone: string;
+            title: components["schemas"]["FullText"];
+        };
         SessionTokensResponse: {
             /** @description Access token (JWT, typ at+jwt): send as Authorization: Bearer */
             accessToken: string;
@@ -1899,6 +2849,20 @@ export interface components {
             tokenType: string;
             user: Record<string, never>;
         };
+        /** @description A side and one of its agencies */
+        SideAgency: {
+            agency: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+        };
+        SignOff: {
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            officer: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+        };
         SignOffDto: {
             /**
              * @description Must be the officer's own side
@@ -1906,12 +2870,33 @@ export interface components {
              */
             side: "US" | "MX";
         };
+        SisterCityPlan: {
+            id: string;
+            mxCity: string;
+            usCity: string;
+        };
+        SituationReport: {
+            /** Format: date-time */
+            filedAt: string;
+            number: number;
+            reportId: string;
+            /** @enum {string} */
+            side: "US" | "MX";
+            summary: components["schemas"]["Text"];
+        };
         SummaryDto: {
             /** @description At least one language (en, es); the other can be added later as a translation */
             summary: {
                 en?: string;
                 es?: string;
             };
+        };
+        /** @description Free text in English and Spanish (es-MX): at least one of them; the other may be added later */
+        Text: {
+            /** @description English */
+            en?: string;
+            /** @description Spanish (es-MX) */
+            es?: string;
         };
         TranslateIncidentTextDto: {
             /**
@@ -1969,12 +2954,78 @@ export interface components {
             message: components["schemas"]["Bilingual"];
             statusCode: number;
         };
+        Verification: {
+            chains: {
+                breaks: {
+                    /** @enum {string} */
+                    reason: "hash-mismatch" | "revision-gap";
+                    revision: number;
+                    streamId: string;
+                }[];
+                eventsChecked: number;
+                ok: boolean;
+                streamsChecked: number;
+            };
+            /** Format: date-time */
+            checkedAt: string;
+            log: {
+                checkpointsChecked: number;
+                eventsChecked: number;
+                lastCheckpoint?: {
+                    /** Format: date-time */
+                    at: string;
+                    root: string;
+                    signers: string[];
+                    size: number;
+                };
+                ok: boolean;
+                /** @description The first problem found (verification stops there) */
+                problem?: {
+                    checkpointSize?: number;
+                    /** @enum {string} */
+                    kind: "data-changed" | "event-missing" | "event-inserted" | "order-changed" | "checkpoint-forged" | "checkpoint-mismatch";
+                    leafIndex?: number;
+                    message: components["schemas"]["FullText"];
+                    /** @description Where it is in the global log (opaque, ordered) */
+                    position?: string;
+                    revision?: number;
+                    streamId?: string;
+                };
+                /** @description Leaves sealed (tiles) and the last signed checkpoint's size */
+                sealedLeaves: number;
+                /** @description The world checked: the live one, or a drill */
+                world: {
+                    /** @enum {string} */
+                    kind: "live";
+                } | {
+                    drillId: string;
+                    /** @enum {string} */
+                    kind: "drill";
+                };
+            };
+            /** @description Both the log and every hash chain hold */
+            ok: boolean;
+        };
         WaiverDto: {
             /** @description Why the item is waived (required) */
             reason: {
                 en?: string;
                 es?: string;
             };
+        };
+        WithdrawnSignOff: {
+            agency: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            cause: "item-reopened" | "item-added" | "item-waived" | "joint-item-completed" | "lanes-closed";
+            itemId?: string;
+            officer: string;
+            reason: components["schemas"]["FullText"];
+            /** @enum {string} */
+            side: "US" | "MX";
+            /** Format: date-time */
+            withdrawnAt: string;
         };
         WriteResult: {
             /** @description What the write created (a protective action, a situation report, a shutdown…), if it created something */
@@ -2042,7 +3093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Account"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -2554,7 +3605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Queues"];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -2626,7 +3677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AsOf"];
                 };
             };
             /** @description VALIDATION_FAILED: aggregate, id or at */
@@ -2715,7 +3766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BoardAsOf"];
                 };
             };
             /** @description VALIDATION_FAILED: at (an instant; the board is not read at a position) */
@@ -2797,7 +3848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Diff"];
                 };
             };
             /** @description VALIDATION_FAILED: aggregate, id, from, to, or to before from */
@@ -3261,7 +4312,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
+                    "text/plain": string;
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -3332,7 +4384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CheckpointPage"];
                 };
             };
             /** @description VALIDATION_FAILED: after or limit */
@@ -3392,7 +4444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -3464,7 +4516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -3559,7 +4611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LogKey"];
                 };
             };
             /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
@@ -3609,7 +4661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ConsistencyProof"];
                 };
             };
             /** @description VALIDATION_FAILED: from, to, or from > to */
@@ -3679,7 +4731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["InclusionProof"];
                 };
             };
             /** @description VALIDATION_FAILED: position or size */
@@ -3768,7 +4820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Verification"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -3849,7 +4901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuthActivityPage"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -4226,7 +5278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Blm"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -4284,7 +5336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BlmWithPorts"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -4360,7 +5412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChecklistTemplate"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -4422,7 +5474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["DrillSummary"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -4627,7 +5679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Drill"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -5609,7 +6661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BlmYear"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -5685,7 +6737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentBoardEntry"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -5927,7 +6979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7576,7 +8628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ActivityEntry"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7817,7 +8869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HazardousMaterial"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -7904,7 +8956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Notification"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8146,7 +9198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8773,7 +9825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Port"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8875,7 +9927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Port"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -8977,7 +10029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PortChecklist"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -10358,7 +11410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChecklistProgress"][];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
@@ -10455,7 +11507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScenarioSummary"][];
                 };
             };
             /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
@@ -10861,7 +11913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SisterCityPlan"];
                 };
             };
             /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */

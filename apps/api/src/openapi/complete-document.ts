@@ -9,6 +9,7 @@ import type {
 } from '@nestjs/swagger';
 import { CORRELATION_ID } from '../common/command-context.js';
 import { DRILL_HEADER } from '../common/world.js';
+import { ALSO_PLAIN_TEXT, ANSWER_BODIES, ANSWER_SCHEMAS } from './answer-schemas.js';
 import { API_ERROR_SCHEMAS } from './error-schemas.js';
 import { CLOSED_ANSWERS } from './read-schemas.js';
 import type { RouteFacts } from './route-facts.js';
@@ -262,7 +263,7 @@ export function completeDocument(
   }
   document.components = {
     ...document.components,
-    schemas: { ...schemas, ...API_ERROR_SCHEMAS },
+    schemas: { ...schemas, ...ANSWER_SCHEMAS, ...API_ERROR_SCHEMAS },
     headers: { ...document.components?.headers, ...HEADERS },
     parameters: { ...document.components?.parameters, CorrelationId: CORRELATION_PARAMETER },
   };
@@ -286,6 +287,13 @@ export function completeDocument(
       if (code >= 200 && code < 300 && response && !isReference(response)) {
         response.headers = successHeaders(code, response, operation, method);
         if (!response.description?.trim()) response.description = code === 201 ? 'Created' : 'OK';
+        const body = ANSWER_BODIES[`${method} ${path}`];
+        if (code !== 204 && !response.content && body) {
+          response.content = { 'application/json': { schema: body } };
+          if (ALSO_PLAIN_TEXT.includes(`${method} ${path}`)) {
+            response.content['text/plain'] = { schema: { type: 'string' } };
+          }
+        }
         if (code !== 204 && !response.content) undescribedBody(response);
       }
     }
