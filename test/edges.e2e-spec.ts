@@ -145,6 +145,7 @@ describe('in production', () => {
   const production = () => ({
     NODE_ENV: 'production',
     JWT_SECRET,
+    METRICS_TOKEN: 'a-production-metrics-token-of-at-least-32-characters',
     CONFIG_DIR: siteConfig,
     AUDIT_SIGNING_KEY_FILE: siteAuditKeyFile(siteConfig),
   });

@@ -28,6 +28,7 @@ describe('startBanner', () => {
       NODE_ENV: 'production',
       HOST: '0.0.0.0',
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      METRICS_TOKEN: 'a-production-metrics-token-of-at-least-32-characters',
       AUDIT_SIGNING_KEY_FILE: '/etc/enlace/audit.pem',
       DATABASE_URL: 'postgres://enlace:hunter2hunter2@db.example:5432/enlace',
     });
