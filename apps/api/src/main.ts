@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { EnvironmentVariables, loadEnvironmentOrExit, workerEmbedded } from '@enlace/config';
+import { EnvironmentVariables, loadEnvironmentOrExit, logFormat, workerEmbedded } from '@enlace/config';
 import { deliveryConfigPath, loadDeliveryConfig } from '@enlace/notifications';
 import type { INestApplication } from '@nestjs/common';
 import { UserDirectory } from './auth/user-directory.js';
@@ -13,7 +13,10 @@ function printBanner(app: INestApplication, env: EnvironmentVariables): void {
   const accounts = app.get(UserDirectory).list();
   const address = (app.getHttpServer() as { address(): { port: number } }).address();
   const { outbox } = loadDeliveryConfig(deliveryConfigPath(env));
-  process.stdout.write(startBanner({ env, port: address.port, accounts, worker: workerEmbedded(env), outbox }));
+  const banner = startBanner({ env, port: address.port, accounts, worker: workerEmbedded(env), outbox });
+  // JSON logs stay one JSON object a line: the banner is then one log line of its own.
+  if (logFormat(env) === 'json') new Logger('Api').log(banner.trimEnd());
+  else process.stdout.write(banner);
 }
 
 async function bootstrap(): Promise<void> {

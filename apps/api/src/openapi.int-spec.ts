@@ -42,6 +42,7 @@ describe('OpenAPI', () => {
         'POST /api/admin/accounts/{username}/disable',
         'POST /api/admin/accounts/{username}/enable',
         'GET /api/admin/queues',
+        'GET /api/admin/outbox',
         'GET /api/audit/log/key',
         'GET /api/audit/log/checkpoint',
         'GET /api/audit/log/checkpoints',

@@ -75,7 +75,7 @@ describe('/metrics', () => {
       components: { securitySchemes: Record<string, { scheme: string }> };
     }>('GET', '/api/docs-json');
     expect(body.paths['/metrics']!.get.security).toEqual([{ 'metrics-token': [] }]);
-    expect(Object.keys(body.paths['/metrics']!.get.responses).sort()).toEqual(['200', '401']);
+    expect(Object.keys(body.paths['/metrics']!.get.responses)).toEqual(expect.arrayContaining(['200', '401']));
     expect(body.components.securitySchemes['metrics-token']!.scheme).toBe('bearer');
   });
 
@@ -123,7 +123,7 @@ describe('/metrics', () => {
         body: { username: 'officer.us', password: 'not-the-password' },
       });
       const nowhere = await api().request('GET', '/api/nowhere/at-all', { as: 'officer.us' });
-      expect([reported.status, retried.status, updated.status, stale.status]).toEqual([201, 200, 200, 409]);
+      expect([reported.status, retried.status, updated.status, stale.status]).toEqual([201, 201, 200, 409]);
       expect([shutdown.status, reopening.status, wrongPassword.status, nowhere.status]).toEqual([201, 422, 401, 404]);
 
       let after = await scrape();
@@ -140,8 +140,8 @@ describe('/metrics', () => {
 
       const http = (method: string, route: string, status: number) =>
         moved('enlace_http_requests_total', { method, route, status: String(status) });
-      expect(http('POST', '/api/incidents', 201)).toBe(1);
-      expect(http('POST', '/api/incidents', 200)).toBe(1);
+      // The report and its replay (a replay answers the first answer's status).
+      expect(http('POST', '/api/incidents', 201)).toBe(2);
       expect(http('PATCH', '/api/incidents/:id', 200)).toBe(1);
       expect(http('POST', '/api/incidents/:id/situation-reports', 409)).toBe(1);
       expect(http('POST', '/api/ports/:id/reopenings', 422)).toBe(1);

@@ -270,7 +270,9 @@ export function completeDocument(
   const tags = new Set((document.tags ?? []).map((tag) => tag.name));
   for (const { path, method, operation } of operationsOf(document)) {
     const own = operation.operationId ? facts.get(operation.operationId) : undefined;
-    if (own?.public) operation.security = [];
+    // A public route needs no user's token, but may name a scheme of its own (/metrics: the site's metrics token).
+    const ownSchemes = (operation.security ?? []).filter((requirement) => !('bearer' in requirement));
+    if (own?.public) operation.security = ownSchemes;
     else operation.security = [{ bearer: [] }];
     if (!operation.tags || operation.tags.length === 0) operation.tags = [tagOf(path)];
     for (const tag of operation.tags) tags.add(tag);
