@@ -318,7 +318,8 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         } finally {
           await small.close();
         }
-      });
+        // It opens a store of its own: for PGlite that boots another embedded database (seconds on a busy machine).
+      }, 30_000);
 
       it('rejects an event id repeated within one batch', async () => {
         const event = newEvent('A', {});
