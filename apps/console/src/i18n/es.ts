@@ -159,7 +159,7 @@ export const es: Messages = {
     searchHeading: 'Búsqueda',
     port: 'Puerto',
     anyPort: 'Cualquier puerto',
-    material: 'Material',
+    material: 'Material peligroso',
     materialHint: 'Número ONU (1017) o parte del nombre',
     from: 'Observado desde',
     to: 'Observado hasta',
