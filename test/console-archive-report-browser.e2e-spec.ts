@@ -173,7 +173,7 @@ describe('browser console: the archive, past shutdowns and the report form', () 
     await shot(mx, 'past-shutdown-followed-es');
   }, 30_000);
 
-  it('the U.S. officer reports an incident: every crossing, every problem at once in words, typed coordinates, several ports', async () => {
+  it('the U.S. officer reports an incident: every crossing, every problem at once in words, coordinates placed on the map or typed, several ports', async () => {
     const ports = await api.request<unknown[]>('GET', '/api/ports', { as: 'officer.us' });
     await us.goto(`${api.url}/incidents/new`);
     const form = us.getByTestId('report-incident-form');
@@ -212,10 +212,11 @@ describe('browser console: the archive, past shutdowns and the report form', () 
     await primary.selectOption('laredo-rail');
     await form.getByLabel('Latitude').fill('');
     await form.getByLabel('Quantity').fill('200');
-    await us
-      .getByTestId('report-error-coordinates')
-      .filter({ hasText: 'This crossing has no coordinates on record' })
-      .waitFor();
+    // Placed on the map (its keyboard way: the point at the map's centre), the coordinates fill in.
+    await form.getByRole('button', { name: 'Place the point at the centre of the map' }).click();
+    await form.getByTestId('picked-point').filter({ hasText: 'Placed at' }).waitFor();
+    expect(Math.abs(Number(await form.getByLabel('Latitude').inputValue()))).toBeGreaterThan(10);
+    // Typed ones are as good.
     await form.getByLabel('Latitude').fill('27.4969');
     await form.getByLabel('Longitude').fill('-99.5197');
     await form.getByTestId('additional-ports').getByLabel('Laredo – World Trade Bridge').check();

@@ -2,7 +2,7 @@
 // or without coordinates on record) and the other ports it affects; where exactly (the port's point, or coordinates
 // placed on the map or typed); the material by UN number (the ERG table fills in its class and guide), quantity.
 // Every problem shows at once, in words, under its field.
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { INCIDENT_KINDS, QUANTITY_UNITS, type HazardousMaterial, type IncidentKind, type Severity } from '../api/types';
 import {
   BilingualFields,
@@ -14,6 +14,7 @@ import {
 } from '../components/common';
 import { usePorts, useTitle } from '../components/hooks';
 import { FieldError } from '../drills/FieldError';
+import { BorderMap, type MapPort } from '../map/BorderMap';
 import { useResource, useWrite } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
@@ -21,7 +22,7 @@ import { useRouter } from '../router/Router';
 import { canWrite } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
 import { portName } from './Overview';
-import { type FieldProblems, readReport, refusalProblems, type ReportField } from './report/report-form';
+import { type FieldProblems, parseDecimal, readReport, refusalProblems, type ReportField } from './report/report-form';
 import './archive-report.css';
 
 /** A field's messages under it; the field points at them (aria-describedby) and says it is invalid. */
@@ -34,14 +35,7 @@ const described = (field: ReportField, problems: FieldProblems, hint?: string) =
   return { 'aria-describedby': ids || undefined, 'aria-invalid': problems.has(field) || undefined };
 };
 
-export function ReportIncident({
-  map,
-}: {
-  map?: (
-    pick: { lat: number; lon: number } | undefined,
-    onPick: (point: { lat: number; lon: number }) => void,
-  ) => ReactNode;
-}) {
+export function ReportIncident() {
   const { t, lang } = useI18n();
   const words = t.archiveReport;
   const { user, token } = useSignedIn();
@@ -128,7 +122,24 @@ export function ReportIncident({
   const toggleAdditional = (id: string, on: boolean) =>
     setAdditionalPortIds((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
   const fmt = (value: number) => value.toFixed(5);
-  const picked = lat.trim() !== '' && lon.trim() !== '' ? { lat: Number(lat), lon: Number(lon) } : undefined;
+  const typedLat = parseDecimal(lat);
+  const typedLon = parseDecimal(lon);
+  const picked = Math.abs(typedLat) <= 90 && Math.abs(typedLon) <= 180 ? { lat: typedLat, lon: typedLon } : undefined;
+  const mapPorts: MapPort[] = (ports.data ?? []).flatMap((port) =>
+    port.location
+      ? [
+          {
+            id: port.id,
+            usName: port.name.us,
+            mxName: port.name.mx,
+            latitude: port.location.lat,
+            longitude: port.location.lon,
+            status: port.status,
+            hasIncident: port.linkedIncidentId !== null,
+          },
+        ]
+      : [],
+  );
 
   return (
     <div className="narrow">
@@ -213,20 +224,27 @@ export function ReportIncident({
           <p className="hint" id="coordinates-hint">
             {words.placeHint}
           </p>
-          {map ? (
-            <div className="report-map" data-testid="report-map">
-              <p className="hint">{words.pickOnMap}</p>
-              {map(picked, (point) => {
-                setLat(fmt(point.lat));
-                setLon(fmt(point.lon));
-              })}
-              {picked ? (
-                <p className="hint" aria-live="polite" data-testid="picked-point">
-                  {words.pickedPoint(lat, lon)}
-                </p>
-              ) : null}
-            </div>
-          ) : null}
+          <div className="report-map" data-testid="report-map">
+            <p className="hint">{words.pickOnMap}</p>
+            <BorderMap
+              ports={mapPorts}
+              lang={lang}
+              selectedPortId={primaryPortId || null}
+              onSelectPort={setPrimaryPortId}
+              pick={{
+                ...(picked ? { value: picked } : {}),
+                onPick: (point) => {
+                  setLat(fmt(point.lat));
+                  setLon(fmt(point.lon));
+                },
+              }}
+            />
+            {picked ? (
+              <p className="hint" aria-live="polite" data-testid="picked-point">
+                {words.pickedPoint(lat, lon)}
+              </p>
+            ) : null}
+          </div>
           <div className="form-row">
             <div className="field">
               <label htmlFor="incident-lat">{t.latitude}</label>
