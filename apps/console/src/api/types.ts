@@ -23,6 +23,7 @@ export {
   type ShutdownKind,
   type Side,
   SIDE_OF_DIRECTION,
+  primaryPortOf,
 } from '@enlace/domain';
 import type { BilingualText, Side, SessionTokens } from '@enlace/domain';
 

@@ -150,6 +150,83 @@ export const es: Messages = {
   goToPortButton: 'Abrir puerto',
   choosePort: 'Elija un puerto…',
   recentActivity: 'Actividad reciente',
+  archiveReport: {
+    navArchive: 'Archivo',
+    archiveTitle: 'Archivo de incidentes cerrados',
+    archiveIntro:
+      'Busque incidentes cerrados por puerto, material, fechas en que se observaron y palabras de su registro.',
+    overviewLink: 'Buscar en el archivo de incidentes cerrados',
+    searchHeading: 'Búsqueda',
+    port: 'Puerto',
+    anyPort: 'Cualquier puerto',
+    material: 'Material peligroso',
+    materialHint: 'Número ONU (1017) o parte del nombre',
+    from: 'Observado desde',
+    to: 'Observado hasta',
+    text: 'Palabras',
+    textHint:
+      'En el título, la ubicación, los reportes de situación o el resumen de cierre, en cualquiera de los dos idiomas',
+    search: 'Buscar',
+    clear: 'Limpiar',
+    results: 'Incidentes cerrados',
+    resultCount: (count: number, more: boolean) =>
+      `${count === 1 ? 'Se muestra 1 incidente' : `Se muestran ${count} incidentes`}${more ? '; hay más' : ''}`,
+    noResults: 'Ningún incidente cerrado coincide con esta búsqueda.',
+    showMore: 'Mostrar más',
+    observed: 'Observado',
+    closed: 'Cerrado',
+    ports: 'Puertos',
+    primaryPortMark: 'donde ocurrió',
+    situationReports: (count: number) => (count === 1 ? '1 reporte de situación' : `${count} reportes de situación`),
+    noMaterial: 'Sin material peligroso',
+    toBeforeFrom: '«Observado hasta» no debe ser anterior a «Observado desde».',
+    shutdownHistory: 'Cierres de este puerto',
+    shutdownHistoryIntro: 'Cada cierre, del más reciente al más antiguo, con el incidente por el que se declaró.',
+    noShutdowns: 'Este puerto no ha tenido cierres.',
+    declared: 'Declarado',
+    reopened: 'Reabierto',
+    inProgress: 'en curso',
+    incident: 'Incidente',
+    noIncident: 'Sin incidente vinculado',
+    auditHistory: 'Historial del registro',
+    scopeOf: (scope: 'full' | 'partial') => (scope === 'full' ? 'todo el puerto' : 'algunos carriles'),
+    primaryPort: 'Puerto donde ocurrió',
+    additionalPorts: 'Otros puertos afectados',
+    additionalPortsHint: 'Una pluma o un cierre puede alcanzar otros cruces: marque cada uno que resulte afectado.',
+    additionalPortsChosen: (count: number) =>
+      count === 0
+        ? 'Ninguno seleccionado'
+        : count === 1
+          ? '1 puerto adicional seleccionado'
+          : `${count} puertos adicionales seleccionados`,
+    primaryPortBadge: 'Puerto principal',
+    otherPortsBadge: 'También afectados',
+    place: 'Lugar exacto',
+    placeHint:
+      'Deje las coordenadas en blanco para usar el punto del puerto, ubique el incidente en el mapa o escríbalas.',
+    pickOnMap: 'Haga clic en el mapa para ubicar el incidente.',
+    pickedPoint: (lat: string, lon: string) => `Ubicado en ${lat}, ${lon}`,
+    usePortPoint: 'Usar el punto del puerto',
+    latitudeHint: 'Grados decimales, p. ej. 32.549',
+    longitudeHint: 'Grados decimales, el oeste es negativo, p. ej. -116.938',
+    problemsSummary: (count: number) =>
+      count === 1
+        ? 'Un campo requiere atención: vea el mensaje debajo de él.'
+        : `${count} campos requieren atención: vea el mensaje debajo de cada uno.`,
+    problems: {
+      titleMissing: 'Escriba el título en español, en inglés o en ambos.',
+      placeMissing: 'Describa dónde ocurre, en español, en inglés o en ambos.',
+      primaryPortMissing: 'Elija el puerto donde ocurrió.',
+      noPortPoint:
+        'Este cruce no tiene coordenadas registradas: ubique el incidente en el mapa o escriba su latitud y longitud.',
+      coordinatePair: 'Escriba la latitud y la longitud, o ninguna de las dos.',
+      latitudeRange: 'La latitud debe ser un número de -90 a 90.',
+      longitudeRange: 'La longitud debe ser un número de -180 a 180.',
+      unNumber: 'El número ONU tiene 4 dígitos, p. ej. 1017.',
+      amount: 'La cantidad debe ser un número igual o mayor que 0.',
+      refused: (label: string, message: string) => `${label}: ${message}`,
+    },
+  },
   noActivity: 'Aún no ha ocurrido nada.',
   portsAffected: (count) => (count === 1 ? '1 puerto' : `${count} puertos`),
   lastUpdate: 'Última actualización',

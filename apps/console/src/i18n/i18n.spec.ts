@@ -29,6 +29,8 @@ const SAME_IN_BOTH = new Set([
   'drills.notification.minutes',
   // The technical term, as Mexican agencies' IT staff say it too.
   'outboxChannel.webhook',
+  // A label and a message joined: the words are each language's own.
+  'archiveReport.problems.refused',
 ]);
 
 describe('dictionaries', () => {

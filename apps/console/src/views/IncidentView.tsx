@@ -2,6 +2,7 @@
 // situation reports, the activity log; officers add updates and situation reports.
 import { useState, type FormEvent } from 'react';
 import {
+  primaryPortOf,
   type ActivityEntry,
   type HazardousMaterial,
   type Incident,
@@ -404,8 +405,15 @@ function IncidentPage({ incident }: { incident: Incident }) {
               {incident.affectedPortIds.map((id) => {
                 const port = byId.get(id);
                 return (
-                  <li key={id}>
+                  <li key={id} data-testid={`affected-port-${id}`}>
                     <Link to={{ name: 'port', portId: id }}>{port ? portName(port, lang) : id}</Link>{' '}
+                    <span className="muted small">
+                      (
+                      {id === primaryPortOf(incident)
+                        ? t.archiveReport.primaryPortBadge
+                        : t.archiveReport.otherPortsBadge}
+                      )
+                    </span>{' '}
                     {port ? <PortStatusChip status={port.status} /> : null}
                     {officer && port && !port.activeShutdown ? (
                       <>

@@ -249,6 +249,11 @@ export function Overview() {
           <Loadable resource={incidents}>
             {(data) => <IncidentList incidents={data} ports={ports.data ?? []} />}
           </Loadable>
+          <p className="small">
+            <Link to={{ name: 'incident-archive' }} data-testid="overview-archive-link">
+              {t.archiveReport.overviewLink}
+            </Link>
+          </p>
         </section>
         <section className="panel ports-panel" aria-labelledby="ports-heading">
           <h2 id="ports-heading">{t.nonOpenPorts}</h2>
