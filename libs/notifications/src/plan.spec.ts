@@ -75,7 +75,11 @@ describe('what a notification still needs', () => {
 
   it('sends nothing to the issuing agency: it wrote the notice', () => {
     const byCbp = fold([
-      { ...issued, data: { ...issued.data, issuedBy: { side: 'US', agency: 'CBP', officer: 'o' } } },
+      blmNotificationIssued({
+        notificationId: ID,
+        acknowledgmentDeadline: DEADLINE,
+        issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
+      }),
     ]);
     expect(deliveriesNeeded(byCbp, config, LIVE).map(deliveryJobId)).toEqual([`deliver.${ID}.n.MX.ANAM.webhook`]);
   });

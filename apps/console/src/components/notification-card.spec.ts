@@ -188,8 +188,8 @@ describe('the issue form', () => {
   });
 
   it('reads the on-behalf time in the viewer’s clock and sends it as an instant', () => {
-    const ms = Date.parse('2026-07-15T19:07:00Z');
-    expect(fromLocalInput(toLocalInput(ms))).toBe('2026-07-15T19:07:00.000Z');
+    const ms = Date.parse('2026-07-15T19:07:09Z');
+    expect(fromLocalInput(toLocalInput(ms))).toBe('2026-07-15T19:07:09.000Z');
     expect(fromLocalInput('')).toBe(undefined);
   });
 });

@@ -189,13 +189,12 @@ export function blmOfIncident(
   return undefined;
 }
 
-/** A `datetime-local` value (the viewer's clock) for an instant, and back. */
+/** A `datetime-local` value (the viewer's clock, to the second) for an instant, and back. */
 export function toLocalInput(ms: number): string {
   const date = new Date(ms);
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(
-    date.getMinutes(),
-  )}`;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 export function fromLocalInput(value: string): string | undefined {

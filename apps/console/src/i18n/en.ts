@@ -413,7 +413,7 @@ export const en = {
   },
   notificationCards: {
     issuedByYou: 'Issued by your agency: no acknowledgment owed',
-    summary: (acknowledged: number, total: number) => `${acknowledged} of ${total} recipients acknowledged`,
+    summary: (acknowledged: number, total: number) => `${acknowledged} of ${total} acknowledged`,
     overdueForAll: (pending: number, total: number) =>
       `OVERDUE: ${pending} of ${total} recipients have not acknowledged`,
     unreachableCount: (count: number) =>
@@ -857,6 +857,7 @@ export const en = {
       BlmNotificationIssued: 'BLM notification issued',
       BlmNotificationUpdated: 'BLM notification updated',
       BlmNotificationAcknowledged: 'BLM notification acknowledged',
+      BlmNotificationAcknowledgedOnBehalf: 'BLM notification acknowledged on behalf of an agency',
       BlmNotificationCancelled: 'BLM notification cancelled',
       BlmNotificationDelivered: 'BLM notification delivered',
       BlmNotificationDeliveryFailed: 'Delivery attempt failed',

@@ -380,7 +380,7 @@ export const es: Messages = {
   },
   notificationCards: {
     issuedByYou: 'Emitida por su dependencia: no debe acuse',
-    summary: (acknowledged, total) => `${acknowledged} de ${total} destinatarios acusaron recibo`,
+    summary: (acknowledged, total) => `${acknowledged} de ${total} acusaron recibo`,
     overdueForAll: (pending, total) => `VENCIDA: ${pending} de ${total} destinatarios no han acusado recibo`,
     unreachableCount: (count) =>
       count === 1
@@ -820,6 +820,7 @@ export const es: Messages = {
       BlmNotificationIssued: 'Notificación del MEF emitida',
       BlmNotificationUpdated: 'Notificación del MEF actualizada',
       BlmNotificationAcknowledged: 'Acuse de recibo de la notificación del MEF',
+      BlmNotificationAcknowledgedOnBehalf: 'Acuse de la notificación del MEF a nombre de una dependencia',
       BlmNotificationCancelled: 'Notificación del MEF cancelada',
       BlmNotificationDelivered: 'Notificación del MEF entregada',
       BlmNotificationDeliveryFailed: 'Falló un intento de entrega',

@@ -244,7 +244,7 @@ function NotificationCard({
       {/* Open for the issuing side, which follows who has acknowledged, and for everyone once it is overdue. */}
       <details className="recipients" open={issuer.side === user.country || summary.overdue}>
         <summary>
-          {t.recipients} ({summary.acknowledged}/{summary.total}) · {c.summary(summary.acknowledged, summary.total)}
+          {t.recipients}: {c.summary(summary.acknowledged, summary.total)}
         </summary>
         <ul className="plain">
           {rows.map((row) => (

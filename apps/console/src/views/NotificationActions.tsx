@@ -310,6 +310,7 @@ export function AcknowledgeOnBehalf({
           <input
             id={`on-behalf-time-${id}`}
             type="datetime-local"
+            step={1}
             value={time}
             onChange={(event) => setTime(event.target.value)}
           />
