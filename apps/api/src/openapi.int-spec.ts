@@ -95,6 +95,7 @@ describe('OpenAPI', () => {
         'GET /api/notifications/{id}/cap',
         'PATCH /api/notifications/{id}',
         'POST /api/notifications/{id}/acknowledgments',
+        'POST /api/notifications/{id}/acknowledgments-on-behalf',
         'POST /api/notifications/{id}/cancellation',
         'GET /api/blms',
         'GET /api/blms/{id}',

@@ -992,6 +992,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/{id}/acknowledgments-on-behalf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an agency without an account (a consulate, Civil Protection) acknowledged by phone, radio or in person, at the time it did; kept apart from an agency's own acknowledgment */
+        post: operations["NotificationsController_acknowledgeOnBehalf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/{id}/cancellation": {
         parameters: {
             query?: never;
@@ -1470,6 +1487,28 @@ export interface components {
              * @enum {string}
              */
             readIn?: "en" | "es";
+        };
+        AcknowledgeOnBehalfDto: {
+            /**
+             * Format: date-time
+             * @description ISO 8601: when the agency acknowledged (not in the future, not before the issue); recorded now
+             */
+            acknowledgedAt: string;
+            /**
+             * @description The recipient agency that acknowledged outside Enlace
+             * @example SRE
+             */
+            agency: string;
+            /**
+             * @description How the acknowledgment was heard
+             * @enum {string}
+             */
+            channel: "phone" | "radio" | "in-person";
+            /**
+             * @description The recipient agency's side (the recording officer's own)
+             * @enum {string}
+             */
+            side: "US" | "MX";
         };
         /** @description One line of the ICS-214-style activity log: who did what, when, on which side */
         ActivityEntry: {
@@ -4036,7 +4075,7 @@ export interface operations {
                 /** @description Recorded at or before; not before from, and at most one year after it (oversized range: 400) */
                 to?: string;
                 /** @description Event types (repeat the parameter, or separate with commas), of the aggregate asked for */
-                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
+                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationAcknowledgedOnBehalf" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
             };
             header?: {
                 /** @description An id of your own for this request, repeated in the answer and in the logs */
@@ -4177,7 +4216,7 @@ export interface operations {
                 /** @description Recorded at or before; not before from, and at most one year after it (oversized range: 400) */
                 to?: string;
                 /** @description Event types (repeat the parameter, or separate with commas), of the aggregate asked for */
-                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
+                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationAcknowledgedOnBehalf" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
             };
             header?: {
                 /** @description A retry of the same export with the same key is recorded once */
@@ -9656,6 +9695,148 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AcknowledgeDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not an officer, or not a recipient */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such notification */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the api accepts */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A business rule refused the command (reason in English and Spanish) */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    NotificationsController_acknowledgeOnBehalf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A drill's id: the request acts in and reads that drill's world (403 if the caller takes no part in it, 404 if there is no such drill, 409 once it has ended or while it is halted for a real emergency) */
+                "Enlace-Drill"?: string;
+                /** @description A retry with the same key answers as the first request did (same status and body, Idempotent-Replayed: true); the same key with another body is 422 */
+                "Idempotency-Key"?: string;
+                /** @description The revision the client read (the ETag, e.g. "3"); 409 with the current ETag if it changed */
+                "If-Match"?: string;
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeOnBehalfDto"];
             };
         };
         responses: {
