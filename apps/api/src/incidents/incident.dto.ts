@@ -12,6 +12,8 @@ import {
   type Side,
   type BilingualText,
   type TranslatableIncidentField,
+  UPDATABLE_INCIDENT_FIELDS,
+  type UpdateStartingValues,
 } from '@enlace/domain';
 import {
   ArrayMaxSize,
@@ -21,6 +23,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -209,6 +212,33 @@ export class UpdateIncidentDto {
   @OptionalField()
   @NestedObject(() => CasualtiesDto)
   casualties?: CasualtiesDto;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Per changed field, the value the form started from (null: it had none). Without If-Match the update is ' +
+      'decided on the latest state: refused (409 INCIDENT.UPDATE_CONFLICT, with each conflicting field and both ' +
+      'values) only when one of these fields was changed since by someone else',
+    example: { severity: 'moderate' },
+  })
+  @OptionalField()
+  @IsObject()
+  @OnlyUpdatableFields()
+  startedFrom?: UpdateStartingValues;
+}
+
+/** The keys of `startedFrom` must be fields an update changes. */
+function OnlyUpdatableFields(): PropertyDecorator {
+  const allowed: readonly string[] = UPDATABLE_INCIDENT_FIELDS;
+  return ValidateBy({
+    name: 'updatableFields',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'object' || value === null || Object.keys(value).every((key) => allowed.includes(key)),
+      defaultMessage: () => `startedFrom may only name the fields an update changes: ${allowed.join(', ')}`,
+    },
+  });
 }
 
 export class OrderProtectiveActionDto {
@@ -239,7 +269,27 @@ export class SummaryDto {
 }
 
 export class JcpStepDto {
-  @ApiPropertyOptional({ description: 'Report number given by the national centre', example: 'NRC-1380012' })
+  @ApiPropertyOptional({
+    description: 'The number the national centre gave the report: the NRC report number, the CENACOM folio',
+    example: '1380012',
+  })
+  @OptionalField()
+  @IsString()
+  @MaxLength(100)
+  @IsHumanText()
+  reportNumber?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'When the step was actually done, if it is recorded after the fact (ISO 8601): not in the future, not before ' +
+      'the incident was observed. When it was recorded is kept too (the event’s recordedAt)',
+    example: '2026-11-23T17:40:00Z',
+  })
+  @OptionalField()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'The former name of reportNumber (still accepted)' })
   @OptionalField()
   @IsString()
   @MaxLength(100)

@@ -14,6 +14,7 @@ import {
   type IncidentCommand,
   type IncidentState,
   incidentStreamId,
+  type JcpStepFacts,
   noSuchIncident,
   type OpenIncident,
   type World,
@@ -44,6 +45,12 @@ export type IncidentView = OpenIncident & { revision: number; missingTranslation
 function view(state: IncidentState, revision: number): IncidentView {
   if (state.status === 'none') throw noSuchIncident();
   return { ...state, revision, missingTranslations: missingTranslations(state) };
+}
+
+/** A notification step's facts, the report number under its former name (`reference`) too. */
+function jcpStep({ reportNumber, reference, occurredAt }: JcpStepDto): JcpStepFacts {
+  const number = reportNumber ?? reference;
+  return { ...(number !== undefined ? { reportNumber: number } : {}), ...(occurredAt ? { occurredAt } : {}) };
 }
 
 /** Where an incident, and what a write created in it (a protective action, a situation report), can be read. */
@@ -186,7 +193,7 @@ export class IncidentsController {
     @Body() body: JcpStepDto,
     @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return this.act(id, { type: 'RecordNationalCenterNotified', data: body }, write);
+    return this.act(id, { type: 'RecordNationalCenterNotified', data: jcpStep(body) }, write);
   }
 
   @IncidentWrite(
@@ -198,7 +205,7 @@ export class IncidentsController {
     @Body() body: JcpStepDto,
     @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return this.act(id, { type: 'RecordCounterpartCenterNotified', data: body }, write);
+    return this.act(id, { type: 'RecordCounterpartCenterNotified', data: jcpStep(body) }, write);
   }
 
   @IncidentWrite(':id/joint-response-team/activation', 'JCP: activate the Joint Response Team', 'ok')
