@@ -147,7 +147,11 @@ export class IncidentsController {
 
   @Patch(':id')
   @Writes()
-  @ApiOperation({ summary: 'Update details (title, severity, material, quantity, location, ports, casualties)' })
+  @ApiOperation({
+    summary:
+      'Update details (title, severity, material, quantity, location, ports, casualties). With startedFrom and no ' +
+      'If-Match: decided per field on the latest state, refused (409) only for a field changed since',
+  })
   @ApiOkResponse({ type: WriteResult })
   update(
     @Param('id', new UuidParam()) id: string,
