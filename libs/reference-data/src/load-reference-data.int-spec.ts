@@ -21,7 +21,8 @@ describe('the reference data shipped in config/', () => {
     expect(otay.timeZones).toEqual({ us: 'America/Los_Angeles', mx: 'America/Tijuana' });
     expect(catalog.port('el-paso-bota')!.timeZones.us).toBe('America/Denver');
     expect(catalog.port('nogales-mariposa')!.timeZones).toEqual({ us: 'America/Phoenix', mx: 'America/Hermosillo' });
-    expect(catalog.port('pharr')!.location).toBeNull();
+    expect(catalog.ports().filter((port) => port.location === null)).toEqual([]);
+    expect(catalog.port('pharr')!.location).toEqual({ lat: 26.067, lon: -98.205 });
   });
 
   it('links every port to a Border Liaison Mechanism with members on both sides', () => {

@@ -1,6 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import geometry from './border-geometry.json' with { type: 'json' };
-import { mapViewBox, project, spreadApart, unitsPerKm, type MapPoint } from './projection';
+import {
+  circleRadii,
+  clampView,
+  fitView,
+  framePosition,
+  isInView,
+  mapViewBox,
+  MAX_ZOOM,
+  panByFraction,
+  pointAt,
+  project,
+  reveal,
+  spreadApart,
+  unitsPerKm,
+  unproject,
+  viewBoxOf,
+  wholeMap,
+  zoomAround,
+  type MapPoint,
+  type MapView,
+} from './projection';
 
 // The console is a browser program without Node's types; the spec reads the ports' reference file through this
 // narrow signature (a specifier typed as a plain string keeps the compiler from looking for node:fs's declarations).
@@ -15,7 +35,7 @@ interface CsvPort {
   lon: number;
 }
 
-/** The ports of config/reference/ports-of-entry.csv that have coordinates (rail crossings and a few others have none). */
+/** The ports of config/reference/ports-of-entry.csv that have coordinates (since issue 17, all of them). */
 function portsWithCoordinates(): CsvPort[] {
   const csv = readFileSync(new URL('../../../../config/reference/ports-of-entry.csv', import.meta.url), 'utf8');
   const [header, ...rows] = csv.trim().split('\n');
@@ -154,8 +174,9 @@ describe('border-geometry.json', () => {
 describe('the ports of entry', () => {
   const ports = portsWithCoordinates();
 
-  it('are read from the reference file', () => {
-    expect(ports.length).toBeGreaterThan(40);
+  it('are read from the reference file, all 53 with coordinates', () => {
+    expect(ports).toHaveLength(53);
+    expect(ports.filter(({ lat, lon }) => !Number.isFinite(lat) || !Number.isFinite(lon))).toEqual([]);
   });
 
   it('each project inside the viewBox and within 25 km of the boundary line', () => {
@@ -198,5 +219,145 @@ describe('spreadApart', () => {
     const b = spread.get('b')!;
     expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeCloseTo(10, 3);
     expect((a.x + b.x) / 2).toBeCloseTo(100, 6);
+  });
+});
+
+describe('unproject', () => {
+  it('inverts project', () => {
+    for (const [lon, lat] of [
+      [-110.94, 31.33],
+      [-97.5, 25.9],
+      [-118.5, 34.5],
+    ] as const) {
+      const back = unproject(project(lon, lat));
+      expect(back.lon).toBeCloseTo(lon, 9);
+      expect(back.lat).toBeCloseTo(lat, 9);
+    }
+  });
+});
+
+describe('circleRadii', () => {
+  it('draws a true-scale circle: its edges lie radiusKm from the centre on the ground, north and east', () => {
+    for (const lat of [25.9, 29, 32.5]) {
+      const centre = project(-105, lat);
+      const { rx, ry } = circleRadii(lat, 10);
+      const north = unproject({ x: centre.x, y: centre.y - ry });
+      const east = unproject({ x: centre.x + rx, y: centre.y });
+      expect(haversineKm(-105, lat, north.lon, north.lat)).toBeCloseTo(10, 1);
+      expect(haversineKm(-105, lat, east.lon, east.lat)).toBeCloseTo(10, 1);
+    }
+  });
+
+  it('is round at the reference latitude and wider than tall north of it', () => {
+    const atReference = circleRadii(geometry.projection.referenceLatitude, 5);
+    expect(atReference.rx).toBeCloseTo(atReference.ry, 9);
+    const arizona = circleRadii(32.5, 5);
+    expect(arizona.rx).toBeGreaterThan(arizona.ry);
+  });
+});
+
+describe('the map view (zoom and pan)', () => {
+  const { width, height } = mapViewBox;
+
+  it('shows the whole map at zoom 1', () => {
+    expect(viewBoxOf(wholeMap)).toEqual({ x: 0, y: 0, width, height });
+  });
+
+  it('keeps the zoom between 1 and the maximum and the shown part inside the map', () => {
+    expect(clampView({ zoom: 0.2, x: -500, y: 9999 })).toEqual(wholeMap);
+    const deep = clampView({ zoom: 1000, x: -500, y: -500 });
+    expect(deep.zoom).toBe(MAX_ZOOM);
+    const box = viewBoxOf(deep);
+    expect(box.x).toBeCloseTo(0, 9);
+    expect(box.y).toBeCloseTo(0, 9);
+    expect(clampView({ zoom: Number.NaN, x: 1, y: 1 }).zoom).toBe(1);
+  });
+
+  it('zooms around an anchor that stays where it is on screen', () => {
+    const nogales = project(-110.94, 31.33);
+    const start: MapView = { zoom: 2, x: 400, y: 250 };
+    const before = framePosition(start, nogales);
+    const zoomed = zoomAround(start, 4, nogales);
+    expect(zoomed.zoom).toBe(8);
+    const after = framePosition(zoomed, nogales);
+    expect(after.fx).toBeCloseTo(before.fx, 9);
+    expect(after.fy).toBeCloseTo(before.fy, 9);
+    // Back out: the inverse step returns to the same view.
+    const back = zoomAround(zoomed, 1 / 4, nogales);
+    expect(back.zoom).toBeCloseTo(2, 9);
+    expect(back.x).toBeCloseTo(400, 6);
+    expect(back.y).toBeCloseTo(250, 6);
+  });
+
+  it('zooms around the centre by default and never past the limits', () => {
+    const view: MapView = { zoom: 4, x: 300, y: 200 };
+    expect(zoomAround(view, 2)).toEqual({ zoom: 8, x: 300, y: 200 });
+    expect(zoomAround(view, 1000).zoom).toBe(MAX_ZOOM);
+    expect(zoomAround(view, 0.001)).toEqual(wholeMap);
+  });
+
+  it('pans by a fraction of the frame, stopping at the edge of the map', () => {
+    const view: MapView = { zoom: 4, x: 500, y: 240 };
+    const east = panByFraction(view, 0.25, 0);
+    expect(east.x).toBeCloseTo(500 + (0.25 * width) / 4, 9);
+    expect(east.y).toBe(240);
+    const farEast = panByFraction(view, 100, 0);
+    expect(viewBoxOf(farEast).x + viewBoxOf(farEast).width).toBeCloseTo(width, 9);
+    expect(panByFraction(wholeMap, 0.25, 0.25)).toEqual(wholeMap);
+  });
+
+  it('converts between frame positions and map points both ways', () => {
+    const view: MapView = { zoom: 8, x: 420, y: 180 };
+    expect(pointAt(view, 0.5, 0.5)).toEqual({ x: 420, y: 180 });
+    const corner = pointAt(view, 0, 0);
+    expect(corner.x).toBeCloseTo(420 - width / 16, 9);
+    const p = { x: 433, y: 171 };
+    const { fx, fy } = framePosition(view, p);
+    const back = pointAt(view, fx, fy);
+    expect(back.x).toBeCloseTo(p.x, 9);
+    expect(back.y).toBeCloseTo(p.y, 9);
+    expect(isInView(view, p)).toBe(true);
+    expect(isInView(view, { x: 0, y: 0 })).toBe(false);
+  });
+
+  it('reveals a point out of view with the smallest move, and leaves a shown point alone', () => {
+    const view: MapView = { zoom: 8, x: 420, y: 180 };
+    expect(reveal(view, { x: 421, y: 181 })).toBe(view);
+    const target = { x: 600, y: 180 };
+    const moved = reveal(view, target, 0.1);
+    expect(moved.zoom).toBe(8);
+    expect(moved.y).toBe(180);
+    expect(framePosition(moved, target).fx).toBeCloseTo(0.9, 9);
+  });
+
+  it('fits boxes (zones) in the frame with padding, no closer than the maximum asked', () => {
+    const nogales = project(-110.94, 31.33);
+    const zone = { ...nogales, ...circleRadii(31.33, 30) };
+    const fitted = fitView([zone], { padding: 0.1, maxZoom: 64 });
+    const box = viewBoxOf(fitted);
+    expect(box.x).toBeLessThanOrEqual(zone.x - zone.rx);
+    expect(box.x + box.width).toBeGreaterThanOrEqual(zone.x + zone.rx);
+    expect(box.y).toBeLessThanOrEqual(zone.y - zone.ry);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(zone.y + zone.ry);
+    // Tight: the zone's height fills 80% of the frame (the frame is wider than tall).
+    expect((2 * zone.ry) / box.height).toBeCloseTo(0.8, 6);
+    expect(fitView([zone], { maxZoom: 4 }).zoom).toBe(4);
+    expect(fitView([])).toEqual(wholeMap);
+  });
+
+  it('parts the three Ambos Nogales ports once zoomed in, moving them less than a marker from their crossings', () => {
+    const nogales = portsWithCoordinates().filter(({ id }) => id.startsWith('nogales-'));
+    expect(nogales).toHaveLength(3);
+    // Marker radii are screen sizes, so in map units they shrink as the zoom grows (BorderMap divides by the zoom).
+    const drift = (zoom: number) => {
+      const markers = nogales.map(({ id, lon, lat }) => ({ id, radius: 6 / zoom, ...project(lon, lat) }));
+      const spread = spreadApart(markers);
+      // In screen units (the map is about as wide in CSS px as in viewBox units at zoom 1).
+      return Math.max(
+        ...markers.map(({ id, x, y }) => Math.hypot(spread.get(id)!.x - x, spread.get(id)!.y - y) * zoom),
+      );
+    };
+    expect(drift(1)).toBeGreaterThan(4);
+    expect(drift(MAX_ZOOM)).toBeLessThan(6);
   });
 });

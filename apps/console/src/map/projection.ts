@@ -58,3 +58,114 @@ export function spreadApart(markers: readonly (MapPoint & { id: string; radius: 
   }
   return new Map(placed.map(({ id, x, y }) => [id, { x, y }]));
 }
+
+/** The inverse of `project`: the longitude and latitude under a point of the map. */
+export function unproject(point: MapPoint): { lat: number; lon: number } {
+  return { lon: bounds.west + point.x / (cosRef * scale), lat: bounds.north - point.y / scale };
+}
+
+/**
+ * A circle of `radiusKm` on the ground at latitude `lat`, in viewBox units. The projection stretches east–west
+ * distances by cos(reference latitude) / cos(latitude), so a true-scale circle is drawn as a slightly wide ellipse.
+ */
+export function circleRadii(lat: number, radiusKm: number): { rx: number; ry: number } {
+  const ry = radiusKm * unitsPerKm;
+  return { rx: (ry * cosRef) / Math.cos((lat * Math.PI) / 180), ry };
+}
+
+/** What part of the map is shown: the zoom (1 = the whole border) and the centre, in viewBox units. */
+export interface MapView {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+export const MIN_ZOOM = 1;
+/** At 128 the frame spans about 18 km (a CSS pixel ≈ 20 m): Ambos Nogales' ports, 300–2,500 m apart, stand apart. */
+export const MAX_ZOOM = 128;
+
+export const wholeMap: MapView = { zoom: 1, x: viewBox.width / 2, y: viewBox.height / 2 };
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/** Keeps the zoom within bounds and the shown part inside the map, so the user cannot lose the border off-screen. */
+export function clampView(view: MapView): MapView {
+  const zoom = clamp(Number.isFinite(view.zoom) ? view.zoom : MIN_ZOOM, MIN_ZOOM, MAX_ZOOM);
+  const halfWidth = viewBox.width / zoom / 2;
+  const halfHeight = viewBox.height / zoom / 2;
+  return {
+    zoom,
+    x: clamp(view.x, halfWidth, viewBox.width - halfWidth),
+    y: clamp(view.y, halfHeight, viewBox.height - halfHeight),
+  };
+}
+
+/** The SVG viewBox that shows a view: the frame keeps the map's aspect ratio at every zoom. */
+export function viewBoxOf(view: MapView): { x: number; y: number; width: number; height: number } {
+  const width = viewBox.width / view.zoom;
+  const height = viewBox.height / view.zoom;
+  return { x: view.x - width / 2, y: view.y - height / 2, width, height };
+}
+
+/** Zooms by `factor` (2 = twice as close) keeping `anchor` (a map point, e.g. under the pointer) where it is on screen. */
+export function zoomAround(view: MapView, factor: number, anchor: MapPoint = view): MapView {
+  const zoom = clamp(view.zoom * factor, MIN_ZOOM, MAX_ZOOM);
+  const shrink = view.zoom / zoom;
+  return clampView({ zoom, x: anchor.x + (view.x - anchor.x) * shrink, y: anchor.y + (view.y - anchor.y) * shrink });
+}
+
+/** Moves the view by a fraction of its own width and height (0.25 = a quarter of the frame), e.g. for a pan button. */
+export function panByFraction(view: MapView, fx: number, fy: number): MapView {
+  const { width, height } = viewBoxOf(view);
+  return clampView({ ...view, x: view.x + fx * width, y: view.y + fy * height });
+}
+
+/** The map point under a point of the frame given as fractions of its width and height (0,0 top left; 1,1 bottom right). */
+export function pointAt(view: MapView, fx: number, fy: number): MapPoint {
+  const box = viewBoxOf(view);
+  return { x: box.x + fx * box.width, y: box.y + fy * box.height };
+}
+
+/** Where a map point is in the frame, as fractions of its width and height; outside 0–1 when it is out of view. */
+export function framePosition(view: MapView, point: MapPoint): { fx: number; fy: number } {
+  const box = viewBoxOf(view);
+  return { fx: (point.x - box.x) / box.width, fy: (point.y - box.y) / box.height };
+}
+
+/** True when a point lies in the view, at least `margin` (a fraction of the frame) from its edges. */
+export function isInView(view: MapView, point: MapPoint, margin = 0): boolean {
+  const { fx, fy } = framePosition(view, point);
+  return fx >= margin && fx <= 1 - margin && fy >= margin && fy <= 1 - margin;
+}
+
+/** Brings a point into view, moving the view as little as needed (and not at all when it is already shown). */
+export function reveal(view: MapView, point: MapPoint, margin = 0.1): MapView {
+  if (isInView(view, point, margin)) return view;
+  const { fx, fy } = framePosition(view, point);
+  const { width, height } = viewBoxOf(view);
+  const shiftX = fx < margin ? (fx - margin) * width : fx > 1 - margin ? (fx - (1 - margin)) * width : 0;
+  const shiftY = fy < margin ? (fy - margin) * height : fy > 1 - margin ? (fy - (1 - margin)) * height : 0;
+  return clampView({ ...view, x: view.x + shiftX, y: view.y + shiftY });
+}
+
+/**
+ * The closest view that shows every box (a map point with half-extents, e.g. a zone's ellipse) with `padding` (a
+ * fraction of the frame) around them, zooming in no further than `maxZoom`. No boxes: the whole map.
+ */
+export function fitView(
+  boxes: readonly (MapPoint & { rx?: number; ry?: number })[],
+  { padding = 0.1, maxZoom = 16 }: { padding?: number; maxZoom?: number } = {},
+): MapView {
+  if (boxes.length === 0) return wholeMap;
+  const west = Math.min(...boxes.map((box) => box.x - (box.rx ?? 0)));
+  const east = Math.max(...boxes.map((box) => box.x + (box.rx ?? 0)));
+  const north = Math.min(...boxes.map((box) => box.y - (box.ry ?? 0)));
+  const south = Math.max(...boxes.map((box) => box.y + (box.ry ?? 0)));
+  const usable = 1 - 2 * padding;
+  const zoom = Math.min(
+    maxZoom,
+    (viewBox.width * usable) / Math.max(east - west, 1e-9),
+    (viewBox.height * usable) / Math.max(south - north, 1e-9),
+  );
+  return clampView({ zoom, x: (west + east) / 2, y: (north + south) / 2 });
+}
