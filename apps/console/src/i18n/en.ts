@@ -162,12 +162,12 @@ export const en = {
     orderHeading: 'Order a protective action',
     actionKind: 'Action',
     zoneCenter: 'Center of the zone',
-    zoneCenterHint: 'The incident location unless you change it.',
+    zoneCenterHint: 'The incident location unless you change it: type it, or click the map above to place it.',
     radius: 'Radius (meters)',
     instructions: 'Instructions to the public',
     order: 'Order',
     ordered: 'Protective action ordered.',
-    zoneAt: (lat: number, lon: number) => `Zone centered at ${lat.toFixed(4)}, ${lon.toFixed(4)}`,
+    zoneAt: (lat: string, lon: string) => `Zone centered at ${lat}, ${lon}`,
     liftedAt: 'Lifted',
     lift: 'Lift',
     liftQuestion: (kind: string) =>
@@ -217,7 +217,8 @@ export const en = {
     translationSaved: 'Translation saved.',
     // the update form, decided per field
     conflictHeading: 'Changed by someone else since you started',
-    conflictIntro: 'Nothing was saved and your values are kept. For each field, keep yours or take the current one, then save again.',
+    conflictIntro:
+      'Nothing was saved and your values are kept. For each field, keep yours or take the current one, then save again.',
     field: { severity: 'Severity', casualties: 'Casualties' } as Record<'severity' | 'casualties', string>,
     fieldColumn: 'Field',
     choiceColumn: 'Your choice',

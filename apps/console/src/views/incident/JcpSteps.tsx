@@ -89,7 +89,8 @@ function StepFacts({ done, zone }: { done: StepDone; zone: string }) {
     <div className="muted small">
       {done.occurredAt ? (
         <>
-          {t.incidentActions.doneAt} <LocalTime iso={done.occurredAt} zone={zone} /> · {t.incidentActions.recordedAt}{' '}
+          {t.incidentActions.doneAt} <LocalTime iso={done.occurredAt} zone={zone} /> ·{' '}
+          {t.incidentActions.recordedAt}{' '}
         </>
       ) : null}
       <LocalTime iso={done.at} zone={zone} />
@@ -191,11 +192,7 @@ function JointResponseTeam({ incident }: { incident: Incident }) {
   const agreed = incident.jcp.jointResponseTeamStandDown;
   const base = `/api/incidents/${incident.incidentId}/joint-response-team`;
   return (
-    <li
-      className={`jcp-step ${jrt === 'active' ? 'jcp-done' : 'jcp-pending'}`}
-      data-testid="jcp-jrt"
-      data-state={jrt}
-    >
+    <li className={`jcp-step ${jrt === 'active' ? 'jcp-done' : 'jcp-pending'}`} data-testid="jcp-jrt" data-state={jrt}>
       <span className="jcp-mark" aria-hidden="true">
         {jrt === 'active' ? '✔' : '○'}
       </span>

@@ -71,7 +71,9 @@ export function ProtectiveActionList({ incident, zone }: { incident: Incident; z
               · {t.incidentActions.liftedAt} <LocalTime iso={action.liftedAt} zone={zone} />
             </>
           ) : null}
-          <div className="muted small">{t.incidentActions.zoneAt(action.center.lat, action.center.lon)}</div>
+          <div className="muted small">
+            {t.incidentActions.zoneAt(action.center.lat.toFixed(4), action.center.lon.toFixed(4))}
+          </div>
           <div>
             <BiText value={action.instructions} />
           </div>
@@ -88,14 +90,27 @@ export function ProtectiveActionList({ incident, zone }: { incident: Incident; z
   );
 }
 
-export function OrderProtectiveActionForm({ incident }: { incident: Incident }) {
+/** The centre of the zone being ordered, as typed (or placed on the map). */
+export interface ZoneCenterInput {
+  lat: string;
+  lon: string;
+}
+
+export function OrderProtectiveActionForm({
+  incident,
+  center,
+  onCenter,
+}: {
+  incident: Incident;
+  center: ZoneCenterInput;
+  onCenter: (center: ZoneCenterInput) => void;
+}) {
   const { t } = useI18n();
   const { token } = useSignedIn();
   const { announce } = useLive();
   const write = useWrite(token);
   const [kind, setKind] = useState<(typeof KINDS)[number]>('evacuation');
-  const [lat, setLat] = useState(String(incident.location.lat));
-  const [lon, setLon] = useState(String(incident.location.lon));
+  const { lat, lon } = center;
   const [radius, setRadius] = useState('800');
   const [instructions, setInstructions] = useState({ en: '', es: '' });
   const onSubmit = (event: FormEvent) => {
@@ -155,7 +170,7 @@ export function OrderProtectiveActionForm({ incident }: { incident: Incident }) 
               max={90}
               required
               value={lat}
-              onChange={(event) => setLat(event.target.value)}
+              onChange={(event) => onCenter({ ...center, lat: event.target.value })}
             />
           </div>
           <div className="field">
@@ -168,7 +183,7 @@ export function OrderProtectiveActionForm({ incident }: { incident: Incident }) 
               max={180}
               required
               value={lon}
-              onChange={(event) => setLon(event.target.value)}
+              onChange={(event) => onCenter({ ...center, lon: event.target.value })}
             />
           </div>
         </div>

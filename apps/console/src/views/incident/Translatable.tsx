@@ -18,7 +18,15 @@ export function useCanTranslate(incident: Incident, field: string): boolean {
 }
 
 /** The "add the translation" control of one text: a button, then the form with the original beside it. */
-export function TranslateControl({ incident, field, value }: { incident: Incident; field: string; value: BilingualText }) {
+export function TranslateControl({
+  incident,
+  field,
+  value,
+}: {
+  incident: Incident;
+  field: string;
+  value: BilingualText;
+}) {
   const { t, lang } = useI18n();
   const { token } = useSignedIn();
   const { announce } = useLive();
@@ -56,7 +64,13 @@ export function TranslateControl({ incident, field, value }: { incident: Inciden
       </p>
       <div className="field">
         <label htmlFor={`${id}-text`}>{t.incidentActions.translation(language)}</label>
-        <textarea id={`${id}-text`} rows={2} lang={htmlLang(lang)} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={`${id}-text`}
+          rows={2}
+          lang={htmlLang(lang)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       <FormProblems error={write.error} />
       <SubmitButton

@@ -1,7 +1,7 @@
 // The incident update form, decided per field: it sends only what the officer changed, with the value each field
 // started from; the api saves it on the latest state unless someone changed one of those fields since. Then the
 // officer's input stays and each such field shows both values side by side, to keep theirs or take the current one.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Incident } from '../../api/types';
 import { FormProblems, SeveritySelect, SubmitButton } from '../../components/common';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -17,6 +17,7 @@ import {
   type UpdateDraft,
   type UpdateField,
   updateRequest,
+  type UpdateValues,
   withConflicts,
 } from './update-draft';
 
@@ -37,7 +38,13 @@ function CountField(props: { id: string; label: string; value: string; onChange:
   );
 }
 
-function Conflicts({ draft, onSettle }: { draft: UpdateDraft; onSettle: (field: UpdateField, choice: 'mine' | 'theirs') => void }) {
+function Conflicts({
+  draft,
+  onSettle,
+}: {
+  draft: UpdateDraft;
+  onSettle: (field: UpdateField, choice: 'mine' | 'theirs') => void;
+}) {
   const { t } = useI18n();
   const shown = (field: UpdateField, value: unknown) => {
     if (field === 'severity') return t.severity[value as Incident['severity']] ?? String(value);
@@ -89,14 +96,24 @@ export function UpdateForm({ incident }: { incident: Incident }) {
   const write = useWrite(token);
   const [draft, setDraft] = useState<UpdateDraft>(() => draftOf(incident));
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const { severity, casualties } = incident;
   // The incident changed on screen: untouched fields follow it, the officer's changes stay.
-  useEffect(() => setDraft((current) => followIncident(current, { severity, casualties })), [severity, casualties]);
+  const [seen, setSeen] = useState<UpdateValues>({ severity: incident.severity, casualties: incident.casualties });
+  if (
+    seen.severity !== incident.severity ||
+    seen.casualties.injured !== incident.casualties.injured ||
+    seen.casualties.fatalities !== incident.casualties.fatalities
+  ) {
+    const now = { severity: incident.severity, casualties: incident.casualties };
+    setSeen(now);
+    setDraft(followIncident(draft, now));
+  }
   // Refused because someone changed a field this update changes: keep the input, show both values.
-  useEffect(() => {
+  const [seenError, setSeenError] = useState(write.error);
+  if (seenError !== write.error) {
+    setSeenError(write.error);
     const conflicts = conflictsOf(write.error);
-    if (conflicts.length > 0) setDraft((current) => withConflicts(current, conflicts));
-  }, [write.error]);
+    if (conflicts.length > 0) setDraft(withConflicts(draft, conflicts));
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import {
   changedFields,
   conflictsOf,
@@ -60,10 +61,9 @@ describe('incident update draft, per field', () => {
   });
 
   it('takes the current casualties when the officer chooses them', () => {
-    const draft = withConflicts(
-      { ...draftOf(READ), injured: '2' },
-      [{ field: 'casualties', yours: { injured: 2, fatalities: 0 }, theirs: { injured: 5, fatalities: 1 } }],
-    );
+    const draft = withConflicts({ ...draftOf(READ), injured: '2' }, [
+      { field: 'casualties', yours: { injured: 2, fatalities: 0 }, theirs: { injured: 5, fatalities: 1 } },
+    ]);
     const theirs = settle(draft, 'casualties', 'theirs');
     expect([theirs.injured, theirs.fatalities]).toEqual(['5', '1']);
     expect(changedFields(theirs)).toEqual([]);
