@@ -325,9 +325,13 @@ export class AssignOnSceneCoordinatorDto {
 /** Translations of these keep to one line, like the texts they translate. */
 const SINGLE_LINE_FIELDS: readonly string[] = ['title', 'location.description'];
 
-/** A translation keeps the length limit of the text it translates (ReportIncidentDto, LocationDto, SummaryDto). */
+/**
+ * A translation keeps the length limit of the text it translates (ReportIncidentDto, LocationDto, SummaryDto, a
+ * protective action's instructions).
+ */
 const TRANSLATION_MAX_LENGTH: Readonly<Record<string, number>> = { title: 200, 'location.description': 500 };
-export const translationMaxLength = (field: string): number => TRANSLATION_MAX_LENGTH[field] ?? 4000;
+export const translationMaxLength = (field: string): number =>
+  TRANSLATION_MAX_LENGTH[field] ?? (field.startsWith('protectiveAction:') ? 2000 : 4000);
 
 function FitsTranslatedField(): PropertyDecorator {
   const limit = (args: ValidationArguments) => translationMaxLength(String((args.object as { field?: unknown }).field));
@@ -346,10 +350,10 @@ export class TranslateIncidentTextDto {
   @ApiProperty({
     type: String,
     example: 'title',
-    description: 'title | location.description | closingSummary | situationReport:<id>',
+    description: 'title | location.description | closingSummary | situationReport:<id> | protectiveAction:<id>',
   })
-  @Matches(/^(title|location\.description|closingSummary|situationReport:[0-9a-f-]{36})$/, {
-    message: 'field must be title, location.description, closingSummary or situationReport:<id>',
+  @Matches(/^(title|location\.description|closingSummary|(situationReport|protectiveAction):[0-9a-f-]{36})$/, {
+    message: 'field must be title, location.description, closingSummary, situationReport:<id> or protectiveAction:<id>',
   })
   field: TranslatableIncidentField;
 
@@ -360,7 +364,7 @@ export class TranslateIncidentTextDto {
   @ApiProperty({
     description:
       'Line breaks are allowed except in title and location.description; at most as long as the text translated ' +
-      '(title 200, location.description 500, others 4000 characters)',
+      '(title 200, location.description 500, protective-action instructions 2000, others 4000 characters)',
     maxLength: 4000,
   })
   @IsString()

@@ -175,7 +175,7 @@ export const en = {
     liftConfirm: 'Yes, lift it',
     liftedDone: 'Protective action lifted.',
     liftOtherSide: (side: string) => `Only the ${side} side may lift it.`,
-    zoneLabel: (kind: string, radius: number) => `${kind}, ${radius} m`,
+    zoneLabel: (kind: string, radius: number, side: string) => `${kind}, ${radius} m (${side})`,
     incidentMap: 'Map of the incident',
     // JCP steps
     reportNumber: { NRC: 'NRC report number', CENACOM: 'CENACOM folio' } as Record<'NRC' | 'CENACOM', string>,

@@ -150,7 +150,7 @@ export const es: Messages = {
     liftConfirm: 'Sí, levantarla',
     liftedDone: 'Acción de protección levantada.',
     liftOtherSide: (side) => `Solo el lado de ${side} puede levantarla.`,
-    zoneLabel: (kind, radius) => `${kind}, radio de ${radius} m`,
+    zoneLabel: (kind, radius, side) => `${kind}, radio de ${radius} m (${side})`,
     incidentMap: 'Mapa del incidente',
     reportNumber: { NRC: 'Número de reporte del NRC', CENACOM: 'Folio del CENACOM' },
     reportNumberValue: { NRC: 'Número de reporte', CENACOM: 'Folio' },

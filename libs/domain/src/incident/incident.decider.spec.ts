@@ -775,6 +775,31 @@ describe('incident decider', () => {
         .then([translated('situationReport:situation-report-1', 'es', 'Fuga contenida')]);
     });
 
+    it('adds the missing language of a protective action’s instructions, which the state then holds', () => {
+      const field = 'protectiveAction:protective-action-1' as const;
+      spec
+        .given([reported(), actionOrdered('MX')])
+        .when(translate(field, 'es', 'Evacuen el patio comercial'))
+        .then([translated(field, 'es', 'Evacuen el patio comercial')]);
+      spec
+        .given([reported(), actionOrdered('MX')])
+        .when(translate(field, 'en', 'Evacuate again'))
+        .thenFails('INCIDENT.TRANSLATION_EXISTS');
+      spec
+        .given([reported()])
+        .when(translate(field, 'es', 'Evacuen'))
+        .thenFails('INCIDENT.UNKNOWN_TEXT');
+      const state = fold([
+        [reported(), NOW],
+        [actionOrdered('MX'), NOW],
+        [translated(field, 'es', 'Evacuen el patio comercial'), NOW],
+      ]);
+      expect(state.status !== 'none' && state.protectiveActions[0]?.instructions).toEqual({
+        en: 'Evacuate the commercial lot',
+        es: 'Evacuen el patio comercial',
+      });
+    });
+
     it('treats a blank text as missing', () => {
       spec
         .given([reported({ title: { en: 'Chlorine release', es: '  ' } })])

@@ -247,6 +247,17 @@ function translate(
   if (field === 'closingSummary') {
     return { ...state, closingSummary: withTranslation(state.closingSummary ?? {}, language, text) };
   }
+  if (field.startsWith('protectiveAction:')) {
+    const actionId = field.slice('protectiveAction:'.length);
+    return {
+      ...state,
+      protectiveActions: state.protectiveActions.map((action) =>
+        action.actionId === actionId
+          ? { ...action, instructions: withTranslation(action.instructions, language, text) }
+          : action,
+      ),
+    };
+  }
   const reportId = field.slice('situationReport:'.length);
   return {
     ...state,
@@ -260,6 +271,9 @@ function textOf(state: OpenIncident, field: TranslatableIncidentField): Bilingua
   if (field === 'title') return state.title;
   if (field === 'location.description') return state.location.description;
   if (field === 'closingSummary') return state.closingSummary;
+  if (field.startsWith('protectiveAction:')) {
+    return state.protectiveActions.find((action) => `protectiveAction:${action.actionId}` === field)?.instructions;
+  }
   return state.situationReports.find((report) => `situationReport:${report.reportId}` === field)?.summary;
 }
 

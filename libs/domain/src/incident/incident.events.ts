@@ -59,7 +59,12 @@ export interface IncidentDetails {
 }
 
 export type TranslatableIncidentField =
-  'title' | 'location.description' | 'closingSummary' | `situationReport:${string}`;
+  | 'title'
+  | 'location.description'
+  | 'closingSummary'
+  | `situationReport:${string}`
+  /** A protective action's instructions to the public. */
+  | `protectiveAction:${string}`;
 
 /**
  * A notification step of the Joint Contingency Plan as recorded: `center` is the centre notified (the officer's own

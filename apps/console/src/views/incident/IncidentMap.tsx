@@ -21,7 +21,10 @@ function mapPort(port: PortStatus, incident: Incident): MapPort[] {
 }
 
 /** The zones of the protective actions in force. */
-export function activeZones(incident: Incident, label: (kind: MapZone['kind'], radius: number) => string): MapZone[] {
+export function activeZones(
+  incident: Incident,
+  label: (action: Incident['protectiveActions'][number]) => string,
+): MapZone[] {
   return incident.protectiveActions
     .filter((action) => !action.liftedAt)
     .map((action) => ({
@@ -30,7 +33,7 @@ export function activeZones(incident: Incident, label: (kind: MapZone['kind'], r
       lon: action.center.lon,
       radiusKm: action.radiusMeters / 1000,
       kind: action.kind,
-      label: label(action.kind, action.radiusMeters),
+      label: label(action),
     }));
 }
 
@@ -44,8 +47,8 @@ export function IncidentMap({
 }) {
   const { t, lang } = useI18n();
   const ports = usePorts();
-  const zones = activeZones(incident, (kind, radius) =>
-    t.incidentActions.zoneLabel(t.protectiveActionKind[kind], radius),
+  const zones = activeZones(incident, (action) =>
+    t.incidentActions.zoneLabel(t.protectiveActionKind[action.kind], action.radiusMeters, t.side[action.side]),
   );
   return (
     <div data-testid="incident-map" data-zones={zones.length}>

@@ -51,7 +51,7 @@ function RecordStepForm({ incident, side, path }: { incident: Incident; side: Si
   };
   return (
     <form className="form jcp-form" onSubmit={onSubmit} data-testid={`jcp-form-${id}`}>
-      <div className="form-row">
+      <div className="jcp-fields">
         <div className="field">
           <label htmlFor={`${id}-number`}>{t.incidentActions.reportNumber[center]}</label>
           <input
@@ -146,7 +146,7 @@ function CoordinatorForm({ incident, side, assigned }: { incident: Incident; sid
   const id = `osc-${side}`;
   return (
     <form className="form jcp-form" onSubmit={onSubmit} aria-label={title} data-testid={`osc-form-${side}`}>
-      <div className="form-row">
+      <div className="jcp-fields">
         <div className="field">
           <label htmlFor={`${id}-name`}>{t.incidentActions.coordinatorName}</label>
           <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />

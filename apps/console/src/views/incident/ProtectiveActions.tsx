@@ -2,13 +2,14 @@
 // and the form to order an evacuation or a shelter-in-place around a point.
 import { useState, type FormEvent } from 'react';
 import type { Incident, ProtectiveAction } from '../../api/types';
-import { BilingualFields, BiText, ChoiceField, FormProblems, LocalTime, SubmitButton } from '../../components/common';
+import { BilingualFields, ChoiceField, FormProblems, LocalTime, SubmitButton } from '../../components/common';
 import { bilingualInput } from '../../i18n';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/LiveProvider';
 import { canWrite } from '../../session/session';
 import { useSignedIn } from '../../session/SessionProvider';
 import { useWrite } from '../../state/DataProvider';
+import { TranslatableText } from './Translatable';
 
 const KINDS = ['evacuation', 'shelter-in-place'] as const;
 
@@ -38,9 +39,13 @@ function LiftAction({ incident, action }: { incident: Incident; action: Protecti
           </button>
         </div>
       ) : (
-        <button type="button" className="btn btn-small" onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`${t.incidentActions.lift}: ${kind}`}
+          onClick={() => setAsking(true)}
+        >
           {t.incidentActions.lift}
-          <span className="visually-hidden">: {kind}</span>
         </button>
       )}
       <FormProblems error={write.error} />
@@ -75,7 +80,11 @@ export function ProtectiveActionList({ incident, zone }: { incident: Incident; z
             {t.incidentActions.zoneAt(action.center.lat.toFixed(4), action.center.lon.toFixed(4))}
           </div>
           <div>
-            <BiText value={action.instructions} />
+            <TranslatableText
+              incident={incident}
+              field={`protectiveAction:${action.actionId}`}
+              value={action.instructions}
+            />
           </div>
           {officer && !action.liftedAt ? (
             action.side === user.country ? (

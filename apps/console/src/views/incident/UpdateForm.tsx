@@ -72,13 +72,21 @@ function Conflicts({
               <td data-testid={`conflict-${conflict.field}-yours`}>{shown(conflict.field, conflict.yours)}</td>
               <td data-testid={`conflict-${conflict.field}-theirs`}>{shown(conflict.field, conflict.theirs)}</td>
               <td>
-                <button type="button" className="btn btn-small" onClick={() => onSettle(conflict.field, 'mine')}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${t.incidentActions.keepMine}: ${t.incidentActions.field[conflict.field]}`}
+                  onClick={() => onSettle(conflict.field, 'mine')}
+                >
                   {t.incidentActions.keepMine}
-                  <span className="visually-hidden">: {t.incidentActions.field[conflict.field]}</span>
                 </button>{' '}
-                <button type="button" className="btn btn-small" onClick={() => onSettle(conflict.field, 'theirs')}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${t.incidentActions.useTheirs}: ${t.incidentActions.field[conflict.field]}`}
+                  onClick={() => onSettle(conflict.field, 'theirs')}
+                >
                   {t.incidentActions.useTheirs}
-                  <span className="visually-hidden">: {t.incidentActions.field[conflict.field]}</span>
                 </button>
               </td>
             </tr>
