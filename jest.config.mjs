@@ -41,6 +41,9 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
+      // Jest's 5 s default is a unit test's: these talk to servers and processes on a machine that runs two files at
+      // once (and the fault suite beside them), where an embedded PGlite store alone can take seconds to open.
+      testTimeout: 20_000,
       // Stops what a test file left running (api, worker, redis-server, PostgreSQL, Chromium): see the file.
       testEnvironment: '<rootDir>/test/support/test-environment.mjs',
     },
@@ -48,6 +51,7 @@ export default {
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
+      testTimeout: 20_000,
       testEnvironment: '<rootDir>/test/support/test-environment.mjs',
     },
   ],

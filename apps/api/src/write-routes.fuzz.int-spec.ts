@@ -645,6 +645,18 @@ function routes(fixtures: () => Fixtures): Route[] {
     },
     {
       method: 'POST',
+      pattern: '/api/notifications/:id/acknowledgments-on-behalf',
+      family: 'notification',
+      valid: () =>
+        fc.record({
+          agency: fc.constantFrom('SRE', 'PC', 'DOS', 'LOCAL-US', 'ANAM', 'CBP', 'SEMAR'),
+          side: fc.constantFrom('US', 'MX'),
+          channel: fc.constantFrom('phone', 'radio', 'in-person'),
+          acknowledgedAt: fc.oneof({ weight: 4, arbitrary: pastIso }, { weight: 1, arbitrary: futureIso }),
+        }),
+    },
+    {
+      method: 'POST',
       pattern: '/api/notifications/:id/cancellation',
       family: 'notification',
       valid: () => fc.record({ reason: bilingual(2000) }),

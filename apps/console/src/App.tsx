@@ -14,6 +14,7 @@ import { Inbox } from './views/Inbox';
 import { Overview } from './views/Overview';
 import { PortView } from './views/PortView';
 import { ReportIncident } from './views/ReportIncident';
+import { IncidentArchive } from './views/IncidentArchive';
 import { SignInActivity } from './views/SignInActivity';
 import { Outbox } from './views/Outbox';
 import { SignIn } from './views/SignIn';
@@ -49,6 +50,8 @@ function View({ route }: { route: Route }) {
       return <Inbox />;
     case 'report-incident':
       return <ReportIncident />;
+    case 'incident-archive':
+      return <IncidentArchive />;
     case 'incident':
       return <IncidentView key={route.incidentId} incidentId={route.incidentId} />;
     case 'port':

@@ -342,6 +342,10 @@ export const EVENT_NAMES: Readonly<Record<ObservableEventType, Bilingual>> = {
   BlmNotificationIssued: { en: 'BLM notification issued', es: 'Notificación del MEF emitida' },
   BlmNotificationUpdated: { en: 'BLM notification updated', es: 'Notificación del MEF actualizada' },
   BlmNotificationAcknowledged: { en: 'BLM notification acknowledged', es: 'Acuse de la notificación del MEF' },
+  BlmNotificationAcknowledgedOnBehalf: {
+    en: 'BLM notification acknowledged on behalf of an agency',
+    es: 'Acuse de la notificación del MEF registrado a nombre de una dependencia',
+  },
   BlmNotificationCancelled: { en: 'BLM notification cancelled', es: 'Notificación del MEF cancelada' },
   BlmNotificationDelivered: { en: 'BLM notification delivered', es: 'Notificación del MEF entregada' },
   BlmNotificationDeliveryFailed: { en: 'BLM notification delivery failed', es: 'Falló la entrega de la notificación' },

@@ -125,6 +125,15 @@ function blmResult(
         row.outcome = Date.parse(fact.occurredAt) <= Date.parse(deadline) ? 'in-time' : 'late';
         break;
       }
+      case 'BlmNotificationAcknowledgedOnBehalf': {
+        // Heard by phone or radio: it counts from when the agency acknowledged, not from when it was recorded.
+        const row = rows.get(keyOf(fact.data.agency, fact.data.side));
+        if (!row || row.acknowledgedAfterMinutes !== undefined) break;
+        row.acknowledgedAfterMinutes = minutesBetween(issuedAt, fact.data.acknowledgedAt);
+        row.acknowledgedBy = fact.data.recordedBy.officer;
+        row.outcome = Date.parse(fact.data.acknowledgedAt) <= Date.parse(deadline) ? 'in-time' : 'late';
+        break;
+      }
       case 'BlmNotificationDelivered':
       case 'BlmNotificationDeliveryFailed':
       case 'BlmNotificationDeliveryAbandoned': {

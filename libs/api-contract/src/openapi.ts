@@ -905,6 +905,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The archive of closed incidents, searched in the database a page at a time, the most recently observed first: by port (any port it affected), material (UN number or name), observation date range and free text (title, location, situation reports, closing summary; every word, either language, accents ignored) */
+        get: operations["IncidentsController_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/materials/{unNumber}": {
         parameters: {
             query?: never;
@@ -969,6 +986,23 @@ export interface paths {
         put?: never;
         /** Acknowledge for the officer's agency */
         post: operations["NotificationsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/acknowledgments-on-behalf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an agency without an account (a consulate, Civil Protection) acknowledged by phone, radio or in person, at the time it did; kept apart from an agency's own acknowledgment */
+        post: operations["NotificationsController_acknowledgeOnBehalf"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1169,7 +1203,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A port's shutdowns, the one in progress and the past ones, a page at a time, the most recent first: when declared, kind and scope, when reopened, and the incident each was declared for */
+        get: operations["PortsController_shutdowns"];
         put?: never;
         /** Declare a shutdown of lanes of the officer's own side; starts the resumption checklist for its kind (the other side joins it) */
         post: operations["PortsController_declareShutdown"];
@@ -1453,6 +1488,28 @@ export interface components {
              */
             readIn?: "en" | "es";
         };
+        AcknowledgeOnBehalfDto: {
+            /**
+             * Format: date-time
+             * @description ISO 8601: when the agency acknowledged (not in the future, not before the issue); recorded now
+             */
+            acknowledgedAt: string;
+            /**
+             * @description The recipient agency that acknowledged outside Enlace
+             * @example SRE
+             */
+            agency: string;
+            /**
+             * @description How the acknowledgment was heard
+             * @enum {string}
+             */
+            channel: "phone" | "radio" | "in-person";
+            /**
+             * @description The recipient agency's side (the recording officer's own)
+             * @enum {string}
+             */
+            side: "US" | "MX";
+        };
         /** @description One line of the ICS-214-style activity log: who did what, when, on which side */
         ActivityEntry: {
             actor: string;
@@ -1508,6 +1565,48 @@ export interface components {
             };
             message: components["schemas"]["Bilingual"];
             statusCode: number;
+        };
+        /** @description A line of the archive of incidents */
+        ArchivedIncident: {
+            /** @description Every port it affected, the primary one first */
+            affectedPortIds: string[];
+            /** Format: date-time */
+            closedAt: string | null;
+            closingSummary: {
+                en?: string;
+                es?: string;
+            } | null;
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "other";
+            location: {
+                description: components["schemas"]["Text"];
+                lat: number;
+                lon: number;
+            };
+            material: {
+                ergGuide?: string;
+                hazardClass?: string;
+                name: string;
+                toxicByInhalation?: boolean;
+                unNumber?: string;
+            } | null;
+            /** Format: date-time */
+            observedAt: string;
+            /** @description The port the incident was at */
+            primaryPortId: string | null;
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["SideAgency"];
+            revision: number;
+            /** @enum {string} */
+            severity: "minor" | "moderate" | "severe" | "extreme";
+            /** @description How many situation reports were filed */
+            situationReports: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: components["schemas"]["Text"];
         };
         AsOf: {
             /** @enum {string} */
@@ -2175,6 +2274,8 @@ export interface components {
              * @description When the release was observed, as reported
              */
             observedAt: string;
+            /** @description The port the incident is at (absent on incidents reported before it existed) */
+            primaryPortId?: string;
             protectiveActions: components["schemas"]["ProtectiveAction"][];
             quantity?: {
                 amount: number;
@@ -2286,6 +2387,8 @@ export interface components {
              * @description When the release was observed, as reported
              */
             observedAt: string;
+            /** @description The port the incident is at (absent on incidents reported before it existed) */
+            primaryPortId?: string;
             protectiveActions: components["schemas"]["ProtectiveAction"][];
             quantity?: {
                 amount: number;
@@ -2520,6 +2623,39 @@ export interface components {
             kind: "evacuation" | "shelter-in-place";
             /** @example 800 */
             radiusMeters: number;
+        };
+        /** @description One of a port's shutdowns */
+        PastShutdown: {
+            /** Format: date-time */
+            declaredAt: string;
+            declaredBy: components["schemas"]["SideAgency"];
+            /** @description The incident it was declared for */
+            incidentId: string | null;
+            incidentTitle: {
+                en?: string;
+                es?: string;
+            } | null;
+            joinedBy: {
+                agency: string;
+                /** @enum {string} */
+                side: "US" | "MX";
+            } | null;
+            /** @enum {string} */
+            kind: "hazmat-release" | "fire" | "flood" | "security-threat" | "infrastructure-failure";
+            lanes: string[];
+            portId: string;
+            reason: components["schemas"]["Text"];
+            /**
+             * Format: date-time
+             * @description When the port reopened; null while it is in progress
+             */
+            reopenedAt: string | null;
+            /**
+             * @description full if every lane was closed at some point of it
+             * @enum {string}
+             */
+            scope: "full" | "partial";
+            shutdownId: string;
         };
         /** @description One value for each side of the border */
         PerSide: {
@@ -2830,6 +2966,11 @@ export interface components {
              * @description When the release was observed (ISO 8601); defaults to now
              */
             observedAt?: string;
+            /**
+             * @description The port the incident is at (listed first among the affected ports); the other affectedPortIds are additional ports it affects
+             * @example otay-mesa
+             */
+            primaryPortId?: string;
             quantity?: components["schemas"]["QuantityDto"];
             /**
              * @description CAP 1.2 severity
@@ -3971,7 +4112,7 @@ export interface operations {
                 /** @description Recorded at or before; not before from, and at most one year after it (oversized range: 400) */
                 to?: string;
                 /** @description Event types (repeat the parameter, or separate with commas), of the aggregate asked for */
-                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
+                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationAcknowledgedOnBehalf" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
             };
             header?: {
                 /** @description An id of your own for this request, repeated in the answer and in the logs */
@@ -4112,7 +4253,7 @@ export interface operations {
                 /** @description Recorded at or before; not before from, and at most one year after it (oversized range: 400) */
                 to?: string;
                 /** @description Event types (repeat the parameter, or separate with commas), of the aggregate asked for */
-                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
+                type?: ("AccountDisabled" | "AccountEnabled" | "AccountUnlocked" | "AuditExportRecorded" | "BlmNotificationAcknowledged" | "BlmNotificationAcknowledgedOnBehalf" | "BlmNotificationCancelled" | "BlmNotificationDelivered" | "BlmNotificationDeliveryAbandoned" | "BlmNotificationDeliveryFailed" | "BlmNotificationEscalated" | "BlmNotificationIssued" | "BlmNotificationUpdated" | "ChecklistItemAdded" | "ChecklistItemCompleted" | "ChecklistItemReopened" | "ChecklistItemWaived" | "CounterpartCenterNotified" | "DrillClockPaused" | "DrillClockRateChanged" | "DrillClockResumed" | "DrillClockStarted" | "DrillEnded" | "DrillHalted" | "DrillImprovementItemEdited" | "DrillInjectReleased" | "DrillObservationRecorded" | "DrillParticipantJoined" | "DrillPlanned" | "IncidentClosed" | "IncidentReported" | "IncidentTextTranslated" | "IncidentUpdated" | "JointResponseTeamActivated" | "JointResponseTeamDeactivated" | "JointResponseTeamStandDownAgreed" | "LoggedOut" | "LoginFailed" | "LoginLockedOut" | "LoginSucceeded" | "LoginUnlocked" | "NationalCenterNotified" | "OnSceneCoordinatorAssigned" | "PortLanesReopened" | "PortReopened" | "PortShutdownDeclared" | "PortShutdownJoined" | "PortShutdownWidened" | "ProtectiveActionLifted" | "ProtectiveActionOrdered" | "RefreshTokenReused" | "ResumptionSignOffWithdrawn" | "ResumptionSignedOff" | "SessionRefreshed" | "SessionRevoked" | "SessionStarted" | "SituationReportFiled")[];
             };
             header?: {
                 /** @description A retry of the same export with the same key is recorded once */
@@ -8885,6 +9026,122 @@ export interface operations {
             };
         };
     };
+    IncidentsController_archive: {
+        parameters: {
+            query?: {
+                /** @description A position (e.g. from a write): answer once the archive has it */
+                after?: string;
+                /** @description The X-Next-Cursor header of the page before */
+                cursor?: string;
+                /** @description Observed at or after (a date is read in UTC) */
+                from?: string;
+                limit?: number;
+                /** @description A UN number (1017, UN1017) or part of a name */
+                material?: string;
+                /** @description A port id (otay-mesa) */
+                port?: string;
+                /** @description Words that must all appear */
+                q?: string;
+                /** @description Observed at or before (a date: to its end, UTC) */
+                to?: string;
+            };
+            header?: {
+                /** @description A drill's id: the request acts in and reads that drill's world (403 if the caller takes no part in it, 404 if there is no such drill, 409 once it has ended or while it is halted for a real emergency) */
+                "Enlace-Drill"?: string;
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the archive */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Next-Cursor": components["headers"]["NextCursor"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchivedIncident"][];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role or side may not do this, or takes no part in the drill named by Enlace-Drill */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource (or no such drill in Enlace-Drill) */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: If-Match names a revision that is no longer current (ETag gives the current one; re-read and retry), the event ids of a retry overlap an earlier request only in part, or the drill has ended or is halted */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     ReferenceController_material: {
         parameters: {
             query?: never;
@@ -9475,6 +9732,148 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AcknowledgeDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not an officer, or not a recipient */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such notification */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is larger than the api accepts */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A business rule refused the command (reason in English and Spanish) */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    NotificationsController_acknowledgeOnBehalf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A drill's id: the request acts in and reads that drill's world (403 if the caller takes no part in it, 404 if there is no such drill, 409 once it has ended or while it is halted for a real emergency) */
+                "Enlace-Drill"?: string;
+                /** @description A retry with the same key answers as the first request did (same status and body, Idempotent-Replayed: true); the same key with another body is 422 */
+                "Idempotency-Key"?: string;
+                /** @description The revision the client read (the ETag, e.g. "3"); 409 with the current ETag if it changed */
+                "If-Match"?: string;
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeOnBehalfDto"];
             };
         };
         responses: {
@@ -10968,6 +11367,114 @@ export interface operations {
             /** @description A business rule refused the command (reason in English and Spanish) */
             422: {
                 headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The event store (or Redis) is not answering; nothing was recorded. Retry after Retry-After seconds, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something went wrong on the server side (500), or another error in the same shape */
+            default: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    PortsController_shutdowns: {
+        parameters: {
+            query?: {
+                /** @description A position (e.g. from a write): answer once the history has it */
+                after?: string;
+                /** @description The X-Next-Cursor header of the page before */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description A drill's id: the request acts in and reads that drill's world (403 if the caller takes no part in it, 404 if there is no such drill, 409 once it has ended or while it is halted for a real emergency) */
+                "Enlace-Drill"?: string;
+                /** @description An id of your own for this request, repeated in the answer and in the logs */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the port's shutdowns */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Next-Cursor": components["headers"]["NextCursor"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PastShutdown"][];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header breaks a rule (details.fields names each, with the rule) */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description No valid bearer token (missing, malformed, expired or revoked): sign in (POST /api/auth/login) or refresh */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller's role or side may not do this, or takes no part in the drill named by Enlace-Drill */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such resource (or no such drill in Enlace-Drill) */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: If-Match names a revision that is no longer current (ETag gives the current one; re-read and retry), the event ids of a retry overlap an earlier request only in part, or the drill has ended or is halted */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Correlation-Id": components["headers"]["CorrelationId"];
                     [name: string]: unknown;
                 };

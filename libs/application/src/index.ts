@@ -30,6 +30,8 @@ export {
   ListIncidents,
   ListNotifications,
   ListPorts,
+  ListPortShutdowns,
   QueriesModule,
+  SearchIncidentArchive,
 } from './queries.js';
 export { type DrillRecord, type DrillWorldEvent, GetDrillRecord, GetDrillRecordHandler } from './drill-record.js';

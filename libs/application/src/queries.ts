@@ -5,6 +5,9 @@ import { LIVE, noSuchIncident, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
 import {
   type ActivityEntry,
+  type ArchivedIncident,
+  type ArchiveSearch,
+  type PastShutdown,
   type ChecklistProgress,
   type IncidentBoardEntry,
   type NotificationStatus,
@@ -69,6 +72,30 @@ export class ListPorts extends Query<PortStatus[]> {
 
 export class ListChecklists extends Query<ChecklistProgress[]> {
   constructor(
+    readonly after?: Position,
+    readonly world: World = LIVE,
+  ) {
+    super();
+  }
+}
+
+/** The archive of closed incidents, searched (see ArchiveSearch), a page at a time, the most recently observed first. */
+export class SearchIncidentArchive extends Query<Page<ArchivedIncident>> {
+  constructor(
+    readonly search: ArchiveSearch,
+    readonly page: PageRequest,
+    readonly after?: Position,
+    readonly world: World = LIVE,
+  ) {
+    super();
+  }
+}
+
+/** A port's shutdowns, the most recent first, each with the incident it was declared for. */
+export class ListPortShutdowns extends Query<Page<PastShutdown>> {
+  constructor(
+    readonly portId: string,
+    readonly page: PageRequest,
     readonly after?: Position,
     readonly world: World = LIVE,
   ) {
@@ -142,6 +169,33 @@ export class ListChecklistsHandler implements IQueryHandler<ListChecklists> {
   }
 }
 
+/** The history of the query's world, once its saved documents include `after` (at most 5 s). */
+async function historyOf(worlds: WorldReadModels, query: { world: World; after?: Position }) {
+  const { history } = await worlds.of(query.world);
+  if (query.after !== undefined) await history.waitFor(query.after, READ_YOUR_WRITE_MS);
+  return history;
+}
+
+@QueryHandler(SearchIncidentArchive)
+@Injectable()
+export class SearchIncidentArchiveHandler implements IQueryHandler<SearchIncidentArchive> {
+  constructor(private readonly worlds: WorldReadModels) {}
+
+  async execute(query: SearchIncidentArchive): Promise<Page<ArchivedIncident>> {
+    return (await historyOf(this.worlds, query)).closedIncidents(query.search, query.page);
+  }
+}
+
+@QueryHandler(ListPortShutdowns)
+@Injectable()
+export class ListPortShutdownsHandler implements IQueryHandler<ListPortShutdowns> {
+  constructor(private readonly worlds: WorldReadModels) {}
+
+  async execute(query: ListPortShutdowns): Promise<Page<PastShutdown>> {
+    return (await historyOf(this.worlds, query)).shutdowns(query.portId, query.page);
+  }
+}
+
 /** The query handlers, for processes that host the read models (the api). */
 @Module({
   providers: [
@@ -150,6 +204,8 @@ export class ListChecklistsHandler implements IQueryHandler<ListChecklists> {
     GetIncidentTimelineHandler,
     ListPortsHandler,
     ListChecklistsHandler,
+    SearchIncidentArchiveHandler,
+    ListPortShutdownsHandler,
   ],
 })
 export class QueriesModule {}

@@ -199,8 +199,42 @@ export interface DocumentQuery {
   status?: string | readonly string[];
   /** Only documents whose `sort` comes after this one in the order asked for (the cursor of the page before). */
   after?: string;
+  /** Only documents whose `sort` is this or later (a range of dates, where `sort` starts with one). */
+  sortFrom?: string;
+  /** Only documents whose `sort` is this or earlier. */
+  sortTo?: string;
+  /** Only documents that hold this JSON (PostgreSQL's `doc @> contains`: an array holds the values listed). */
+  contains?: Record<string, unknown>;
+  /**
+   * Only documents whose top-level text field `field` contains `text`, as written (callers store and search text
+   * normalised alike: lower case, no accents). Every one must match.
+   */
+  matches?: readonly { field: string; text: string }[];
   limit: number;
   order?: 'asc' | 'desc';
+}
+
+/** Whether `doc` holds `contains`, as PostgreSQL's `@>` on jsonb (for stores that filter in memory). */
+export function jsonContains(doc: unknown, contains: unknown): boolean {
+  if (Array.isArray(contains)) {
+    return Array.isArray(doc) && contains.every((wanted) => doc.some((held) => jsonContains(held, wanted)));
+  }
+  if (contains !== null && typeof contains === 'object') {
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return false;
+    return Object.entries(contains).every(([key, wanted]) =>
+      jsonContains((doc as Record<string, unknown>)[key], wanted),
+    );
+  }
+  return doc === contains;
+}
+
+/** Whether a stored document passes a query's `contains` and `matches` (for stores that filter in memory). */
+export function documentMatches(doc: unknown, query: Pick<DocumentQuery, 'contains' | 'matches'>): boolean {
+  if (query.contains !== undefined && !jsonContains(doc, query.contains)) return false;
+  return (query.matches ?? []).every(({ field, text }) => {
+    const value = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[field] : undefined;
+    return typeof value === 'string' && value.includes(text);
+  });
 }
 
 export interface EventStore {

@@ -7,6 +7,7 @@ import type {
   Position,
   StoredDocument,
 } from './event-store.port.js';
+import { documentMatches } from './event-store.port.js';
 
 /**
  * Checkpoints, leases and read-model documents held by this process only: for an adapter whose database has no place for them (KurrentDB,
@@ -89,7 +90,10 @@ export class ProcessCheckpointStore implements CheckpointStore {
         (query.group === undefined || row.group === query.group) &&
         (query.status === undefined ||
           (typeof query.status === 'string' ? [query.status] : query.status).includes(row.status ?? '')) &&
-        (after === undefined || (descending ? row.sort < after : row.sort > after)),
+        (after === undefined || (descending ? row.sort < after : row.sort > after)) &&
+        (query.sortFrom === undefined || row.sort >= query.sortFrom) &&
+        (query.sortTo === undefined || row.sort <= query.sortTo) &&
+        documentMatches(row.doc, query),
     );
     rows.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0) * (descending ? -1 : 1));
     return Promise.resolve(structuredClone(rows.slice(0, Math.max(0, Math.floor(query.limit)))));

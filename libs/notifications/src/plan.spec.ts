@@ -46,6 +46,8 @@ const issued = blmNotificationIssued({
     { agency: 'ANAM', side: 'MX' },
     { agency: 'PC', side: 'MX' },
   ],
+  // Civil Protection (reached through the console only) issued it: the members with channels are all addressed.
+  issuedBy: { side: 'MX', agency: 'PC', officer: 'officer.pc' },
 });
 const ack = (agency: string, side: 'US' | 'MX'): NotificationEvent => ({
   type: 'BlmNotificationAcknowledged',
@@ -69,6 +71,17 @@ describe('what a notification still needs', () => {
       `deliver.${ID}.n.MX.ANAM.webhook`,
     ]);
     expect(jobs.every((id) => !id.includes(':'))).toBe(true);
+  });
+
+  it('sends nothing to the issuing agency: it wrote the notice', () => {
+    const byCbp = fold([
+      blmNotificationIssued({
+        notificationId: ID,
+        acknowledgmentDeadline: DEADLINE,
+        issuedBy: { side: 'US', agency: 'CBP', officer: 'officer.us' },
+      }),
+    ]);
+    expect(deliveriesNeeded(byCbp, config, LIVE).map(deliveryJobId)).toEqual([`deliver.${ID}.n.MX.ANAM.webhook`]);
   });
 
   it('skips what is delivered or acknowledged, and everything once cancelled', () => {

@@ -34,6 +34,11 @@ const MODE: Words = {
   fast: { en: 'FAST', es: 'FAST' },
   ready: { en: 'Ready Lane', es: 'Carril Ready' },
 };
+const ON_BEHALF_CHANNEL: Words = {
+  phone: { en: 'by phone', es: 'por teléfono' },
+  radio: { en: 'by radio', es: 'por radio' },
+  'in-person': { en: 'in person', es: 'en persona' },
+};
 const DIRECTION: Words = {
   northbound: { en: 'northbound', es: 'hacia el norte' },
   southbound: { en: 'southbound', es: 'hacia el sur' },
@@ -179,6 +184,15 @@ const DESCRIBE: Record<string, (data: Data, context: DescribeContext) => { en: s
     en: `${String(d.agency)} (${word(SIDE, d.side, 'en')}) acknowledged the BLM notification`,
     es: `${String(d.agency)} (${word(SIDE, d.side, 'es')}) acusó recibo de la notificación al MEF`,
   }),
+  BlmNotificationAcknowledgedOnBehalf: (d) => {
+    const by = d.recordedBy as { officer?: unknown; agency?: unknown } | undefined;
+    const channel = word(ON_BEHALF_CHANNEL, d.channel, 'en');
+    const canal = word(ON_BEHALF_CHANNEL, d.channel, 'es');
+    return {
+      en: `${String(d.agency)} (${word(SIDE, d.side, 'en')}) acknowledged the BLM notification ${channel} at ${String(d.acknowledgedAt)}, recorded by ${String(by?.officer)} (${String(by?.agency)})`,
+      es: `${String(d.agency)} (${word(SIDE, d.side, 'es')}) acusó recibo de la notificación al MEF ${canal} a las ${String(d.acknowledgedAt)}, registrado por ${String(by?.officer)} (${String(by?.agency)})`,
+    };
+  },
   BlmNotificationDelivered: (d) => ({
     en: `BLM notification delivered to ${String(d.agency)} (${word(SIDE, d.side, 'en')}) by ${String(d.channel)}`,
     es: `Notificación al MEF entregada a ${String(d.agency)} (${word(SIDE, d.side, 'es')}) por ${String(d.channel)}`,

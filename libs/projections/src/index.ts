@@ -20,3 +20,12 @@ export { ReadModelQueries, type Page, type PageRequest } from './read-model-quer
 export { ARCHIVE_CONSUMER, ARCHIVE_KEY, ARCHIVE_TIMINGS, archiveKey, ReadModelArchive } from './read-model-archive.js';
 export { type WorldModels, WorldReadModels } from './world-read-models.js';
 export { DRILLS_COLLECTION, DrillDirectory, type DrillSummary } from './drill-directory.js';
+export {
+  archivedIncident,
+  historyCollections,
+  incidentHistoryDoc,
+  IncidentHistoryModel,
+  searchable,
+  searchableMaterial,
+} from './incident-history.js';
+export { type ArchiveSearch, HISTORY_CONSUMER, IncidentHistory } from './incident-history-consumer.js';

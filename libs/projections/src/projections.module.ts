@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from '@enlace/event-store';
 import { Metrics } from '@enlace/metrics';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import { DrillDirectory } from './drill-directory.js';
+import { IncidentHistory } from './incident-history-consumer.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ReadModelArchive } from './read-model-archive.js';
 import { ReadModelQueries } from './read-model-queries.js';
@@ -33,21 +34,35 @@ const OVERDUE_GAUGE = Symbol('OVERDUE_GAUGE');
         new ReadModelArchive(feed, store, reference, LIVE),
     },
     {
+      provide: IncidentHistory,
+      inject: [EventFeed, EVENT_STORE],
+      useFactory: (feed: EventFeed, store: EventStore) => new IncidentHistory(feed, store, LIVE),
+    },
+    {
       provide: ReadModelQueries,
       inject: [ProjectionRunner, EVENT_STORE],
       useFactory: (runner: ProjectionRunner, store: EventStore) => new ReadModelQueries(runner, store),
     },
     {
       provide: WorldReadModels,
-      inject: [ProjectionRunner, ReadModelArchive, ReadModelQueries, WorldFeeds, EVENT_STORE, REFERENCE_CATALOG],
+      inject: [
+        ProjectionRunner,
+        ReadModelArchive,
+        ReadModelQueries,
+        IncidentHistory,
+        WorldFeeds,
+        EVENT_STORE,
+        REFERENCE_CATALOG,
+      ],
       useFactory: (
         runner: ProjectionRunner,
         archive: ReadModelArchive,
         queries: ReadModelQueries,
+        history: IncidentHistory,
         feeds: WorldFeeds,
         store: EventStore,
         reference: ReferenceCatalog,
-      ) => new WorldReadModels({ world: LIVE, runner, archive, queries }, feeds, store, reference),
+      ) => new WorldReadModels({ world: LIVE, runner, archive, queries, history }, feeds, store, reference),
     },
     {
       // On scrape: the live world's notifications past their acknowledgment deadline, as the read models hold them.

@@ -16,6 +16,8 @@ import type {
   LaneId,
   LaneMode,
   PlannedDrill,
+  ShutdownKind,
+  BilingualText,
 } from '@enlace/domain';
 
 export type IncidentDetail = OpenIncident & { revision: number; lastEventType: string; missingTranslations: string[] };
@@ -114,4 +116,46 @@ export interface DrillSummary {
   endedAt: string | null;
   /** The drill stream's revision this line was made at. */
   revision: number;
+}
+
+/** A line of the archive of incidents (GET /api/incidents/archive): what happened, where, with what, when. */
+export interface ArchivedIncident {
+  incidentId: string;
+  status: 'open' | 'closed';
+  kind: OpenIncident['kind'];
+  title: OpenIncident['title'];
+  severity: OpenIncident['severity'];
+  material: OpenIncident['material'] | null;
+  /** The port the incident was at; the other affected ports are additional ones. */
+  primaryPortId: string | null;
+  affectedPortIds: string[];
+  location: OpenIncident['location'];
+  reportedBy: OpenIncident['reportedBy'];
+  observedAt: string;
+  reportedAt: string;
+  closedAt: string | null;
+  closingSummary: BilingualText | null;
+  /** How many situation reports were filed. */
+  situationReports: number;
+  revision: number;
+}
+
+/** One shutdown of a port, in progress or ended (GET /api/ports/:id/shutdowns): when, how wide, for which incident. */
+export interface PastShutdown {
+  shutdownId: string;
+  portId: string;
+  kind: ShutdownKind;
+  /** `full` if every lane of the port was closed at some point of it. */
+  scope: 'full' | 'partial';
+  /** Every lane it closed. */
+  lanes: LaneId[];
+  declaredAt: string;
+  declaredBy: { side: Side; agency: string };
+  joinedBy: { side: Side; agency: string } | null;
+  reason: BilingualText;
+  /** When the port reopened; null while the shutdown is in progress. */
+  reopenedAt: string | null;
+  incidentId: string | null;
+  /** The incident's title when the shutdown was last recorded. */
+  incidentTitle: BilingualText | null;
 }

@@ -23,6 +23,7 @@ import { collect, openPostgresEventStore, type PostgresEventStore } from '@enlac
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { loadReferenceCatalog } from '@enlace/reference-data';
 import { randomUUID } from 'node:crypto';
+import { IncidentHistory } from './incident-history-consumer.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { archiveKey, ReadModelArchive } from './read-model-archive.js';
 import { ReadModelQueries } from './read-model-queries.js';
@@ -86,7 +87,13 @@ beforeAll(async () => {
   archive.onApplicationBootstrap();
   await runner.whenCaughtUp();
   worlds = new WorldReadModels(
-    { world: LIVE, runner, archive, queries: new ReadModelQueries(runner, store) },
+    {
+      world: LIVE,
+      runner,
+      archive,
+      queries: new ReadModelQueries(runner, store),
+      history: new IncidentHistory(live, store, LIVE),
+    },
     feeds,
     store,
     reference,

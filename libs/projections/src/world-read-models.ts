@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { WorldFeeds } from '@enlace/consumers';
 import { describeWorld, type ReferenceCatalog, type World } from '@enlace/domain';
 import type { EventStore } from '@enlace/event-store';
+import { IncidentHistory } from './incident-history-consumer.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ReadModelArchive } from './read-model-archive.js';
 import { ReadModelQueries } from './read-model-queries.js';
@@ -12,6 +13,8 @@ export interface WorldModels {
   runner: ProjectionRunner;
   archive: ReadModelArchive;
   queries: ReadModelQueries;
+  /** The history of incidents and shutdowns (searched in the database). */
+  history: IncidentHistory;
 }
 
 /**
@@ -49,7 +52,13 @@ export class WorldReadModels {
     const opening = this.drills.get(world.drillId);
     this.drills.delete(world.drillId);
     const models = await opening?.catch(() => undefined);
-    if (models) await Promise.all([models.runner.onApplicationShutdown(), models.archive.onApplicationShutdown()]);
+    if (models) {
+      await Promise.all([
+        models.runner.onApplicationShutdown(),
+        models.archive.onApplicationShutdown(),
+        models.history.onApplicationShutdown(),
+      ]);
+    }
     await this.feeds.close(world);
   }
 
@@ -62,9 +71,11 @@ export class WorldReadModels {
     const feed = this.feeds.of(world);
     const runner = new ProjectionRunner(feed, this.store, this.reference, world);
     const archive = new ReadModelArchive(feed, this.store, this.reference, world);
+    const history = new IncidentHistory(feed, this.store, world);
     archive.onApplicationBootstrap();
+    history.onApplicationBootstrap();
     await runner.whenCaughtUp();
     this.logger.log(`Read models of ${describeWorld(world)} open`);
-    return { world, runner, archive, queries: new ReadModelQueries(runner, this.store) };
+    return { world, runner, archive, history, queries: new ReadModelQueries(runner, this.store) };
   }
 }

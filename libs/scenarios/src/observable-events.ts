@@ -32,6 +32,7 @@ const OBSERVABLE: Record<ObservableEventType, true> = {
   BlmNotificationIssued: true,
   BlmNotificationUpdated: true,
   BlmNotificationAcknowledged: true,
+  BlmNotificationAcknowledgedOnBehalf: true,
   BlmNotificationCancelled: true,
   BlmNotificationDelivered: true,
   BlmNotificationDeliveryFailed: true,

@@ -154,6 +154,15 @@ export class ReportIncidentDto {
   @Matches(PORT_ID, { each: true, message: 'each affectedPortIds entry must be a port id such as otay-mesa' })
   affectedPortIds?: string[];
 
+  @ApiPropertyOptional({
+    example: 'otay-mesa',
+    description:
+      'The port the incident is at (listed first among the affected ports); the other affectedPortIds are additional ports it affects',
+  })
+  @OptionalField()
+  @Matches(PORT_ID, { message: 'primaryPortId must be a port id such as otay-mesa' })
+  primaryPortId?: string;
+
   @ApiPropertyOptional({ example: 'scp-sandiego-tijuana' })
   @OptionalField()
   @Matches(PORT_ID, { message: 'sisterCityPlanId must be an id such as scp-sandiego-tijuana' })

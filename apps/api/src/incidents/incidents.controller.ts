@@ -8,7 +8,14 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActOnIncident, GetIncident, GetIncidentTimeline, ListIncidents, ReportIncident } from '@enlace/application';
+import {
+  ActOnIncident,
+  GetIncident,
+  GetIncidentTimeline,
+  ListIncidents,
+  ReportIncident,
+  SearchIncidentArchive,
+} from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   type IncidentCommand,
@@ -17,15 +24,33 @@ import {
   type JcpStepFacts,
   noSuchIncident,
   type OpenIncident,
+  type ReferenceCatalog,
   type World,
 } from '@enlace/domain';
 import { EVENT_STORE, type EventStore, type Position, type RecordedEvent } from '@enlace/event-store';
-import { type ActivityEntry, type IncidentBoardEntry, missingTranslations } from '@enlace/projections';
+import {
+  type ActivityEntry,
+  type ArchivedIncident,
+  type IncidentBoardEntry,
+  missingTranslations,
+} from '@enlace/projections';
+import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Response } from 'express';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts, OfficerWrite } from '../common/officer-write.decorator.js';
 import { UuidParam } from '../common/params.js';
-import { CursorQuery, EnumQuery, LimitQuery, paged, pageOf, PositionQuery, PagedList } from '../common/projections.js';
+import {
+  CursorQuery,
+  EnumQuery,
+  LimitQuery,
+  OptionalSlugQuery,
+  paged,
+  pageOf,
+  PositionQuery,
+  PagedList,
+} from '../common/projections.js';
+import { checkRange, InstantQuery, SearchTextQuery } from '../common/search-queries.js';
+import { FieldValidationError } from '../common/validation.js';
 import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import {
   AssignOnSceneCoordinatorDto,
@@ -72,6 +97,7 @@ export class IncidentsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(REFERENCE_CATALOG) private readonly reference: ReferenceCatalog,
   ) {}
 
   @Get()
@@ -99,6 +125,62 @@ export class IncidentsController {
     return paged(
       response,
       await this.queries.execute(new ListIncidents(status ?? 'open', pageOf(limit, cursor), after, world)),
+    );
+  }
+
+  @Get('archive')
+  @ApiOperation({
+    summary:
+      'The archive of closed incidents, searched in the database a page at a time, the most recently observed first: ' +
+      'by port (any port it affected), material (UN number or name), observation date range and free text (title, ' +
+      'location, situation reports, closing summary; every word, either language, accents ignored)',
+  })
+  @ApiQuery({ name: 'port', required: false, description: 'A port id (otay-mesa)' })
+  @ApiQuery({ name: 'material', required: false, description: 'A UN number (1017, UN1017) or part of a name' })
+  @ApiQuery({ name: 'from', required: false, description: 'Observed at or after (a date is read in UTC)' })
+  @ApiQuery({ name: 'to', required: false, description: 'Observed at or before (a date: to its end, UTC)' })
+  @ApiQuery({ name: 'q', required: false, description: 'Words that must all appear' })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'A position (e.g. from a write): answer once the archive has it',
+  })
+  @PagedList('One page of the archive')
+  async archive(
+    @Query('port', new OptionalSlugQuery('port')) port: string | undefined,
+    @Query('material', new SearchTextQuery('material', 100)) material: string | undefined,
+    @Query('from', new InstantQuery('from', 'start')) from: string | undefined,
+    @Query('to', new InstantQuery('to', 'end')) to: string | undefined,
+    @Query('q', new SearchTextQuery('q')) text: string | undefined,
+    @Query('after', new PositionQuery()) after: Position | undefined,
+    @Query('limit', new LimitQuery()) limit: number,
+    @Query('cursor', new CursorQuery()) cursor: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
+  ): Promise<ArchivedIncident[]> {
+    if (port !== undefined && !this.reference.port(port)) {
+      throw new FieldValidationError([
+        {
+          field: 'port',
+          rule: 'isIn',
+          message: {
+            en: `port ${port} is not a known port of entry`,
+            es: `port ${port} no es un puerto de entrada conocido`,
+          },
+        },
+      ]);
+    }
+    checkRange(from, to);
+    const search = {
+      ...(port !== undefined ? { portId: port } : {}),
+      ...(material !== undefined ? { material } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(text !== undefined ? { text } : {}),
+    };
+    return paged(
+      response,
+      await this.queries.execute(new SearchIncidentArchive(search, pageOf(limit, cursor), after, world)),
     );
   }
 

@@ -18,11 +18,15 @@ import {
   LANGUAGES,
   type Language,
   notFound,
+  ON_BEHALF_CHANNELS,
+  type OnBehalfChannel,
   type NotificationCommand,
   type NotificationState,
   pendingRecipients,
   SEVERITIES,
   type Severity,
+  type Side,
+  SIDES,
   type World,
 } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
@@ -124,6 +128,28 @@ export class AcknowledgeDto {
   @OptionalField()
   @IsIn(LANGUAGES)
   readIn?: Language;
+}
+
+const AGENCY = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
+
+export class AcknowledgeOnBehalfDto {
+  @ApiProperty({ example: 'SRE', description: 'The recipient agency that acknowledged outside Enlace' })
+  @Matches(AGENCY, { message: 'agency must be an agency code such as SRE or LOCAL-US' })
+  agency: string;
+
+  @ApiProperty({ enum: SIDES, description: "The recipient agency's side (the recording officer's own)" })
+  @IsIn(SIDES)
+  side: Side;
+
+  @ApiProperty({ enum: ON_BEHALF_CHANNELS, description: 'How the acknowledgment was heard' })
+  @IsIn(ON_BEHALF_CHANNELS)
+  channel: OnBehalfChannel;
+
+  @ApiProperty({
+    description: 'ISO 8601: when the agency acknowledged (not in the future, not before the issue); recorded now',
+  })
+  @IsISO8601({ strict: true })
+  acknowledgedAt: string;
 }
 
 export class CancelDto {
@@ -237,6 +263,19 @@ export class NotificationsController {
     @Write() write: WriteExchange,
   ): Promise<WriteResult> {
     return this.act(id, { type: 'AcknowledgeBlmNotification', data: body }, write);
+  }
+
+  @NotificationWrite(
+    ':id/acknowledgments-on-behalf',
+    'Record that an agency without an account (a consulate, Civil Protection) acknowledged by phone, radio or in ' +
+      "person, at the time it did; kept apart from an agency's own acknowledgment",
+  )
+  acknowledgeOnBehalf(
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: AcknowledgeOnBehalfDto,
+    @Write() write: WriteExchange,
+  ): Promise<WriteResult> {
+    return this.act(id, { type: 'RecordAcknowledgmentOnBehalf', data: body }, write);
   }
 
   @NotificationWrite(':id/cancellation', 'Cancel the notification, with a reason', 'ok')

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ActOnPort, GetPort, ListChecklists, ListPorts, requirePort } from '@enlace/application';
+import { ActOnPort, GetPort, ListChecklists, ListPorts, ListPortShutdowns, requirePort } from '@enlace/application';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { notFound, type PortCommand, type ReferenceCatalog, reopeningBlockers, type World } from '@enlace/domain';
 import type { Position } from '@enlace/event-store';
-import { type ChecklistProgress, portStatus, type PortStatus } from '@enlace/projections';
+import { type ChecklistProgress, type PastShutdown, portStatus, type PortStatus } from '@enlace/projections';
 import { REFERENCE_CATALOG } from '@enlace/reference-data';
 import type { Response } from 'express';
 import { Write, type WriteExchange } from '../common/command-context.js';
 import { officerPosts } from '../common/officer-write.decorator.js';
 import { SlugParam } from '../common/params.js';
-import { PositionQuery } from '../common/projections.js';
+import { CursorQuery, LimitQuery, paged, PagedList, pageOf, PositionQuery } from '../common/projections.js';
 import { AnswersRevision, WriteResult, written } from '../common/write-result.js';
 import {
   ChecklistNoteDto,
@@ -80,6 +80,31 @@ export class PortsController {
     const { state, revision } = await this.queries.execute(new GetPort(id, world));
     response.setHeader('ETag', `"${revision}"`);
     return portStatus(port, state, revision);
+  }
+
+  @Get(':id/shutdowns')
+  @ApiOperation({
+    summary:
+      "A port's shutdowns, the one in progress and the past ones, a page at a time, the most recent first: when " +
+      'declared, kind and scope, when reopened, and the incident each was declared for',
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'A position (e.g. from a write): answer once the history has it',
+  })
+  @PagedList("One page of the port's shutdowns")
+  @ApiNotFoundResponse()
+  async shutdowns(
+    @Param('id', new SlugParam()) id: string,
+    @Query('after', new PositionQuery()) after: Position | undefined,
+    @Query('limit', new LimitQuery()) limit: number,
+    @Query('cursor', new CursorQuery()) cursor: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentWorld() world: World,
+  ): Promise<PastShutdown[]> {
+    requirePort(this.reference, id);
+    return paged(response, await this.queries.execute(new ListPortShutdowns(id, pageOf(limit, cursor), after, world)));
   }
 
   @Get(':id/checklist')

@@ -169,3 +169,21 @@ export function withAfter(path: string, after: string | undefined): string {
   if (!after) return path;
   return `${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(after)}`;
 }
+
+/** One page of a paged list: its items, and where the next page starts (the `X-Next-Cursor` header), if any. */
+export interface ListPage<T> {
+  items: T[];
+  next?: string;
+}
+
+/** GETs one page of a paged list (`limit`, `cursor`), reading `X-Next-Cursor` for the next one. */
+export async function requestPage<T>(path: string, options: RequestOptions = {}): Promise<ListPage<T>> {
+  let response = await send('GET', path, options);
+  if (response.status === 401 && options.token && session) {
+    const fresh = await session.refresh();
+    if (fresh) response = await send('GET', path, { ...options, token: fresh });
+  }
+  const next = response.headers.get('x-next-cursor');
+  const items = await read<T[]>(response);
+  return { items, ...(next ? { next } : {}) };
+}

@@ -7,12 +7,20 @@ export {
   type AuthActivityType,
   type BilingualText,
   CHECKLIST_AGENCIES,
+  type Addressee,
+  type Delivery,
+  type DeliveryChannel,
   type Direction,
   DIRECTIONS,
+  type Escalation,
+  isIssuingAgency,
+  ON_BEHALF_CHANNELS,
+  type OnBehalfChannel,
   INCIDENT_KINDS,
   type IncidentKind,
   type Language,
   LANE_MODES,
+  NATIONAL_CENTERS,
   type LaneId,
   type LaneMode,
   type Owner,
@@ -23,6 +31,7 @@ export {
   type ShutdownKind,
   type Side,
   SIDE_OF_DIRECTION,
+  primaryPortOf,
 } from '@enlace/domain';
 import type { BilingualText, Side, SessionTokens } from '@enlace/domain';
 

@@ -184,6 +184,13 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to={{ name: 'overview' }} aria-current={route.name === 'overview' ? 'page' : undefined}>
             {t.navOverview}
           </Link>
+          <Link
+            to={{ name: 'incident-archive' }}
+            aria-current={route.name === 'incident-archive' ? 'page' : undefined}
+            data-testid="nav-archive"
+          >
+            {t.archiveReport.navArchive}
+          </Link>
           <Link to={{ name: 'inbox' }} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             {t.navInbox} <InboxBadge />
           </Link>

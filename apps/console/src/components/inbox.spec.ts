@@ -47,7 +47,13 @@ describe('inbox', () => {
   it('is pending for the agency until it acknowledges, whoever else has', () => {
     const n = notification('n', { pending: [{ agency: 'ANAM', side: 'MX' }] });
     expect(notificationState(n, mx, NOW)).toBe('pending');
-    expect(notificationState(n, us, NOW)).toBe('acknowledged');
+    expect(notificationState({ ...n, issuedBy: { side: 'MX', agency: 'SRE', officer: 'o' } }, us, NOW)).toBe(
+      'acknowledged',
+    );
+  });
+
+  it('is the issuing agency’s own: no acknowledgment owed', () => {
+    expect(notificationState(notification('n'), us, NOW)).toBe('issued');
   });
 
   it('is overdue once the deadline passed without the agency’s acknowledgment', () => {

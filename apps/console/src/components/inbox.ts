@@ -1,8 +1,9 @@
 // The notifications inbox, as one officer's agency sees it: which mechanisms are theirs, where each notification
 // stands for them, and in what order they come.
-import type { BorderLiaisonMechanism, NotificationStatus, Side } from '../api/types';
+import { isIssuingAgency, type BorderLiaisonMechanism, type NotificationStatus, type Side } from '../api/types';
 
-export type InboxState = 'pending' | 'acknowledged' | 'overdue' | 'cancelled';
+/** `issued`: the officer's agency issued it (it owes no acknowledgment; the card says where the others stand). */
+export type InboxState = 'pending' | 'acknowledged' | 'overdue' | 'cancelled' | 'issued';
 
 interface Officer {
   agency: string;
@@ -24,6 +25,7 @@ export function isRecipient(notification: NotificationStatus, officer: Officer):
  */
 export function notificationState(notification: NotificationStatus, officer: Officer, now: number): InboxState {
   if (notification.status === 'cancelled') return 'cancelled';
+  if (isIssuingAgency(notification, { agency: officer.agency, side: officer.country })) return 'issued';
   const awaiting = isRecipient(notification, officer)
     ? notification.pending.some((r) => r.agency === officer.agency && r.side === officer.country)
     : notification.pending.length > 0;
@@ -31,7 +33,7 @@ export function notificationState(notification: NotificationStatus, officer: Off
   return Date.parse(notification.acknowledgmentDeadline) < now ? 'overdue' : 'pending';
 }
 
-const ORDER: Record<InboxState, number> = { overdue: 0, pending: 0, acknowledged: 1, cancelled: 2 };
+const ORDER: Record<InboxState, number> = { overdue: 0, pending: 0, issued: 1, acknowledged: 1, cancelled: 2 };
 
 /** What awaits the officer first (soonest deadline first), then the rest, most recent first. */
 export function sortInbox(

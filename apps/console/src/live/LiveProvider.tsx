@@ -7,7 +7,7 @@ import { useStore } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { browserZone, formatTime } from '../time/format';
-import { describeEvent, isAnnounced, type Names } from './describe';
+import { activityOf, describeEvent, isAnnounced, type Names } from './describe';
 import { staleResources } from './feed-state';
 import { type ConnectionState, LiveFeed } from './LiveFeed';
 
@@ -27,7 +27,7 @@ interface LiveValue {
   connecting: boolean;
   /** When the connection was lost (ms), while it is. */
   lostAt: number | undefined;
-  /** The most recent events, newest first. */
+  /** The most recent events but delivery attempts, newest first (by position). */
   activity: ConsoleEvent[];
   /** Streams with drill (exercise-mode) events. */
   exerciseStreams: ReadonlySet<string>;
@@ -116,7 +116,7 @@ export function LiveProvider({
         },
         events: (fresh, replay, state) => {
           for (const event of fresh) store.invalidate(staleResources(state, event), event.position);
-          setActivity((previous) => [...fresh].reverse().concat(previous).slice(0, ACTIVITY_SIZE));
+          setActivity((previous) => activityOf(fresh).concat(previous).slice(0, ACTIVITY_SIZE));
           setExerciseStreams(state.exerciseStreams);
           if (!replay) {
             pendingAnnouncements.current.push(...fresh.filter(isAnnounced));

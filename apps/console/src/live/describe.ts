@@ -1,7 +1,7 @@
 // One line per feed event, in the officer's language, for the activity list and the screen-reader announcements.
 // (The api's activity log, GET /api/incidents/:id/timeline, has its own sentences; the feed carries raw events.)
 import type { ConsoleEvent } from '@enlace/console-protocol';
-import type { BilingualText } from '../api/types';
+import { type BilingualText, NATIONAL_CENTERS } from '../api/types';
 import { pickText, type Lang } from '../i18n';
 
 type Data = Record<string, unknown>;
@@ -14,6 +14,34 @@ export interface Names {
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const txt = (value: unknown, lang: Lang): string => pickText(value as BilingualText | undefined, lang).text;
 const lanes = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+const sideName = (side: unknown, lang: Lang): string =>
+  side === 'MX'
+    ? lang === 'es'
+      ? 'México'
+      : 'Mexico'
+    : side === 'US'
+      ? lang === 'es'
+        ? 'EE. UU.'
+        : 'U.S.'
+      : str(side);
+const otherSide = (side: unknown): string => (side === 'MX' ? 'US' : side === 'US' ? 'MX' : '');
+const ownCenter = (side: unknown): string => (side === 'MX' || side === 'US' ? NATIONAL_CENTERS[side] : str(side));
+/** Whom an escalation told: "U.S. Consulate General (co-chair) — DOS, U.S.; …". */
+const addressees = (value: unknown, lang: Lang): string =>
+  Array.isArray(value)
+    ? value
+        .map((entry) => {
+          const { agency, side, name } = (entry ?? {}) as Data;
+          const named = txt(name, lang);
+          return `${named ? `${named} — ` : ''}${str(agency)}, ${sideName(side, lang)}`;
+        })
+        .join('; ')
+    : '';
+const ON_BEHALF: Record<string, { en: string; es: string }> = {
+  phone: { en: 'by phone', es: 'por teléfono' },
+  radio: { en: 'by radio', es: 'por radio' },
+  'in-person': { en: 'in person', es: 'en persona' },
+};
 
 const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent) => { en: string; es: string }> = {
   IncidentReported: (d, lang) => ({
@@ -30,10 +58,14 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
     en: `Situation report ${str(d.number)} filed`,
     es: `Reporte de situación ${str(d.number)} presentado`,
   }),
-  NationalCenterNotified: (d) => ({ en: `${str(d.center)} notified`, es: `Se notificó a ${str(d.center)}` }),
+  // `side` is the side that recorded the step; `center` the centre notified (its own, or the other country's).
+  NationalCenterNotified: (d) => ({
+    en: `${sideName(d.side, 'en')} notified its national centre, ${str(d.center)}`,
+    es: `${sideName(d.side, 'es')} notificó a su centro nacional, ${str(d.center)}`,
+  }),
   CounterpartCenterNotified: (d) => ({
-    en: `${str(d.center)} notified the other country`,
-    es: `${str(d.center)} notificó al otro país`,
+    en: `${ownCenter(d.side)} (${sideName(d.side, 'en')}) notified ${str(d.center)} (${sideName(otherSide(d.side), 'en')})`,
+    es: `${ownCenter(d.side)} (${sideName(d.side, 'es')}) notificó a ${str(d.center)} (${sideName(otherSide(d.side), 'es')})`,
   }),
   JointResponseTeamActivated: () => ({
     en: 'Joint Response Team activated',
@@ -138,6 +170,10 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
     en: `${str(d.agency)} acknowledged a BLM notification`,
     es: `${str(d.agency)} acusó recibo de una notificación al MEF`,
   }),
+  BlmNotificationAcknowledgedOnBehalf: (d) => ({
+    en: `${str(d.agency)} acknowledged a BLM notification ${ON_BEHALF[str(d.channel)]?.en ?? str(d.channel)} (recorded on its behalf)`,
+    es: `${str(d.agency)} acusó recibo de una notificación al MEF ${ON_BEHALF[str(d.channel)]?.es ?? str(d.channel)} (registrado a su nombre)`,
+  }),
   BlmNotificationCancelled: () => ({ en: 'BLM notification cancelled', es: 'Notificación al MEF cancelada' }),
   BlmNotificationDelivered: (d) => ({
     en: `BLM notification delivered to ${str(d.agency)} (${str(d.channel)})`,
@@ -151,9 +187,9 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
     en: `Gave up delivering to ${str(d.agency)} (${str(d.channel)})`,
     es: `Se abandonó la entrega a ${str(d.agency)} (${str(d.channel)})`,
   }),
-  BlmNotificationEscalated: (d) => ({
-    en: `Not acknowledged in time: escalated to tier ${str(d.tier)}`,
-    es: `Sin acuse a tiempo: escalada al nivel ${str(d.tier)}`,
+  BlmNotificationEscalated: (d, lang) => ({
+    en: `Not acknowledged in time: escalated to tier ${str(d.tier)}, ${addressees(d.escalatedTo, lang)}`,
+    es: `Sin acuse a tiempo: escalada al nivel ${str(d.tier)}, ${addressees(d.escalatedTo, lang)}`,
   }),
 };
 
@@ -162,7 +198,22 @@ export function describeEvent(event: ConsoleEvent, lang: Lang, names: Names): st
   return line ? line(event.data, lang, names, event)[lang] : event.type;
 }
 
-/** Events an officer should hear about as they happen (deliveries are bookkeeping: shown, not announced). */
+/** One attempt to deliver a message: bookkeeping that the notification's card shows per recipient. */
+export function isDeliveryAttempt(event: Pick<ConsoleEvent, 'type'>): boolean {
+  return event.type.startsWith('BlmNotificationDeliver');
+}
+
+/** Events an officer should hear about as they happen (deliveries are bookkeeping: on the card, not announced). */
 export function isAnnounced(event: ConsoleEvent): boolean {
-  return !event.type.startsWith('BlmNotificationDeliver');
+  return !isDeliveryAttempt(event);
+}
+
+/**
+ * What the recent activity lists: everything but delivery attempts (one notification to unreachable endpoints makes
+ * dozens; the notification's card shows each recipient's delivery state instead), newest first by position.
+ */
+export function activityOf(events: readonly ConsoleEvent[]): ConsoleEvent[] {
+  return events
+    .filter((event) => !isDeliveryAttempt(event))
+    .sort((a, b) => (a.position < b.position ? 1 : a.position > b.position ? -1 : 0));
 }

@@ -5,6 +5,8 @@ import { HISTORY_AGGREGATES, type HistoryAggregate } from '../audit/types';
 export type Route =
   | { name: 'overview' }
   | { name: 'report-incident' }
+  /** The archive of closed incidents, searched. */
+  | { name: 'incident-archive' }
   | { name: 'incident'; incidentId: string }
   | { name: 'port'; portId: string; incidentId?: string }
   | { name: 'inbox' }
@@ -44,6 +46,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/admin/sign-in-activity') return { name: 'sign-in-activity' };
   if (path === '/admin/outbox') return { name: 'outbox' };
   if (path === '/incidents/new') return { name: 'report-incident' };
+  if (path === '/incidents/archive') return { name: 'incident-archive' };
   if (path === '/scenarios') return { name: 'scenarios' };
   if (path === '/scenarios/imported') return { name: 'imported-scenario' };
   if (path === '/drills/new/imported') return { name: 'plan-imported-drill' };
@@ -99,6 +102,8 @@ export function routePath(route: Route): string {
       return '/inbox';
     case 'report-incident':
       return '/incidents/new';
+    case 'incident-archive':
+      return '/incidents/archive';
     case 'accounts':
       return '/admin/accounts';
     case 'sign-in-activity':

@@ -18,6 +18,14 @@ import {
 import { usePorts, useTitle, useZones } from '../components/hooks';
 import { useWorldNow } from '../drills/hooks';
 import { isRecipient, sortInbox, type InboxState } from '../components/inbox';
+import {
+  blmOfIncident,
+  cardSummary,
+  onBehalfCandidates,
+  recipientRows,
+  type RecipientRow,
+  type RecipientState,
+} from '../components/notification-card';
 import { notificationState, useMyMechanisms } from '../components/notifications';
 import { useResource, useWrite } from '../state/DataProvider';
 import { bilingualInput, plainText } from '../i18n';
@@ -27,10 +35,98 @@ import { Link } from '../router/Router';
 import { canWrite } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
 import { deadlineStatus } from '../time/format';
+import { AcknowledgeOnBehalf, CancelNotification, EditNotification } from './NotificationActions';
 import { portName } from './Overview';
 import './inbox.css';
 
-const STATE_ICON: Record<InboxState, string> = { pending: '◷', overdue: '⚠', acknowledged: '✔', cancelled: '⊘' };
+const STATE_ICON: Record<InboxState, string> = {
+  pending: '◷',
+  overdue: '⚠',
+  acknowledged: '✔',
+  cancelled: '⊘',
+  issued: '✎',
+};
+
+const RECIPIENT_ICON: Record<RecipientState, string> = {
+  acknowledged: '✔',
+  'acknowledged-on-behalf': '☎',
+  awaiting: '○',
+  overdue: '⚠',
+  unreachable: '✖',
+  cancelled: '⊘',
+};
+
+/** One recipient: where it stands, who acknowledged and how (read in which language, or on its behalf), its messages. */
+function RecipientItem({ row, zone }: { row: RecipientRow; zone: string }) {
+  const { t } = useI18n();
+  const c = t.notificationCards;
+  const side = t.side[row.side];
+  const ack = row.acknowledgment;
+  const line =
+    row.state === 'acknowledged'
+      ? t.acknowledgedBy(row.agency, side)
+      : row.state === 'acknowledged-on-behalf' && ack?.onBehalf
+        ? c.onBehalf(row.agency, side, c.how[ack.onBehalf.channel])
+        : row.state === 'unreachable'
+          ? c.unreachable(row.agency, side)
+          : row.state === 'overdue'
+            ? c.overdue(row.agency, side)
+            : row.state === 'cancelled'
+              ? c.cancelledBefore(row.agency, side)
+              : c.awaiting(row.agency, side);
+  return (
+    <li
+      data-testid={`recipient-${row.side}-${row.agency}`}
+      data-acknowledged={Boolean(ack)}
+      data-state={row.state}
+      className={`recipient recipient-${row.state}`}
+    >
+      <span aria-hidden="true">{RECIPIENT_ICON[row.state]} </span>
+      {line}
+      {ack ? (
+        <>
+          {' · '}
+          <LocalTime iso={ack.at} zone={zone} />
+          {ack.onBehalf ? (
+            <>
+              {' · '}
+              <span className="tag tag-on-behalf">{c.onBehalfTag}</span>{' '}
+              {c.recordedBy(ack.onBehalf.recordedBy.officer, ack.onBehalf.recordedBy.agency)}{' '}
+              <span className="muted">
+                ({c.recordedAtLabel} <LocalTime iso={ack.onBehalf.recordedAt} zone={zone} />)
+              </span>
+            </>
+          ) : (
+            <>
+              {' · '}
+              {c.byOfficer(ack.officer)}
+              {ack.readIn ? ` · ${c.readIn(c.language[ack.readIn])}` : null}
+            </>
+          )}
+        </>
+      ) : null}
+      <div className="muted small delivery" data-testid={`delivery-${row.side}-${row.agency}`}>
+        {c.deliveryLabel}:{' '}
+        {row.channels.length === 0
+          ? c.consoleOnly
+          : row.channels.map((channel, index) => (
+              <span key={channel.channel} data-channel={channel.channel} data-status={channel.status}>
+                {index > 0 ? ' · ' : ''}
+                {channel.channel === 'console' ? c.console : t.outboxChannel[channel.channel]}{' '}
+                {c.deliveryStatus[channel.status]} ({c.attempts(channel.attempts)})
+                {channel.status === 'failed' && channel.nextAttemptAt ? (
+                  <>
+                    , {c.nextAttempt} <LocalTime iso={channel.nextAttemptAt} zone={zone} />
+                  </>
+                ) : null}
+              </span>
+            ))}
+      </div>
+    </li>
+  );
+}
+
+type Panel = 'none' | 'edit' | 'cancel' | 'on-behalf';
 
 function NotificationCard({
   notification,
@@ -42,22 +138,32 @@ function NotificationCard({
   ports: PortStatus[];
 }) {
   const { t, lang } = useI18n();
+  const c = t.notificationCards;
   const { user, token } = useSignedIn();
   const { announce, exerciseStreams } = useLive();
   const zones = useZones();
   const write = useWrite(token);
+  const [panel, setPanel] = useState<Panel>('none');
   const state = notificationState(notification, user, now);
+  const summary = cardSummary(notification, now);
+  const rows = recipientRows(notification, now);
   const deadline = deadlineStatus(notification.acknowledgmentDeadline, now);
   const zone = notification.subject.portId ? zones.port(notification.subject.portId) : zones.blm(notification.blmId);
   const recipient = isRecipient(notification, user);
   const port = ports.find((candidate) => candidate.id === notification.subject.portId);
   const titleId = `notification-title-${notification.notificationId}`;
+  const officer = canWrite(user) && notification.status === 'active';
+  const issuingSide = officer && notification.issuedBy.side === user.country;
+  const candidates = officer ? onBehalfCandidates(notification, user, now) : [];
+  const close = () => setPanel('none');
+  const issuer = notification.issuedBy;
 
   return (
     <li
       className={`notification notification-${state}`}
       data-testid={`notification-${notification.notificationId}`}
       data-state={state}
+      data-overdue={summary.overdue}
       aria-labelledby={titleId}
     >
       <div className="notification-head">
@@ -65,6 +171,12 @@ function NotificationCard({
           <span aria-hidden="true">{STATE_ICON[state]} </span>
           {t.notificationState[state]}
         </span>
+        {summary.overdue && state !== 'overdue' ? (
+          <span className="state-chip state-overdue" data-testid="overdue-for-all">
+            <span aria-hidden="true">⚠ </span>
+            {c.overdueForAll(summary.total - summary.acknowledged, summary.total)}
+          </span>
+        ) : null}
         <SeverityChip severity={notification.severity} />
         {exerciseStreams.has(`notification-${notification.notificationId}`) ? <ExerciseTag /> : null}
       </div>
@@ -74,9 +186,15 @@ function NotificationCard({
       <p className="notification-body">
         <BiText value={notification.body} />
       </p>
+      {notification.cancellation ? (
+        <p className="notification-cancellation" data-testid="cancellation">
+          <strong>{c.cancelledBecause}:</strong> <BiText value={notification.cancellation.reason} /> ·{' '}
+          <LocalTime iso={notification.cancellation.at} zone={zone} />
+        </p>
+      ) : null}
       <p className="notification-deadline">
         <strong>{t.deadline}:</strong> <LocalTime iso={notification.acknowledgmentDeadline} zone={zone} />
-        {state === 'pending' || state === 'overdue' ? (
+        {notification.status === 'active' && summary.acknowledged < summary.total ? (
           <span className={deadline.overdue ? 'countdown countdown-overdue' : 'countdown'}>
             {' · '}
             {deadline.overdue ? t.overdueBy(deadline.remaining) : t.dueIn(deadline.remaining)}
@@ -84,8 +202,7 @@ function NotificationCard({
         ) : null}
       </p>
       <p className="muted small">
-        {t.issuedBy(notification.issuedBy.agency, t.side[notification.issuedBy.side])} ·{' '}
-        <LocalTime iso={notification.issuedAt} zone={zone} />
+        {t.issuedBy(issuer.agency, t.side[issuer.side])} · <LocalTime iso={notification.issuedAt} zone={zone} />
         {notification.subject.incidentId ? (
           <>
             {' · '}
@@ -101,62 +218,107 @@ function NotificationCard({
           </>
         ) : null}
       </p>
-      {/* Open for the issuing agency, which follows who has acknowledged. */}
-      <details
-        className="recipients"
-        open={notification.issuedBy.agency === user.agency && notification.issuedBy.side === user.country}
-      >
+      {/* Escalations are for every reader: an agency that acknowledged still sees that others were chased, and by whom. */}
+      {notification.escalations.map((escalation) => (
+        <p key={escalation.tier} className="small escalation" data-testid={`escalation-${escalation.tier}`}>
+          <span aria-hidden="true">⚠ </span>
+          {c.escalatedTo(
+            escalation.tier,
+            escalation.escalatedTo
+              .map((addressee) => {
+                const name = addressee.name ? plainText(addressee.name, lang) : '';
+                return `${name ? `${name}, ` : ''}${addressee.agency} (${t.side[addressee.side]})`;
+              })
+              .join('; '),
+          )}{' '}
+          · <LocalTime iso={escalation.at} zone={zone} />
+          {escalation.pending.length > 0 ? (
+            <span className="muted">
+              {' · '}
+              {c.stillPending(escalation.pending.map((r) => `${r.agency} (${t.side[r.side]})`).join(', '))}
+            </span>
+          ) : null}
+        </p>
+      ))}
+      {summary.unreachable > 0 ? <p className="small">{c.unreachableCount(summary.unreachable)}</p> : null}
+      {/* Open for the issuing side, which follows who has acknowledged, and for everyone once it is overdue. */}
+      <details className="recipients" open={issuer.side === user.country || summary.overdue}>
         <summary>
-          {t.recipients} ({notification.recipients.length - notification.pending.length}/
-          {notification.recipients.length})
+          {t.recipients}: {c.summary(summary.acknowledged, summary.total)}
         </summary>
         <ul className="plain">
-          {notification.recipients.map((r) => {
-            const ack = notification.acknowledgments.find((a) => a.agency === r.agency && a.side === r.side);
-            return (
-              <li
-                key={`${r.side}-${r.agency}`}
-                data-testid={`recipient-${r.side}-${r.agency}`}
-                data-acknowledged={Boolean(ack)}
-              >
-                <span aria-hidden="true">{ack ? '✔ ' : '○ '}</span>
-                {ack ? t.acknowledgedBy(r.agency, t.side[r.side]) : t.awaiting(r.agency, t.side[r.side])}
-                {ack ? (
-                  <>
-                    {' · '}
-                    <LocalTime iso={ack.at} zone={zone} />
-                  </>
-                ) : null}
-              </li>
-            );
-          })}
+          {rows.map((row) => (
+            <RecipientItem key={`${row.side}-${row.agency}`} row={row} zone={zone} />
+          ))}
         </ul>
-        {notification.escalations.map((escalation) => (
-          <p key={escalation.tier} className="small">
-            <span aria-hidden="true">⚠ </span>
-            {t.escalated(escalation.tier)} · <LocalTime iso={escalation.at} zone={zone} />
-          </p>
-        ))}
+        <p className="muted small" data-testid="issuing-agency">
+          {c.issuingAgency(issuer.agency, t.side[issuer.side])}
+        </p>
       </details>
-      {(state === 'pending' || state === 'overdue') && recipient && canWrite(user) ? (
-        <button
-          type="button"
-          className="btn btn-primary"
-          data-testid={`acknowledge-${notification.notificationId}`}
-          aria-describedby={titleId}
-          disabled={write.pending}
-          onClick={() => {
-            void write
-              .run('POST', `/api/notifications/${notification.notificationId}/acknowledgments`, { readIn: lang })
-              .then((result) => {
-                if (result) announce(`${t.acknowledged} ${plainText(notification.title, lang)}`);
-              });
-          }}
-        >
-          {write.pending ? t.saving : t.acknowledge}
-        </button>
-      ) : null}
+      <div className="notification-actions inline">
+        {(state === 'pending' || state === 'overdue') && recipient && canWrite(user) ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid={`acknowledge-${notification.notificationId}`}
+            aria-describedby={titleId}
+            disabled={write.pending}
+            onClick={() => {
+              void write
+                .run('POST', `/api/notifications/${notification.notificationId}/acknowledgments`, { readIn: lang })
+                .then((result) => {
+                  if (result) announce(`${t.acknowledged} ${plainText(notification.title, lang)}`);
+                });
+            }}
+          >
+            {write.pending ? t.saving : t.acknowledge}
+          </button>
+        ) : null}
+        {candidates.length > 0 ? (
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={panel === 'on-behalf'}
+            aria-describedby={titleId}
+            data-testid={`open-on-behalf-${notification.notificationId}`}
+            onClick={() => setPanel(panel === 'on-behalf' ? 'none' : 'on-behalf')}
+          >
+            {c.onBehalfOpen}
+          </button>
+        ) : null}
+        {issuingSide ? (
+          <>
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={panel === 'edit'}
+              aria-describedby={titleId}
+              data-testid={`open-edit-${notification.notificationId}`}
+              onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
+            >
+              {c.edit}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              aria-expanded={panel === 'cancel'}
+              aria-describedby={titleId}
+              data-testid={`open-cancel-${notification.notificationId}`}
+              onClick={() => setPanel(panel === 'cancel' ? 'none' : 'cancel')}
+            >
+              {c.cancel}
+            </button>
+          </>
+        ) : null}
+      </div>
       {write.error ? <ErrorAlert error={write.error} /> : null}
+      {panel === 'edit' && issuingSide ? (
+        <EditNotification notification={notification} zone={zone} onDone={close} />
+      ) : null}
+      {panel === 'cancel' && issuingSide ? <CancelNotification notification={notification} onDone={close} /> : null}
+      {panel === 'on-behalf' && candidates.length > 0 ? (
+        <AcknowledgeOnBehalf notification={notification} candidates={candidates} onDone={close} />
+      ) : null}
     </li>
   );
 }
@@ -173,7 +335,8 @@ function IssueNotification() {
   const write = useWrite(token);
   const [blmId, setBlmId] = useState('');
   const [incidentId, setIncidentId] = useState('');
-  const [portId, setPortId] = useState('');
+  // undefined: the incident's port (if in the BLM); '' the officer chose no port.
+  const [portChoice, setPortId] = useState<string | undefined>(undefined);
   const [title, setTitle] = useState({ en: '', es: '' });
   const [body, setBody] = useState({ en: '', es: '' });
   const [severity, setSeverity] = useState<Severity>('severe');
@@ -181,8 +344,16 @@ function IssueNotification() {
   // The deadline is in the world's time: the drill's clock in a drill.
   const worldNow = useWorldNow(1000);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const chosenBlm = blmId || mine[0]?.id || '';
+  // The BLM of the incident's port unless the officer picked one: a Laredo incident goes to the Laredo BLM.
+  const incidentBlm = blmOfIncident(
+    (incidents.data ?? []).find((incident) => incident.incidentId === incidentId),
+    ports.data ?? [],
+    new Set(mine.map((blm) => blm.id)),
+  );
+  const chosenBlm = blmId || incidentBlm || mine[0]?.id || '';
   const blmPorts = (ports.data ?? []).filter((port) => port.blmId === chosenBlm);
+  const incidentPorts = (incidents.data ?? []).find((incident) => incident.incidentId === incidentId)?.affectedPortIds;
+  const portId = portChoice ?? blmPorts.find((port) => incidentPorts?.includes(port.id))?.id ?? '';
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -230,7 +401,16 @@ function IssueNotification() {
       <div className="form-row">
         <div className="field">
           <label htmlFor="notification-incident">{t.subjectIncident}</label>
-          <select id="notification-incident" value={incidentId} onChange={(event) => setIncidentId(event.target.value)}>
+          <select
+            id="notification-incident"
+            value={incidentId}
+            onChange={(event) => {
+              setIncidentId(event.target.value);
+              // A new incident brings its own BLM and port.
+              setBlmId('');
+              setPortId(undefined);
+            }}
+          >
             <option value="">{t.noIncident}</option>
             {(incidents.data ?? []).map((incident) => (
               <option key={incident.incidentId} value={incident.incidentId}>

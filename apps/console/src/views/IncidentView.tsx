@@ -3,7 +3,14 @@
 // actions, record JCP steps, assign their side's on-scene coordinator, stand the JRT down, add missing translations,
 // update the incident, file situation reports and close it (the pieces live in ./incident/).
 import { useState, type FormEvent } from 'react';
-import type { ActivityEntry, HazardousMaterial, Incident, PortStatus, RecordedEvent } from '../api/types';
+import {
+  primaryPortOf,
+  type ActivityEntry,
+  type HazardousMaterial,
+  type Incident,
+  type PortStatus,
+  type RecordedEvent,
+} from '../api/types';
 import {
   BilingualFields,
   BiText,
@@ -242,8 +249,15 @@ function IncidentPage({ incident }: { incident: Incident }) {
               {incident.affectedPortIds.map((id) => {
                 const port = byId.get(id);
                 return (
-                  <li key={id}>
+                  <li key={id} data-testid={`affected-port-${id}`}>
                     <Link to={{ name: 'port', portId: id }}>{port ? portName(port, lang) : id}</Link>{' '}
+                    <span className="muted small">
+                      (
+                      {id === primaryPortOf(incident)
+                        ? t.archiveReport.primaryPortBadge
+                        : t.archiveReport.otherPortsBadge}
+                      )
+                    </span>{' '}
                     {port ? <PortStatusChip status={port.status} /> : null}
                     {officer && port && !port.activeShutdown ? (
                       <>

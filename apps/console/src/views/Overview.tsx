@@ -12,16 +12,16 @@ import {
   PortStatusChip,
   SeverityChip,
 } from '../components/common';
-import { usePorts, useTitle, useZones } from '../components/hooks';
+import { useNow, usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { describeEvent } from '../live/describe';
-import { streamParts } from '../live/feed-state';
 import { useLive } from '../live/LiveProvider';
 import { BorderMap, type MapPort } from '../map/BorderMap';
 import { Link, useRouter } from '../router/Router';
 import { canWrite } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
+import { browserZone, zoneAbbreviation } from '../time/format';
 import './overview.css';
 
 export function portName(port: PortStatus, lang: 'en' | 'es'): string {
@@ -154,39 +154,46 @@ function PortPicker({ ports }: { ports: PortStatus[] }) {
   );
 }
 
-function RecentActivity({ ports, incidents }: { ports: PortStatus[]; incidents: IncidentBoardEntry[] }) {
+function RecentActivity({ ports }: { ports: PortStatus[] }) {
   const { t, lang } = useI18n();
-  const zones = useZones();
   const { activity, exerciseStreams } = useLive();
+  const now = useNow(60_000);
   const byId = new Map(ports.map((port) => [port.id, port]));
-  const incidentById = new Map(incidents.map((incident) => [incident.incidentId, incident]));
   const names = { port: (id: string) => (byId.get(id) ? portName(byId.get(id)!, lang) : id) };
+  // One clock for the whole list, the viewer's own (zone shown), so that the lines read in order: times of ports in
+  // several zones, or a port's time beside UTC, made later events look earlier.
+  const zone = browserZone();
   if (activity.length === 0) return <p className="muted">{t.noActivity}</p>;
   return (
-    <ol className="activity">
-      {activity.map((event) => {
-        const [category, id] = streamParts(event.streamId);
-        const portId = typeof event.data.portId === 'string' ? event.data.portId : undefined;
-        const zone = portId
-          ? zones.port(portId)
-          : category === 'incident'
-            ? zones.incident(incidentById.get(id))
-            : typeof event.data.blmId === 'string'
-              ? zones.blm(event.data.blmId)
-              : zones.port(undefined);
-        return (
-          <li key={event.position}>
-            <LocalTime iso={event.metadata.recordedAt} zone={zone} seconds timeOnly />{' '}
+    <>
+      <p className="muted small" data-testid="activity-zone">
+        {t.notificationCards.activityTimes(zoneAbbreviation(new Date(now), zone))}
+      </p>
+      <ol className="activity" data-testid="recent-activity">
+        {activity.map((event) => (
+          <li key={event.position} data-type={event.type}>
+            <LocalTime
+              iso={event.metadata.recordedAt}
+              zone={zone}
+              seconds
+              timeOnly={sameDay(event.metadata.recordedAt, now, zone)}
+            />{' '}
             <span className={`side-tag side-${event.metadata.country ?? 'none'}`}>
               {event.metadata.country ? t.side[event.metadata.country] : '—'}
             </span>{' '}
             {exerciseStreams.has(event.streamId) ? <ExerciseTag /> : null} {describeEvent(event, lang, names)}
             <span className="muted"> · {event.metadata.agency}</span>
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ol>
+    </>
   );
+}
+
+/** Whether an instant falls on today's date in `zone` (then the clock time alone is enough). */
+function sameDay(iso: string, now: number, zone: string): boolean {
+  const day = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone: zone });
+  return day(Date.parse(iso)) === day(now);
 }
 
 export function Overview() {
@@ -249,6 +256,11 @@ export function Overview() {
           <Loadable resource={incidents}>
             {(data) => <IncidentList incidents={data} ports={ports.data ?? []} />}
           </Loadable>
+          <p className="small">
+            <Link to={{ name: 'incident-archive' }} data-testid="overview-archive-link">
+              {t.archiveReport.overviewLink}
+            </Link>
+          </p>
         </section>
         <section className="panel ports-panel" aria-labelledby="ports-heading">
           <h2 id="ports-heading">{t.nonOpenPorts}</h2>
@@ -263,7 +275,7 @@ export function Overview() {
         </section>
         <section className="panel activity-panel" aria-labelledby="activity-heading">
           <h2 id="activity-heading">{t.recentActivity}</h2>
-          <RecentActivity ports={ports.data ?? []} incidents={openIncidents} />
+          <RecentActivity ports={ports.data ?? []} />
         </section>
       </div>
     </div>

@@ -16,6 +16,7 @@ import { DeclareShutdown } from './port/DeclareShutdown';
 import { Lanes } from './port/lanes';
 import { Reopen } from './port/Reopen';
 import { ShutdownChanges } from './port/ShutdownChanges';
+import { ShutdownHistory } from './port/ShutdownHistory';
 import { SignOffs } from './port/SignOffs';
 import './port.css';
 
@@ -146,22 +147,7 @@ function PortPage({ port, incidentId }: { port: PortStatus; incidentId: string |
           </div>
         </>
       ) : null}
-      {port.pastShutdowns.length > 0 ? (
-        <section className="card" aria-labelledby="past-heading">
-          <h2 id="past-heading">{t.pastShutdowns}</h2>
-          {port.pastShutdownsTotal > port.pastShutdowns.length ? (
-            <p className="muted">{t.pastShutdownsMore(port.pastShutdowns.length, port.pastShutdownsTotal)}</p>
-          ) : null}
-          <ul className="plain">
-            {[...port.pastShutdowns].reverse().map((past) => (
-              <li key={past.shutdownId}>
-                {t.shutdownKind[past.kind]}: <LocalTime iso={past.declaredAt} zone={zone} /> →{' '}
-                <LocalTime iso={past.reopenedAt} zone={zone} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ShutdownHistory portId={port.id} zone={zone} revision={port.revision} />
     </div>
   );
 }

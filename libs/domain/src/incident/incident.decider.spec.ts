@@ -3,11 +3,13 @@ import type { Side } from '../shared/side.js';
 import type { BilingualText, Language } from '../shared/text.js';
 import { auditor, deciderSpecification, mxOfficer, NOW, planner, testContext, usOfficer } from '../testing/index.js';
 import {
+  additionalPortsOf,
   evolveIncident,
   incidentDecider,
   initialIncidentState,
   type IncidentCommand,
   type IncidentState,
+  primaryPortOf,
 } from './incident.decider.js';
 import type { IncidentEvent, TranslatableIncidentField } from './incident.events.js';
 
@@ -305,6 +307,64 @@ describe('incident decider', () => {
         .given([])
         .when(reportIncident({ affectedPortIds: ['otay-mesa', 'atlantis'] }))
         .thenFails('INCIDENT.UNKNOWN_PORT', { portIds: ['atlantis'] });
+    });
+
+    describe('several affected ports, one of them primary', () => {
+      /** The test catalog with three ports: Otay Mesa, and Tecate and Calexico East (copies of it but for the id). */
+      const spec = deciderSpecification(incidentDecider, () => {
+        const context = testContext();
+        const port = context.reference.port.bind(context.reference);
+        const otayMesa = port('otay-mesa')!;
+        const reference = Object.create(context.reference) as typeof context.reference;
+        reference.port = (id: string) => (id === 'tecate' || id === 'calexico-east' ? { ...otayMesa, id } : port(id));
+        return { ...context, reference };
+      });
+
+      it('records the primary port first, then the additional ports, each once', () => {
+        spec
+          .given([])
+          .when(reportIncident({ primaryPortId: 'otay-mesa', affectedPortIds: ['tecate', 'otay-mesa', 'tecate'] }))
+          .then([reported({ primaryPortId: 'otay-mesa', affectedPortIds: ['otay-mesa', 'tecate'] })]);
+      });
+
+      it('a primary port alone is the one affected port', () => {
+        spec
+          .given([])
+          .when(reportIncident({ primaryPortId: 'otay-mesa' }))
+          .then([reported({ primaryPortId: 'otay-mesa', affectedPortIds: ['otay-mesa'] })]);
+      });
+
+      it('refuses an unknown primary port, naming it', () => {
+        spec
+          .given([])
+          .when(reportIncident({ primaryPortId: 'atlantis', affectedPortIds: ['otay-mesa'] }))
+          .thenFails('INCIDENT.UNKNOWN_PORT', { portIds: ['atlantis'] });
+      });
+
+      it('an incident reported before primary ports existed is at its first affected port', () => {
+        const old = evolveIncident(initialIncidentState(), reported({ affectedPortIds: ['tecate', 'otay-mesa'] }));
+        expect(old.status !== 'none' && old.primaryPortId).toBeUndefined();
+        expect(old.status !== 'none' && primaryPortOf(old)).toBe('tecate');
+        expect(old.status !== 'none' && additionalPortsOf(old)).toEqual(['otay-mesa']);
+        const now = evolveIncident(
+          initialIncidentState(),
+          reported({ primaryPortId: 'otay-mesa', affectedPortIds: ['otay-mesa', 'tecate'] }),
+        );
+        expect(now.status !== 'none' && primaryPortOf(now)).toBe('otay-mesa');
+        expect(now.status !== 'none' && additionalPortsOf(now)).toEqual(['tecate']);
+      });
+
+      it('an update may change the additional ports but must keep the primary one', () => {
+        const given = [reported({ primaryPortId: 'otay-mesa', affectedPortIds: ['otay-mesa', 'tecate'] })];
+        spec
+          .given(given)
+          .when(updateIncident({ affectedPortIds: ['otay-mesa', 'calexico-east'] }))
+          .then([updated({ affectedPortIds: ['otay-mesa', 'calexico-east'] })]);
+        spec
+          .given(given)
+          .when(updateIncident({ affectedPortIds: ['tecate'] }))
+          .thenFails('INCIDENT.PRIMARY_PORT_NOT_AFFECTED', { field: 'affectedPortIds', primaryPortId: 'otay-mesa' });
+      });
     });
 
     it('refuses an unknown sister-city plan', () => {

@@ -74,6 +74,8 @@ export type IncidentState =
       kind: IncidentKind;
       reportedBy: { side: Side; agency: string };
       observedAt: string;
+      /** The port the incident is at, when the report named one (see `primaryPortOf`). */
+      primaryPortId?: string;
       reportedAt: string;
       updatedAt: string;
       protectiveActions: ProtectiveAction[];
@@ -92,7 +94,10 @@ export type IncidentCommand =
         kind: IncidentKind;
         observedAt?: string;
         casualties?: Casualties;
+        /** Every port the incident affects; the primary one is added first if it is not listed. */
         affectedPortIds?: string[];
+        /** The port the incident is at; the other affected ports are additional ones. */
+        primaryPortId?: string;
       };
     }
   | {
@@ -133,6 +138,17 @@ const ACTION_NAMES: Record<ProtectiveActionKind, { en: string; es: string }> = {
 };
 
 export const initialIncidentState = (): IncidentState => ({ status: 'none' });
+
+/** The port an incident is at: the one its report named primary, else (older reports) its first affected port. */
+export function primaryPortOf(incident: Pick<OpenIncident, 'primaryPortId' | 'affectedPortIds'>): string | undefined {
+  return incident.primaryPortId ?? incident.affectedPortIds[0];
+}
+
+/** The ports an incident affects besides its primary one. */
+export function additionalPortsOf(incident: Pick<OpenIncident, 'primaryPortId' | 'affectedPortIds'>): string[] {
+  const primary = primaryPortOf(incident);
+  return incident.affectedPortIds.filter((portId) => portId !== primary);
+}
 
 export function evolveIncident(state: IncidentState, event: IncidentEvent, recordedAt = ''): IncidentState {
   if (event.type === 'IncidentReported') {
@@ -342,9 +358,19 @@ export function decideIncident(
         { incidentId: state.incidentId },
       );
     }
-    const { incidentId, kind, observedAt, casualties, affectedPortIds, material, sisterCityPlanId, ...details } =
-      command.data;
-    checkReferences(context, affectedPortIds, sisterCityPlanId);
+    const {
+      incidentId,
+      kind,
+      observedAt,
+      casualties,
+      affectedPortIds,
+      primaryPortId,
+      material,
+      sisterCityPlanId,
+      ...details
+    } = command.data;
+    const ports = [...new Set([...(primaryPortId !== undefined ? [primaryPortId] : []), ...(affectedPortIds ?? [])])];
+    checkReferences(context, ports, sisterCityPlanId);
     if (observedAt !== undefined && !(Date.parse(observedAt) <= Date.parse(context.now))) {
       throw broken(
         'INCIDENT.OBSERVED_IN_FUTURE',
@@ -363,7 +389,8 @@ export function decideIncident(
           ...(sisterCityPlanId ? { sisterCityPlanId } : {}),
           incidentId,
           kind,
-          affectedPortIds: [...new Set(affectedPortIds ?? [])],
+          affectedPortIds: ports,
+          ...(primaryPortId !== undefined ? { primaryPortId } : {}),
           casualties: casualties ?? { injured: 0, fatalities: 0 },
           reportedBy: { side, agency: context.actor.agency },
           observedAt: observedAt ?? context.now,
@@ -398,6 +425,14 @@ export function decideIncident(
       checkReferences(context, command.data.affectedPortIds, command.data.sisterCityPlanId);
       const material = completeMaterial(command.data.material, context);
       const affectedPortIds = command.data.affectedPortIds ? [...new Set(command.data.affectedPortIds)] : undefined;
+      if (affectedPortIds && incident.primaryPortId && !affectedPortIds.includes(incident.primaryPortId)) {
+        throw broken(
+          'INCIDENT.PRIMARY_PORT_NOT_AFFECTED',
+          `The affected ports must still include the port the incident is at (${incident.primaryPortId})`,
+          `Los puertos afectados deben seguir incluyendo el puerto donde ocurre el incidente (${incident.primaryPortId})`,
+          { field: 'affectedPortIds', primaryPortId: incident.primaryPortId },
+        );
+      }
       return [
         {
           type: 'IncidentUpdated',

@@ -92,6 +92,11 @@ export type IncidentEvent =
         reportedBy: { side: Side; agency: string };
         /** When the release was observed, as reported; the event's recordedAt says when Enlace learned of it. */
         observedAt: string;
+        /**
+         * The port the incident is at (first of `affectedPortIds`); the others are ports it also affects (a plume).
+         * Absent from incidents reported before it existed: their first affected port, if any, is the primary.
+         */
+        primaryPortId?: string;
       };
     }
   | { type: 'IncidentUpdated'; data: { incidentId: string; changes: Partial<IncidentDetails> } }

@@ -134,7 +134,7 @@ describe('delivery outcomes', () => {
 });
 
 describe('escalation', () => {
-  it('escalates once the deadline passed with recipients pending, naming them', () => {
+  it('escalates once the deadline passed with recipients pending, naming them (never the issuing agency, CBP)', () => {
     spec
       .given([issued(PAST_DEADLINE)])
       .when(escalate(1))
@@ -145,10 +145,7 @@ describe('escalation', () => {
             notificationId: ID,
             tier: 1,
             escalatedTo: [{ agency: 'DOS', side: 'US', name: { en: 'U.S. Consulate General' } }],
-            pending: [
-              { agency: 'CBP', side: 'US' },
-              { agency: 'ANAM', side: 'MX' },
-            ],
+            pending: [{ agency: 'ANAM', side: 'MX' }],
             deadline: PAST_DEADLINE,
           },
         },

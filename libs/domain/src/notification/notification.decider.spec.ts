@@ -321,12 +321,19 @@ describe('notification decider', () => {
   });
 
   describe('pendingRecipients', () => {
+    const recipients = (events: NotificationEvent[]) =>
+      pendingRecipients(existing(fold(events.map((event) => [event, NOW]))));
+
     it('lists the recipients that have not acknowledged yet', () => {
-      const recipients = (events: NotificationEvent[]) =>
-        pendingRecipients(existing(fold(events.map((event) => [event, NOW]))));
-      expect(recipients([issued()])).toEqual(RECIPIENTS);
-      expect(recipients([issued(), acknowledged(usOfficer)])).toEqual([{ agency: 'ANAM', side: 'MX' }]);
-      expect(recipients([issued(), acknowledged(mxOfficer), acknowledged(usOfficer)])).toEqual([]);
+      const byMexico = issued({ issuedBy: { side: 'MX', agency: 'SRE', officer: 'officer.sre' } });
+      expect(recipients([byMexico])).toEqual(RECIPIENTS);
+      expect(recipients([byMexico, acknowledged(usOfficer)])).toEqual([{ agency: 'ANAM', side: 'MX' }]);
+      expect(recipients([byMexico, acknowledged(mxOfficer), acknowledged(usOfficer)])).toEqual([]);
+    });
+
+    it('never lists the issuing agency, a member of the BLM that wrote the notice', () => {
+      expect(recipients([issued()])).toEqual([{ agency: 'ANAM', side: 'MX' }]);
+      expect(recipients([issued(), acknowledged(mxOfficer)])).toEqual([]);
     });
   });
 

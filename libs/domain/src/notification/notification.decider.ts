@@ -3,21 +3,28 @@ import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
 import type { Side } from '../shared/side.js';
-import type { BilingualText, Language } from '../shared/text.js';
-import type {
-  Addressee,
-  BlmNotice,
-  DeliveryChannel,
-  Issuer,
-  NoticeChanges,
-  NotificationEvent,
-  Recipient,
+import { LANGUAGES, type BilingualText, type Language } from '../shared/text.js';
+import {
+  ON_BEHALF_CHANNELS,
+  type Addressee,
+  type BlmNotice,
+  type DeliveryChannel,
+  type Issuer,
+  type NoticeChanges,
+  type NotificationEvent,
+  type OnBehalfChannel,
+  type Recipient,
+  type RecordedBy,
 } from './notification.events.js';
 
 export interface Acknowledgment extends Recipient {
+  /** Who acknowledged: the agency's own officer, or (on behalf) the officer who recorded it. */
   officer: string;
+  /** When the agency acknowledged (on behalf: when it happened, not when it was recorded). */
   at: string;
   readIn?: Language;
+  /** Set when the agency acknowledged outside Enlace and an officer recorded it. */
+  onBehalf?: { channel: OnBehalfChannel; recordedBy: RecordedBy; recordedAt: string };
 }
 
 /** The last known outcome of delivering to one addressee over one channel. */
@@ -70,6 +77,11 @@ export type NotificationCommand =
   | { type: 'IssueBlmNotification'; data: BlmNotice }
   | { type: 'UpdateBlmNotification'; data: NoticeChanges }
   | { type: 'AcknowledgeBlmNotification'; data: { readIn?: Language } }
+  /** An officer records that an agency (without an account) acknowledged by phone, radio or in person at `acknowledgedAt`. */
+  | {
+      type: 'RecordAcknowledgmentOnBehalf';
+      data: { agency: string; side: Side; channel: OnBehalfChannel; acknowledgedAt: string };
+    }
   | { type: 'CancelBlmNotification'; data: { reason: BilingualText } }
   /** System: the outcome of one delivery attempt (the worker). */
   | {
@@ -121,6 +133,17 @@ export function evolveNotification(
         updatedAt: recordedAt,
       };
     }
+    case 'BlmNotificationAcknowledgedOnBehalf': {
+      const { agency, side, channel, acknowledgedAt, recordedBy } = event.data;
+      const acknowledgment: Acknowledgment = {
+        agency,
+        side,
+        officer: recordedBy.officer,
+        at: acknowledgedAt,
+        onBehalf: { channel, recordedBy, recordedAt },
+      };
+      return { ...state, acknowledgments: [...state.acknowledgments, acknowledgment], updatedAt: recordedAt };
+    }
     case 'BlmNotificationCancelled':
       return {
         ...state,
@@ -163,10 +186,17 @@ export function evolveNotification(
   }
 }
 
-/** Recipients that have not acknowledged yet. */
+/** The agency that issued the notification: a member of its BLM, but it wrote the notice and owes no acknowledgment. */
+export function isIssuingAgency(state: Pick<ExistingNotification, 'issuedBy'>, recipient: Recipient): boolean {
+  return state.issuedBy.agency === recipient.agency && state.issuedBy.side === recipient.side;
+}
+
+/** Recipients that have not acknowledged yet (never the issuing agency). */
 export function pendingRecipients(state: ExistingNotification): Recipient[] {
   return state.recipients.filter(
-    (recipient) => !state.acknowledgments.some((ack) => ack.agency === recipient.agency && ack.side === recipient.side),
+    (recipient) =>
+      !isIssuingAgency(state, recipient) &&
+      !state.acknowledgments.some((ack) => ack.agency === recipient.agency && ack.side === recipient.side),
   );
 }
 
@@ -267,6 +297,15 @@ export function decideNotification(
       return [{ type: 'BlmNotificationUpdated', data: { notificationId, ...changes } }];
     }
     case 'AcknowledgeBlmNotification': {
+      const { readIn } = command.data;
+      if (readIn !== undefined && !LANGUAGES.includes(readIn)) {
+        throw broken(
+          'NOTIFICATION.UNKNOWN_LANGUAGE',
+          `readIn must be one of ${LANGUAGES.join(', ')}`,
+          `readIn debe ser uno de ${LANGUAGES.join(', ')}`,
+          { readIn },
+        );
+      }
       const isRecipient = notification.recipients.some(
         (recipient) => recipient.agency === actor.agency && recipient.side === side,
       );
@@ -300,11 +339,107 @@ export function decideNotification(
         },
       ];
     }
+    case 'RecordAcknowledgmentOnBehalf':
+      return decideOnBehalf(command.data, notification, context, side);
     case 'CancelBlmNotification':
       return [{ type: 'BlmNotificationCancelled', data: { notificationId, reason: command.data.reason } }];
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * An agency without an account acknowledged outside Enlace and an officer of its side records it: only for a recipient
+ * still pending, at a time between the issue and now.
+ */
+function decideOnBehalf(
+  data: Extract<NotificationCommand, { type: 'RecordAcknowledgmentOnBehalf' }>['data'],
+  notification: ExistingNotification,
+  context: DecisionContext,
+  side: Side,
+): NotificationEvent[] {
+  const { agency, channel, acknowledgedAt } = data;
+  const { actor } = context;
+  const recipient = { agency, side: data.side };
+  if (!ON_BEHALF_CHANNELS.includes(channel)) {
+    throw broken(
+      'NOTIFICATION.UNKNOWN_CHANNEL',
+      `channel must be one of ${ON_BEHALF_CHANNELS.join(', ')}`,
+      `channel debe ser uno de ${ON_BEHALF_CHANNELS.join(', ')}`,
+      { channel },
+    );
+  }
+  if (data.side !== side) {
+    throw forbidden(
+      'AUTH.WRONG_SIDE',
+      `Only an officer of ${agency}'s side (${data.side}) may record its acknowledgment`,
+      `Solo un oficial del lado de ${agency} (${data.side}) puede registrar su acuse`,
+      { recipientSide: data.side, actorSide: side },
+    );
+  }
+  if (agency === actor.agency) {
+    throw broken(
+      'NOTIFICATION.ACKNOWLEDGE_YOURSELF',
+      `${agency} is your own agency: acknowledge the notification yourself`,
+      `${agency} es su propia dependencia: acuse recibo usted mismo`,
+      { agency },
+    );
+  }
+  if (!notification.recipients.some((r) => r.agency === agency && r.side === data.side)) {
+    throw broken(
+      'NOTIFICATION.NOT_A_RECIPIENT',
+      `${agency} (${data.side}) is not a recipient of this notification`,
+      `${agency} (${data.side}) no es destinatario de esta notificación`,
+      { agency, side: data.side },
+    );
+  }
+  if (isIssuingAgency(notification, recipient)) {
+    throw broken(
+      'NOTIFICATION.ISSUER_NEEDS_NO_ACKNOWLEDGMENT',
+      `${agency} issued this notification: it has nothing to acknowledge`,
+      `${agency} emitió esta notificación: no tiene nada que acusar`,
+      { agency, side: data.side },
+    );
+  }
+  const previous = notification.acknowledgments.find((ack) => ack.agency === agency && ack.side === data.side);
+  if (previous) {
+    throw broken(
+      'NOTIFICATION.ALREADY_ACKNOWLEDGED',
+      `${agency} (${data.side}) already acknowledged`,
+      `${agency} (${data.side}) ya acusó recibo`,
+      { acknowledgment: previous },
+    );
+  }
+  const at = Date.parse(acknowledgedAt);
+  if (Number.isNaN(at) || at > Date.parse(context.now)) {
+    throw broken(
+      'NOTIFICATION.ACKNOWLEDGED_IN_FUTURE',
+      'acknowledgedAt must be a valid time, not in the future',
+      'acknowledgedAt debe ser una hora válida, no en el futuro',
+      { acknowledgedAt, now: context.now },
+    );
+  }
+  if (notification.issuedAt && at < Date.parse(notification.issuedAt)) {
+    throw broken(
+      'NOTIFICATION.ACKNOWLEDGED_BEFORE_ISSUED',
+      'acknowledgedAt cannot be before the notification was issued',
+      'acknowledgedAt no puede ser anterior a la emisión de la notificación',
+      { acknowledgedAt, issuedAt: notification.issuedAt },
+    );
+  }
+  return [
+    {
+      type: 'BlmNotificationAcknowledgedOnBehalf',
+      data: {
+        notificationId: notification.notificationId,
+        agency,
+        side: data.side,
+        channel,
+        acknowledgedAt: new Date(at).toISOString(),
+        recordedBy: { side, agency: actor.agency, officer: actor.id },
+      },
+    },
+  ];
 }
 
 type SystemCommand = Extract<NotificationCommand, { type: 'RecordDeliveryOutcome' | 'EscalateBlmNotification' }>;

@@ -14,6 +14,17 @@ export interface Recipient {
 }
 
 export const DELIVERY_CHANNELS = ['console', 'webhook', 'email'] as const;
+
+/** How an officer heard an agency's acknowledgment that it could not give in Enlace itself (no account). */
+export const ON_BEHALF_CHANNELS = ['phone', 'radio', 'in-person'] as const;
+export type OnBehalfChannel = (typeof ON_BEHALF_CHANNELS)[number];
+
+/** The officer who recorded an acknowledgment on another agency's behalf. */
+export interface RecordedBy {
+  side: Side;
+  agency: string;
+  officer: string;
+}
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** Someone told of a notification: a member agency, or one reached by escalation. */
@@ -56,6 +67,21 @@ export type NotificationEvent =
   | {
       type: 'BlmNotificationAcknowledged';
       data: { notificationId: string; agency: string; side: Side; officer: string; readIn?: Language };
+    }
+  | {
+      /**
+       * An agency without an account acknowledged outside Enlace (by phone, radio…) and an officer recorded it: who
+       * recorded it, how it was heard, and when it happened (`acknowledgedAt`; the event's own time is when recorded).
+       */
+      type: 'BlmNotificationAcknowledgedOnBehalf';
+      data: {
+        notificationId: string;
+        agency: string;
+        side: Side;
+        channel: OnBehalfChannel;
+        acknowledgedAt: string;
+        recordedBy: RecordedBy;
+      };
     }
   | { type: 'BlmNotificationCancelled'; data: { notificationId: string; reason: BilingualText } }
   | {

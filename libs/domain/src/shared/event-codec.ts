@@ -115,6 +115,10 @@ const SCHEMAS: Schemas = {
     },
     BlmNotificationUpdated: { version: 1, fields: 'notificationId:s' },
     BlmNotificationAcknowledged: { version: 1, fields: 'notificationId:s agency:s side:s officer:s' },
+    BlmNotificationAcknowledgedOnBehalf: {
+      version: 1,
+      fields: 'notificationId:s agency:s side:s channel:s acknowledgedAt:s recordedBy:o',
+    },
     BlmNotificationCancelled: { version: 1, fields: 'notificationId:s reason:t' },
     BlmNotificationDelivered: { version: 1, fields: `${DELIVERY} attempt:n` },
     BlmNotificationDeliveryFailed: { version: 1, fields: `${DELIVERY} attempt:n reason:s` },

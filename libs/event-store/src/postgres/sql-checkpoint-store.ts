@@ -127,6 +127,12 @@ export class SqlCheckpointStore implements CheckpointStore {
     if (query.group !== undefined) where.push(`grp = $${params.push(query.group)}`);
     if (statuses !== undefined) where.push(`status = $${params.push(statuses[0] ?? null)}`);
     if (query.after !== undefined) where.push(`sort ${descending ? '<' : '>'} $${params.push(query.after)}`);
+    if (query.sortFrom !== undefined) where.push(`sort >= $${params.push(query.sortFrom)}`);
+    if (query.sortTo !== undefined) where.push(`sort <= $${params.push(query.sortTo)}`);
+    if (query.contains !== undefined) where.push(`doc @> $${params.push(JSON.stringify(query.contains))}::jsonb`);
+    for (const { field, text } of query.matches ?? []) {
+      where.push(`strpos(doc->>$${params.push(field)}, $${params.push(text)}) > 0`);
+    }
     return this.driver.query<StoredDocument>(
       `SELECT key, grp AS "group", status, sort, doc FROM rm_documents
         WHERE ${where.join(' AND ')} ORDER BY sort ${descending ? 'DESC' : 'ASC'} LIMIT $2`,

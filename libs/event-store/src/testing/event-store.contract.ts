@@ -396,6 +396,44 @@ export function describeEventStoreContract(backend: string, harness: ContractHar
         await store.checkpoints.putNewer(doc('s1', '00000000000000000011', 'newer'));
         expect((await store.checkpoints.document(collection, 's1'))?.status).toBe('newer');
       });
+
+      it('narrow a page by a range of sort, held JSON and text, every condition at once', async () => {
+        const consumer = `${uniqueCategory('search')}@live`;
+        const collection = `${consumer}/items`;
+        const doc = (key: string, sort: string, ports: string[], text: string) => ({
+          collection,
+          key,
+          sort: `${sort}|${key}`,
+          status: 'closed',
+          doc: { ports, text, nested: { n: 1 } },
+        });
+        expect(await store.checkpoints.claim(consumer, 'owner-a', 60_000)).toBe(true);
+        await store.checkpoints.save(consumer, 'owner-a', { position: undefined, state: null }, [
+          doc('a', '2026-01-01', ['otay-mesa'], 'chlorine leak'),
+          doc('b', '2026-02-01', ['otay-mesa', 'tecate'], 'ammonia cloud'),
+          doc('c', '2026-03-01', ['tecate'], 'chlorine fire'),
+        ]);
+        const keys = async (query: Omit<Parameters<typeof store.checkpoints.documents>[1], 'limit'>) =>
+          (await store.checkpoints.documents(collection, { limit: 10, order: 'desc', ...query })).map((row) => row.key);
+        expect(await keys({ contains: { ports: ['tecate'] } })).toEqual(['c', 'b']);
+        expect(await keys({ contains: { ports: ['tecate', 'otay-mesa'] } })).toEqual(['b']);
+        expect(await keys({ matches: [{ field: 'text', text: 'chlorine' }] })).toEqual(['c', 'a']);
+        expect(
+          await keys({
+            matches: [
+              { field: 'text', text: 'chlorine' },
+              { field: 'text', text: 'leak' },
+            ],
+          }),
+        ).toEqual(['a']);
+        expect(await keys({ sortFrom: '2026-01-15', sortTo: '2026-02-28' })).toEqual(['b']);
+        expect(await keys({ sortFrom: '2026-02-01', contains: { ports: ['otay-mesa'] }, status: 'closed' })).toEqual([
+          'b',
+        ]);
+        expect(await keys({ matches: [{ field: 'missing', text: 'x' }] })).toEqual([]);
+        // A text with SQL's pattern characters is only text.
+        expect(await keys({ matches: [{ field: 'text', text: '%' }] })).toEqual([]);
+      });
     });
 
     describe('readAll', () => {

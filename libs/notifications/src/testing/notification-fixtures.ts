@@ -15,7 +15,14 @@ export const MEMBER_OFFICERS: Actor[] = [
   { id: 'officer.pc', agency: 'PC', country: 'MX', role: 'officer' },
 ];
 
-/** Issues a BLM notification to the San Diego–Tijuana BLM, as the U.S. officer would through the api. */
+/**
+ * Who issues the fixtures' notifications: the county's emergency manager (LOCAL-US), reached by console only, so that
+ * the members with channels (CBP, ANAM) are all addressed: the issuing agency is sent nothing and owes no
+ * acknowledgment.
+ */
+export const ISSUING_OFFICER: Actor = MEMBER_OFFICERS.find((officer) => officer.agency === 'LOCAL-US')!;
+
+/** Issues a BLM notification to the San Diego–Tijuana BLM, as the county's officer would through the api. */
 export async function issueNotification(
   pipeline: CommandPipeline,
   options: { deadlineInMs: number; title?: string; world?: World; deadline?: string },
@@ -38,7 +45,8 @@ export async function issueNotification(
         acknowledgmentDeadline: options.deadline ?? new Date(Date.now() + options.deadlineInMs).toISOString(),
       },
     },
-    actor: US_OFFICER,
+    // In a drill's world only its players act: the U.S. officer of the fixtures' drills.
+    actor: world === LIVE ? ISSUING_OFFICER : US_OFFICER,
     correlationId: randomUUID(),
   });
   return notificationId;
