@@ -147,7 +147,7 @@ describe('browser console: the incident screen’s actions, both officers, both 
       const form = us.getByTestId('jcp-form-national-center-notifications-US');
       await form.getByLabel('NRC report number').fill('1380012');
       await form.getByLabel('When it was done, if earlier').fill(wallClock(doneAt));
-      await form.getByRole('button', { name: 'Record' }).click();
+      await form.getByRole('button', { name: 'Record as done' }).click();
       const step = us.getByTestId('jcp-national-center-notifications-US');
       await expectAttribute(step, 'data-state', 'done', 5_000);
       const text = await step.textContent();
@@ -175,12 +175,12 @@ describe('browser console: the incident screen’s actions, both officers, both 
       const form = mx.getByTestId('jcp-form-national-center-notifications-MX');
       await form.getByLabel('Folio del CENACOM').fill('F-2026-0457');
       await form.getByLabel('Cuándo se hizo, si fue antes').fill(wallClock(new Date(Date.now() + 2 * 60 * 60_000)));
-      await form.getByRole('button', { name: 'Registrar' }).click();
+      await form.getByRole('button', { name: 'Registrar como hecho' }).click();
       await expect(form.getByRole('alert').textContent()).resolves.toContain(
         'occurredAt: la hora en que se realizó el paso debe ser una hora válida, no futura',
       );
       await form.getByLabel('Cuándo se hizo, si fue antes').fill('');
-      await form.getByRole('button', { name: 'Registrar' }).click();
+      await form.getByRole('button', { name: 'Registrar como hecho' }).click();
       const step = mx.getByTestId('jcp-national-center-notifications-MX');
       await expectAttribute(step, 'data-state', 'done', 5_000);
       await expect(step.textContent()).resolves.toContain('Folio F-2026-0457');

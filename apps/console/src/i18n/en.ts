@@ -185,7 +185,6 @@ export const en = {
     reportNumberValue: { NRC: 'Report number', CENACOM: 'Folio' } as Record<'NRC' | 'CENACOM', string>,
     doneEarlier: 'When it was done, if earlier',
     doneEarlierHint: (zone: string) => `Leave empty if it was done just now. Local time of the port (${zone}).`,
-    recordStep: 'Record',
     stepRecorded: 'Step recorded.',
     doneAt: 'Done',
     recordedAt: 'Recorded',

@@ -156,7 +156,6 @@ export const es: Messages = {
     reportNumberValue: { NRC: 'Número de reporte', CENACOM: 'Folio' },
     doneEarlier: 'Cuándo se hizo, si fue antes',
     doneEarlierHint: (zone) => `Déjelo vacío si se acaba de hacer. Hora local del puerto (${zone}).`,
-    recordStep: 'Registrar',
     stepRecorded: 'Paso registrado.',
     doneAt: 'Realizado',
     recordedAt: 'Registrado',

@@ -77,7 +77,7 @@ function RecordStepForm({ incident, side, path }: { incident: Incident; side: Si
         </div>
       </div>
       <FormProblems error={write.error} />
-      <SubmitButton pending={write.pending} label={t.incidentActions.recordStep} className="btn btn-small" />
+      <SubmitButton pending={write.pending} label={t.recordStep} className="btn btn-small" />
     </form>
   );
 }
