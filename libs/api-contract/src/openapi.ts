@@ -680,7 +680,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update details (title, severity, material, quantity, location, ports, casualties) */
+        /** Update details (title, severity, material, quantity, location, ports, casualties). With startedFrom and no If-Match: decided per field on the latest state, refused (409) only for a field changed since */
         patch: operations["IncidentsController_update"];
         trace?: never;
     };
@@ -1514,8 +1514,16 @@ export interface components {
         ActivityEntry: {
             actor: string;
             agency: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             */
             at: string;
+            /**
+             * Format: date-time
+             * @description When it was done, where the officer recorded it after the fact
+             */
+            occurredAt?: string;
             /** @description Where it is in the global log (opaque, ordered) */
             position: string;
             /** @enum {string|null} */
@@ -1730,13 +1738,22 @@ export interface components {
             /** @example 0 */
             injured: number;
         };
-        /** @description A national center told, when, and its reference number */
+        /** @description A national center told: when it was recorded, when it was done if recorded after the fact, and its report number */
         CenterContact: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             */
             at: string;
             /** @enum {string} */
             center: "NRC" | "CENACOM";
-            reference?: string;
+            /**
+             * Format: date-time
+             * @description When it was done, if recorded after the fact
+             */
+            occurredAt?: string;
+            /** @description The NRC report number or the CENACOM folio */
+            reportNumber?: string;
         };
         ChecklistItem: {
             addedBy?: {
@@ -2432,10 +2449,21 @@ export interface components {
         };
         JcpStepDto: {
             /**
-             * @description Report number given by the national centre
-             * @example NRC-1380012
+             * Format: date-time
+             * @description When the step was actually done, if it is recorded after the fact (ISO 8601): not in the future, not before the incident was observed. When it was recorded is kept too (the event’s recordedAt)
+             * @example 2026-11-23T17:40:00Z
+             */
+            occurredAt?: string;
+            /**
+             * @deprecated
+             * @description The former name of reportNumber (still accepted)
              */
             reference?: string;
+            /**
+             * @description The number the national centre gave the report: the NRC report number, the CENACOM folio
+             * @example 1380012
+             */
+            reportNumber?: string;
         };
         Liveness: {
             /** @enum {string} */
@@ -3041,13 +3069,13 @@ export interface components {
         };
         TranslateIncidentTextDto: {
             /**
-             * @description title | location.description | closingSummary | situationReport:<id>
+             * @description title | location.description | closingSummary | situationReport:<id> | protectiveAction:<id>
              * @example title
              */
             field: string;
             /** @enum {string} */
             language: "en" | "es";
-            /** @description Line breaks are allowed except in title and location.description; at most as long as the text translated (title 200, location.description 500, others 4000 characters) */
+            /** @description Line breaks are allowed except in title and location.description; at most as long as the text translated (title 200, location.description 500, protective-action instructions 2000, others 4000 characters) */
             text: string;
         };
         UpdateIncidentDto: {
@@ -3059,6 +3087,15 @@ export interface components {
             /** @enum {string} */
             severity?: "minor" | "moderate" | "severe" | "extreme";
             sisterCityPlanId?: string;
+            /**
+             * @description Per changed field, the value the form started from (null: it had none). Without If-Match the update is decided on the latest state: refused (409 INCIDENT.UPDATE_CONFLICT, with each conflicting field and both values) only when one of these fields was changed since by someone else
+             * @example {
+             *       "severity": "moderate"
+             *     }
+             */
+            startedFrom?: {
+                [key: string]: unknown;
+            };
             /** @description At least one language (en, es); the other can be added later as a translation */
             title?: {
                 en?: string;

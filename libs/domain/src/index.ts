@@ -8,6 +8,7 @@ export * from './reference/reference.js';
 export * from './reference/catalog.js';
 export * from './incident/incident.events.js';
 export * from './incident/incident.decider.js';
+export * from './incident/incident-update.js';
 export * from './port/port.events.js';
 export * from './port/port.decider.js';
 export * from './notification/notification.events.js';

@@ -14,6 +14,10 @@ export function missingTranslations(incident: OpenIncident): string[] {
       `situationReport:${report.reportId}`,
       report.summary,
     ]),
+    ...incident.protectiveActions.map((action): [string, OpenIncident['title']] => [
+      `protectiveAction:${action.actionId}`,
+      action.instructions,
+    ]),
     ...(incident.closingSummary
       ? [['closingSummary', incident.closingSummary] as [string, OpenIncident['title']]]
       : []),

@@ -59,6 +59,13 @@ function lanes(value: unknown, language: 'en' | 'es'): string {
     .join(', ');
 }
 
+/** `, report number 1380012` (NRC) or `, folio 1380012` (CENACOM), when the centre gave one. */
+function reportNumber(data: Data, language: 'en' | 'es'): string {
+  if (typeof data.reportNumber !== 'string') return '';
+  const label = data.center === 'CENACOM' ? 'folio' : language === 'en' ? 'report number' : 'número de reporte';
+  return `, ${label} ${data.reportNumber}`;
+}
+
 /** What a sentence needs besides the event: port names and the texts of the checklist items it names. */
 export interface DescribeContext {
   port(portId: unknown): { en: string; es: string };
@@ -89,10 +96,13 @@ const DESCRIBE: Record<string, (data: Data, context: DescribeContext) => { en: s
     en: `Situation report ${String(d.number)}: ${text(d.summary)}`,
     es: `Reporte de situación ${String(d.number)}: ${texto(d.summary)}`,
   }),
-  NationalCenterNotified: (d) => ({ en: `${String(d.center)} notified`, es: `${String(d.center)} notificado` }),
+  NationalCenterNotified: (d) => ({
+    en: `${String(d.center)} notified${reportNumber(d, 'en')}`,
+    es: `${String(d.center)} notificado${reportNumber(d, 'es')}`,
+  }),
   CounterpartCenterNotified: (d) => ({
-    en: `Counterpart centre ${String(d.center)} notified`,
-    es: `Centro homólogo ${String(d.center)} notificado`,
+    en: `Counterpart centre ${String(d.center)} notified${reportNumber(d, 'en')}`,
+    es: `Centro homólogo ${String(d.center)} notificado${reportNumber(d, 'es')}`,
   }),
   JointResponseTeamActivated: () => ({
     en: 'Joint Response Team activated',
@@ -211,9 +221,11 @@ export function describeEvent(type: string, data: Data, context: DescribeContext
 
 /** The log line of one event. */
 export function activityEntry(event: DecodedEvent, context: DescribeContext = BARE): ActivityEntry {
+  const doneAt = (event.data as Data).occurredAt;
   return {
     position: event.position,
     at: occurredAt(event.metadata),
+    ...(typeof doneAt === 'string' ? { occurredAt: doneAt } : {}),
     streamId: event.streamId,
     type: event.type,
     actor: event.metadata.actor,

@@ -43,7 +43,10 @@ export interface IncidentBoardEntry {
 /** One line of the ICS-214-style activity log: who did what, when, on which side. */
 export interface ActivityEntry {
   position: string;
+  /** When it was recorded. */
   at: string;
+  /** When it was done, where the officer recorded it after the fact (a JCP step). */
+  occurredAt?: string;
   streamId: string;
   type: string;
   actor: string;

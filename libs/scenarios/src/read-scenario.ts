@@ -357,9 +357,12 @@ export class ScenarioReader {
       }
       case 'RecordNationalCenterNotified':
       case 'RecordCounterpartCenterNotified': {
-        const call = this.read.object(data, dataPath, ['reference']);
-        const reference = this.read.optionalString(call, 'reference', dataPath);
-        return { type, incident, data: reference !== undefined ? { reference } : {} };
+        // `reference`: the report number's name before it was `reportNumber`, still read.
+        const call = this.read.object(data, dataPath, ['reportNumber', 'reference']);
+        const reportNumber =
+          this.read.optionalString(call, 'reportNumber', dataPath) ??
+          this.read.optionalString(call, 'reference', dataPath);
+        return { type, incident, data: reportNumber !== undefined ? { reportNumber } : {} };
       }
       default:
         return { type: 'FileSituationReport', incident, data: { summary: { en: '', es: '' } } };

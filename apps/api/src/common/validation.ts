@@ -1,4 +1,5 @@
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { UPDATABLE_INCIDENT_FIELDS } from '@enlace/domain';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import { applyHumanTextRules, HUMAN_TEXT_MESSAGES_ES } from './human-text.validation.js';
@@ -64,6 +65,8 @@ const SPANISH: Record<string, (args: string[]) => string> = {
   matches: () => 'no tiene el formato esperado',
   whitelistValidation: () => 'no es un campo permitido',
   bilingualText: () => 'debe tener texto en inglés (en) o en español (es), o en ambos',
+  updatableFields: () =>
+    `solo puede nombrar los campos que cambia una actualización: ${UPDATABLE_INCIDENT_FIELDS.join(', ')}`,
   translationLength: (a) => `debe tener como máximo ${a[0]} caracteres, como el texto que traduce`,
   isUsername: () => 'debe tener de 2 a 64 letras, dígitos o . _ -, y empezar con una letra',
   ...Object.fromEntries(Object.entries(HUMAN_TEXT_MESSAGES_ES).map(([rule, es]) => [rule, () => es])),

@@ -12,6 +12,8 @@ import {
   type Side,
   type BilingualText,
   type TranslatableIncidentField,
+  UPDATABLE_INCIDENT_FIELDS,
+  type UpdateStartingValues,
 } from '@enlace/domain';
 import {
   ArrayMaxSize,
@@ -21,6 +23,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -218,6 +221,33 @@ export class UpdateIncidentDto {
   @OptionalField()
   @NestedObject(() => CasualtiesDto)
   casualties?: CasualtiesDto;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Per changed field, the value the form started from (null: it had none). Without If-Match the update is ' +
+      'decided on the latest state: refused (409 INCIDENT.UPDATE_CONFLICT, with each conflicting field and both ' +
+      'values) only when one of these fields was changed since by someone else',
+    example: { severity: 'moderate' },
+  })
+  @OptionalField()
+  @IsObject()
+  @OnlyUpdatableFields()
+  startedFrom?: UpdateStartingValues;
+}
+
+/** The keys of `startedFrom` must be fields an update changes. */
+function OnlyUpdatableFields(): PropertyDecorator {
+  const allowed: readonly string[] = UPDATABLE_INCIDENT_FIELDS;
+  return ValidateBy({
+    name: 'updatableFields',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'object' || value === null || Object.keys(value).every((key) => allowed.includes(key)),
+      defaultMessage: () => `startedFrom may only name the fields an update changes: ${allowed.join(', ')}`,
+    },
+  });
 }
 
 export class OrderProtectiveActionDto {
@@ -248,7 +278,27 @@ export class SummaryDto {
 }
 
 export class JcpStepDto {
-  @ApiPropertyOptional({ description: 'Report number given by the national centre', example: 'NRC-1380012' })
+  @ApiPropertyOptional({
+    description: 'The number the national centre gave the report: the NRC report number, the CENACOM folio',
+    example: '1380012',
+  })
+  @OptionalField()
+  @IsString()
+  @MaxLength(100)
+  @IsHumanText()
+  reportNumber?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'When the step was actually done, if it is recorded after the fact (ISO 8601): not in the future, not before ' +
+      'the incident was observed. When it was recorded is kept too (the event’s recordedAt)',
+    example: '2026-11-23T17:40:00Z',
+  })
+  @OptionalField()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'The former name of reportNumber (still accepted)' })
   @OptionalField()
   @IsString()
   @MaxLength(100)
@@ -284,9 +334,13 @@ export class AssignOnSceneCoordinatorDto {
 /** Translations of these keep to one line, like the texts they translate. */
 const SINGLE_LINE_FIELDS: readonly string[] = ['title', 'location.description'];
 
-/** A translation keeps the length limit of the text it translates (ReportIncidentDto, LocationDto, SummaryDto). */
+/**
+ * A translation keeps the length limit of the text it translates (ReportIncidentDto, LocationDto, SummaryDto, a
+ * protective action's instructions).
+ */
 const TRANSLATION_MAX_LENGTH: Readonly<Record<string, number>> = { title: 200, 'location.description': 500 };
-export const translationMaxLength = (field: string): number => TRANSLATION_MAX_LENGTH[field] ?? 4000;
+export const translationMaxLength = (field: string): number =>
+  TRANSLATION_MAX_LENGTH[field] ?? (field.startsWith('protectiveAction:') ? 2000 : 4000);
 
 function FitsTranslatedField(): PropertyDecorator {
   const limit = (args: ValidationArguments) => translationMaxLength(String((args.object as { field?: unknown }).field));
@@ -305,10 +359,10 @@ export class TranslateIncidentTextDto {
   @ApiProperty({
     type: String,
     example: 'title',
-    description: 'title | location.description | closingSummary | situationReport:<id>',
+    description: 'title | location.description | closingSummary | situationReport:<id> | protectiveAction:<id>',
   })
-  @Matches(/^(title|location\.description|closingSummary|situationReport:[0-9a-f-]{36})$/, {
-    message: 'field must be title, location.description, closingSummary or situationReport:<id>',
+  @Matches(/^(title|location\.description|closingSummary|(situationReport|protectiveAction):[0-9a-f-]{36})$/, {
+    message: 'field must be title, location.description, closingSummary, situationReport:<id> or protectiveAction:<id>',
   })
   field: TranslatableIncidentField;
 
@@ -319,7 +373,7 @@ export class TranslateIncidentTextDto {
   @ApiProperty({
     description:
       'Line breaks are allowed except in title and location.description; at most as long as the text translated ' +
-      '(title 200, location.description 500, others 4000 characters)',
+      '(title 200, location.description 500, protective-action instructions 2000, others 4000 characters)',
     maxLength: 4000,
   })
   @IsString()

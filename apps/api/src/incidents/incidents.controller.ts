@@ -21,6 +21,7 @@ import {
   type IncidentCommand,
   type IncidentState,
   incidentStreamId,
+  type JcpStepFacts,
   noSuchIncident,
   type OpenIncident,
   type ReferenceCatalog,
@@ -69,6 +70,12 @@ export type IncidentView = OpenIncident & { revision: number; missingTranslation
 function view(state: IncidentState, revision: number): IncidentView {
   if (state.status === 'none') throw noSuchIncident();
   return { ...state, revision, missingTranslations: missingTranslations(state) };
+}
+
+/** A notification step's facts, the report number under its former name (`reference`) too. */
+function jcpStep({ reportNumber, reference, occurredAt }: JcpStepDto): JcpStepFacts {
+  const number = reportNumber ?? reference;
+  return { ...(number !== undefined ? { reportNumber: number } : {}), ...(occurredAt ? { occurredAt } : {}) };
 }
 
 /** Where an incident, and what a write created in it (a protective action, a situation report), can be read. */
@@ -222,7 +229,11 @@ export class IncidentsController {
 
   @Patch(':id')
   @Writes()
-  @ApiOperation({ summary: 'Update details (title, severity, material, quantity, location, ports, casualties)' })
+  @ApiOperation({
+    summary:
+      'Update details (title, severity, material, quantity, location, ports, casualties). With startedFrom and no ' +
+      'If-Match: decided per field on the latest state, refused (409) only for a field changed since',
+  })
   @ApiOkResponse({ type: WriteResult })
   update(
     @Param('id', new UuidParam()) id: string,
@@ -268,7 +279,7 @@ export class IncidentsController {
     @Body() body: JcpStepDto,
     @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return this.act(id, { type: 'RecordNationalCenterNotified', data: body }, write);
+    return this.act(id, { type: 'RecordNationalCenterNotified', data: jcpStep(body) }, write);
   }
 
   @IncidentWrite(
@@ -280,7 +291,7 @@ export class IncidentsController {
     @Body() body: JcpStepDto,
     @Write() write: WriteExchange,
   ): Promise<WriteResult> {
-    return this.act(id, { type: 'RecordCounterpartCenterNotified', data: body }, write);
+    return this.act(id, { type: 'RecordCounterpartCenterNotified', data: jcpStep(body) }, write);
   }
 
   @IncidentWrite(':id/joint-response-team/activation', 'JCP: activate the Joint Response Team', 'ok')

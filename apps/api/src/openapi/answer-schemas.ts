@@ -219,9 +219,14 @@ const COMPONENTS: Record<string, SchemaObject> = {
     ['material', 'quantity', 'sisterCityPlanId', 'closingSummary', 'primaryPortId'],
   ),
   CenterContact: object(
-    { center: oneOf(['NRC', 'CENACOM']), at: time(), reference: string() },
-    ['reference'],
-    'A national center told, when, and its reference number',
+    {
+      center: oneOf(['NRC', 'CENACOM']),
+      at: time('When it was recorded'),
+      reportNumber: string('The NRC report number or the CENACOM folio'),
+      occurredAt: time('When it was done, if recorded after the fact'),
+    },
+    ['reportNumber', 'occurredAt'],
+    'A national center told: when it was recorded, when it was done if recorded after the fact, and its report number',
   ),
   IncidentBoardEntry: object({
     incidentId: { type: 'string', format: 'uuid' },
@@ -282,7 +287,8 @@ const COMPONENTS: Record<string, SchemaObject> = {
   ActivityEntry: object(
     {
       position,
-      at: time(),
+      at: time('When it was recorded'),
+      occurredAt: time('When it was done, where the officer recorded it after the fact'),
       streamId: string(),
       type: string('The event type'),
       actor: string(),
@@ -290,7 +296,7 @@ const COMPONENTS: Record<string, SchemaObject> = {
       side: nullable(side),
       summary: fullText,
     },
-    [],
+    ['occurredAt'],
     'One line of the ICS-214-style activity log: who did what, when, on which side',
   ),
 

@@ -29,6 +29,8 @@ const SAME_IN_BOTH = new Set([
   'drills.notification.minutes',
   // The technical term, as Mexican agencies' IT staff say it too.
   'outboxChannel.webhook',
+  // CENACOM's own word for its report number, used by U.S. officers too.
+  'incidentActions.reportNumberValue.CENACOM',
   // A label and a message joined: the words are each language's own.
   'archiveReport.problems.refused',
 ]);

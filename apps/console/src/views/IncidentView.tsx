@@ -1,5 +1,7 @@
-// One incident: details, material with its ERG guide, protective actions, affected ports, JCP steps done and pending,
-// situation reports, the activity log; officers add updates and situation reports.
+// One incident: details, material with its ERG guide, the map with its protective-action zones, protective actions,
+// affected ports, JCP steps done and pending, situation reports, the activity log. Officers order and lift protective
+// actions, record JCP steps, assign their side's on-scene coordinator, stand the JRT down, add missing translations,
+// update the incident, file situation reports and close it (the pieces live in ./incident/).
 import { useState, type FormEvent } from 'react';
 import {
   primaryPortOf,
@@ -8,24 +10,18 @@ import {
   type Incident,
   type PortStatus,
   type RecordedEvent,
-  type Severity,
-  type Side,
 } from '../api/types';
 import {
   BilingualFields,
   BiText,
   DisabledReason,
   ErrorAlert,
-  ColumnHeads,
   ExerciseBanner,
   ExerciseTag,
-  FormProblems,
   Loadable,
   LocalTime,
   PortStatusChip,
   SeverityChip,
-  SeveritySelect,
-  SubmitButton,
 } from '../components/common';
 import { usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
@@ -38,10 +34,14 @@ import { canReadIncidentHistory, canWrite } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
 import { useDrillMode } from '../drills/DrillMode';
 import { portName } from './Overview';
+import { CloseIncidentForm } from './incident/CloseIncident';
+import { IncidentMap } from './incident/IncidentMap';
+import { JcpSteps } from './incident/JcpSteps';
+import { OrderProtectiveActionForm, ProtectiveActionList, type ZoneCenterInput } from './incident/ProtectiveActions';
+import { Timeline } from './incident/Timeline';
+import { TranslatableText, TranslateControl } from './incident/Translatable';
+import { UpdateForm } from './incident/UpdateForm';
 import './incident.css';
-
-const SIDES: Side[] = ['US', 'MX'];
-const CENTER: Record<Side, string> = { US: 'NRC', MX: 'CENACOM' };
 
 function MaterialFacts({ incident }: { incident: Incident }) {
   const { t } = useI18n();
@@ -88,114 +88,6 @@ function MaterialFacts({ incident }: { incident: Incident }) {
   );
 }
 
-function JcpSteps({ incident }: { incident: Incident }) {
-  const { t } = useI18n();
-  const { user, token } = useSignedIn();
-  const zones = useZones();
-  const zone = zones.incident(incident);
-  const write = useWrite(token);
-  const officer = canWrite(user) && incident.status === 'open';
-  const base = `/api/incidents/${incident.incidentId}`;
-  const canRecord = (side: Side) => officer && user.country === side;
-  const step = (done: { at: string; reference?: string } | undefined, label: string, side: Side, path: string) => (
-    <li
-      className={`jcp-step ${done ? 'jcp-done' : 'jcp-pending'}`}
-      data-state={done ? 'done' : 'pending'}
-      key={path + side}
-    >
-      <span className="jcp-mark" aria-hidden="true">
-        {done ? '✔' : '○'}
-      </span>
-      <div>
-        <span className="visually-hidden">{done ? t.jcpDone : t.jcpPending}: </span>
-        {label}
-        {done ? (
-          <div className="muted small">
-            <LocalTime iso={done.at} zone={zone} />
-            {done.reference ? ` · ${done.reference}` : ''}
-          </div>
-        ) : canRecord(side) ? (
-          <div>
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={write.pending}
-              onClick={() => void write.run('POST', `${base}/${path}`, {})}
-            >
-              {t.recordStep}
-            </button>
-          </div>
-        ) : (
-          <div className="muted small">{t.stepOtherSide(t.side[side])}</div>
-        )}
-      </div>
-    </li>
-  );
-  const jrt = incident.jcp.jointResponseTeam;
-  return (
-    <>
-      <ul className="jcp">
-        {SIDES.flatMap((side) => [
-          step(
-            incident.jcp.nationalCenters[side],
-            t.nationalCenterNotified(t.side[side], CENTER[side]),
-            side,
-            'national-center-notifications',
-          ),
-          step(
-            incident.jcp.counterpartNotified[side],
-            t.counterpartNotified(t.side[side], CENTER[side]),
-            side,
-            'counterpart-center-notifications',
-          ),
-        ])}
-        <li className={`jcp-step ${jrt === 'active' ? 'jcp-done' : 'jcp-pending'}`}>
-          <span className="jcp-mark" aria-hidden="true">
-            {jrt === 'active' ? '✔' : '○'}
-          </span>
-          <div>
-            {t.jointResponseTeam}: {t.jrtStatus[jrt]}
-            {jrt === 'active'
-              ? SIDES.filter((side) => incident.jcp.jointResponseTeamStandDown[side]).map((side) => (
-                  <div key={side} className="muted small">
-                    {t.jrtStandDown(t.side[side])}
-                  </div>
-                ))
-              : null}
-            {officer && jrt === 'inactive' ? (
-              <div>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={write.pending}
-                  onClick={() => void write.run('POST', `${base}/joint-response-team/activation`, {})}
-                >
-                  {t.activateJrt}
-                </button>
-              </div>
-            ) : null}
-          </div>
-        </li>
-        {SIDES.map((side) => {
-          const osc = incident.jcp.onSceneCoordinators[side];
-          return (
-            <li key={`osc-${side}`} className={`jcp-step ${osc ? 'jcp-done' : 'jcp-pending'}`}>
-              <span className="jcp-mark" aria-hidden="true">
-                {osc ? '✔' : '○'}
-              </span>
-              <div>
-                {t.onSceneCoordinator(t.side[side])}:{' '}
-                {osc ? `${osc.name} (${osc.agency})${osc.phone ? ` ${osc.phone}` : ''}` : t.notAssigned}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      {write.error ? <ErrorAlert error={write.error} /> : null}
-    </>
-  );
-}
-
 function SituationReportForm({ incident }: { incident: Incident }) {
   const { t } = useI18n();
   const { token } = useSignedIn();
@@ -231,86 +123,6 @@ function SituationReportForm({ incident }: { incident: Incident }) {
   );
 }
 
-function UpdateForm({ incident }: { incident: Incident }) {
-  const { t } = useI18n();
-  const { token } = useSignedIn();
-  const { announce } = useLive();
-  const write = useWrite(token);
-  const [severity, setSeverity] = useState<Severity>(incident.severity);
-  const [injured, setInjured] = useState(String(incident.casualties.injured));
-  const [fatalities, setFatalities] = useState(String(incident.casualties.fatalities));
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  // The revision the officer started from: a change by someone else meanwhile is refused (409), not overwritten.
-  const [base, setBase] = useState(incident.revision);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const casualties = { injured: Number(injured), fatalities: Number(fatalities) };
-    const changes = {
-      ...(severity !== incident.severity ? { severity } : {}),
-      ...(casualties.injured !== incident.casualties.injured || casualties.fatalities !== incident.casualties.fatalities
-        ? { casualties }
-        : {}),
-    };
-    if (Object.keys(changes).length === 0) {
-      setProblem(t.nothingChanged);
-      return;
-    }
-    setProblem(undefined);
-    void write.run('PATCH', `/api/incidents/${incident.incidentId}`, changes, { ifMatch: base }).then((result) => {
-      if (result) {
-        setBase(result.revision);
-        announce(t.saved);
-      } else {
-        // Refused because it changed: show the current values, to be reviewed before saving again.
-        setBase(incident.revision);
-        setSeverity(incident.severity);
-        setInjured(String(incident.casualties.injured));
-        setFatalities(String(incident.casualties.fatalities));
-      }
-    });
-  };
-  return (
-    <form className="form" onSubmit={onSubmit} data-testid="update-form">
-      <h3>{t.updateIncident}</h3>
-      <div className="form-row">
-        <SeveritySelect id="update-severity" value={severity} onChange={setSeverity} />
-        <CountField id="update-injured" label={t.injured} value={injured} onChange={setInjured} />
-        <CountField id="update-fatalities" label={t.fatalities} value={fatalities} onChange={setFatalities} />
-      </div>
-      <FormProblems problem={problem} error={write.error} />
-      <SubmitButton pending={write.pending} label={t.submitUpdate} className="btn" />
-    </form>
-  );
-}
-
-function Timeline({ entries, zone }: { entries: ActivityEntry[]; zone: string }) {
-  const { t, lang } = useI18n();
-  if (entries.length === 0) return <p className="muted">{t.noTimeline}</p>;
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="timeline-heading">
-      <table className="table timeline" data-testid="timeline">
-        <ColumnHeads labels={[t.when, t.whichSide, t.who, t.what]} />
-        <tbody>
-          {[...entries].reverse().map((entry) => (
-            <tr key={entry.position}>
-              <td className="nowrap">
-                <LocalTime iso={entry.at} zone={zone} seconds />
-              </td>
-              <td>
-                <span className={`side-tag side-${entry.side ?? 'none'}`}>{entry.side ? t.side[entry.side] : '—'}</span>
-              </td>
-              <td>
-                {entry.actor} <span className="muted">({entry.agency})</span>
-              </td>
-              <td>{entry.summary[lang]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 function IncidentPage({ incident }: { incident: Incident }) {
   const { t, lang } = useI18n();
   const { user } = useSignedIn();
@@ -324,6 +136,15 @@ function IncidentPage({ incident }: { incident: Incident }) {
   const { drillId } = useDrillMode();
   const officer = canWrite(user) && incident.status === 'open';
   const byId = new Map((ports.data ?? []).map((port: PortStatus) => [port.id, port]));
+  // The centre of the next protective action's zone: the incident's location until the officer types or places one.
+  const [center, setCenter] = useState<ZoneCenterInput>({
+    lat: String(incident.location.lat),
+    lon: String(incident.location.lon),
+  });
+  const centerPoint =
+    center.lat.trim() && center.lon.trim() && Number.isFinite(Number(center.lat)) && Number.isFinite(Number(center.lon))
+      ? { lat: Number(center.lat), lon: Number(center.lon) }
+      : undefined;
   useTitle(plainText(incident.title, lang));
 
   return (
@@ -337,10 +158,15 @@ function IncidentPage({ incident }: { incident: Incident }) {
           <h1>
             <BiText value={incident.title} />
           </h1>
+          <TranslateControl incident={incident} field="title" value={incident.title} />
         </div>
         <div className="head-chips">
           <SeverityChip severity={incident.severity} />
-          <span className={`chip chip-incident-${incident.status}`}>
+          <span
+            className={`chip chip-incident-${incident.status}`}
+            data-testid="incident-status"
+            data-state={incident.status}
+          >
             <span aria-hidden="true">{incident.status === 'open' ? '◉ ' : '◎ '}</span>
             {t.incidentStatus[incident.status]}
           </span>
@@ -357,6 +183,20 @@ function IncidentPage({ incident }: { incident: Incident }) {
       {canReadIncidentHistory(user) && !drillId ? (
         <Ics214Downloads incidentId={incident.incidentId} user={user} />
       ) : null}
+      <section className="card" aria-labelledby="incident-map-heading">
+        <h2 id="incident-map-heading">{t.incidentActions.incidentMap}</h2>
+        <IncidentMap
+          incident={incident}
+          {...(officer
+            ? {
+                pick: {
+                  value: centerPoint,
+                  onPick: (point) => setCenter({ lat: String(point.lat), lon: String(point.lon) }),
+                },
+              }
+            : {})}
+        />
+      </section>
       <div className="incident-grid">
         <section className="card" aria-labelledby="details-heading">
           <h2 id="details-heading">{t.details}</h2>
@@ -375,7 +215,11 @@ function IncidentPage({ incident }: { incident: Incident }) {
             </dd>
             <dt>{t.location}</dt>
             <dd>
-              <BiText value={incident.location.description} />
+              <TranslatableText
+                incident={incident}
+                field="location.description"
+                value={incident.location.description}
+              />
               <div className="muted small">
                 {t.coordinates}: {incident.location.lat.toFixed(4)}, {incident.location.lon.toFixed(4)}
               </div>
@@ -386,7 +230,7 @@ function IncidentPage({ incident }: { incident: Incident }) {
               <>
                 <dt>{t.closingSummary}</dt>
                 <dd>
-                  <BiText value={incident.closingSummary} />
+                  <TranslatableText incident={incident} field="closingSummary" value={incident.closingSummary} />
                 </dd>
               </>
             ) : null}
@@ -432,24 +276,10 @@ function IncidentPage({ incident }: { incident: Incident }) {
             </ul>
           )}
         </section>
-        <section className="card" aria-labelledby="pa-heading">
+        <section className="card" aria-labelledby="pa-heading" data-testid="protective-actions">
           <h2 id="pa-heading">{t.protectiveActions}</h2>
-          {incident.protectiveActions.length === 0 ? (
-            <p className="muted">{t.noProtectiveActions}</p>
-          ) : (
-            <ul className="plain">
-              {incident.protectiveActions.map((action) => (
-                <li key={action.actionId} className={action.liftedAt ? 'muted' : ''}>
-                  <strong>{t.protectiveActionLine(t.protectiveActionKind[action.kind], action.radiusMeters)}</strong> ·{' '}
-                  {action.liftedAt ? t.lifted : t.inForce} · {t.orderedBy(t.side[action.side])} ·{' '}
-                  <LocalTime iso={action.orderedAt} zone={zone} />
-                  <div>
-                    <BiText value={action.instructions} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ProtectiveActionList incident={incident} zone={zone} />
+          {officer ? <OrderProtectiveActionForm incident={incident} center={center} onCenter={setCenter} /> : null}
         </section>
         <section className="card" aria-labelledby="jcp-heading">
           <h2 id="jcp-heading">{t.jcpSteps}</h2>
@@ -462,13 +292,17 @@ function IncidentPage({ incident }: { incident: Incident }) {
           ) : (
             <ol className="plain sitreps">
               {[...incident.situationReports].reverse().map((report) => (
-                <li key={report.reportId}>
+                <li key={report.reportId} data-testid={`sitrep-${report.number}`}>
                   <strong>{t.situationReportNumber(report.number)}</strong>{' '}
                   <span className="muted">
                     · {t.side[report.side]} · <LocalTime iso={report.filedAt} zone={zone} />
                   </span>
                   <p>
-                    <BiText value={report.summary} />
+                    <TranslatableText
+                      incident={incident}
+                      field={`situationReport:${report.reportId}`}
+                      value={report.summary}
+                    />
                   </p>
                 </li>
               ))}
@@ -484,6 +318,12 @@ function IncidentPage({ incident }: { incident: Incident }) {
       ) : canWrite(user) ? null : (
         <DisabledReason id="incident-readonly">{t.readOnlyReason}</DisabledReason>
       )}
+      {officer ? (
+        <section className="card" aria-labelledby="close-heading" data-testid="close-incident">
+          <h2 id="close-heading">{t.incidentActions.closeHeading}</h2>
+          <CloseIncidentForm incident={incident} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t.timeline}</h2>
         <Loadable resource={timeline}>{(entries) => <Timeline entries={entries} zone={zone} />}</Loadable>
@@ -504,21 +344,4 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
     );
   }
   return <Loadable resource={incident}>{(data) => <IncidentPage incident={data} />}</Loadable>;
-}
-
-/** A whole number of people (the casualty fields), kept as typed until the form checks it. */
-function CountField(props: { id: string; label: string; value: string; onChange: (value: string) => void }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        min={0}
-        inputMode="numeric"
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </div>
-  );
 }

@@ -72,8 +72,8 @@ export class History {
     const act = (command: Parameters<typeof incidentDecider.decide>[0], actor: Actor) =>
       this.run(incidentDecider, stream, command, actor);
     await act({ type: 'FileSituationReport', data: { summary: { en: 'Plume moving east', es: 'Pluma al este' } } }, us);
-    await act({ type: 'RecordNationalCenterNotified', data: { reference: 'NRC-1' } }, us);
-    await act({ type: 'RecordNationalCenterNotified', data: { reference: 'CENACOM-1' } }, mx);
+    await act({ type: 'RecordNationalCenterNotified', data: { reportNumber: 'NRC-1' } }, us);
+    await act({ type: 'RecordNationalCenterNotified', data: { reportNumber: 'CENACOM-1' } }, mx);
     await act({ type: 'ActivateJointResponseTeam', data: {} }, us);
     await act({ type: 'FileSituationReport', data: { summary: { en: 'Contained', es: 'Contenida' } } }, mx);
     await this.shutdownCycle(portId, incidentId, true);

@@ -62,14 +62,16 @@ const fileSituationReport = (summary: BilingualText = { en: 'Leak contained' }):
   data: { summary },
 });
 
-const recordNationalCenter = (reference?: string): IncidentCommand => ({
+type StepFacts = Extract<IncidentCommand, { type: 'RecordNationalCenterNotified' }>['data'];
+
+const recordNationalCenter = (reportNumber?: string, facts: StepFacts = {}): IncidentCommand => ({
   type: 'RecordNationalCenterNotified',
-  data: reference === undefined ? {} : { reference },
+  data: { ...(reportNumber === undefined ? {} : { reportNumber }), ...facts },
 });
 
-const recordCounterpartCenter = (reference?: string): IncidentCommand => ({
+const recordCounterpartCenter = (reportNumber?: string, facts: StepFacts = {}): IncidentCommand => ({
   type: 'RecordCounterpartCenterNotified',
-  data: reference === undefined ? {} : { reference },
+  data: { ...(reportNumber === undefined ? {} : { reportNumber }), ...facts },
 });
 
 const activateJrt: IncidentCommand = { type: 'ActivateJointResponseTeam', data: {} };
@@ -136,18 +138,25 @@ const situationReportFiled = (
 
 const centerOf = (side: Side) => (side === 'US' ? 'NRC' : 'CENACOM');
 
-const nationalCenterNotified = (side: Side, reference?: string): IncidentEvent => ({
+const nationalCenterNotified = (side: Side, reportNumber?: string, occurredAt?: string): IncidentEvent => ({
   type: 'NationalCenterNotified',
-  data: { incidentId: INCIDENT_ID, side, center: centerOf(side), ...(reference ? { reference } : {}) },
+  data: {
+    incidentId: INCIDENT_ID,
+    side,
+    center: centerOf(side),
+    ...(reportNumber ? { reportNumber } : {}),
+    ...(occurredAt ? { occurredAt } : {}),
+  },
 });
 
-const counterpartCenterNotified = (side: Side, reference?: string): IncidentEvent => ({
+const counterpartCenterNotified = (side: Side, reportNumber?: string, occurredAt?: string): IncidentEvent => ({
   type: 'CounterpartCenterNotified',
   data: {
     incidentId: INCIDENT_ID,
     side,
     center: centerOf(side === 'US' ? 'MX' : 'US'),
-    ...(reference ? { reference } : {}),
+    ...(reportNumber ? { reportNumber } : {}),
+    ...(occurredAt ? { occurredAt } : {}),
   },
 });
 
@@ -446,6 +455,78 @@ describe('incident decider', () => {
         .thenFails('INCIDENT.NOTHING_TO_UPDATE');
     });
 
+    describe('per field, on the latest state (the form sends what it changed and the values it started from)', () => {
+      it('saves a change after unrelated events: a situation report, the other side’s JCP step, another field', () => {
+        spec
+          .given([reported(), situationReportFiled(1), nationalCenterNotified('MX'), updated({ severity: 'extreme' })])
+          .when(
+            updateIncident({
+              casualties: { injured: 2, fatalities: 0 },
+              startedFrom: { casualties: { injured: 0, fatalities: 0 } },
+            }),
+          )
+          .then([updated({ casualties: { injured: 2, fatalities: 0 } })]);
+      });
+
+      it('refuses (409) when a field it changes was changed since, with both values, and saves nothing', () => {
+        const error = spec
+          .given([reported(), updated({ severity: 'extreme' })])
+          .when(
+            updateIncident({
+              severity: 'moderate',
+              casualties: { injured: 1, fatalities: 0 },
+              startedFrom: { severity: 'severe', casualties: { injured: 0, fatalities: 0 } },
+            }),
+          )
+          .thenFails('INCIDENT.UPDATE_CONFLICT', {
+            conflicts: [{ field: 'severity', yours: 'moderate', theirs: 'extreme', startedFrom: 'severe' }],
+          });
+        expect(error.kind).toBe('conflict');
+        expect(error.messages.en).toContain('changed severity since you started');
+        expect(error.messages.es).toContain('cambió severidad desde que usted empezó');
+      });
+
+      it('sees no conflict where the other change made the field what this one wants', () => {
+        spec
+          .given([reported(), updated({ severity: 'extreme' })])
+          .when(updateIncident({ severity: 'extreme', startedFrom: { severity: 'severe' } }))
+          .then([updated({ severity: 'extreme' })]);
+      });
+
+      it('compares values, not their key order, and an absent value as null', () => {
+        spec
+          .given([reported()])
+          .when(
+            updateIncident({
+              casualties: { injured: 4, fatalities: 0 },
+              quantity: { amount: 5, unit: 'kg' },
+              startedFrom: { casualties: { fatalities: 0, injured: 0 }, quantity: null },
+            }),
+          )
+          .then([updated({ casualties: { injured: 4, fatalities: 0 }, quantity: { amount: 5, unit: 'kg' } })]);
+        spec
+          .given([reported(), updated({ quantity: { amount: 1, unit: 't' } })])
+          .when(updateIncident({ quantity: { amount: 5, unit: 'kg' }, startedFrom: { quantity: null } }))
+          .thenFails('INCIDENT.UPDATE_CONFLICT', {
+            conflicts: [
+              {
+                field: 'quantity',
+                yours: { amount: 5, unit: 'kg' },
+                theirs: { amount: 1, unit: 't' },
+                startedFrom: null,
+              },
+            ],
+          });
+      });
+
+      it('writes a field changed without a starting value whatever it is now (the last writer wins on it)', () => {
+        spec
+          .given([reported(), updated({ severity: 'extreme' })])
+          .when(updateIncident({ severity: 'minor', startedFrom: {} }))
+          .then([updated({ severity: 'minor' })]);
+      });
+    });
+
     it('refuses an unknown port or sister-city plan', () => {
       spec
         .given([reported()])
@@ -543,11 +624,57 @@ describe('incident decider', () => {
         .then([nationalCenterNotified('MX')]);
     });
 
-    it('leaves out an empty reference', () => {
+    it('leaves out an empty report number, and trims one given', () => {
       spec
         .given([reported()])
-        .when(recordNationalCenter(''))
+        .when(recordNationalCenter('  '))
         .then([nationalCenterNotified('US')]);
+      spec
+        .given([reported()])
+        .when(recordNationalCenter(' 1380012 '))
+        .then([nationalCenterNotified('US', '1380012')]);
+    });
+
+    it('keeps when a step recorded after the fact was done (as UTC), beside when it is recorded', () => {
+      spec
+        .given([reported({ observedAt: EARLIER })])
+        .when(recordNationalCenter('1380012', { occurredAt: '2026-11-23T10:40:00-07:00' }), { actor: usOfficer })
+        .then([nationalCenterNotified('US', '1380012', '2026-11-23T17:40:00.000Z')]);
+      spec
+        .given([reported({ observedAt: EARLIER }), nationalCenterNotified('MX')])
+        .when(recordCounterpartCenter('F-77', { occurredAt: EARLIER }), { actor: mxOfficer })
+        .then([counterpartCenterNotified('MX', 'F-77', EARLIER)]);
+    });
+
+    it('accepts a step done now or when the incident was observed, before it was entered here', () => {
+      spec
+        .given([reported({ observedAt: EARLIER })])
+        .when(recordNationalCenter(undefined, { occurredAt: NOW }))
+        .then([nationalCenterNotified('US', undefined, NOW)]);
+    });
+
+    it('refuses a step done in the future, naming the field', () => {
+      const error = spec
+        .given([reported({ observedAt: EARLIER })])
+        .when(recordNationalCenter(undefined, { occurredAt: '2026-11-23T18:00:01.000Z' }))
+        .thenFails('INCIDENT.STEP_TIME_IN_FUTURE', { field: 'occurredAt', now: NOW });
+      expect(error.messages.en).toMatch(/^occurredAt: /);
+      expect(error.messages.es).toMatch(/^occurredAt: .*no futura/);
+    });
+
+    it('refuses a step done before the incident was observed, or at no valid time', () => {
+      spec
+        .given([reported({ observedAt: EARLIER })])
+        .when(recordNationalCenter(undefined, { occurredAt: '2026-11-23T17:29:59.000Z' }))
+        .thenFails('INCIDENT.STEP_TIME_BEFORE_INCIDENT', { field: 'occurredAt', observedAt: EARLIER });
+      spec
+        .given([reported({ observedAt: EARLIER }), nationalCenterNotified('US')])
+        .when(recordCounterpartCenter(undefined, { occurredAt: '2026-11-23T17:00:00.000Z' }))
+        .thenFails('INCIDENT.STEP_TIME_BEFORE_INCIDENT', { field: 'occurredAt' });
+      spec
+        .given([reported()])
+        .when(recordNationalCenter(undefined, { occurredAt: 'yesterday' }))
+        .thenFails('INCIDENT.STEP_TIME_IN_FUTURE', { field: 'occurredAt' });
     });
 
     it('refuses to record the own national centre twice, while the other side may still record its own', () => {
@@ -708,6 +835,31 @@ describe('incident decider', () => {
         .then([translated('situationReport:situation-report-1', 'es', 'Fuga contenida')]);
     });
 
+    it('adds the missing language of a protective action’s instructions, which the state then holds', () => {
+      const field = 'protectiveAction:protective-action-1' as const;
+      spec
+        .given([reported(), actionOrdered('MX')])
+        .when(translate(field, 'es', 'Evacuen el patio comercial'))
+        .then([translated(field, 'es', 'Evacuen el patio comercial')]);
+      spec
+        .given([reported(), actionOrdered('MX')])
+        .when(translate(field, 'en', 'Evacuate again'))
+        .thenFails('INCIDENT.TRANSLATION_EXISTS');
+      spec
+        .given([reported()])
+        .when(translate(field, 'es', 'Evacuen'))
+        .thenFails('INCIDENT.UNKNOWN_TEXT');
+      const state = fold([
+        [reported(), NOW],
+        [actionOrdered('MX'), NOW],
+        [translated(field, 'es', 'Evacuen el patio comercial'), NOW],
+      ]);
+      expect(state.status !== 'none' && state.protectiveActions[0]?.instructions).toEqual({
+        en: 'Evacuate the commercial lot',
+        es: 'Evacuen el patio comercial',
+      });
+    });
+
     it('treats a blank text as missing', () => {
       spec
         .given([reported({ title: { en: 'Chlorine release', es: '  ' } })])
@@ -849,7 +1001,7 @@ describe('incident decider', () => {
         [translated('title', 'es', 'Liberación de cloro'), T3],
         [translated('location.description', 'es', 'Patio comercial'), T3],
         [nationalCenterNotified('US', 'NRC-1'), T4],
-        [counterpartCenterNotified('US'), T4],
+        [counterpartCenterNotified('US', 'F-1', T3), T4],
         [jrtActivated, T4],
         [coordinatorAssigned('MX'), T4],
         [standDownAgreed('MX'), T5],
@@ -884,8 +1036,8 @@ describe('incident decider', () => {
           },
         ],
         jcp: {
-          nationalCenters: { US: { center: 'NRC', at: T4, reference: 'NRC-1' } },
-          counterpartNotified: { US: { center: 'CENACOM', at: T4 } },
+          nationalCenters: { US: { center: 'NRC', at: T4, reportNumber: 'NRC-1' } },
+          counterpartNotified: { US: { center: 'CENACOM', at: T4, reportNumber: 'F-1', occurredAt: T3 } },
           jointResponseTeam: 'deactivated',
           jointResponseTeamStandDown: {},
           onSceneCoordinators: { MX: { name: 'Luis Ortega', agency: 'PC-BC' } },

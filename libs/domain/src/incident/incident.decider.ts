@@ -2,7 +2,7 @@ import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { counterpartOf, type Side } from '../shared/side.js';
-import { broken, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
+import { broken, conflict, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
 import { type BilingualText, type Language, withTranslation } from '../shared/text.js';
 import {
   type Casualties,
@@ -19,6 +19,13 @@ import {
   type Severity,
   type TranslatableIncidentField,
 } from './incident.events.js';
+import {
+  closingBlockersOf,
+  INCIDENT_FIELD_NAMES,
+  type IncidentChanges,
+  updateConflicts,
+  type UpdateStartingValues,
+} from './incident-update.js';
 
 export interface ProtectiveAction extends ProtectiveActionOrder {
   actionId: string;
@@ -35,9 +42,24 @@ export interface SituationReport {
   filedAt: string;
 }
 
+/** A notification step done: `at` is when it was recorded; `occurredAt`, when it was done if recorded after the fact. */
+export interface JcpStepDone {
+  center: NationalCenter;
+  at: string;
+  /** The NRC report number or the CENACOM folio. */
+  reportNumber?: string;
+  occurredAt?: string;
+}
+
+/** What an officer records of a notification step: the centre's number and, when recorded after the fact, its time. */
+export interface JcpStepFacts {
+  reportNumber?: string;
+  occurredAt?: string;
+}
+
 export interface JcpSteps {
-  nationalCenters: Partial<Record<Side, { center: NationalCenter; at: string; reference?: string }>>;
-  counterpartNotified: Partial<Record<Side, { center: NationalCenter; at: string; reference?: string }>>;
+  nationalCenters: Partial<Record<Side, JcpStepDone>>;
+  counterpartNotified: Partial<Record<Side, JcpStepDone>>;
   jointResponseTeam: 'inactive' | 'active' | 'deactivated';
   /** While the JRT is active: the sides that agreed to stand it down. */
   jointResponseTeamStandDown: Partial<Record<Side, { at: string }>>;
@@ -89,6 +111,11 @@ export type IncidentCommand =
         affectedPortIds?: string[];
         sisterCityPlanId?: string;
         casualties?: Casualties;
+        /**
+         * Per changed field, the value the officer's form started from: the update is refused (409) only when one of
+         * those fields was changed since by someone else, and decided on the latest state otherwise.
+         */
+        startedFrom?: UpdateStartingValues;
       };
     }
   | {
@@ -97,8 +124,8 @@ export type IncidentCommand =
     }
   | { type: 'LiftProtectiveAction'; data: { actionId: string } }
   | { type: 'FileSituationReport'; data: { summary: BilingualText } }
-  | { type: 'RecordNationalCenterNotified'; data: { reference?: string } }
-  | { type: 'RecordCounterpartCenterNotified'; data: { reference?: string } }
+  | { type: 'RecordNationalCenterNotified'; data: JcpStepFacts }
+  | { type: 'RecordCounterpartCenterNotified'; data: JcpStepFacts }
   | { type: 'ActivateJointResponseTeam'; data: Record<string, never> }
   | { type: 'DeactivateJointResponseTeam'; data: Record<string, never> }
   | { type: 'AssignOnSceneCoordinator'; data: { side: Side; name: string; agency: string; phone?: string } }
@@ -211,8 +238,13 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent, recor
   }
 }
 
-function stepOf(data: { center: NationalCenter; reference?: string }, at: string) {
-  return { center: data.center, at, ...(data.reference ? { reference: data.reference } : {}) };
+function stepOf(data: { center: NationalCenter } & JcpStepFacts, at: string): JcpStepDone {
+  return {
+    center: data.center,
+    at,
+    ...(data.reportNumber ? { reportNumber: data.reportNumber } : {}),
+    ...(data.occurredAt ? { occurredAt: data.occurredAt } : {}),
+  };
 }
 
 function translate(
@@ -231,6 +263,17 @@ function translate(
   if (field === 'closingSummary') {
     return { ...state, closingSummary: withTranslation(state.closingSummary ?? {}, language, text) };
   }
+  if (field.startsWith('protectiveAction:')) {
+    const actionId = field.slice('protectiveAction:'.length);
+    return {
+      ...state,
+      protectiveActions: state.protectiveActions.map((action) =>
+        action.actionId === actionId
+          ? { ...action, instructions: withTranslation(action.instructions, language, text) }
+          : action,
+      ),
+    };
+  }
   const reportId = field.slice('situationReport:'.length);
   return {
     ...state,
@@ -244,6 +287,9 @@ function textOf(state: OpenIncident, field: TranslatableIncidentField): Bilingua
   if (field === 'title') return state.title;
   if (field === 'location.description') return state.location.description;
   if (field === 'closingSummary') return state.closingSummary;
+  if (field.startsWith('protectiveAction:')) {
+    return state.protectiveActions.find((action) => `protectiveAction:${action.actionId}` === field)?.instructions;
+  }
   return state.situationReports.find((report) => `situationReport:${report.reportId}` === field)?.summary;
 }
 
@@ -358,9 +404,23 @@ export function decideIncident(
   const { incidentId } = incident;
   switch (command.type) {
     case 'UpdateIncident': {
-      const changes = Object.fromEntries(Object.entries(command.data).filter(([, value]) => value !== undefined));
+      const { startedFrom, ...fields } = command.data;
+      const changes: IncidentChanges = Object.fromEntries(
+        Object.entries(fields).filter(([, value]) => value !== undefined),
+      );
       if (Object.keys(changes).length === 0) {
         throw broken('INCIDENT.NOTHING_TO_UPDATE', 'The update changes nothing', 'La actualización no cambia nada');
+      }
+      const conflicts = updateConflicts(incident, changes, startedFrom);
+      if (conflicts.length > 0) {
+        const names = (language: 'en' | 'es') =>
+          conflicts.map(({ field }) => INCIDENT_FIELD_NAMES[field][language]).join(', ');
+        throw conflict(
+          'INCIDENT.UPDATE_CONFLICT',
+          `Someone else changed ${names('en')} since you started: nothing was saved. Your values are kept; choose yours or theirs and save again.`,
+          `Alguien más cambió ${names('es')} desde que usted empezó: no se guardó nada. Sus valores se conservan; elija los suyos o los de la otra persona y guarde de nuevo.`,
+          { conflicts },
+        );
       }
       checkReferences(context, command.data.affectedPortIds, command.data.sisterCityPlanId);
       const material = completeMaterial(command.data.material, context);
@@ -443,7 +503,7 @@ export function decideIncident(
       return [
         {
           type: 'NationalCenterNotified',
-          data: { incidentId, side, center: NATIONAL_CENTERS[side], ...reference(command.data) },
+          data: { incidentId, side, center: NATIONAL_CENTERS[side], ...stepFacts(command.data, incident, context) },
         },
       ];
     }
@@ -468,7 +528,7 @@ export function decideIncident(
       return [
         {
           type: 'CounterpartCenterNotified',
-          data: { incidentId, side, center: NATIONAL_CENTERS[other], ...reference(command.data) },
+          data: { incidentId, side, center: NATIONAL_CENTERS[other], ...stepFacts(command.data, incident, context) },
         },
       ];
     }
@@ -555,12 +615,12 @@ function closingBlockers(incident: OpenIncident, side: Side): DomainError | unde
   const blocking: Record<string, unknown> = {};
   const sentencesEn: string[] = [];
   const sentencesEs: string[] = [];
-  if (incident.jcp.jointResponseTeam === 'active') {
+  const { jointResponseTeamActive, protectiveActionsInForce: inForce } = closingBlockersOf(incident);
+  if (jointResponseTeamActive) {
     blocking.jointResponseTeam = 'active';
     sentencesEn.push('both sides must stand the Joint Response Team down');
     sentencesEs.push('ambos lados deben desactivar el Equipo Conjunto de Respuesta');
   }
-  const inForce = incident.protectiveActions.filter((action) => !action.liftedAt);
   if (inForce.length > 0) {
     blocking.protectiveActionsInForce = inForce.map((action) => action.actionId);
     const own = inForce.filter((action) => action.side === side).map((action) => action.actionId);
@@ -587,8 +647,37 @@ function closingBlockers(incident: OpenIncident, side: Side): DomainError | unde
   );
 }
 
-function reference(data: { reference?: string }): { reference?: string } {
-  return data.reference ? { reference: data.reference } : {};
+/**
+ * The facts of a notification step as recorded: a blank report number is left out; a time given for a step done
+ * earlier must be a valid time, not in the future and not before the incident was observed (it cannot have been
+ * reported to a centre before it existed; it may well have been before it was entered here).
+ */
+function stepFacts(data: JcpStepFacts, incident: OpenIncident, context: DecisionContext): JcpStepFacts {
+  const reportNumber = data.reportNumber?.trim();
+  const { occurredAt } = data;
+  if (occurredAt !== undefined) {
+    const at = Date.parse(occurredAt);
+    if (!(at <= Date.parse(context.now))) {
+      throw broken(
+        'INCIDENT.STEP_TIME_IN_FUTURE',
+        'occurredAt: the time the step was done must be a valid time, not in the future',
+        'occurredAt: la hora en que se realizó el paso debe ser una hora válida, no futura',
+        { field: 'occurredAt', occurredAt, now: context.now },
+      );
+    }
+    if (at < Date.parse(incident.observedAt)) {
+      throw broken(
+        'INCIDENT.STEP_TIME_BEFORE_INCIDENT',
+        'occurredAt: the time the step was done cannot be before the incident was observed',
+        'occurredAt: la hora en que se realizó el paso no puede ser anterior a la observación del incidente',
+        { field: 'occurredAt', occurredAt, observedAt: incident.observedAt },
+      );
+    }
+  }
+  return {
+    ...(reportNumber ? { reportNumber } : {}),
+    ...(occurredAt !== undefined ? { occurredAt: new Date(Date.parse(occurredAt)).toISOString() } : {}),
+  };
 }
 
 export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEvent> = deciderOf('incident', {

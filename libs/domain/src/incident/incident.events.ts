@@ -59,7 +59,29 @@ export interface IncidentDetails {
 }
 
 export type TranslatableIncidentField =
-  'title' | 'location.description' | 'closingSummary' | `situationReport:${string}`;
+  | 'title'
+  | 'location.description'
+  | 'closingSummary'
+  | `situationReport:${string}`
+  /** A protective action's instructions to the public. */
+  | `protectiveAction:${string}`;
+
+/**
+ * A notification step of the Joint Contingency Plan as recorded: `center` is the centre notified (the officer's own
+ * for `NationalCenterNotified`, the other country's for `CounterpartCenterNotified`).
+ */
+export interface JcpStepRecord {
+  incidentId: string;
+  side: Side;
+  center: NationalCenter;
+  /** The number the centre gave the report: the NRC report number, the CENACOM folio (schema version 1: `reference`). */
+  reportNumber?: string;
+  /**
+   * When the step was actually done, as the officer gave it when recording it after the fact; absent when it was
+   * recorded as it happened. The event's recordedAt always says when it was recorded.
+   */
+  occurredAt?: string;
+}
 
 export type IncidentEvent =
   | {
@@ -87,14 +109,8 @@ export type IncidentEvent =
       type: 'SituationReportFiled';
       data: { incidentId: string; reportId: string; number: number; summary: BilingualText; side: Side };
     }
-  | {
-      type: 'NationalCenterNotified';
-      data: { incidentId: string; side: Side; center: NationalCenter; reference?: string };
-    }
-  | {
-      type: 'CounterpartCenterNotified';
-      data: { incidentId: string; side: Side; center: NationalCenter; reference?: string };
-    }
+  | { type: 'NationalCenterNotified'; data: JcpStepRecord }
+  | { type: 'CounterpartCenterNotified'; data: JcpStepRecord }
   | { type: 'JointResponseTeamActivated'; data: { incidentId: string } }
   /** One side agreed to stand the JRT down; it is deactivated once both have (the JRT is co-chaired by both). */
   | { type: 'JointResponseTeamStandDownAgreed'; data: { incidentId: string; side: Side } }

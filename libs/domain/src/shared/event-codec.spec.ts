@@ -58,4 +58,26 @@ describe('event codec', () => {
       'Undecodable incident event: PortReopened is not one of the incident events',
     );
   });
+  it('reads a version 1 JCP step’s `reference` as its report number; a step without one stays without', () => {
+    const v1 = { incidentId: 'i-1', side: 'US', center: 'NRC', reference: '1380012' };
+    expect(decodeEvent('incident', 'NationalCenterNotified', v1, 1)).toEqual({
+      ok: true,
+      upcastFrom: 1,
+      event: {
+        type: 'NationalCenterNotified',
+        data: { incidentId: 'i-1', side: 'US', center: 'NRC', reportNumber: '1380012' },
+      },
+    });
+    const bare = { incidentId: 'i-1', side: 'MX', center: 'NRC' };
+    expect(decodeEvent('incident', 'CounterpartCenterNotified', bare, undefined)).toEqual({
+      ok: true,
+      upcastFrom: 1,
+      event: { type: 'CounterpartCenterNotified', data: bare },
+    });
+    const v2 = { ...bare, reportNumber: 'F-7', occurredAt: '2026-11-23T17:40:00.000Z' };
+    expect(decodeEvent('incident', 'CounterpartCenterNotified', v2, 2)).toEqual({
+      ok: true,
+      event: { type: 'CounterpartCenterNotified', data: v2 },
+    });
+  });
 });

@@ -46,6 +46,18 @@ interface EventSchema {
 const LANES_CLOSED = 'portId:s shutdownId:s side:s agency:s lanes:a closedLanes:a scope:s reason:t';
 const DELIVERY = 'notificationId:s agency:s side:s channel:s';
 
+/**
+ * Version 2 names the centre's number `reportNumber` (version 1 called it `reference`) and may carry `occurredAt`, when
+ * the step was done if it was recorded after the fact.
+ */
+const JCP_STEP: EventSchema = {
+  version: 2,
+  fields: 'incidentId:s side:s center:s',
+  upcasters: {
+    1: ({ reference, ...data }) => ({ ...data, ...(typeof reference === 'string' ? { reportNumber: reference } : {}) }),
+  },
+};
+
 type Schemas = { [A in Aggregate]: { [T in EventsOf[A]['type']]: EventSchema } };
 
 const SCHEMAS: Schemas = {
@@ -62,8 +74,8 @@ const SCHEMAS: Schemas = {
     },
     ProtectiveActionLifted: { version: 1, fields: 'incidentId:s actionId:s' },
     SituationReportFiled: { version: 1, fields: 'incidentId:s reportId:s number:n summary:t side:s' },
-    NationalCenterNotified: { version: 1, fields: 'incidentId:s side:s center:s' },
-    CounterpartCenterNotified: { version: 1, fields: 'incidentId:s side:s center:s' },
+    NationalCenterNotified: JCP_STEP,
+    CounterpartCenterNotified: JCP_STEP,
     JointResponseTeamActivated: { version: 1, fields: 'incidentId:s' },
     JointResponseTeamStandDownAgreed: { version: 1, fields: 'incidentId:s side:s' },
     JointResponseTeamDeactivated: { version: 1, fields: 'incidentId:s' },
