@@ -139,7 +139,7 @@ describe('browser console: two officers, one emergency', () => {
       const title = form.getByRole('group', { name: /^Title/ });
       await title.getByLabel('English').fill('Chlorine release at the commercial lot');
       await title.getByLabel('Spanish').fill('Fuga de cloro en el patio comercial');
-      await form.getByLabel(/Affected port of entry/).selectOption(PORT);
+      await form.getByLabel(/Port where it happened/).selectOption(PORT);
       const place = form.getByRole('group', { name: /^Location description/ });
       await place.getByLabel('English').fill('Commercial inspection lot, dock 4');
       await place.getByLabel('Spanish').fill('Patio de revisión comercial, andén 4');
