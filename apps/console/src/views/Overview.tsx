@@ -17,7 +17,8 @@ import { useResource } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { describeEvent } from '../live/describe';
 import { useLive } from '../live/LiveProvider';
-import { BorderMap, type MapPort } from '../map/BorderMap';
+import { BorderMap } from '../map/BorderMap';
+import { mapPortsOf } from '../map/map-ports';
 import { Link, useRouter } from '../router/Router';
 import { canWrite } from '../session/session';
 import { useSignedIn } from '../session/SessionProvider';
@@ -207,21 +208,7 @@ export function Overview() {
 
   const openIncidents = incidents.data ?? [];
   const withIncident = new Set(openIncidents.flatMap((incident) => incident.affectedPortIds));
-  const mapPorts: MapPort[] = (ports.data ?? []).flatMap((port) =>
-    port.location
-      ? [
-          {
-            id: port.id,
-            usName: port.name.us,
-            mxName: port.name.mx,
-            latitude: port.location.lat,
-            longitude: port.location.lon,
-            status: port.status,
-            hasIncident: withIncident.has(port.id) || port.linkedIncidentId !== null,
-          },
-        ]
-      : [],
-  );
+  const mapPorts = mapPortsOf(ports.data ?? [], (port) => withIncident.has(port.id) || port.linkedIncidentId !== null);
   const unmapped = (ports.data ?? []).filter((port) => !port.location).length;
   const exercise =
     openIncidents.some((incident) => exerciseStreams.has(`incident-${incident.incidentId}`)) ||

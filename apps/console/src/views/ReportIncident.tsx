@@ -14,7 +14,8 @@ import {
 } from '../components/common';
 import { usePorts, useTitle } from '../components/hooks';
 import { FieldError } from '../drills/FieldError';
-import { BorderMap, type MapPort } from '../map/BorderMap';
+import { BorderMap } from '../map/BorderMap';
+import { mapPortsOf } from '../map/map-ports';
 import { useResource, useWrite } from '../state/DataProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLive } from '../live/LiveProvider';
@@ -125,21 +126,7 @@ export function ReportIncident() {
   const typedLat = parseDecimal(lat);
   const typedLon = parseDecimal(lon);
   const picked = Math.abs(typedLat) <= 90 && Math.abs(typedLon) <= 180 ? { lat: typedLat, lon: typedLon } : undefined;
-  const mapPorts: MapPort[] = (ports.data ?? []).flatMap((port) =>
-    port.location
-      ? [
-          {
-            id: port.id,
-            usName: port.name.us,
-            mxName: port.name.mx,
-            latitude: port.location.lat,
-            longitude: port.location.lon,
-            status: port.status,
-            hasIncident: port.linkedIncidentId !== null,
-          },
-        ]
-      : [],
-  );
+  const mapPorts = mapPortsOf(ports.data ?? [], (port) => port.linkedIncidentId !== null);
 
   return (
     <div className="narrow">

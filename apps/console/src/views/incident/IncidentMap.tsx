@@ -3,22 +3,8 @@
 import type { Incident, PortStatus } from '../../api/types';
 import { usePorts } from '../../components/hooks';
 import { useI18n } from '../../i18n/I18nProvider';
-import { BorderMap, type GeoPoint, type MapPort, type MapZone } from '../../map/BorderMap';
-
-function mapPort(port: PortStatus, incident: Incident): MapPort[] {
-  if (!port.location) return [];
-  return [
-    {
-      id: port.id,
-      usName: port.name.us,
-      mxName: port.name.mx,
-      latitude: port.location.lat,
-      longitude: port.location.lon,
-      status: port.status,
-      hasIncident: incident.affectedPortIds.includes(port.id) || port.linkedIncidentId === incident.incidentId,
-    },
-  ];
-}
+import { BorderMap, type GeoPoint, type MapZone } from '../../map/BorderMap';
+import { mapPortsOf } from '../../map/map-ports';
 
 /** The zones of the protective actions in force. */
 export function activeZones(
@@ -53,7 +39,10 @@ export function IncidentMap({
   return (
     <div data-testid="incident-map" data-zones={zones.length}>
       <BorderMap
-        ports={(ports.data ?? []).flatMap((port) => mapPort(port, incident))}
+        ports={mapPortsOf(
+          ports.data ?? [],
+          (port) => incident.affectedPortIds.includes(port.id) || port.linkedIncidentId === incident.incidentId,
+        )}
         lang={lang}
         selectedPortId={incident.affectedPortIds[0] ?? null}
         zones={zones}
