@@ -26,6 +26,11 @@ export const en = {
   appName: 'Enlace',
   appTagline: 'U.S.–Mexico border emergency coordination',
   skipToContent: 'Skip to main content',
+  mapA11y: {
+    skipPastMap: 'Skip the map: go to open incidents',
+    nonOpenPortsTable: 'Table of the ports not fully open',
+    activityList: 'Recent activity (list, scrolls)',
+  },
   mainNavigation: 'Main',
   navOverview: 'Border overview',
   navInbox: 'Notifications',

@@ -5,6 +5,11 @@ export const es: Messages = {
   appName: 'Enlace',
   appTagline: 'Coordinación de emergencias en la frontera México–Estados Unidos',
   skipToContent: 'Saltar al contenido principal',
+  mapA11y: {
+    skipPastMap: 'Saltar el mapa: ir a los incidentes abiertos',
+    nonOpenPortsTable: 'Tabla de los puertos que no están totalmente abiertos',
+    activityList: 'Actividad reciente (lista con desplazamiento)',
+  },
   mainNavigation: 'Principal',
   navOverview: 'Panorama de la frontera',
   navInbox: 'Notificaciones',

@@ -86,7 +86,9 @@ function NonOpenPorts({ ports }: { ports: PortStatus[] }) {
     );
   }
   return (
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+    // A region of its own (it scrolls sideways on a narrow screen), named apart from its section: two landmarks of one
+    // page never share a name.
+    <div className="table-wrap" role="region" aria-label={t.mapA11y.nonOpenPortsTable} tabIndex={0}>
       <table className="table">
         <caption id={captionId} className="visually-hidden">
           {t.nonOpenPorts}
@@ -163,7 +165,8 @@ function RecentActivity({ ports, incidents }: { ports: PortStatus[]; incidents: 
   const names = { port: (id: string) => (byId.get(id) ? portName(byId.get(id)!, lang) : id) };
   if (activity.length === 0) return <p className="muted">{t.noActivity}</p>;
   return (
-    <ol className="activity">
+    // The list scrolls within its panel: focusable, so that the keyboard scrolls it too (WCAG 2.1.1).
+    <ol className="activity" tabIndex={0} aria-label={t.mapA11y.activityList}>
       {activity.map((event) => {
         const [category, id] = streamParts(event.streamId);
         const portId = typeof event.data.portId === 'string' ? event.data.portId : undefined;
@@ -227,6 +230,9 @@ export function Overview() {
       <div className="overview-grid">
         <section className="panel map-panel" aria-labelledby="map-heading">
           <h2 id="map-heading">{t.mapHeading}</h2>
+          <a className="skip-map-link" href="#open-incidents">
+            {t.mapA11y.skipPastMap}
+          </a>
           <Loadable resource={ports}>
             {() => (
               <>
@@ -236,7 +242,12 @@ export function Overview() {
             )}
           </Loadable>
         </section>
-        <section className="panel incidents-panel" aria-labelledby="incidents-heading">
+        <section
+          id="open-incidents"
+          tabIndex={-1}
+          className="panel incidents-panel"
+          aria-labelledby="incidents-heading"
+        >
           <div className="panel-head">
             <h2 id="incidents-heading">{t.openIncidents}</h2>
             {canWrite(user) ? (
