@@ -259,7 +259,8 @@ export const en = {
   noPort: 'No port',
   materialName: 'Material name',
   unNumberHint: '4 digits, e.g. 1017 (fills in the class and ERG guide)',
-  knownMaterial: (name: string, klass: string, guide: string) => `${name}: class ${klass}, ERG guide ${guide}`,
+  knownMaterial: (name: string, klass: string, guide: string, title: string) =>
+    `${name}: class ${klass}, ERG guide ${guide} (${title})`,
   unknownMaterial: 'Not in the ERG table: enter the name.',
   quantityAmount: 'Quantity',
   quantityUnit: 'Unit',

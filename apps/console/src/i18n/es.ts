@@ -233,7 +233,7 @@ export const es: Messages = {
   noPort: 'Ningún puerto',
   materialName: 'Nombre de la sustancia',
   unNumberHint: '4 dígitos, p. ej. 1017 (completa la clase y la guía GRE)',
-  knownMaterial: (name, klass, guide) => `${name}: clase ${klass}, guía GRE ${guide}`,
+  knownMaterial: (name, klass, guide, title) => `${name}: clase ${klass}, guía ${guide} de la GRE (${title})`,
   unknownMaterial: 'No está en la tabla de la GRE: escriba el nombre.',
   quantityAmount: 'Cantidad',
   quantityUnit: 'Unidad',

@@ -14,6 +14,7 @@ import {
 } from '../components/common';
 import { usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource } from '../state/DataProvider';
+import { MaterialName } from '../components/material';
 import { useI18n } from '../i18n/I18nProvider';
 import { describeEvent } from '../live/describe';
 import { streamParts } from '../live/feed-state';
@@ -47,7 +48,7 @@ function IncidentList({ incidents, ports }: { incidents: IncidentBoardEntry[]; p
           <div className="incident-meta">
             <SeverityChip severity={incident.severity} />
             <span>{t.incidentKind[incident.kind]}</span>
-            {incident.material ? <span>{incident.material.name}</span> : null}
+            {incident.material ? <MaterialName material={incident.material} /> : null}
           </div>
           {incident.affectedPortIds.length > 0 ? (
             <div className="incident-ports">
