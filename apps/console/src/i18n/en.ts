@@ -30,6 +30,8 @@ export const en = {
     skipPastMap: 'Skip the map: go to open incidents',
     nonOpenPortsTable: 'Table of the ports not fully open',
     activityList: 'Recent activity (list, scrolls)',
+    /** The short tag before a checklist group's owner (the owner's name follows it, so the tag is not read out). */
+    ownerTag: { US: 'U.S.', MX: 'MX', JOINT: 'JOINT' } satisfies Record<Owner, string>,
   },
   mainNavigation: 'Main',
   navOverview: 'Border overview',
@@ -187,7 +189,9 @@ export const en = {
   protectiveActionsInForce: (count: number) =>
     count === 1 ? '1 protective action in force' : `${count} protective actions in force`,
   withoutCoordinates: (count: number) =>
-    `${count} crossings without reliable coordinates are not on the map: find them with the port picker.`,
+    count === 1
+      ? '1 crossing without reliable coordinates is not on the map: find it with the port picker.'
+      : `${count} crossings without reliable coordinates are not on the map: find them with the port picker.`,
 
   // incident view
   incidentTitle: 'Incident',
