@@ -1,7 +1,8 @@
 import { uniqueSchemaName } from '@enlace/event-store/testing';
 import type { Page } from 'playwright-core';
+import { expectNoSeriousAxeViolations } from './support/axe.js';
 import { ConsoleBed } from './support/console-bed.js';
-import { shot, signIn } from './support/console-pages.js';
+import { SCREENSHOTS, shot, signIn } from './support/console-pages.js';
 
 /**
  * The console for people who use a keyboard, a screen reader or a phone, in real headless Chromium against the api
@@ -13,6 +14,28 @@ const STEP_MS = 30_000;
 const schema = uniqueSchemaName('console_a11y');
 let bed: ConsoleBed;
 let en: Page;
+let incidentId = '';
+const PORT = 'otay-mesa';
+
+const LABELS = {
+  en: { user: 'Username', password: 'Password', submit: 'Sign in' },
+  es: { user: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión' },
+};
+
+/** The main pages of each role, as paths (the incident's once it exists). */
+function mainPages(): Record<string, string[]> {
+  return {
+    'officer.us': ['/', `/ports/${PORT}`, `/incidents/${incidentId}`, '/inbox', '/incidents/new', '/drills'],
+    planner: [
+      '/scenarios',
+      '/scenarios/otay-mesa-plant-fire',
+      '/drills/new?scenario=otay-mesa-plant-fire',
+      '/drills/notification',
+    ],
+    auditor: ['/audit/history', `/audit/incidents/${incidentId}/scrubber`, '/audit/verification'],
+    admin: ['/admin/accounts', '/admin/sign-in-activity', '/admin/outbox'],
+  };
+}
 
 /** The map's view, as the component reports it: zoom and centre in viewBox units. */
 async function mapView(page: Page): Promise<{ zoom: number; x: number; y: number }> {
@@ -20,10 +43,34 @@ async function mapView(page: Page): Promise<{ zoom: number; x: number; y: number
   return { zoom: zoom!, x: x!, y: y! };
 }
 
+/** The page shows its heading and has nothing left loading. */
+async function settled(page: Page) {
+  await page.locator('main h1').first().waitFor();
+  await page
+    .locator('main [role="status"]', { hasText: /^(Loading…|Cargando…)$/ })
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
 beforeAll(async () => {
   bed = await ConsoleBed.start({ schema });
+  const { api } = bed;
+  incidentId = (
+    await api.write('POST', '/api/incidents', 'officer.us', {
+      kind: 'hazmat-release',
+      title: { en: 'Chlorine release at the commercial lot', es: 'Fuga de cloro en el patio comercial' },
+      severity: 'severe',
+      location: { lat: 32.549, lon: -116.938, description: { en: 'Dock 4', es: 'Andén 4' } },
+      affectedPortIds: [PORT],
+    })
+  ).id;
+  await api.write('POST', `/api/ports/${PORT}/shutdowns`, 'officer.us', {
+    kind: 'hazmat-release',
+    reason: { en: 'Chlorine release', es: 'Fuga de cloro' },
+    incidentId,
+  });
   en = await bed.pages.open('en-US');
-  await signIn(en, 'officer.us', { user: 'Username', password: 'Password', submit: 'Sign in' });
+  await signIn(en, 'officer.us', LABELS.en);
 }, 90_000);
 
 afterAll(async () => {
@@ -49,9 +96,8 @@ describe('the border map', () => {
       const box = (await map.boundingBox())!;
       await en.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
       await en.mouse.wheel(0, -400);
-      await en.waitForFunction(
-        `Number(document.querySelector('[data-testid="border-map"]').getAttribute('data-view').split(' ')[0]) > 2`,
-      );
+      for (let tries = 0; (await mapView(en)).zoom <= 2 && tries < 50; tries++) await en.waitForTimeout(20);
+      expect((await mapView(en)).zoom).toBeGreaterThan(2);
       // Dragging moves the map with the pointer.
       const beforeDrag = await mapView(en);
       await en.mouse.down();
@@ -95,6 +141,111 @@ describe('the border map', () => {
     },
     STEP_MS,
   );
+});
+
+describe('keyboard and small screens', () => {
+  it(
+    'reaches "Report an incident" in a few Tabs past the map, or in two through the skip link',
+    async () => {
+      await en.goto(`${bed.api.url}/`);
+      await settled(en);
+      await en.locator('[data-testid^="port-marker-"]').first().waitFor();
+      const active = () => en.evaluate<string>(`document.activeElement?.textContent?.trim() ?? ''`);
+      let tabs = 0;
+      do {
+        await en.keyboard.press('Tab');
+        tabs += 1;
+      } while (!(await active()).endsWith('Report an incident') && tabs < 60);
+      expect(tabs).toBeLessThanOrEqual(12);
+      // Landmarks have names of their own (the shutdown makes the table of ports not fully open appear), and the
+      // activity list, which scrolls within its panel, takes the focus so that the keyboard scrolls it.
+      expect(await en.getByRole('region', { name: 'Ports not fully open', exact: true }).count()).toBe(1);
+      expect(await en.getByRole('region', { name: 'Table of the ports not fully open' }).count()).toBe(1);
+      expect(await en.getByRole('list', { name: 'Recent activity (list, scrolls)' }).getAttribute('tabindex')).toBe(
+        '0',
+      );
+
+      await en.goto(`${bed.api.url}/`);
+      await settled(en);
+      do await en.keyboard.press('Tab');
+      while ((await active()) !== 'Skip the map: go to open incidents');
+      await en.keyboard.press('Enter');
+      await en.keyboard.press('Tab');
+      expect(await active()).toBe('+ Report an incident');
+    },
+    STEP_MS,
+  );
+
+  it(
+    'shows the whole header of the lanes table on a 390 px wide screen, in both languages',
+    async () => {
+      const phone = await bed.pages.open('en-US');
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await signIn(phone, 'officer.mx', LABELS.en);
+      for (const lang of ['en', 'es'] as const) {
+        if (lang === 'es') {
+          await phone.getByTestId('language-switch').click();
+          await phone.locator('html[lang="es-MX"]').waitFor();
+        }
+        await phone.goto(`${bed.api.url}/ports/${PORT}`);
+        await settled(phone);
+        await phone.getByTestId('lanes').waitFor();
+        const clipped = await phone.evaluate<string[]>(`(() => {
+          const clipped = [];
+          for (const cell of document.querySelectorAll('[data-testid="lanes"] thead th')) {
+            const box = cell.getBoundingClientRect();
+            let node = cell.parentElement;
+            while (node && node !== document.body) {
+              if (getComputedStyle(node).overflowX !== 'visible') {
+                const frame = node.getBoundingClientRect();
+                if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5) clipped.push(cell.textContent);
+              }
+              node = node.parentElement;
+            }
+            if (box.right > document.documentElement.clientWidth + 0.5 || cell.scrollWidth > cell.clientWidth + 1) {
+              clipped.push(cell.textContent);
+            }
+          }
+          return clipped;
+        })()`);
+        await phone
+          .locator('section[aria-labelledby="lanes-heading"]')
+          .screenshot({ path: `${SCREENSHOTS}/a11y-lanes-390-${lang}.png` });
+        expect({ lang, clipped }).toEqual({ lang, clipped: [] });
+      }
+      await phone.context().close();
+    },
+    STEP_MS,
+  );
+});
+
+describe('axe-core on every main page, in English and Spanish', () => {
+  it('finds no serious or critical violation on any page of any role', async () => {
+    const failures: string[] = [];
+    for (const [user, paths] of Object.entries(mainPages())) {
+      const page = user === 'officer.us' ? en : await bed.pages.open('en-US');
+      if (page !== en) await signIn(page, user, LABELS.en);
+      for (const lang of ['en', 'es'] as const) {
+        if (lang === 'es') {
+          await page.getByTestId('language-switch').click();
+          await page.locator('html[lang="es-MX"]').waitFor();
+        }
+        for (const path of paths) {
+          await page.goto(`${bed.api.url}${path}`);
+          await settled(page);
+          await expectNoSeriousAxeViolations(page, undefined, `${path} (${lang}, ${user})`).catch((error: Error) =>
+            failures.push(error.message),
+          );
+        }
+      }
+      if (page !== en) await page.context().close();
+      else {
+        await page.getByTestId('language-switch').click();
+        await page.locator('html[lang="en"]').waitFor();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });
 
 afterAll(() => {

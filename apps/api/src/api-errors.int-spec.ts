@@ -340,8 +340,10 @@ describe('api errors: exact answers, nothing appended', () => {
       const routes = await writeRoutes();
       for (const [method, path] of routes) {
         const body = expectError(await refused(method, path, { as: role, body: validIncident() }), 403, 'AUTH.ROLE');
-        expect(body.message.en).toBe(`This action needs the role officer; you are ${role}`);
-        expect(body.message.es).toBe(`Esta acción requiere la función officer; usted tiene la función ${role}`);
+        const names = { auditor: 'auditor', planner: 'drill planner', admin: 'administrator' }[role];
+        const nombres = { auditor: 'auditor', planner: 'planificador de simulacros', admin: 'administrador' }[role];
+        expect(body.message.en).toBe(`This action needs the liaison officer role; your role is ${names}`);
+        expect(body.message.es).toBe(`Esta acción requiere el perfil de oficial de enlace; su perfil es ${nombres}`);
         expect(body.details).toEqual({ required: ['officer'], actual: role });
       }
     });

@@ -201,7 +201,7 @@ const ES: Record<LabelKey, string> = {
   participants: 'Participantes',
   side: 'Lado',
   agency: 'Dependencia',
-  role: 'Función',
+  role: 'Papel',
   accounts: 'Cuentas',
 
   objectives: 'Objetivos',

@@ -2177,8 +2177,10 @@ export interface components {
         };
         HazardousMaterial: {
             ergGuide: string;
+            guideTitle: components["schemas"]["FullText"];
             hazardClass: string;
             name: string;
+            names: components["schemas"]["FullText"];
             toxicByInhalation: boolean;
             unNumber: string;
         };

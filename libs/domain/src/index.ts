@@ -4,6 +4,7 @@ export * from './shared/side.js';
 export * from './shared/text.js';
 export * from './shared/human-text.js';
 export * from './shared/world.js';
+export * from './shared/role-names.js';
 export * from './reference/reference.js';
 export * from './reference/catalog.js';
 export * from './incident/incident.events.js';

@@ -135,7 +135,22 @@ function loadPlans(dir: string, problems: Problems): SisterCityPlan[] {
   }));
 }
 
+/** ERG guide titles by guide number (without the P suffix): English (ERG 2024) and Spanish (GRE 2024). */
+function loadGuideTitles(dir: string, problems: Problems): Map<string, { en: string; es: string }> {
+  const titles = new Map<string, { en: string; es: string }>();
+  for (const { row, where } of readCsv(dir, 'erg-guides.csv')) {
+    const guide = required(row, 'guide', where, problems);
+    if (guide && !/^1(1[1-9]|[2-6]\d|7[0-4])$/.test(guide)) problems.add(where, 'guide must be a guide 111–174');
+    titles.set(guide, {
+      en: required(row, 'title_en', where, problems),
+      es: required(row, 'title_es', where, problems),
+    });
+  }
+  return titles;
+}
+
 function loadMaterials(dir: string, problems: Problems): HazardousMaterial[] {
+  const titles = loadGuideTitles(dir, problems);
   return readCsv(dir, 'erg-materials.csv').map(({ row, where }) => {
     const unNumber = required(row, 'un_number', where, problems);
     if (unNumber && !/^\d{4}$/.test(unNumber)) problems.add(where, 'un_number must be 4 digits');
@@ -143,11 +158,16 @@ function loadMaterials(dir: string, problems: Problems): HazardousMaterial[] {
     if (guide && !/^1(1[1-9]|[2-6]\d|7[0-4])P?$/.test(guide)) {
       problems.add(where, 'erg_guide must be a guide 111–174 (optional P)');
     }
+    const name = required(row, 'name', where, problems);
+    const guideTitle = titles.get(guide.replace(/P$/, ''));
+    if (guide && !guideTitle) problems.add(where, `erg_guide ${guide} has no title in erg-guides.csv`);
     return {
       unNumber,
-      name: required(row, 'name', where, problems),
+      name,
+      names: { en: name, es: required(row, 'name_es', where, problems) },
       hazardClass: required(row, 'hazard_class', where, problems),
       ergGuide: guide,
+      guideTitle: guideTitle ?? { en: '', es: '' },
       toxicByInhalation: row.toxic_by_inhalation === 'yes',
     };
   });

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { forbidden, type Role } from '@enlace/domain';
+import { forbidden, type Role, ROLE_NAMES, roleList } from '@enlace/domain';
 import { AccessVerifier } from './access-verifier.js';
 import { type AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators.js';
 
@@ -32,8 +32,8 @@ export class AuthGuard implements CanActivate {
     if (roles && !roles.includes(access.actor.role)) {
       throw forbidden(
         'AUTH.ROLE',
-        `This action needs the role ${roles.join(' or ')}; you are ${access.actor.role}`,
-        `Esta acción requiere la función ${roles.join(' o ')}; usted tiene la función ${access.actor.role}`,
+        `This action needs the ${roleList(roles, 'en')} role; your role is ${ROLE_NAMES[access.actor.role].en}`,
+        `Esta acción requiere el perfil de ${roleList(roles, 'es')}; su perfil es ${ROLE_NAMES[access.actor.role].es}`,
         { required: roles, actual: access.actor.role },
       );
     }

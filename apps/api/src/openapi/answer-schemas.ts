@@ -469,8 +469,10 @@ const COMPONENTS: Record<string, SchemaObject> = {
   HazardousMaterial: object({
     unNumber: string(),
     name: string(),
+    names: fullText,
     hazardClass: string(),
     ergGuide: string(),
+    guideTitle: fullText,
     toxicByInhalation: boolean(),
   }),
   ChecklistTemplate: object({

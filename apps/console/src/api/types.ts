@@ -100,8 +100,11 @@ export interface BorderLiaisonMechanism {
 export interface HazardousMaterial {
   unNumber: string;
   name: string;
+  /** English (ERG 2024) and Spanish (GRE 2024) names. */
+  names: { en: string; es: string };
   hazardClass: string;
   ergGuide: string;
+  guideTitle: { en: string; es: string };
   toxicByInhalation: boolean;
 }
 

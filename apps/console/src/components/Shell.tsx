@@ -47,6 +47,11 @@ export function Brand({ children }: { children?: ReactNode }) {
   );
 }
 
+/**
+ * The other language, named in itself ("Español", "English"): its visible text is its accessible name (WCAG 2.5.3,
+ * label in name), and what it does is its description. The two-letter code is drawn by CSS with an empty
+ * alternative, so it is neither part of the name nor read out.
+ */
 export function LanguageSwitch() {
   const { lang, t, setLang } = useI18n();
   return (
@@ -55,12 +60,10 @@ export function LanguageSwitch() {
       className="btn btn-quiet lang-switch"
       data-testid="language-switch"
       lang={lang === 'en' ? 'es-MX' : 'en'}
-      aria-label={t.languageSwitchLabel}
+      title={t.languageSwitchLabel}
       onClick={() => setLang(lang === 'en' ? 'es' : 'en')}
     >
-      <span aria-hidden="true" className="lang-code">
-        {lang === 'en' ? 'ES' : 'EN'}
-      </span>{' '}
+      <span aria-hidden="true" className="lang-code" data-code={lang === 'en' ? 'ES' : 'EN'} />
       {t.languageSwitchText}
     </button>
   );

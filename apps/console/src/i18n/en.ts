@@ -29,6 +29,13 @@ export const en = {
   appName: 'Enlace',
   appTagline: 'U.S.–Mexico border emergency coordination',
   skipToContent: 'Skip to main content',
+  mapA11y: {
+    skipPastMap: 'Skip the map: go to open incidents',
+    nonOpenPortsTable: 'Table of the ports not fully open',
+    activityList: 'Recent activity (list, scrolls)',
+    /** The short tag before a checklist group's owner (the owner's name follows it, so the tag is not read out). */
+    ownerTag: { US: 'U.S.', MX: 'MX', JOINT: 'JOINT' } satisfies Record<Owner, string>,
+  },
   mainNavigation: 'Main',
   navOverview: 'Border overview',
   navInbox: 'Notifications',
@@ -328,7 +335,9 @@ export const en = {
   protectiveActionsInForce: (count: number) =>
     count === 1 ? '1 protective action in force' : `${count} protective actions in force`,
   withoutCoordinates: (count: number) =>
-    `${count} crossings without reliable coordinates are not on the map: find them with the port picker.`,
+    count === 1
+      ? '1 crossing without reliable coordinates is not on the map: find it with the port picker.'
+      : `${count} crossings without reliable coordinates are not on the map: find them with the port picker.`,
 
   // incident view
   incidentTitle: 'Incident',
@@ -400,7 +409,8 @@ export const en = {
   noPort: 'No port',
   materialName: 'Material name',
   unNumberHint: '4 digits, e.g. 1017 (fills in the class and ERG guide)',
-  knownMaterial: (name: string, klass: string, guide: string) => `${name}: class ${klass}, ERG guide ${guide}`,
+  knownMaterial: (name: string, klass: string, guide: string, title: string) =>
+    `${name}: class ${klass}, ERG guide ${guide} (${title})`,
   unknownMaterial: 'Not in the ERG table: enter the name.',
   quantityAmount: 'Quantity',
   quantityUnit: 'Unit',

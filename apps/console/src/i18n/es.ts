@@ -5,6 +5,12 @@ export const es: Messages = {
   appName: 'Enlace',
   appTagline: 'Coordinación de emergencias en la frontera México–Estados Unidos',
   skipToContent: 'Saltar al contenido principal',
+  mapA11y: {
+    skipPastMap: 'Saltar el mapa: ir a los incidentes abiertos',
+    nonOpenPortsTable: 'Tabla de los puertos que no están totalmente abiertos',
+    activityList: 'Actividad reciente (lista con desplazamiento)',
+    ownerTag: { US: 'EE. UU.', MX: 'MÉX.', JOINT: 'CONJUNTO' },
+  },
   mainNavigation: 'Principal',
   navOverview: 'Panorama de la frontera',
   navInbox: 'Notificaciones',
@@ -64,7 +70,7 @@ export const es: Messages = {
     'Como administrador gestiona las cuentas (Cuentas) y consulta todo; solo los oficiales de enlace registran acciones sobre incidentes, puertos y notificaciones.',
   readOnlyReason: 'Solo los oficiales de enlace pueden registrar acciones.',
   plannerBanner:
-    'Como planificador de ejercicios usted planea y conduce ejercicios (Ejercicios, Escenarios) y consulta todo; solo los oficiales de enlace registran acciones en incidentes, puertos y notificaciones.',
+    'Como planificador de simulacros usted planea y conduce ejercicios (Ejercicios, Escenarios) y consulta todo; solo los oficiales de enlace registran acciones en incidentes, puertos y notificaciones.',
 
   connection: {
     connected: 'En vivo',
@@ -212,7 +218,7 @@ export const es: Messages = {
   sinceColumn: 'Cerrado desde',
   checklistColumn: 'Lista de verificación',
   checklistProgressShort: (done, total, critical) =>
-    `${done}/${total} hechos${critical > 0 ? `, ${critical} críticos abiertos` : ''}`,
+    `${done}/${total} hechos${critical === 1 ? ', 1 crítico abierto' : critical > 1 ? `, ${critical} críticos abiertos` : ''}`,
   goToPort: 'Ir a un puerto de entrada',
   goToPortButton: 'Abrir puerto',
   choosePort: 'Elija un puerto…',
@@ -301,7 +307,9 @@ export const es: Messages = {
   protectiveActionsInForce: (count) =>
     count === 1 ? '1 acción de protección vigente' : `${count} acciones de protección vigentes`,
   withoutCoordinates: (count) =>
-    `${count} cruces sin coordenadas confiables no aparecen en el mapa: búsquelos con el selector de puertos.`,
+    count === 1
+      ? '1 cruce sin coordenadas confiables no aparece en el mapa: búsquelo con el selector de puertos.'
+      : `${count} cruces sin coordenadas confiables no aparecen en el mapa: búsquelos con el selector de puertos.`,
 
   incidentTitle: 'Incidente',
   incidentNotFound: 'Este incidente no existe.',
@@ -323,7 +331,8 @@ export const es: Messages = {
     'Tóxico por inhalación (TIH): consulte la Tabla 1 de la GRE para distancias de aislamiento y de acción protectora',
   quantity: 'Cantidad',
   casualties: 'Víctimas',
-  casualtiesValue: (injured, fatalities) => `${injured} heridos, ${fatalities} fallecidos`,
+  casualtiesValue: (injured, fatalities) =>
+    `${injured} ${injured === 1 ? 'herido' : 'heridos'}, ${fatalities} ${fatalities === 1 ? 'fallecido' : 'fallecidos'}`,
   injured: 'Heridos',
   fatalities: 'Fallecidos',
   affectedPorts: 'Puertos afectados',
@@ -372,7 +381,7 @@ export const es: Messages = {
   noPort: 'Ningún puerto',
   materialName: 'Nombre de la sustancia',
   unNumberHint: '4 dígitos, p. ej. 1017 (completa la clase y la guía GRE)',
-  knownMaterial: (name, klass, guide) => `${name}: clase ${klass}, guía GRE ${guide}`,
+  knownMaterial: (name, klass, guide, title) => `${name}: clase ${klass}, guía ${guide} de la GRE (${title})`,
   unknownMaterial: 'No está en la tabla de la GRE: escriba el nombre.',
   quantityAmount: 'Cantidad',
   quantityUnit: 'Unidad',
@@ -404,7 +413,8 @@ export const es: Messages = {
   chooseLanes: 'Elija al menos un carril.',
   checklist: 'Lista de verificación para reanudar',
   checklistSummary: (done, waived, total, critical) =>
-    `${done} completados, ${waived} dispensados de ${total}; ${critical} críticos aún abiertos`,
+    `${done} ${done === 1 ? 'completado' : 'completados'} y ${waived} ${waived === 1 ? 'dispensado' : 'dispensados'} de ${total}; ` +
+    (critical === 1 ? '1 crítico aún abierto' : `${critical} críticos aún abiertos`),
   critical: 'Crítico',
   criticalHint: 'Crítico: debe completarse o dispensarse antes de reabrir cualquier carril',
   itemState: { open: 'Abierto', completed: 'Completado', waived: 'Dispensado' },
@@ -606,7 +616,7 @@ export const es: Messages = {
   accountColumns: {
     account: 'Cuenta',
     agency: 'Dependencia y lado',
-    role: 'Función',
+    role: 'Perfil',
     status: 'Estado',
     lockout: 'Bloqueo de inicio de sesión',
     actions: 'Acciones',
@@ -1032,7 +1042,7 @@ export const es: Messages = {
       end: 'Fin del historial tal como está registrado ahora.',
       data: 'Datos',
       dataOf: (position) => `Datos del evento en la posición ${position}`,
-      role: 'Función',
+      role: 'Perfil',
       world: 'Mundo',
       worlds: { live: 'Real', drill: 'Ejercicio' },
       drillTime: 'Hora del ejercicio',

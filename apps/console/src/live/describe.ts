@@ -42,6 +42,12 @@ const ON_BEHALF: Record<string, { en: string; es: string }> = {
   radio: { en: 'by radio', es: 'por radio' },
   'in-person': { en: 'in person', es: 'en persona' },
 };
+const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+/** "1 lane", "3 lanes"; "1 carril", "3 carriles" (and "more": "1 more lane", "1 carril más"). */
+const lanesEn = (value: unknown, more = false) =>
+  `${count(value)} ${more ? 'more ' : ''}${count(value) === 1 ? 'lane' : 'lanes'}`;
+const lanesEs = (value: unknown, more = false) =>
+  `${count(value)} ${count(value) === 1 ? 'carril' : 'carriles'}${more ? ' más' : ''}`;
 
 const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent) => { en: string; es: string }> = {
   IncidentReported: (d, lang) => ({
@@ -51,7 +57,8 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
   IncidentUpdated: () => ({ en: 'Incident updated', es: 'Incidente actualizado' }),
   ProtectiveActionOrdered: (d) => ({
     en: `${d.kind === 'evacuation' ? 'Evacuation' : 'Shelter in place'} ordered (${str(d.radiusMeters)} m)`,
-    es: `${d.kind === 'evacuation' ? 'Evacuación' : 'Resguardo en el lugar'} ordenado (${str(d.radiusMeters)} m)`,
+    // Agreement: la evacuación ordenada, el resguardo en el lugar ordenado.
+    es: `${d.kind === 'evacuation' ? 'Evacuación ordenada' : 'Resguardo en el lugar ordenado'} (${str(d.radiusMeters)} m)`,
   }),
   ProtectiveActionLifted: () => ({ en: 'Protective action lifted', es: 'Acción de protección levantada' }),
   SituationReportFiled: (d) => ({
@@ -86,16 +93,16 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
   IncidentTextTranslated: () => ({ en: 'Translation added', es: 'Traducción agregada' }),
   IncidentClosed: () => ({ en: 'Incident closed', es: 'Incidente cerrado' }),
   PortShutdownDeclared: (d, _lang, names) => ({
-    en: `${d.scope === 'full' ? 'Full' : 'Partial'} shutdown declared at ${names.port(str(d.portId))} (${lanes(d.lanes)} lanes)`,
-    es: `Cierre ${d.scope === 'full' ? 'total' : 'parcial'} declarado en ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles)`,
+    en: `${d.scope === 'full' ? 'Full' : 'Partial'} shutdown declared at ${names.port(str(d.portId))} (${lanesEn(d.lanes)})`,
+    es: `Cierre ${d.scope === 'full' ? 'total' : 'parcial'} declarado en ${names.port(str(d.portId))} (${lanesEs(d.lanes)})`,
   }),
   PortShutdownWidened: (d, _lang, names) => ({
-    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} widened the shutdown of ${names.port(str(d.portId))} (${lanes(d.lanes)} more lanes)`,
-    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} amplió el cierre de ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles más)`,
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} widened the shutdown of ${names.port(str(d.portId))} (${lanesEn(d.lanes, true)})`,
+    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} amplió el cierre de ${names.port(str(d.portId))} (${lanesEs(d.lanes, true)})`,
   }),
   PortShutdownJoined: (d, _lang, names) => ({
-    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} joined the shutdown of ${names.port(str(d.portId))} (${lanes(d.lanes)} lanes)`,
-    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} se sumó al cierre de ${names.port(str(d.portId))} (${lanes(d.lanes)} carriles)`,
+    en: `${d.side === 'MX' ? 'Mexico' : 'U.S.'} joined the shutdown of ${names.port(str(d.portId))} (${lanesEn(d.lanes)})`,
+    es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} se sumó al cierre de ${names.port(str(d.portId))} (${lanesEs(d.lanes)})`,
   }),
   ChecklistItemReopened: (d, lang, names) => ({
     en: `Checklist item reopened at ${names.port(str(d.portId))}: ${txt(d.reason, lang)}`,
@@ -122,8 +129,8 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
     es: `${d.side === 'MX' ? 'México' : 'EE. UU.'} firmó la reanudación de ${names.port(str(d.portId))}`,
   }),
   PortLanesReopened: (d, _lang, names) => ({
-    en: `${names.port(str(d.portId))}: reopening phase ${str(d.phase)} (${lanes(d.lanes)} lanes)`,
-    es: `${names.port(str(d.portId))}: fase de reapertura ${str(d.phase)} (${lanes(d.lanes)} carriles)`,
+    en: `${names.port(str(d.portId))}: reopening phase ${str(d.phase)} (${lanesEn(d.lanes)})`,
+    es: `${names.port(str(d.portId))}: fase de reapertura ${str(d.phase)} (${lanesEs(d.lanes)})`,
   }),
   PortReopened: (d, _lang, names) => ({
     en: `${names.port(str(d.portId))} fully reopened`,

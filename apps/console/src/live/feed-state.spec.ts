@@ -193,6 +193,26 @@ describe('event lines', () => {
     expect(describeEvent(declared, 'es', names)).toBe('Cierre total declarado en Otay Mesa (2 carriles)');
   });
 
+  it('count lanes in the singular and the plural, in both languages', () => {
+    const one = (type: string, data: Record<string, unknown>) =>
+      event(1, 'port-otay-mesa', type, { portId: 'otay-mesa', lanes: ['a'], ...data });
+    const declared = one('PortShutdownDeclared', { scope: 'partial' });
+    expect(describeEvent(declared, 'en', names)).toBe('Partial shutdown declared at Otay Mesa (1 lane)');
+    expect(describeEvent(declared, 'es', names)).toBe('Cierre parcial declarado en Otay Mesa (1 carril)');
+    const widened = one('PortShutdownWidened', { side: 'MX' });
+    expect(describeEvent(widened, 'en', names)).toBe('Mexico widened the shutdown of Otay Mesa (1 more lane)');
+    expect(describeEvent(widened, 'es', names)).toBe('México amplió el cierre de Otay Mesa (1 carril más)');
+    const reopened = one('PortLanesReopened', { phase: 2, lanes: ['a', 'b', 'c'] });
+    expect(describeEvent(reopened, 'es', names)).toBe('Otay Mesa: fase de reapertura 2 (3 carriles)');
+  });
+
+  it('make the Spanish participle agree with the protective action', () => {
+    const ordered = (kind: string) =>
+      event(1, `incident-${INCIDENT}`, 'ProtectiveActionOrdered', { kind, radiusMeters: 800 });
+    expect(describeEvent(ordered('evacuation'), 'es', names)).toBe('Evacuación ordenada (800 m)');
+    expect(describeEvent(ordered('shelter-in-place'), 'es', names)).toBe('Resguardo en el lugar ordenado (800 m)');
+  });
+
   it('show a bilingual title in the chosen language', () => {
     const reported = event(1, `incident-${INCIDENT}`, 'IncidentReported', { title: { en: 'Leak', es: 'Fuga' } });
     expect(describeEvent(reported, 'es', names)).toBe('Incidente reportado: Fuga');

@@ -6,7 +6,6 @@ import { useState, type FormEvent } from 'react';
 import {
   primaryPortOf,
   type ActivityEntry,
-  type HazardousMaterial,
   type Incident,
   type PortStatus,
   type RecordedEvent,
@@ -26,6 +25,7 @@ import {
 import { usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource, useWrite } from '../state/DataProvider';
 import { bilingualInput, plainText } from '../i18n';
+import { useMaterialReference } from '../components/material';
 import { useI18n } from '../i18n/I18nProvider';
 import { useExercise, useLive } from '../live/LiveProvider';
 import { Link } from '../router/Router';
@@ -44,16 +44,16 @@ import { UpdateForm } from './incident/UpdateForm';
 import './incident.css';
 
 function MaterialFacts({ incident }: { incident: Incident }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const material = incident.material;
-  const reference = useResource<HazardousMaterial>(material?.unNumber ? `/api/materials/${material.unNumber}` : null);
+  const reference = useMaterialReference(material?.unNumber);
   if (!material) return <p className="muted">{t.noMaterial}</p>;
   const guide = material.ergGuide ?? reference.data?.ergGuide;
   const toxic = material.toxicByInhalation ?? reference.data?.toxicByInhalation;
   return (
     <dl className="facts">
       <dt>{t.material}</dt>
-      <dd>{material.name}</dd>
+      <dd>{reference.data?.names[lang] ?? material.name}</dd>
       {material.unNumber ? (
         <>
           <dt>{t.unNumber}</dt>
@@ -69,6 +69,9 @@ function MaterialFacts({ incident }: { incident: Incident }) {
       <dt>{t.ergGuide}</dt>
       <dd>
         {guide ? <strong className="erg-guide">{t.ergGuideValue(guide)}</strong> : t.unknown}
+        {guide && reference.data?.ergGuide === guide ? (
+          <span className="erg-guide-title"> — {reference.data.guideTitle[lang]}</span>
+        ) : null}
         {toxic ? (
           <p className="tih">
             <span aria-hidden="true">☠ </span>

@@ -14,6 +14,7 @@ import {
 } from '../components/common';
 import { useNow, usePorts, useTitle, useZones } from '../components/hooks';
 import { useResource } from '../state/DataProvider';
+import { MaterialName } from '../components/material';
 import { useI18n } from '../i18n/I18nProvider';
 import { describeEvent } from '../live/describe';
 import { useLive } from '../live/LiveProvider';
@@ -48,7 +49,7 @@ function IncidentList({ incidents, ports }: { incidents: IncidentBoardEntry[]; p
           <div className="incident-meta">
             <SeverityChip severity={incident.severity} />
             <span>{t.incidentKind[incident.kind]}</span>
-            {incident.material ? <span>{incident.material.name}</span> : null}
+            {incident.material ? <MaterialName material={incident.material} /> : null}
           </div>
           {incident.affectedPortIds.length > 0 ? (
             <div className="incident-ports">
@@ -87,7 +88,9 @@ function NonOpenPorts({ ports }: { ports: PortStatus[] }) {
     );
   }
   return (
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+    // A region of its own (it scrolls sideways on a narrow screen), named apart from its section: two landmarks of one
+    // page never share a name.
+    <div className="table-wrap" role="region" aria-label={t.mapA11y.nonOpenPortsTable} tabIndex={0}>
       <table className="table">
         <caption id={captionId} className="visually-hidden">
           {t.nonOpenPorts}
@@ -170,7 +173,8 @@ function RecentActivity({ ports }: { ports: PortStatus[] }) {
       <p className="muted small" data-testid="activity-zone">
         {t.notificationCards.activityTimes(zoneAbbreviation(new Date(now), zone))}
       </p>
-      <ol className="activity" data-testid="recent-activity">
+      {/* The list scrolls within its panel: focusable, so that the keyboard scrolls it too (WCAG 2.1.1). */}
+      <ol className="activity" data-testid="recent-activity" tabIndex={0} aria-label={t.mapA11y.activityList}>
         {activity.map((event) => (
           <li key={event.position} data-type={event.type}>
             <LocalTime
@@ -221,6 +225,9 @@ export function Overview() {
       <div className="overview-grid">
         <section className="panel map-panel" aria-labelledby="map-heading">
           <h2 id="map-heading">{t.mapHeading}</h2>
+          <a className="skip-map-link" href="#open-incidents">
+            {t.mapA11y.skipPastMap}
+          </a>
           <Loadable resource={ports}>
             {() => (
               <>
@@ -230,7 +237,12 @@ export function Overview() {
             )}
           </Loadable>
         </section>
-        <section className="panel incidents-panel" aria-labelledby="incidents-heading">
+        <section
+          id="open-incidents"
+          tabIndex={-1}
+          className="panel incidents-panel"
+          aria-labelledby="incidents-heading"
+        >
           <div className="panel-head">
             <h2 id="incidents-heading">{t.openIncidents}</h2>
             {canWrite(user) ? (

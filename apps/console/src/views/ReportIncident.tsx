@@ -293,7 +293,7 @@ export function ReportIncident() {
               />
               <p className="hint" id="incident-un-hint" aria-live="polite">
                 {known
-                  ? t.knownMaterial(known.name, known.hazardClass, known.ergGuide)
+                  ? t.knownMaterial(known.names[lang], known.hazardClass, known.ergGuide, known.guideTitle[lang])
                   : validUn && material.error
                     ? t.unknownMaterial
                     : t.unNumberHint}
@@ -305,7 +305,7 @@ export function ReportIncident() {
               <input
                 id="incident-material"
                 value={materialName}
-                placeholder={known?.name ?? ''}
+                placeholder={known?.names[lang] ?? ''}
                 onChange={(event) => setMaterialName(event.target.value)}
                 {...described('materialName', problems)}
               />

@@ -50,9 +50,14 @@ export interface SisterCityPlan {
 
 export interface HazardousMaterial {
   unNumber: string;
+  /** The English name (ERG 2024), as `names.en`. */
   name: string;
+  /** The name in both languages: English from the ERG 2024, Spanish from its official edition, the GRE 2024. */
+  names: { en: string; es: string };
   hazardClass: string;
   ergGuide: string;
+  /** The title of the guide (its number without the P of polymerization), in both editions. */
+  guideTitle: { en: string; es: string };
   toxicByInhalation: boolean;
 }
 

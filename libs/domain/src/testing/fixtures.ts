@@ -80,8 +80,27 @@ export const testCatalog: ReferenceCatalog = createReferenceCatalog({
   ],
   sisterCityPlans: [{ id: 'scp-sandiego-tijuana', usCity: 'San Diego', mxCity: 'Tijuana' }],
   materials: [
-    { unNumber: '1017', name: 'Chlorine', hazardClass: '2.3', ergGuide: '124', toxicByInhalation: true },
-    { unNumber: '1203', name: 'Gasoline', hazardClass: '3', ergGuide: '128', toxicByInhalation: false },
+    {
+      unNumber: '1017',
+      name: 'Chlorine',
+      names: { en: 'Chlorine', es: 'Cloro' },
+      hazardClass: '2.3',
+      ergGuide: '124',
+      guideTitle: {
+        en: 'Gases - Toxic and/or Corrosive - Oxidizing',
+        es: 'Gases - Tóxicos y/o corrosivos - Oxidantes',
+      },
+      toxicByInhalation: true,
+    },
+    {
+      unNumber: '1203',
+      name: 'Gasoline',
+      names: { en: 'Gasoline', es: 'Gasolina' },
+      hazardClass: '3',
+      ergGuide: '128',
+      guideTitle: { en: 'Flammable Liquids (Water-Immiscible)', es: 'Líquidos inflamables (no miscibles con agua)' },
+      toxicByInhalation: false,
+    },
   ],
   checklistTemplates: [hazmatTemplate],
 });

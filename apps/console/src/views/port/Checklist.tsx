@@ -325,7 +325,10 @@ export function Checklist({ port, shutdown, zone }: { port: PortStatus; shutdown
             data-testid={`checklist-group-${owner}`}
           >
             <h3 id={`owner-${owner}`}>
-              <span className={`side-tag side-${owner}`}>{owner}</span> {t.owner[owner]}
+              <span className={`side-tag side-${owner}`} aria-hidden="true">
+                {t.mapA11y.ownerTag[owner]}
+              </span>{' '}
+              {t.owner[owner]}
             </h3>
             <ul className="check-list">
               {group.map((item) => (
