@@ -13,7 +13,6 @@ export interface Names {
 
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const txt = (value: unknown, lang: Lang): string => pickText(value as BilingualText | undefined, lang).text;
-const lanes = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 const sideName = (side: unknown, lang: Lang): string =>
   side === 'MX'
     ? lang === 'es'

@@ -3,13 +3,7 @@
 // actions, record JCP steps, assign their side's on-scene coordinator, stand the JRT down, add missing translations,
 // update the incident, file situation reports and close it (the pieces live in ./incident/).
 import { useState, type FormEvent } from 'react';
-import {
-  primaryPortOf,
-  type ActivityEntry,
-  type Incident,
-  type PortStatus,
-  type RecordedEvent,
-} from '../api/types';
+import { primaryPortOf, type ActivityEntry, type Incident, type PortStatus, type RecordedEvent } from '../api/types';
 import {
   BilingualFields,
   BiText,

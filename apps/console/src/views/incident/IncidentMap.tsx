@@ -1,6 +1,6 @@
 // The incident on the border map: its port selected and the zones of its protective actions in force drawn at true
 // scale. For an officer ordering an action, a click on the map places the zone's centre.
-import type { Incident, PortStatus } from '../../api/types';
+import type { Incident } from '../../api/types';
 import { usePorts } from '../../components/hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BorderMap, type GeoPoint, type MapZone } from '../../map/BorderMap';
