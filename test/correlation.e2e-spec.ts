@@ -45,8 +45,10 @@ afterAll(async () => {
 const CORRELATION = 'abc-123';
 
 it('a notification issued with X-Correlation-Id: abc-123 carries it into its events, jobs, records and log lines', async () => {
+  // Issued by Mexico's officer (ANAM, sent nothing of its own notification): CBP's webhook and e-mail and DOS's webhook
+  // of the testbed's receivers are its three deliveries.
   const response = await api.request<{ id: string }>('POST', '/api/notifications', {
-    as: 'officer.us',
+    as: 'officer.mx',
     headers: { 'x-correlation-id': CORRELATION },
     body: {
       blmId: 'blm-sandiego-tijuana',
@@ -69,7 +71,7 @@ it('a notification issued with X-Correlation-Id: abc-123 carries it into its eve
   const delivered = await eventually(
     async () => {
       const records = await eventsOf(store, id, 'BlmNotificationDelivered');
-      return records.length >= 4 && records;
+      return records.length >= 3 && records;
     },
     30_000,
     'deliveries recorded',
@@ -80,7 +82,7 @@ it('a notification issued with X-Correlation-Id: abc-123 carries it into its eve
   const redis = new Redis(bed.env.REDIS_URL!);
   try {
     const keys = (await redis.keys(`enlace:deliveries:deliver.${id}.*`)).filter((key) => !/:(logs|lock)$/.test(key));
-    expect(keys.length).toBeGreaterThanOrEqual(4);
+    expect(keys.length).toBeGreaterThanOrEqual(3);
     for (const key of keys) {
       const data = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as { correlationId?: string };
       expect(data.correlationId).toBe(CORRELATION);
@@ -106,7 +108,7 @@ it('a notification issued with X-Correlation-Id: abc-123 carries it into its eve
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as { msg?: string; correlationId?: string });
   const aboutIt = lines.filter((line) => line.msg?.includes(`deliver.${id}.`));
-  expect(aboutIt.length).toBeGreaterThanOrEqual(4);
+  expect(aboutIt.length).toBeGreaterThanOrEqual(3);
   for (const line of aboutIt) expect(line.correlationId).toBe(CORRELATION);
 }, 90_000);
 

@@ -49,8 +49,13 @@ async function issue(title: string): Promise<string> {
 async function expectedFor(id: string): Promise<string[]> {
   const config = loadDeliveryConfig(deliveryConfigPath({ CONFIG_DIR: './config' }));
   const issued = (await api.streamEvents(`notification-${id}`)).find((e) => e.type === 'BlmNotificationIssued');
-  const recipients = (issued!.data as { recipients: { agency: string; side: string }[] }).recipients;
+  const { recipients, issuedBy } = issued!.data as {
+    recipients: { agency: string; side: string }[];
+    issuedBy: { agency: string; side: string };
+  };
+  // The issuing agency is sent nothing of its own notification.
   return recipients
+    .filter(({ agency, side }) => agency !== issuedBy.agency || side !== issuedBy.side)
     .flatMap(({ agency, side }) => {
       const entry = config.agencies.find((a) => a.agency === agency && a.side === side);
       return [

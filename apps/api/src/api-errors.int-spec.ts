@@ -824,7 +824,7 @@ describe('api errors: exact answers, nothing appended', () => {
         'AUTH.WRONG_SIDE',
       );
       expect(wrongSide.details).toEqual({ side: 'MX', actorSide: 'US' });
-      expect(wrongSide.message.es).toBe('Solo un oficial de MX puede firmar por el lado MX');
+      expect(wrongSide.message.es).toBe('Solo un oficial mexicano puede firmar por el lado mexicano');
 
       await resolveCriticalItems('douglas', 'MX');
       await write('POST', '/api/ports/douglas/sign-offs', { as: 'officer.mx', body: { side: 'MX' } });
@@ -837,7 +837,7 @@ describe('api errors: exact answers, nothing appended', () => {
         side: 'MX',
         signOff: { side: 'MX', agency: 'ANAM', officer: 'officer.mx' },
       });
-      expect(twice.message).toEqual({ en: 'The MX side has already signed off', es: 'El lado MX ya firmó' });
+      expect(twice.message).toEqual({ en: 'The Mexican side has already signed off', es: 'El lado mexicano ya firmó' });
     });
 
     it('refuses an item of the other side (403) and an item resolved twice (422)', async () => {
@@ -939,7 +939,7 @@ describe('api errors: exact answers, nothing appended', () => {
           },
         },
       );
-      expect(twice.message).toEqual({ en: 'CBP (US) already acknowledged', es: 'CBP (US) ya acusó recibo' });
+      expect(twice.message).toEqual({ en: 'CBP (U.S.) already acknowledged', es: 'CBP (EE. UU.) ya acusó recibo' });
 
       const epa = await harness.token('officer.epa');
       const stranger = expectRule(
@@ -952,8 +952,8 @@ describe('api errors: exact answers, nothing appended', () => {
       );
       expect(stranger.details).toEqual({ agency: 'EPA', side: 'US' });
       expect(stranger.message).toEqual({
-        en: 'EPA (US) is not a recipient of this notification',
-        es: 'EPA (US) no es destinatario de esta notificación',
+        en: 'EPA (U.S.) is not a recipient of this notification',
+        es: 'EPA (EE. UU.) no es destinatario de esta notificación',
       });
     });
 

@@ -164,8 +164,8 @@ describe('the Otay Mesa walk-around, replayed through the API', () => {
     expect(entry.activeShutdown!.signOffsToRenew.US).toMatchObject({
       cause: 'item-reopened',
       reason: {
-        en: 'Checklist item air-monitoring-below-action-levels was reopened after the US sign-off',
-        es: 'Se reabrió el elemento air-monitoring-below-action-levels de la lista después de la firma de US',
+        en: 'Checklist item air-monitoring-below-action-levels was reopened after the U.S. sign-off',
+        es: 'Se reabrió el elemento air-monitoring-below-action-levels de la lista después de la firma del lado estadounidense',
       },
     });
     const blocked = await refused(
@@ -391,7 +391,7 @@ describe('a side acts for its side: protective actions', () => {
       protectiveActionsInForce: [actionId],
       protectiveActionsBySide: { MX: [actionId] },
     });
-    expect(close.message.en).toContain('the MX side must lift its protective actions');
+    expect(close.message.en).toContain('the Mexican side must lift its protective actions');
 
     await write('POST', `/api/incidents/${id}/protective-actions/${actionId}/lift`, 'officer.mx');
     await write('POST', `/api/incidents/${id}/closure`, 'officer.us', {

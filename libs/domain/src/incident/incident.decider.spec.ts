@@ -570,8 +570,8 @@ describe('incident decider', () => {
       expect(error.kind).toBe('forbidden');
       expect(error.details).toEqual({ actionId: 'protective-action-1', orderedBy: 'MX', actorSide: 'US' });
       expect(error.messages).toEqual({
-        en: 'The evacuation was ordered by the MX side: only a MX officer may lift it',
-        es: 'La evacuación la ordenó el lado MX: solo un oficial de MX puede levantarla',
+        en: 'The evacuation was ordered by the Mexican side: only a Mexican officer may lift it',
+        es: 'La evacuación la ordenó el lado mexicano: solo un oficial mexicano puede levantarla',
       });
       spec
         .given([reported(), actionOrdered('US')])
@@ -944,8 +944,8 @@ describe('incident decider', () => {
         protectiveActionsBySide: { MX: ['protective-action-2'] },
       });
       expect(error.messages).toEqual({
-        en: 'The incident cannot be closed yet: the MX side must lift its protective actions (protective-action-2)',
-        es: 'El incidente aún no se puede cerrar: el lado MX debe levantar sus acciones de protección (protective-action-2)',
+        en: 'The incident cannot be closed yet: the Mexican side must lift its protective actions (protective-action-2)',
+        es: 'El incidente aún no se puede cerrar: el lado mexicano debe levantar sus acciones de protección (protective-action-2)',
       });
     });
 

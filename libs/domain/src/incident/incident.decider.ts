@@ -1,7 +1,7 @@
 import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
-import { counterpartOf, type Side } from '../shared/side.js';
+import { capitalized, counterpartOf, ofTheSide, sideAdjective, type Side, theSide } from '../shared/side.js';
 import { broken, conflict, type DomainError, forbidden, notFound } from '../shared/domain-error.js';
 import { type BilingualText, type Language, withTranslation } from '../shared/text.js';
 import {
@@ -463,8 +463,8 @@ export function decideIncident(
       if (action.side !== side) {
         throw forbidden(
           'AUTH.WRONG_SIDE',
-          `The ${ACTION_NAMES[action.kind].en} was ordered by the ${action.side} side: only a ${action.side} officer may lift it`,
-          `La ${ACTION_NAMES[action.kind].es} la ordenó el lado ${action.side}: solo un oficial de ${action.side} puede levantarla`,
+          `The ${ACTION_NAMES[action.kind].en} was ordered by ${theSide(action.side, 'en')}: only a ${sideAdjective(action.side, 'en')} officer may lift it`,
+          `La ${ACTION_NAMES[action.kind].es} la ordenó ${theSide(action.side, 'es')}: solo un oficial ${sideAdjective(action.side, 'es')} puede levantarla`,
           { actionId: action.actionId, orderedBy: action.side, actorSide: side },
         );
       }
@@ -553,8 +553,8 @@ export function decideIncident(
       if (agreed[side]) {
         throw broken(
           'INCIDENT.JRT_STAND_DOWN_AGREED',
-          `The ${side} side already agreed to stand the Joint Response Team down; the ${counterpartOf(side)} side must agree too`,
-          `El lado ${side} ya acordó desactivar el Equipo Conjunto de Respuesta; falta que el lado ${counterpartOf(side)} lo acuerde`,
+          `${capitalized(theSide(side, 'en'))} already agreed to stand the Joint Response Team down; ${theSide(counterpartOf(side), 'en')} must agree too`,
+          `${capitalized(theSide(side, 'es'))} ya acordó desactivar el Equipo Conjunto de Respuesta; falta que ${theSide(counterpartOf(side), 'es')} lo acuerde`,
           { side, waitingFor: counterpartOf(side) },
         );
       }
@@ -567,8 +567,8 @@ export function decideIncident(
       if (command.data.side !== side) {
         throw forbidden(
           'AUTH.WRONG_SIDE',
-          `Only a ${command.data.side} officer may assign the ${command.data.side} on-scene coordinator`,
-          `Solo un oficial de ${command.data.side} puede asignar al coordinador en el lugar de ${command.data.side}`,
+          `Only a ${sideAdjective(command.data.side, 'en')} officer may assign the ${sideAdjective(command.data.side, 'en')} on-scene coordinator`,
+          `Solo un oficial ${sideAdjective(command.data.side, 'es')} puede asignar al coordinador en el lugar ${ofTheSide(command.data.side, 'es')}`,
           { side: command.data.side, actorSide: side },
         );
       }
@@ -634,8 +634,10 @@ function closingBlockers(incident: OpenIncident, side: Side): DomainError | unde
       sentencesEs.push(`levante las acciones de protección de su lado (${own.join(', ')})`);
     }
     if (other.length) {
-      sentencesEn.push(`the ${counterpartOf(side)} side must lift its protective actions (${other.join(', ')})`);
-      sentencesEs.push(`el lado ${counterpartOf(side)} debe levantar sus acciones de protección (${other.join(', ')})`);
+      sentencesEn.push(`${theSide(counterpartOf(side), 'en')} must lift its protective actions (${other.join(', ')})`);
+      sentencesEs.push(
+        `${theSide(counterpartOf(side), 'es')} debe levantar sus acciones de protección (${other.join(', ')})`,
+      );
     }
   }
   if (sentencesEn.length === 0) return undefined;

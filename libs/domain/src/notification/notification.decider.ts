@@ -2,7 +2,7 @@ import { deciderOf, streamIdOf } from '../shared/aggregate.js';
 import { requireOfficer } from '../shared/officer.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
-import type { Side } from '../shared/side.js';
+import { countryName, ofTheSide, type Side } from '../shared/side.js';
 import { LANGUAGES, type BilingualText, type Language } from '../shared/text.js';
 import {
   ON_BEHALF_CHANNELS,
@@ -280,8 +280,8 @@ export function decideNotification(
   ) {
     throw forbidden(
       'AUTH.WRONG_SIDE',
-      `Only the issuing side (${notification.issuedBy.side}) may change or cancel this notification`,
-      `Solo el lado emisor (${notification.issuedBy.side}) puede modificar o cancelar esta notificación`,
+      `Only the issuing side (${countryName(notification.issuedBy.side, 'en')}) may change or cancel this notification`,
+      `Solo el lado emisor (${countryName(notification.issuedBy.side, 'es')}) puede modificar o cancelar esta notificación`,
       { issuingSide: notification.issuedBy.side, actorSide: side },
     );
   }
@@ -312,8 +312,8 @@ export function decideNotification(
       if (!isRecipient) {
         throw forbidden(
           'NOTIFICATION.NOT_A_RECIPIENT',
-          `${actor.agency} (${side}) is not a recipient of this notification`,
-          `${actor.agency} (${side}) no es destinatario de esta notificación`,
+          `${actor.agency} (${countryName(side, 'en')}) is not a recipient of this notification`,
+          `${actor.agency} (${countryName(side, 'es')}) no es destinatario de esta notificación`,
           { agency: actor.agency, side },
         );
       }
@@ -321,8 +321,8 @@ export function decideNotification(
       if (previous) {
         throw broken(
           'NOTIFICATION.ALREADY_ACKNOWLEDGED',
-          `${actor.agency} (${side}) already acknowledged`,
-          `${actor.agency} (${side}) ya acusó recibo`,
+          `${actor.agency} (${countryName(side, 'en')}) already acknowledged`,
+          `${actor.agency} (${countryName(side, 'es')}) ya acusó recibo`,
           { acknowledgment: previous },
         );
       }
@@ -372,8 +372,8 @@ function decideOnBehalf(
   if (data.side !== side) {
     throw forbidden(
       'AUTH.WRONG_SIDE',
-      `Only an officer of ${agency}'s side (${data.side}) may record its acknowledgment`,
-      `Solo un oficial del lado de ${agency} (${data.side}) puede registrar su acuse`,
+      `Only an officer ${ofTheSide(data.side, 'en')} may record ${agency}'s acknowledgment`,
+      `Solo un oficial ${ofTheSide(data.side, 'es')} puede registrar el acuse de ${agency}`,
       { recipientSide: data.side, actorSide: side },
     );
   }
@@ -475,8 +475,8 @@ function decideAsSystem(
       if (!addressed) {
         throw broken(
           'NOTIFICATION.NOT_ADDRESSED',
-          `${agency} (${side}) was not sent this notification`,
-          `${agency} (${side}) no recibió esta notificación`,
+          `${agency} (${countryName(side, 'en')}) was not sent this notification`,
+          `${agency} (${countryName(side, 'es')}) no recibió esta notificación`,
           { agency, side, ...(tier === undefined ? {} : { tier }) },
         );
       }

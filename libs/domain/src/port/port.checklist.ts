@@ -1,7 +1,7 @@
 // Who may touch which checklist item, and the shape of an item added to a running checklist.
 import { CHECKLIST_AGENCIES } from '../reference/reference.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
-import type { Owner, Side } from '../shared/side.js';
+import { ofTheSide, type Owner, type Side, sideAdjective, theSide, toTheSide } from '../shared/side.js';
 import { type BilingualText, missingLanguages } from '../shared/text.js';
 import type { ChecklistItem } from './port.events.js';
 import type { ChecklistItemState, ShutdownState } from './port.state.js';
@@ -13,8 +13,8 @@ function requireOwnerSide(itemId: string, owner: Owner, side: Side): void {
   if (owner === 'JOINT' || owner === side) return;
   throw forbidden(
     'AUTH.WRONG_SIDE',
-    `Item ${itemId} belongs to the ${owner} side`,
-    `El elemento ${itemId} corresponde al lado ${owner}`,
+    `Item ${itemId} belongs to ${theSide(owner, 'en')}`,
+    `El elemento ${itemId} corresponde ${toTheSide(owner, 'es')}`,
     { itemId, owner, actorSide: side },
   );
 }
@@ -80,8 +80,8 @@ export function newChecklistItem(shutdown: ShutdownState, input: NewChecklistIte
   if (input.owner !== 'JOINT' && input.owner !== side) {
     throw forbidden(
       'AUTH.WRONG_SIDE',
-      `Only a ${input.owner} officer may add an item for the ${input.owner} side`,
-      `Solo un oficial de ${input.owner} puede agregar un elemento del lado ${input.owner}`,
+      `Only a ${sideAdjective(input.owner, 'en')} officer may add an item for ${theSide(input.owner, 'en')}`,
+      `Solo un oficial ${sideAdjective(input.owner, 'es')} puede agregar un elemento ${ofTheSide(input.owner, 'es')}`,
       { owner: input.owner, actorSide: side },
     );
   }
@@ -89,8 +89,8 @@ export function newChecklistItem(shutdown: ShutdownState, input: NewChecklistIte
   if (!agencies.includes(input.agency)) {
     throw broken(
       'PORT.UNKNOWN_AGENCY',
-      `${input.agency} cannot lead an item of owner ${input.owner}: use one of ${agencies.join(', ')}`,
-      `${input.agency} no puede encabezar un elemento del titular ${input.owner}: use una de ${agencies.join(', ')}`,
+      `${input.agency} cannot lead an item ${ofTheSide(input.owner, 'en')}: use one of ${agencies.join(', ')}`,
+      `${input.agency} no puede encabezar un elemento ${ofTheSide(input.owner, 'es')}: use una de ${agencies.join(', ')}`,
       { agency: input.agency, owner: input.owner, allowed: agencies },
     );
   }

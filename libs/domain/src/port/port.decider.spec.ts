@@ -193,8 +193,15 @@ const WITHDRAWN_BECAUSE: Record<SignOffWithdrawalCause, [string, string]> = {
   'lanes-closed': ['', ''],
 };
 
+/** How a withdrawal's reason names the side whose sign-off it was. */
+const SIGN_OFF_OF: Record<Side, { en: string; es: string }> = {
+  US: { en: 'the U.S. sign-off', es: 'la firma del lado estadounidense' },
+  MX: { en: 'the Mexican sign-off', es: 'la firma del lado mexicano' },
+};
+
 function withdrawn(side: Side, cause: SignOffWithdrawalCause, itemId?: string): PortEvent {
   const [en, es] = WITHDRAWN_BECAUSE[cause];
+  const signOff = SIGN_OFF_OF[side];
   return {
     type: 'ResumptionSignOffWithdrawn',
     data: {
@@ -206,17 +213,17 @@ function withdrawn(side: Side, cause: SignOffWithdrawalCause, itemId?: string): 
       reason:
         cause === 'joint-item-completed'
           ? {
-              en: `Joint checklist item ${itemId} was completed by the other side after the ${side} sign-off`,
-              es: `El otro lado completó el elemento conjunto ${itemId} de la lista después de la firma de ${side}`,
+              en: `Joint checklist item ${itemId} was completed by the other side after ${signOff.en}`,
+              es: `El otro lado completó el elemento conjunto ${itemId} de la lista después de ${signOff.es}`,
             }
           : itemId
             ? {
-                en: `Checklist item ${itemId} ${en} after the ${side} sign-off`,
-                es: `${es} el elemento ${itemId} ${cause === 'item-added' ? 'a' : 'de'} la lista después de la firma de ${side}`,
+                en: `Checklist item ${itemId} ${en} after ${signOff.en}`,
+                es: `${es} el elemento ${itemId} ${cause === 'item-added' ? 'a' : 'de'} la lista después de ${signOff.es}`,
               }
             : {
-                en: `More lanes were closed after the ${side} sign-off`,
-                es: `Se cerraron más carriles después de la firma de ${side}`,
+                en: `More lanes were closed after ${signOff.en}`,
+                es: `Se cerraron más carriles después de ${signOff.es}`,
               },
     },
   };
@@ -1074,8 +1081,8 @@ describe('port decider', () => {
           cause: 'item-reopened',
           itemId: 'scene-declared-safe',
           reason: {
-            en: 'Checklist item scene-declared-safe was reopened after the US sign-off',
-            es: 'Se reabrió el elemento scene-declared-safe de la lista después de la firma de US',
+            en: 'Checklist item scene-declared-safe was reopened after the U.S. sign-off',
+            es: 'Se reabrió el elemento scene-declared-safe de la lista después de la firma del lado estadounidense',
           },
         },
       });

@@ -3,7 +3,7 @@ import { requireOfficer } from '../shared/officer.js';
 import type { LaneId, PortOfEntry, ShutdownKind } from '../reference/reference.js';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider.js';
 import { broken, forbidden, notFound } from '../shared/domain-error.js';
-import { counterpartOf, type Side } from '../shared/side.js';
+import { capitalized, counterpartOf, ofTheSide, sideAdjective, type Side, theSide } from '../shared/side.js';
 import type { BilingualText } from '../shared/text.js';
 import { type NewChecklistItem, newChecklistItem, requireOpenItem, requireResolvedItem } from './port.checklist.js';
 import type { PortEvent } from './port.events.js';
@@ -67,8 +67,8 @@ function declare(
     const { shutdownId, declaredBy } = state.activeShutdown;
     throw broken(
       'PORT.SHUTDOWN_IN_PROGRESS',
-      `Port ${portId} already has a shutdown in progress, declared by the ${declaredBy.side} side: widen it or join it with your side's lanes`,
-      `El puerto ${portId} ya tiene un cierre en curso, declarado por el lado ${declaredBy.side}: amplíelo o súmese a él con los carriles de su lado`,
+      `Port ${portId} already has a shutdown in progress, declared by ${theSide(declaredBy.side, 'en')}: widen it or join it with your side's lanes`,
+      `El puerto ${portId} ya tiene un cierre en curso, declarado por ${theSide(declaredBy.side, 'es')}: amplíelo o súmese a él con los carriles de su lado`,
       { shutdownId, declaredBy: declaredBy.side, parties: partiesOf(state.activeShutdown) },
     );
   }
@@ -111,8 +111,8 @@ function declare(
 function noLanesToClose(portId: string, side: Side, closedLanes: readonly LaneId[]) {
   return broken(
     'PORT.NO_LANES_TO_CLOSE',
-    `Port ${portId} has no open lane of the ${side} side to close`,
-    `El puerto ${portId} no tiene carriles abiertos del lado ${side} que cerrar`,
+    `Port ${portId} has no open lane ${ofTheSide(side, 'en')} to close`,
+    `El puerto ${portId} no tiene carriles abiertos ${ofTheSide(side, 'es')} que cerrar`,
     { side, closedLanes },
   );
 }
@@ -132,16 +132,16 @@ function closeMoreLanes(
   if (how === 'PortShutdownWidened' && !parties.includes(side)) {
     throw broken(
       'PORT.NOT_A_PARTY',
-      `The ${side} side has no lanes in this shutdown yet: join it with your side's lanes`,
-      `El lado ${side} aún no tiene carriles en este cierre: súmese a él con los carriles de su lado`,
+      `${capitalized(theSide(side, 'en'))} has no lanes in this shutdown yet: join it with your side's lanes`,
+      `${capitalized(theSide(side, 'es'))} aún no tiene carriles en este cierre: súmese a él con los carriles de su lado`,
       { side, parties },
     );
   }
   if (how === 'PortShutdownJoined' && parties.includes(side)) {
     throw broken(
       'PORT.ALREADY_A_PARTY',
-      `The ${side} side already takes part in this shutdown: widen it instead`,
-      `El lado ${side} ya forma parte de este cierre: amplíelo en su lugar`,
+      `${capitalized(theSide(side, 'en'))} already takes part in this shutdown: widen it instead`,
+      `${capitalized(theSide(side, 'es'))} ya forma parte de este cierre: amplíelo en su lugar`,
       { side, parties },
     );
   }
@@ -199,8 +199,8 @@ function reopenLanes(
   if (requested.length === 0) {
     throw broken(
       'PORT.NO_LANES_TO_REOPEN',
-      `No lane of the ${side} side is closed at port ${portId}; the lanes still closed are the other side's to reopen`,
-      `Ningún carril del lado ${side} está cerrado en el puerto ${portId}; los carriles aún cerrados los reabre el otro lado`,
+      `No lane ${ofTheSide(side, 'en')} is closed at port ${portId}; the lanes still closed are the other side's to reopen`,
+      `Ningún carril ${ofTheSide(side, 'es')} está cerrado en el puerto ${portId}; los carriles aún cerrados los reabre el otro lado`,
       { side, closedLanes: shutdown.closedLanes },
     );
   }
@@ -298,16 +298,21 @@ export function decidePort(command: PortCommand, state: PortState, context: Deci
       if (command.data.side !== side) {
         throw forbidden(
           'AUTH.WRONG_SIDE',
-          `Only a ${command.data.side} officer may sign off for the ${command.data.side} side`,
-          `Solo un oficial de ${command.data.side} puede firmar por el lado ${command.data.side}`,
+          `Only a ${sideAdjective(command.data.side, 'en')} officer may sign off for ${theSide(command.data.side, 'en')}`,
+          `Solo un oficial ${sideAdjective(command.data.side, 'es')} puede firmar por ${theSide(command.data.side, 'es')}`,
           { side: command.data.side, actorSide: side },
         );
       }
       if (shutdown.signOffs[side]) {
-        throw broken('PORT.ALREADY_SIGNED_OFF', `The ${side} side has already signed off`, `El lado ${side} ya firmó`, {
-          side,
-          signOff: shutdown.signOffs[side],
-        });
+        throw broken(
+          'PORT.ALREADY_SIGNED_OFF',
+          `${capitalized(theSide(side, 'en'))} has already signed off`,
+          `${capitalized(theSide(side, 'es'))} ya firmó`,
+          {
+            side,
+            signOff: shutdown.signOffs[side],
+          },
+        );
       }
       requireSignOffAllowed(shutdown, side);
       return [

@@ -3,7 +3,7 @@
 // (or to a joint item, or more lanes closed) withdraws its sign-off, and so does a joint item completed by the other
 // side alone (a joint item is both sides' word: the side that did not tick it signs again). Decision 0008.
 import { broken } from '../shared/domain-error.js';
-import { type Owner, SIDES, type Side } from '../shared/side.js';
+import { capitalized, ofTheSide, type Owner, SIDES, type Side, sideAdjective, theSide } from '../shared/side.js';
 import type { PortEvent, SignOffWithdrawalCause } from './port.events.js';
 import type { ChecklistItemState, ShutdownState } from './port.state.js';
 
@@ -68,8 +68,8 @@ export function requireSignOffAllowed(shutdown: ShutdownState, side: Side): void
   if (open.length === 0) return;
   throw broken(
     'PORT.SIGN_OFF_BLOCKED',
-    `The ${side} side cannot sign off while its critical checklist items are open: ${itemList(open, 'en')}`,
-    `El lado ${side} no puede firmar mientras tenga elementos críticos abiertos: ${itemList(open, 'es')}`,
+    `${capitalized(theSide(side, 'en'))} cannot sign off while its critical checklist items are open: ${itemList(open, 'en')}`,
+    `${capitalized(theSide(side, 'es'))} no puede firmar mientras tenga elementos críticos abiertos: ${itemList(open, 'es')}`,
     { side, openCriticalItems: itemDetails(open) },
   );
 }
@@ -79,24 +79,24 @@ const WITHDRAWAL_REASON: Record<
   (side: Side, itemId: string | undefined) => { en: string; es: string }
 > = {
   'item-reopened': (side, itemId) => ({
-    en: `Checklist item ${itemId} was reopened after the ${side} sign-off`,
-    es: `Se reabrió el elemento ${itemId} de la lista después de la firma de ${side}`,
+    en: `Checklist item ${itemId} was reopened after the ${sideAdjective(side, 'en')} sign-off`,
+    es: `Se reabrió el elemento ${itemId} de la lista después de la firma ${ofTheSide(side, 'es')}`,
   }),
   'item-added': (side, itemId) => ({
-    en: `Checklist item ${itemId} was added after the ${side} sign-off`,
-    es: `Se agregó el elemento ${itemId} a la lista después de la firma de ${side}`,
+    en: `Checklist item ${itemId} was added after the ${sideAdjective(side, 'en')} sign-off`,
+    es: `Se agregó el elemento ${itemId} a la lista después de la firma ${ofTheSide(side, 'es')}`,
   }),
   'item-waived': (side, itemId) => ({
-    en: `Checklist item ${itemId} was waived after the ${side} sign-off`,
-    es: `Se dispensó el elemento ${itemId} de la lista después de la firma de ${side}`,
+    en: `Checklist item ${itemId} was waived after the ${sideAdjective(side, 'en')} sign-off`,
+    es: `Se dispensó el elemento ${itemId} de la lista después de la firma ${ofTheSide(side, 'es')}`,
   }),
   'joint-item-completed': (side, itemId) => ({
-    en: `Joint checklist item ${itemId} was completed by the other side after the ${side} sign-off`,
-    es: `El otro lado completó el elemento conjunto ${itemId} de la lista después de la firma de ${side}`,
+    en: `Joint checklist item ${itemId} was completed by the other side after the ${sideAdjective(side, 'en')} sign-off`,
+    es: `El otro lado completó el elemento conjunto ${itemId} de la lista después de la firma ${ofTheSide(side, 'es')}`,
   }),
   'lanes-closed': (side) => ({
-    en: `More lanes were closed after the ${side} sign-off`,
-    es: `Se cerraron más carriles después de la firma de ${side}`,
+    en: `More lanes were closed after the ${sideAdjective(side, 'en')} sign-off`,
+    es: `Se cerraron más carriles después de la firma ${ofTheSide(side, 'es')}`,
   }),
 };
 
