@@ -25,7 +25,15 @@ const LABELS = {
 /** The main pages of each role, as paths (the incident's once it exists). */
 function mainPages(): Record<string, string[]> {
   return {
-    'officer.us': ['/', `/ports/${PORT}`, `/incidents/${incidentId}`, '/inbox', '/incidents/new', '/drills'],
+    'officer.us': [
+      '/',
+      `/ports/${PORT}`,
+      `/incidents/${incidentId}`,
+      '/inbox',
+      '/incidents/new',
+      '/incidents/archive',
+      '/drills',
+    ],
     planner: [
       '/scenarios',
       '/scenarios/otay-mesa-plant-fire',
@@ -68,6 +76,22 @@ beforeAll(async () => {
     kind: 'hazmat-release',
     reason: { en: 'Chlorine release', es: 'Fuga de cloro' },
     incidentId,
+  });
+  // What the incident and notification screens show when they are busy: a zone on the incident's map, a card with
+  // its recipients, deliveries and forms.
+  await api.write('POST', `/api/incidents/${incidentId}/protective-actions`, 'officer.us', {
+    kind: 'shelter-in-place',
+    center: { lat: 32.549, lon: -116.938 },
+    radiusMeters: 800,
+    instructions: { en: 'Stay indoors', es: 'Permanezcan en interiores' },
+  });
+  await api.write('POST', '/api/notifications', 'officer.mx', {
+    blmId: 'blm-sandiego-tijuana',
+    subject: { incidentId, portId: PORT },
+    title: { en: 'Chlorine release', es: 'Fuga de cloro' },
+    body: { en: 'Avoid the area.', es: 'Eviten la zona.' },
+    severity: 'severe',
+    acknowledgmentDeadline: new Date(Date.now() + 3_600_000).toISOString(),
   });
   en = await bed.pages.open('en-US');
   await signIn(en, 'officer.us', LABELS.en);
