@@ -66,6 +66,30 @@ describe('evaluateDrill: objectives', () => {
     expect(objective(given(), 'NOG-OBJ-1').toDrillTime).toBe(drillTime(10));
   });
 
+  it('given a step entered after the fact with the time it was done, when evaluated, then the time done counts', () => {
+    // Mexico called CENACOM at minute 12 and entered it at minute 20: 12 minutes, within the 15 of the objective.
+    const events = nogalesWorldEvents().map((event) =>
+      event.type === 'NationalCenterNotified' && event.data.side === 'MX'
+        ? { ...event, occurredAt: drillTime(20), data: { ...event.data, occurredAt: drillTime(12) } }
+        : event,
+    );
+    expect(objective(given({ worldEvents: events }), 'NOG-OBJ-1')).toMatchObject({
+      status: 'met',
+      measuredMinutes: 12,
+      toDrillTime: drillTime(12),
+    });
+    // Recorded at minute 20 without a time done, the same step is over the target.
+    const late = nogalesWorldEvents().map((event) =>
+      event.type === 'NationalCenterNotified' && event.data.side === 'MX'
+        ? { ...event, occurredAt: drillTime(20) }
+        : event,
+    );
+    expect(objective(given({ worldEvents: late }), 'NOG-OBJ-1')).toMatchObject({
+      status: 'not-met',
+      measuredMinutes: 20,
+    });
+  });
+
   it('given the measured event later than the target, when evaluated, then it is not met, with some challenges', () => {
     expect(objective(given(), 'NOG-OBJ-2')).toMatchObject({
       status: 'not-met',

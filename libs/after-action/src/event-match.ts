@@ -38,9 +38,28 @@ export function firstMatch(
   return events.find((event) => Date.parse(event.occurredAt) >= notBeforeMs && matches(event, match));
 }
 
-/** Events in drill-time order; events at the same time keep the order they were given in (the store's). */
+/**
+ * The event at the time it was done: a JCP step recorded after the fact carries the time the officer gave (the centre
+ * was called at 10:05, entered at 10:40), and an objective measures the call, not the typing. Any other event was done
+ * when it was recorded.
+ */
+export function asDone(event: ObservedEvent): ObservedEvent {
+  switch (event.type) {
+    case 'NationalCenterNotified':
+    case 'CounterpartCenterNotified':
+      return event.data.occurredAt === undefined ? event : { ...event, occurredAt: event.data.occurredAt };
+    default:
+      return event;
+  }
+}
+
+/**
+ * Events in drill-time order, each at the time it was done ({@link asDone}); events at the same time keep the order
+ * they were given in (the store's).
+ */
 export function inDrillTimeOrder(events: readonly ObservedEvent[]): ObservedEvent[] {
   return events
+    .map(asDone)
     .map((event, index) => ({ event, index, ms: Date.parse(event.occurredAt) }))
     .sort((a, b) => a.ms - b.ms || a.index - b.index)
     .map(({ event }) => event);

@@ -405,7 +405,6 @@ export const en = {
   locationDescription: 'Location description',
   latitude: 'Latitude',
   longitude: 'Longitude',
-  affectedPort: 'Affected port of entry',
   noPort: 'No port',
   materialName: 'Material name',
   unNumberHint: '4 digits, e.g. 1017 (fills in the class and ERG guide)',
@@ -470,8 +469,6 @@ export const en = {
   openCriticalItem: (text: string, owner: string) => `Critical item open: ${text} (${owner})`,
   missingSignOff: (side: string) => `Sign-off missing: ${side}`,
   reopened: 'Lanes reopened.',
-  pastShutdowns: 'Past shutdowns',
-  pastShutdownsMore: (shown: number, total: number) => `The ${shown} most recent of ${total}`,
   reopenedAt: 'Reopened',
   blm: 'Border Liaison Mechanism',
   // a shutdown that changes while it runs, and the two-sided reopening (decision 0008)

@@ -377,7 +377,6 @@ export const es: Messages = {
   locationDescription: 'Descripción de la ubicación',
   latitude: 'Latitud',
   longitude: 'Longitud',
-  affectedPort: 'Puerto de entrada afectado',
   noPort: 'Ningún puerto',
   materialName: 'Nombre de la sustancia',
   unNumberHint: '4 dígitos, p. ej. 1017 (completa la clase y la guía GRE)',
@@ -441,8 +440,6 @@ export const es: Messages = {
   openCriticalItem: (text, owner) => `Elemento crítico abierto: ${text} (${owner})`,
   missingSignOff: (side) => `Falta la firma: ${side}`,
   reopened: 'Carriles reabiertos.',
-  pastShutdowns: 'Cierres anteriores',
-  pastShutdownsMore: (shown: number, total: number) => `Los ${shown} más recientes de ${total}`,
   reopenedAt: 'Reabierto',
   blm: 'Mecanismo de Enlace Fronterizo',
   ownLanesHint:
