@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '@enlace/event-store/testing';
 import { DeliveryReceivers } from '@enlace/notifications/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expectNoSeriousAxeViolations } from './support/axe.js';
 import { ApiProcess, buildApi } from './support/api-process.js';
 import { launchChromium } from './support/browser.js';
 import { SCREENSHOTS, shot, signIn } from './support/console-pages.js';
@@ -254,5 +255,17 @@ describe('browser console: notification cards that tell the truth', () => {
     await check(mx, 'Panorama de la frontera', 'CENACOM (México) notificó a NRC (EE. UU.)', /CST|UTC−6/);
     await shot(mx, 'recent-activity-es');
     expect(errors).toEqual([]);
+  }, 30_000);
+
+  it("the incident's activity log folds the delivery attempts away, counted, until the officer shows them", async () => {
+    await mx.goto(`${api.url}/incidents/${incidentId}`);
+    const log = mx.getByTestId('timeline');
+    await log.locator('tr[data-type="CounterpartCenterNotified"]').waitFor({ timeout: LIVE_MS });
+    await expect(log.locator('tr[data-type^="BlmNotificationDeliver"]').count()).resolves.toBe(0);
+    const folded = mx.getByTestId('timeline-deliveries');
+    await expect(text(folded)).resolves.toMatch(/^No se listan \d+ intentos de entrega/);
+    await folded.getByRole('button', { name: 'Mostrarlos' }).click();
+    await expect(log.locator('tr[data-type^="BlmNotificationDeliver"]').count()).resolves.toBeGreaterThan(1);
+    await expectNoSeriousAxeViolations(mx, undefined, 'incident with its deliveries shown (es)');
   }, 30_000);
 });

@@ -238,6 +238,12 @@ export const en = {
     chooseEach: (fields: string) => `Choose yours or the current value for: ${fields}.`,
     // activity log
     doneAtShort: 'done',
+    deliveriesFolded: (count: number) =>
+      count === 1
+        ? '1 delivery attempt is not listed: delivery to each recipient is on the notification cards.'
+        : `${count} delivery attempts are not listed: delivery to each recipient is on the notification cards.`,
+    showDeliveries: 'Show them',
+    hideDeliveries: 'Hide them',
   },
 
   // overview

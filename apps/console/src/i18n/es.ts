@@ -204,6 +204,12 @@ export const es: Messages = {
     useTheirs: 'Tomar el actual',
     chooseEach: (fields) => `Elija el suyo o el actual para: ${fields}.`,
     doneAtShort: 'realizado',
+    deliveriesFolded: (count: number) =>
+      count === 1
+        ? 'No se lista 1 intento de entrega: la entrega a cada destinatario aparece en las tarjetas de notificación.'
+        : `No se listan ${count} intentos de entrega: la entrega a cada destinatario aparece en las tarjetas de notificación.`,
+    showDeliveries: 'Mostrarlos',
+    hideDeliveries: 'Ocultarlos',
   },
 
   overviewTitle: 'Panorama de la frontera',
