@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router/Router';
 import { archivePath, type ArchiveSearchForm, EMPTY_SEARCH, searchProblems } from './archive/archive-search';
 import { usePagedList } from './archive/paged';
+import { ShowMore } from './archive/ShowMore';
 import { portName } from './Overview';
 import './archive-report.css';
 
@@ -183,11 +184,7 @@ export function IncidentArchive() {
             );
           })}
         </ul>
-        {list.more ? (
-          <button type="button" className="btn" onClick={list.loadMore} disabled={list.loading}>
-            {list.loading ? t.loading : words.showMore}
-          </button>
-        ) : null}
+        <ShowMore list={list} label={words.showMore} />
       </section>
     </div>
   );

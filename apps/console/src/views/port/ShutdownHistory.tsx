@@ -7,6 +7,7 @@ import { Link } from '../../router/Router';
 import { canAudit } from '../../session/session';
 import { useSignedIn } from '../../session/SessionProvider';
 import { usePagedList } from '../archive/paged';
+import { ShowMore } from '../archive/ShowMore';
 
 const PAGE = 10;
 
@@ -50,11 +51,7 @@ export function ShutdownHistory({ portId, zone, revision }: { portId: string; zo
           </li>
         ))}
       </ul>
-      {list.more ? (
-        <button type="button" className="btn" onClick={list.loadMore} disabled={list.loading}>
-          {list.loading ? t.loading : words.showMore}
-        </button>
-      ) : null}
+      <ShowMore list={list} label={words.showMore} />
     </section>
   );
 }
