@@ -76,7 +76,7 @@ describe('browser console: a scenario drill played by an officer', () => {
     await expectAttribute(cenacom, 'data-state', 'done', 6_000);
     // NOG-04 (15 drill minutes, 7.5 s at 120×): the NRC asks CENACOM to confirm; CENACOM tells the other country.
     await released('NOG-04');
-    const counterpart = officer.locator('li.jcp-step', { hasText: 'México: CENACOM notificó al otro país' });
+    const counterpart = officer.locator('li.jcp-step', { hasText: 'México: el CENACOM notificó al otro país' });
     await counterpart.getByRole('button', { name: 'Registrar como hecho' }).click();
     await expectAttribute(counterpart, 'data-state', 'done', 6_000);
     await shot(officer, 'drill-played-es');
