@@ -150,6 +150,8 @@ describe('browser console: the archive, past shutdowns and the report form', () 
     await search.getByLabel('Palabras').fill('patio comercial');
     await search.getByRole('button', { name: 'Buscar' }).click();
     expect(await results(mx, 'Se muestra 1 incidente')).toEqual(['Fuga de cloro en el patio comercial']);
+    // Reported as "Chlorine": named in Spanish from the GRE, as on the incident's page.
+    await mx.getByTestId('archive-results').getByTestId('material-name').filter({ hasText: 'Cloro' }).waitFor();
     await shot(mx, 'archive-es');
   }, 30_000);
 

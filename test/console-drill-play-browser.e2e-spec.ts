@@ -71,12 +71,12 @@ describe('browser console: a scenario drill played by an officer', () => {
     const incident = officer.locator('[data-testid^="incident-item-"]').first();
     await incident.waitFor({ timeout: 15_000 });
     await incident.getByRole('link').first().click();
-    const cenacom = officer.locator('li.jcp-step', { hasText: 'México: se notificó a CENACOM' });
+    const cenacom = officer.locator('li.jcp-step', { hasText: 'México: se notificó al CENACOM' });
     await cenacom.getByRole('button', { name: 'Registrar como hecho' }).click();
     await expectAttribute(cenacom, 'data-state', 'done', 6_000);
     // NOG-04 (15 drill minutes, 7.5 s at 120×): the NRC asks CENACOM to confirm; CENACOM tells the other country.
     await released('NOG-04');
-    const counterpart = officer.locator('li.jcp-step', { hasText: 'México: CENACOM notificó al otro país' });
+    const counterpart = officer.locator('li.jcp-step', { hasText: 'México: el CENACOM notificó al otro país' });
     await counterpart.getByRole('button', { name: 'Registrar como hecho' }).click();
     await expectAttribute(counterpart, 'data-state', 'done', 6_000);
     await shot(officer, 'drill-played-es');

@@ -177,7 +177,7 @@ describe('browser console: the incident screen’s actions, both officers, both 
       await form.getByLabel('Cuándo se hizo, si fue antes').fill(wallClock(new Date(Date.now() + 2 * 60 * 60_000)));
       await form.getByRole('button', { name: 'Registrar como hecho' }).click();
       await expect(form.getByRole('alert').textContent()).resolves.toContain(
-        'occurredAt: la hora en que se realizó el paso debe ser una hora válida, no futura',
+        'La hora en que se realizó el paso debe ser una hora válida, no futura',
       );
       await form.getByLabel('Cuándo se hizo, si fue antes').fill('');
       await form.getByRole('button', { name: 'Registrar como hecho' }).click();

@@ -252,7 +252,7 @@ describe('browser console: notification cards that tell the truth', () => {
       expect([...times].sort().reverse()).toEqual(times);
     };
     await check(us, 'Border overview', 'CENACOM (Mexico) notified NRC (U.S.)', /CDT|CST/);
-    await check(mx, 'Panorama de la frontera', 'CENACOM (México) notificó a NRC (EE. UU.)', /CST|UTC−6/);
+    await check(mx, 'Panorama de la frontera', 'El CENACOM (México) notificó al NRC (EE. UU.)', /CST|UTC−6/);
     await shot(mx, 'recent-activity-es');
     expect(errors).toEqual([]);
   }, 30_000);

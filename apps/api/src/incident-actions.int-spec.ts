@@ -143,7 +143,7 @@ describe('a JCP step recorded after the fact', () => {
     ]);
   });
 
-  it('refuses a time in the future or before the incident was observed, naming occurredAt, and appends nothing', async () => {
+  it('refuses a time in the future or before the incident was observed, naming occurredAt in its details, and appends nothing', async () => {
     const id = await newIncident();
     const before = (await api().allEvents()).length;
     for (const [occurredAt, code] of [
@@ -155,8 +155,10 @@ describe('a JCP step recorded after the fact', () => {
         body: { occurredAt },
       });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code });
-      expect(refused.body.message.en).toMatch(/^occurredAt: /);
-      expect(refused.body.message.es).toMatch(/^occurredAt: /);
+      // The field is named in the details; the message is in words, as the officer reads it on the console.
+      expect(refused.body.details).toMatchObject({ field: 'occurredAt' });
+      expect(refused.body.message.en).toMatch(/^The time the step was done /);
+      expect(refused.body.message.es).toMatch(/^La hora en que se realizó el paso /);
     }
     const malformed = await api().request<ErrorBody>('POST', `/api/incidents/${id}/national-center-notifications`, {
       as: 'officer.us',

@@ -8,6 +8,7 @@ import {
   noticeChanges,
   noticeOf,
   onBehalfCandidates,
+  portOfIncident,
   recipientRows,
   toLocalInput,
 } from './notification-card';
@@ -185,6 +186,22 @@ describe('the issue form', () => {
       undefined,
     );
     expect(blmOfIncident(undefined, ports, mine)).toBe(undefined);
+  });
+
+  it('defaults to the port where the incident happened, not the BLM’s first port among those also affected', () => {
+    // The Laredo BLM lists its bridges west to east; the incident happened at the World Trade Bridge.
+    const laredo = [
+      { id: 'laredo-gateway-americas' },
+      { id: 'laredo-juarez-lincoln' },
+      { id: 'laredo-colombia' },
+      { id: 'laredo-world-trade' },
+    ];
+    const affected = ['laredo-world-trade', 'laredo-colombia', 'laredo-juarez-lincoln'];
+    expect(portOfIncident(affected, laredo)).toBe('laredo-world-trade');
+    // A port of another BLM is passed over; no incident, or none of its ports in the BLM: no port.
+    expect(portOfIncident(['otay-mesa', 'laredo-colombia'], laredo)).toBe('laredo-colombia');
+    expect(portOfIncident(['otay-mesa'], laredo)).toBe(undefined);
+    expect(portOfIncident(undefined, laredo)).toBe(undefined);
   });
 
   it('reads the on-behalf time in the viewer’s clock and sends it as an instant', () => {

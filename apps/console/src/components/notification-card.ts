@@ -189,6 +189,18 @@ export function blmOfIncident(
   return undefined;
 }
 
+/**
+ * The port an incident's notification is about by default: the first of the incident's affected ports (the port
+ * where it happened comes first) that belongs to the chosen BLM, so a World Trade Bridge incident names that bridge,
+ * not whichever of its also-affected bridges the BLM lists first.
+ */
+export function portOfIncident(
+  incidentPortIds: readonly string[] | undefined,
+  blmPorts: readonly Pick<PortStatus, 'id'>[],
+): string | undefined {
+  return incidentPortIds?.find((portId) => blmPorts.some((port) => port.id === portId));
+}
+
 /** A `datetime-local` value (the viewer's clock, to the second) for an instant, and back. */
 export function toLocalInput(ms: number): string {
   const date = new Date(ms);

@@ -210,7 +210,7 @@ export const en = {
     closeHeading: 'Close the incident',
     stillBlocking: 'What still keeps the incident open:',
     blockerJrt: 'The Joint Response Team is active: both sides must agree to stand it down.',
-    blockerJrtAgreed: (sides: string) => `Agreed so far: ${sides}.`,
+    blockerJrtAgreed: (sides: string) => `Agreed so far: ${sides}${sides.endsWith('.') ? '' : '.'}`,
     blockerAction: (kind: string, radius: number, side: string) =>
       `${kind} (${radius} m) ordered by the ${side} side is in force: the ${side} side must lift it.`,
     nothingBlocks: 'Nothing keeps the incident open: it may be closed.',

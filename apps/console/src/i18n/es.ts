@@ -179,7 +179,7 @@ export const es: Messages = {
     closeHeading: 'Cerrar el incidente',
     stillBlocking: 'Lo que aún mantiene abierto el incidente:',
     blockerJrt: 'El Equipo Conjunto de Respuesta está activo: ambos lados deben acordar su desactivación.',
-    blockerJrtAgreed: (sides) => `Lo han acordado: ${sides}.`,
+    blockerJrtAgreed: (sides) => `Lo han acordado: ${sides}${sides.endsWith('.') ? '' : '.'}`,
     blockerAction: (kind, radius, side) =>
       `La acción «${kind}» (${radius} m), ordenada por el lado de ${side}, sigue vigente: el lado de ${side} debe levantarla.`,
     nothingBlocks: 'Nada mantiene abierto el incidente: ya se puede cerrar.',
@@ -279,7 +279,7 @@ export const es: Messages = {
           ? '1 puerto adicional seleccionado'
           : `${count} puertos adicionales seleccionados`,
     primaryPortBadge: 'Puerto principal',
-    otherPortsBadge: 'También afectados',
+    otherPortsBadge: 'También afectado',
     place: 'Lugar exacto',
     placeHint:
       'Deje las coordenadas en blanco para usar el punto del puerto, ubique el incidente en el mapa o escríbalas.',
@@ -349,12 +349,12 @@ export const es: Messages = {
   protectiveActionLine: (kind, radius) => `${kind}, radio de ${radius} m`,
   lifted: 'Levantada',
   inForce: 'Vigente',
-  orderedBy: (side) => `Ordenada por el lado ${side}`,
+  orderedBy: (side) => `Ordenada por el lado de ${side}`,
   jcpSteps: 'Pasos del Plan Conjunto de Contingencia',
   jcpDone: 'Hecho',
   jcpPending: 'Pendiente',
-  nationalCenterNotified: (side, center) => `${side}: se notificó a ${center}`,
-  counterpartNotified: (side, center) => `${side}: ${center} notificó al otro país`,
+  nationalCenterNotified: (side, center) => `${side}: se notificó al ${center}`,
+  counterpartNotified: (side, center) => `${side}: el ${center} notificó al otro país`,
   jointResponseTeam: 'Equipo Conjunto de Respuesta',
   onSceneCoordinator: (side) => `Coordinador en escena de ${side}`,
   notAssigned: 'Sin asignar',
@@ -507,7 +507,7 @@ export const es: Messages = {
   bothLanguages: 'Escríbalo en inglés y en español: ambos lados trabajan la lista.',
   submitAddItem: 'Agregar elemento',
   itemAdded: 'Elemento agregado',
-  jrtStandDown: (side) => `${side} acordó desactivarlo; falta que el otro lado lo acuerde`,
+  jrtStandDown: (side) => `El lado de ${side} acordó desactivarlo; falta que el otro lado lo acuerde`,
 
   inboxTitle: 'Notificaciones',
   inboxIntro: (count) =>
@@ -530,7 +530,7 @@ export const es: Messages = {
   issued: 'Notificación emitida.',
   notificationState: {
     pending: 'Pendiente de su acuse',
-    acknowledged: 'Acusada',
+    acknowledged: 'Recibo acusado',
     overdue: 'VENCIDA — sin acuse',
     cancelled: 'Cancelada',
     issued: 'Emitida por su dependencia',
@@ -1101,7 +1101,7 @@ export const es: Messages = {
       noPort: 'El incidente no afectó ningún puerto de entrada.',
       notYet: 'Todavía no existía en ese momento.',
       centers: 'Centros nacionales',
-      notNotified: (side, center) => `${side}: aún no se notifica a ${center}`,
+      notNotified: (side, center) => `${side}: aún no se notifica al ${center}`,
       closedLanes: 'Carriles cerrados',
       noClosedLanes: 'Ninguno: todos los carriles abiertos.',
       checklistProgress: (done, total, critical) =>

@@ -73,6 +73,24 @@ describe('dictionaries', () => {
     expect(dictionaries.es.resumed('10:00 PDT', 1)).toContain('1 actualización');
     expect(dictionaries.en.resumed('10:00 PDT', 4)).toBe('Reconnected — caught up from 10:00 PDT, 4 updates received.');
   });
+
+  it('read as a Mexican official writes: sides with "de", centres with their article, one port "afectado"', () => {
+    const es = dictionaries.es;
+    expect(es.orderedBy(es.side.US)).toBe('Ordenada por el lado de EE. UU.');
+    expect(es.nationalCenterNotified(es.side.MX, 'CENACOM')).toBe('México: se notificó al CENACOM');
+    expect(es.counterpartNotified(es.side.US, 'NRC')).toBe('EE. UU.: el NRC notificó al otro país');
+    expect(es.jrtStandDown(es.side.US)).toBe(
+      'El lado de EE. UU. acordó desactivarlo; falta que el otro lado lo acuerde',
+    );
+    expect(es.archiveReport.otherPortsBadge).toBe('También afectado');
+    expect(es.notificationState.acknowledged).toBe('Recibo acusado');
+  });
+
+  it('end a sentence on a side name that ends in a period with one period, not two', () => {
+    expect(dictionaries.es.incidentActions.blockerJrtAgreed(dictionaries.es.side.US)).toBe('Lo han acordado: EE. UU.');
+    expect(dictionaries.en.incidentActions.blockerJrtAgreed(dictionaries.en.side.US)).toBe('Agreed so far: U.S.');
+    expect(dictionaries.en.incidentActions.blockerJrtAgreed(dictionaries.en.side.MX)).toBe('Agreed so far: Mexico.');
+  });
 });
 
 describe('pickText', () => {

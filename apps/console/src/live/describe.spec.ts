@@ -29,7 +29,7 @@ describe('recent activity wording', () => {
   it('names the centre that notified and the one notified, with their sides (CENACOM notified NRC, not the reverse)', () => {
     const counterpart = event(1, 'CounterpartCenterNotified', { incidentId: 'i', side: 'MX', center: 'NRC' });
     expect(describeEvent(counterpart, 'en', names)).toBe('CENACOM (Mexico) notified NRC (U.S.)');
-    expect(describeEvent(counterpart, 'es', names)).toBe('CENACOM (México) notificó a NRC (EE. UU.)');
+    expect(describeEvent(counterpart, 'es', names)).toBe('El CENACOM (México) notificó al NRC (EE. UU.)');
     const fromUs = event(2, 'CounterpartCenterNotified', { incidentId: 'i', side: 'US', center: 'CENACOM' }, 'US');
     expect(describeEvent(fromUs, 'en', names)).toBe('NRC (U.S.) notified CENACOM (Mexico)');
   });

@@ -71,7 +71,7 @@ const LINES: Record<string, (d: Data, lang: Lang, names: Names, e: ConsoleEvent)
   }),
   CounterpartCenterNotified: (d) => ({
     en: `${ownCenter(d.side)} (${sideName(d.side, 'en')}) notified ${str(d.center)} (${sideName(otherSide(d.side), 'en')})`,
-    es: `${ownCenter(d.side)} (${sideName(d.side, 'es')}) notificó a ${str(d.center)} (${sideName(otherSide(d.side), 'es')})`,
+    es: `El ${ownCenter(d.side)} (${sideName(d.side, 'es')}) notificó al ${str(d.center)} (${sideName(otherSide(d.side), 'es')})`,
   }),
   JointResponseTeamActivated: () => ({
     en: 'Joint Response Team activated',

@@ -22,6 +22,7 @@ import {
   blmOfIncident,
   cardSummary,
   onBehalfCandidates,
+  portOfIncident,
   recipientRows,
   type RecipientRow,
   type RecipientState,
@@ -353,7 +354,7 @@ function IssueNotification() {
   const chosenBlm = blmId || incidentBlm || mine[0]?.id || '';
   const blmPorts = (ports.data ?? []).filter((port) => port.blmId === chosenBlm);
   const incidentPorts = (incidents.data ?? []).find((incident) => incident.incidentId === incidentId)?.affectedPortIds;
-  const portId = portChoice ?? blmPorts.find((port) => incidentPorts?.includes(port.id))?.id ?? '';
+  const portId = portChoice ?? portOfIncident(incidentPorts, blmPorts) ?? '';
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

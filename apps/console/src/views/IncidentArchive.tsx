@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { ArchivedIncident } from '@enlace/read-models';
 import { BiText, ErrorAlert, LocalTime, SeverityChip } from '../components/common';
 import { usePorts, useTitle, useZones } from '../components/hooks';
+import { MaterialName } from '../components/material';
 import { FieldError } from '../drills/FieldError';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router/Router';
@@ -171,9 +172,14 @@ export function IncidentArchive() {
                   </dd>
                   <dt>{words.material}</dt>
                   <dd>
-                    {incident.material
-                      ? `${incident.material.unNumber ? `${t.unNumberValue(incident.material.unNumber)} · ` : ''}${incident.material.name}`
-                      : words.noMaterial}
+                    {incident.material ? (
+                      <>
+                        {incident.material.unNumber ? `${t.unNumberValue(incident.material.unNumber)} · ` : ''}
+                        <MaterialName material={incident.material} />
+                      </>
+                    ) : (
+                      words.noMaterial
+                    )}
                   </dd>
                   <dt>{t.kind}</dt>
                   <dd>

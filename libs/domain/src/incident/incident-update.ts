@@ -34,17 +34,26 @@ export interface UpdateConflict {
   startedFrom: unknown;
 }
 
-/** The fields' names in words, for messages. */
+/**
+ * The fields' names in words, for messages ("Someone else changed the severity and the casualties"); in Spanish
+ * with their article, and casualties as the console names them (víctimas: heridos y fallecidos).
+ */
 export const INCIDENT_FIELD_NAMES: Record<UpdatableIncidentField, { en: string; es: string }> = {
-  title: { en: 'title', es: 'título' },
-  severity: { en: 'severity', es: 'severidad' },
-  material: { en: 'material', es: 'material' },
-  quantity: { en: 'quantity', es: 'cantidad' },
-  location: { en: 'location', es: 'ubicación' },
-  affectedPortIds: { en: 'affected ports', es: 'puertos afectados' },
-  sisterCityPlanId: { en: 'sister-city plan', es: 'plan de ciudades hermanas' },
-  casualties: { en: 'casualties', es: 'lesionados y fallecidos' },
+  title: { en: 'the title', es: 'el título' },
+  severity: { en: 'the severity', es: 'la severidad' },
+  material: { en: 'the material', es: 'la sustancia' },
+  quantity: { en: 'the quantity', es: 'la cantidad' },
+  location: { en: 'the location', es: 'la ubicación' },
+  affectedPortIds: { en: 'the affected ports', es: 'los puertos afectados' },
+  sisterCityPlanId: { en: 'the sister-city plan', es: 'el plan de ciudades hermanas' },
+  casualties: { en: 'the casualties', es: 'las víctimas' },
 };
+
+/** Words as a sentence lists them: "a", "a and b", "a, b and c" ("y" in Spanish). */
+export function wordList(words: readonly string[], language: 'en' | 'es'): string {
+  const and = language === 'es' ? ' y ' : ' and ';
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}${and}${words.at(-1)}`;
+}
 
 /** A value as canonical JSON (object keys sorted; absent and `null` alike), to compare values as the officer sees them. */
 function canonical(value: unknown): string {

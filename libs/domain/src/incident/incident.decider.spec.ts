@@ -482,8 +482,23 @@ describe('incident decider', () => {
             conflicts: [{ field: 'severity', yours: 'moderate', theirs: 'extreme', startedFrom: 'severe' }],
           });
         expect(error.kind).toBe('conflict');
-        expect(error.messages.en).toContain('changed severity since you started');
-        expect(error.messages.es).toContain('cambió severidad desde que usted empezó');
+        expect(error.messages.en).toContain('changed the severity since you started');
+        expect(error.messages.es).toContain('cambió la severidad desde que usted empezó');
+      });
+
+      it('names every field changed since in words, with Spanish articles ("la severidad y las víctimas")', () => {
+        const error = spec
+          .given([reported(), updated({ severity: 'extreme', casualties: { injured: 5, fatalities: 1 } })])
+          .when(
+            updateIncident({
+              severity: 'moderate',
+              casualties: { injured: 7, fatalities: 1 },
+              startedFrom: { severity: 'severe', casualties: { injured: 0, fatalities: 0 } },
+            }),
+          )
+          .thenFails('INCIDENT.UPDATE_CONFLICT');
+        expect(error.messages.en).toContain('changed the severity and the casualties since you started');
+        expect(error.messages.es).toContain('cambió la severidad y las víctimas desde que usted empezó');
       });
 
       it('sees no conflict where the other change made the field what this one wants', () => {
@@ -653,13 +668,14 @@ describe('incident decider', () => {
         .then([nationalCenterNotified('US', undefined, NOW)]);
     });
 
-    it('refuses a step done in the future, naming the field', () => {
+    it('refuses a step done in the future, naming the field in its details and the rule in words', () => {
       const error = spec
         .given([reported({ observedAt: EARLIER })])
         .when(recordNationalCenter(undefined, { occurredAt: '2026-11-23T18:00:01.000Z' }))
         .thenFails('INCIDENT.STEP_TIME_IN_FUTURE', { field: 'occurredAt', now: NOW });
-      expect(error.messages.en).toMatch(/^occurredAt: /);
-      expect(error.messages.es).toMatch(/^occurredAt: .*no futura/);
+      // The details name the field; the message is in words, as an officer reads it under the form.
+      expect(error.messages.en).toMatch(/^The time the step was done .*not in the future$/);
+      expect(error.messages.es).toMatch(/^La hora en que se realizó el paso .*no futura$/);
     });
 
     it('refuses a step done before the incident was observed, or at no valid time', () => {

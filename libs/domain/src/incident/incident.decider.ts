@@ -22,6 +22,7 @@ import {
 import {
   closingBlockersOf,
   INCIDENT_FIELD_NAMES,
+  wordList,
   type IncidentChanges,
   updateConflicts,
   type UpdateStartingValues,
@@ -414,7 +415,10 @@ export function decideIncident(
       const conflicts = updateConflicts(incident, changes, startedFrom);
       if (conflicts.length > 0) {
         const names = (language: 'en' | 'es') =>
-          conflicts.map(({ field }) => INCIDENT_FIELD_NAMES[field][language]).join(', ');
+          wordList(
+            conflicts.map(({ field }) => INCIDENT_FIELD_NAMES[field][language]),
+            language,
+          );
         throw conflict(
           'INCIDENT.UPDATE_CONFLICT',
           `Someone else changed ${names('en')} since you started: nothing was saved. Your values are kept; choose yours or theirs and save again.`,
@@ -662,16 +666,16 @@ function stepFacts(data: JcpStepFacts, incident: OpenIncident, context: Decision
     if (!(at <= Date.parse(context.now))) {
       throw broken(
         'INCIDENT.STEP_TIME_IN_FUTURE',
-        'occurredAt: the time the step was done must be a valid time, not in the future',
-        'occurredAt: la hora en que se realizó el paso debe ser una hora válida, no futura',
+        'The time the step was done must be a valid time, not in the future',
+        'La hora en que se realizó el paso debe ser una hora válida, no futura',
         { field: 'occurredAt', occurredAt, now: context.now },
       );
     }
     if (at < Date.parse(incident.observedAt)) {
       throw broken(
         'INCIDENT.STEP_TIME_BEFORE_INCIDENT',
-        'occurredAt: the time the step was done cannot be before the incident was observed',
-        'occurredAt: la hora en que se realizó el paso no puede ser anterior a la observación del incidente',
+        'The time the step was done cannot be before the incident was observed',
+        'La hora en que se realizó el paso no puede ser anterior a la observación del incidente',
         { field: 'occurredAt', occurredAt, observedAt: incident.observedAt },
       );
     }
