@@ -668,6 +668,13 @@ describe('incident decider', () => {
         .then([nationalCenterNotified('US', undefined, NOW)]);
     });
 
+    it('accepts a time given to the minute in the minute the incident was observed', () => {
+      spec
+        .given([reported({ observedAt: '2026-11-23T17:30:45.000Z' })])
+        .when(recordNationalCenter(undefined, { occurredAt: EARLIER }))
+        .then([nationalCenterNotified('US', undefined, EARLIER)]);
+    });
+
     it('refuses a step done in the future, naming the field in its details and the rule in words', () => {
       const error = spec
         .given([reported({ observedAt: EARLIER })])

@@ -671,7 +671,9 @@ function stepFacts(data: JcpStepFacts, incident: OpenIncident, context: Decision
         { field: 'occurredAt', occurredAt, now: context.now },
       );
     }
-    if (at < Date.parse(incident.observedAt)) {
+    // Officers give a time to the minute: the minute the incident was observed in counts (observed at 01:03:45, a call
+    // at "01:03" is not refused as before it).
+    if (at < Math.floor(Date.parse(incident.observedAt) / 60_000) * 60_000) {
       throw broken(
         'INCIDENT.STEP_TIME_BEFORE_INCIDENT',
         'The time the step was done cannot be before the incident was observed',
