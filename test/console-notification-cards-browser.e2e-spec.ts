@@ -88,10 +88,12 @@ describe('browser console: notification cards that tell the truth', () => {
     await expect(mx.locator('html').getAttribute('lang')).resolves.toBe('es-MX');
   }, 30_000);
 
-  it('issues from the form, which takes the BLM and port of the Laredo incident; the issuer is never pending', async () => {
-    await mx.getByRole('link', { name: /^Notificaciones/ }).click();
+  it('issues from the incident page, whose form takes the BLM and port of the Laredo incident; the issuer is never pending', async () => {
+    await mx.goto(`${api.url}/incidents/${incidentId}`);
+    await mx.getByRole('link', { name: 'Emitir una notificación al MEF sobre este incidente' }).click();
     const form = mx.getByTestId('issue-notification-form');
-    await form.getByLabel('Sobre el incidente').selectOption(incidentId);
+    await form.locator(`option[value="${incidentId}"]`).waitFor({ state: 'attached' });
+    await expect(form.getByLabel('Sobre el incidente').inputValue()).resolves.toBe(incidentId);
     await expect(form.getByLabel('Mecanismo').inputValue()).resolves.toBe(BLM);
     await expect(form.getByLabel('Sobre el puerto de entrada').inputValue()).resolves.toBe(PORT);
     const title = form.getByRole('group', { name: /^Título/ });

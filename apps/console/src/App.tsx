@@ -47,7 +47,7 @@ function View({ route }: { route: Route }) {
     case 'overview':
       return <Overview />;
     case 'inbox':
-      return <Inbox />;
+      return <Inbox {...(route.incidentId ? { incidentId: route.incidentId } : {})} />;
     case 'report-incident':
       return <ReportIncident />;
     case 'incident-archive':

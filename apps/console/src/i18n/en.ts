@@ -238,6 +238,7 @@ export const en = {
     chooseEach: (fields: string) => `Choose yours or the current value for: ${fields}.`,
     // activity log
     doneAtShort: 'done',
+    issueNotificationAbout: 'Issue a BLM notification about this incident',
     deliveriesFolded: (count: number) =>
       count === 1
         ? '1 delivery attempt is not listed: delivery to each recipient is on the notification cards.'

@@ -204,6 +204,7 @@ export const es: Messages = {
     useTheirs: 'Tomar el actual',
     chooseEach: (fields) => `Elija el suyo o el actual para: ${fields}.`,
     doneAtShort: 'realizado',
+    issueNotificationAbout: 'Emitir una notificación al MEF sobre este incidente',
     deliveriesFolded: (count: number) =>
       count === 1
         ? 'No se lista 1 intento de entrega: la entrega a cada destinatario aparece en las tarjetas de notificación.'

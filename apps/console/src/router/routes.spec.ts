@@ -7,6 +7,8 @@ describe('routes', () => {
   it('read every view from its address', () => {
     expect(parseRoute('/')).toEqual({ name: 'overview' });
     expect(parseRoute('/inbox/')).toEqual({ name: 'inbox' });
+    expect(parseRoute('/inbox', `?incident=${ID.toUpperCase()}`)).toEqual({ name: 'inbox', incidentId: ID });
+    expect(parseRoute('/inbox', '?incident=nope')).toEqual({ name: 'inbox' });
     expect(parseRoute('/incidents/new')).toEqual({ name: 'report-incident' });
     expect(parseRoute('/admin/accounts')).toEqual({ name: 'accounts' });
     expect(parseRoute('/admin/sign-in-activity/')).toEqual({ name: 'sign-in-activity' });
@@ -33,6 +35,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { name: 'overview' },
       { name: 'inbox' },
+      { name: 'inbox', incidentId: ID },
       { name: 'accounts' },
       { name: 'sign-in-activity' },
       { name: 'outbox' },

@@ -9,7 +9,8 @@ export type Route =
   | { name: 'incident-archive' }
   | { name: 'incident'; incidentId: string }
   | { name: 'port'; portId: string; incidentId?: string }
-  | { name: 'inbox' }
+  /** The notifications; `incidentId`: the issue form starts about that incident. */
+  | { name: 'inbox'; incidentId?: string }
   | { name: 'accounts' }
   | { name: 'sign-in-activity' }
   /** The local outbox (admins). */
@@ -41,7 +42,12 @@ export function parseRoute(pathname: string, search = ''): Route {
   const segments = path.split('/').slice(1).map(decodeURIComponent);
   const query = new URLSearchParams(search);
   if (path === '/') return { name: 'overview' };
-  if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/inbox') {
+    const incidentId = query.get('incident');
+    return incidentId && UUID.test(incidentId)
+      ? { name: 'inbox', incidentId: incidentId.toLowerCase() }
+      : { name: 'inbox' };
+  }
   if (path === '/admin/accounts') return { name: 'accounts' };
   if (path === '/admin/sign-in-activity') return { name: 'sign-in-activity' };
   if (path === '/admin/outbox') return { name: 'outbox' };
@@ -99,7 +105,7 @@ export function routePath(route: Route): string {
     case 'overview':
       return '/';
     case 'inbox':
-      return '/inbox';
+      return route.incidentId ? `/inbox?incident=${route.incidentId}` : '/inbox';
     case 'report-incident':
       return '/incidents/new';
     case 'incident-archive':

@@ -326,7 +326,8 @@ function NotificationCard({
 
 const DEADLINES = [15, 30, 60, 120, 240];
 
-function IssueNotification() {
+/** The form to issue a notification; `about`: the incident it starts about (from the incident's page). */
+function IssueNotification({ about }: { about?: string }) {
   const { t, lang } = useI18n();
   const { token } = useSignedIn();
   const { announce } = useLive();
@@ -335,7 +336,7 @@ function IssueNotification() {
   const incidents = useResource<IncidentBoardEntry[]>('/api/incidents');
   const write = useWrite(token);
   const [blmId, setBlmId] = useState('');
-  const [incidentId, setIncidentId] = useState('');
+  const [incidentId, setIncidentId] = useState(about ?? '');
   // undefined: the incident's port (if in the BLM); '' the officer chose no port.
   const [portChoice, setPortId] = useState<string | undefined>(undefined);
   const [title, setTitle] = useState({ en: '', es: '' });
@@ -475,7 +476,7 @@ function IssueNotification() {
   );
 }
 
-export function Inbox() {
+export function Inbox({ incidentId }: { incidentId?: string } = {}) {
   const { t, lang } = useI18n();
   const { user } = useSignedIn();
   const notifications = useResource<NotificationStatus[]>('/api/notifications');
@@ -534,7 +535,7 @@ export function Inbox() {
             }}
           </Loadable>
         </section>
-        {officer ? <IssueNotification /> : null}
+        {officer ? <IssueNotification {...(incidentId ? { about: incidentId } : {})} /> : null}
       </div>
     </div>
   );

@@ -180,6 +180,17 @@ function IncidentPage({ incident }: { incident: Incident }) {
       {canReadIncidentHistory(user) && !drillId ? (
         <Ics214Downloads incidentId={incident.incidentId} user={user} />
       ) : null}
+      {officer ? (
+        <p>
+          <Link
+            to={{ name: 'inbox', incidentId: incident.incidentId }}
+            className="btn"
+            data-testid="issue-notification-about"
+          >
+            {t.incidentActions.issueNotificationAbout}
+          </Link>
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="incident-map-heading">
         <h2 id="incident-map-heading">{t.incidentActions.incidentMap}</h2>
         <IncidentMap
