@@ -142,6 +142,8 @@ describe('browser console: notification cards that tell the truth', () => {
     const card = mx.getByTestId(`notification-${notificationId}`);
     await card.getByTestId(`open-on-behalf-${notificationId}`).click();
     const form = card.getByTestId(`on-behalf-${notificationId}`);
+    // Agencies without accounts by the names their mechanism gives them, codes beside.
+    await expect(text(form.locator('option[value="PC"]'))).resolves.toBe('Protección Civil — PC (México)');
     await form.getByLabel('Dependencia que acusó recibo').selectOption('SRE');
     await form.getByLabel('Medio').selectOption('phone');
     const when = form.getByLabel(/^Hora del acuse \(su hora local, /);

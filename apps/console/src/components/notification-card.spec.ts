@@ -4,6 +4,7 @@ import {
   blmOfIncident,
   cardSummary,
   editConflicts,
+  memberName,
   fromLocalInput,
   noticeChanges,
   noticeOf,
@@ -208,5 +209,19 @@ describe('the issue form', () => {
     const ms = Date.parse('2026-07-15T19:07:09Z');
     expect(fromLocalInput(toLocalInput(ms))).toBe('2026-07-15T19:07:09.000Z');
     expect(fromLocalInput('')).toBe(undefined);
+  });
+});
+
+describe('the names of the members', () => {
+  const members = [
+    { agency: 'PC', side: 'MX' as const, name: { en: 'Civil Protection', es: 'Protección Civil' } },
+    { agency: 'DOS', side: 'US' as const, name: { en: 'U.S. Consulate General (co-chair)', es: '' } },
+  ];
+  it('names an agency in the reader’s language, the other when that one is missing, and nothing it does not know', () => {
+    expect(memberName(members, 'PC', 'MX', 'es')).toBe('Protección Civil');
+    expect(memberName(members, 'PC', 'MX', 'en')).toBe('Civil Protection');
+    expect(memberName(members, 'DOS', 'US', 'es')).toBe('U.S. Consulate General (co-chair)');
+    expect(memberName(members, 'PC', 'US', 'es')).toBeUndefined();
+    expect(memberName(undefined, 'PC', 'MX', 'es')).toBeUndefined();
   });
 });

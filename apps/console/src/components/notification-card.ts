@@ -213,3 +213,24 @@ export function fromLocalInput(value: string): string | undefined {
   const ms = new Date(value).getTime();
   return value && !Number.isNaN(ms) ? new Date(ms).toISOString() : undefined;
 }
+
+/** A member of a BLM as its mechanism names it. */
+export interface NamedMember {
+  agency: string;
+  side: Side;
+  name: BilingualText;
+}
+
+/**
+ * The name of an agency of a BLM in the reader's language ("Protección Civil" for PC), or undefined when the
+ * mechanism does not name it; the code stays beside it on screen, as officers know both.
+ */
+export function memberName(
+  members: readonly NamedMember[] | undefined,
+  agency: string,
+  side: Side,
+  lang: 'en' | 'es',
+): string | undefined {
+  const member = members?.find((candidate) => candidate.agency === agency && candidate.side === side);
+  return member ? member.name[lang] || member.name[lang === 'en' ? 'es' : 'en'] || undefined : undefined;
+}

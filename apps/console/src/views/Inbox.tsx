@@ -21,6 +21,7 @@ import { isRecipient, sortInbox, type InboxState } from '../components/inbox';
 import {
   blmOfIncident,
   cardSummary,
+  memberName,
   onBehalfCandidates,
   portOfIncident,
   recipientRows,
@@ -58,7 +59,7 @@ const RECIPIENT_ICON: Record<RecipientState, string> = {
 };
 
 /** One recipient: where it stands, who acknowledged and how (read in which language, or on its behalf), its messages. */
-function RecipientItem({ row, zone }: { row: RecipientRow; zone: string }) {
+function RecipientItem({ row, zone, name }: { row: RecipientRow; zone: string; name: string | undefined }) {
   const { t } = useI18n();
   const c = t.notificationCards;
   const side = t.side[row.side];
@@ -84,6 +85,7 @@ function RecipientItem({ row, zone }: { row: RecipientRow; zone: string }) {
     >
       <span aria-hidden="true">{RECIPIENT_ICON[row.state]} </span>
       {line}
+      {name ? <span className="muted small"> · {name}</span> : null}
       {ack ? (
         <>
           {' · '}
@@ -143,6 +145,7 @@ function NotificationCard({
   const { user, token } = useSignedIn();
   const { announce, exerciseStreams } = useLive();
   const zones = useZones();
+  const { blms } = useMyMechanisms();
   const write = useWrite(token);
   const [panel, setPanel] = useState<Panel>('none');
   const state = notificationState(notification, user, now);
@@ -158,6 +161,7 @@ function NotificationCard({
   const candidates = officer ? onBehalfCandidates(notification, user, now) : [];
   const close = () => setPanel('none');
   const issuer = notification.issuedBy;
+  const members = blms.find((blm) => blm.id === notification.blmId)?.members;
 
   return (
     <li
@@ -249,7 +253,12 @@ function NotificationCard({
         </summary>
         <ul className="plain">
           {rows.map((row) => (
-            <RecipientItem key={`${row.side}-${row.agency}`} row={row} zone={zone} />
+            <RecipientItem
+              key={`${row.side}-${row.agency}`}
+              row={row}
+              zone={zone}
+              name={memberName(members, row.agency, row.side, lang)}
+            />
           ))}
         </ul>
         <p className="muted small" data-testid="issuing-agency">
@@ -318,7 +327,12 @@ function NotificationCard({
       ) : null}
       {panel === 'cancel' && issuingSide ? <CancelNotification notification={notification} onDone={close} /> : null}
       {panel === 'on-behalf' && candidates.length > 0 ? (
-        <AcknowledgeOnBehalf notification={notification} candidates={candidates} onDone={close} />
+        <AcknowledgeOnBehalf
+          notification={notification}
+          candidates={candidates}
+          nameOf={(row) => memberName(members, row.agency, row.side, lang)}
+          onDone={close}
+        />
       ) : null}
     </li>
   );

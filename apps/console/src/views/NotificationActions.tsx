@@ -238,10 +238,13 @@ export function CancelNotification({ notification, onDone }: { notification: Not
 export function AcknowledgeOnBehalf({
   notification,
   candidates,
+  nameOf,
   onDone,
 }: {
   notification: NotificationStatus;
   candidates: RecipientRow[];
+  /** The agency's name in the reader's language, when its mechanism names it. */
+  nameOf: (row: RecipientRow) => string | undefined;
   onDone: () => void;
 }) {
   const { t } = useI18n();
@@ -294,7 +297,11 @@ export function AcknowledgeOnBehalf({
           label={c.onBehalfAgency}
           value={chosen?.agency ?? ''}
           values={candidates.map((row) => row.agency)}
-          labelOf={(value) => `${value} (${t.side[candidates.find((row) => row.agency === value)!.side]})`}
+          labelOf={(value) => {
+            const row = candidates.find((candidate) => candidate.agency === value)!;
+            const name = nameOf(row);
+            return `${name ? `${name} — ` : ''}${value} (${t.side[row.side]})`;
+          }}
           onChange={setAgency}
         />
         <ChoiceField
