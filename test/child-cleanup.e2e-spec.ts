@@ -53,7 +53,10 @@ it('stops the servers a failed test left running, and Jest exits', async () => {
     });
   });
   try {
-    expect({ code, hung: /did not exit/.test(output) }).toEqual({ code: 1, hung: false });
+    // It exits by itself, failing (a run left hanging is killed by the timer above: null). Jest's "did not exit one
+    // second after the test run" may still show on a busy machine, where stopping a PostgreSQL cluster takes longer
+    // than that second; with Node's plain environment the run never exits at all.
+    expect(code).toBe(1);
     expect(output).toContain('Tests:       1 failed, 1 total');
     const ports = JSON.parse(readFileSync(report, 'utf8')) as { redis: number; postgres: number };
     expect(output).toMatch(
