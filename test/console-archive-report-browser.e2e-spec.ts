@@ -6,6 +6,7 @@
 import { uniqueSchemaName } from '@enlace/event-store/testing';
 import type { Page } from 'playwright-core';
 import type { ApiProcess } from './support/api-process.js';
+import { resumePort } from './support/port-resumption.js';
 import { ConsoleBed } from './support/console-bed.js';
 import { type ConsolePages, shot, signIn } from './support/console-pages.js';
 
@@ -29,24 +30,7 @@ async function shutdownAndReopen(incidentId: string): Promise<void> {
   await api.write('POST', `/api/ports/${PORT}/joinings`, 'officer.mx', {
     reason: { es: 'La nube cruza a los carriles hacia el sur', en: 'The cloud reaches the southbound lanes' },
   });
-  const { body: checklist } = await api.request<{ items: { id: string; owner: string; critical: boolean }[] }>(
-    'GET',
-    `/api/ports/${PORT}/checklist`,
-    { as: 'officer.us' },
-  );
-  for (const item of checklist.items) {
-    const user = item.owner === 'MX' ? 'officer.mx' : 'officer.us';
-    if (item.critical) await api.write('POST', `/api/ports/${PORT}/checklist/${item.id}/completion`, user);
-    else {
-      await api.write('POST', `/api/ports/${PORT}/checklist/${item.id}/waiver`, user, {
-        reason: { en: 'Handled by the port office', es: 'Lo atiende la oficina del puerto' },
-      });
-    }
-  }
-  await api.write('POST', `/api/ports/${PORT}/sign-offs`, 'officer.us', { side: 'US' });
-  await api.write('POST', `/api/ports/${PORT}/sign-offs`, 'officer.mx', { side: 'MX' });
-  await api.write('POST', `/api/ports/${PORT}/reopenings`, 'officer.us');
-  await api.write('POST', `/api/ports/${PORT}/reopenings`, 'officer.mx');
+  await resumePort(api, PORT);
 }
 
 beforeAll(async () => {
